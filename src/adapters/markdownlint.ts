@@ -1,0 +1,64 @@
+/**
+ * markdownlint adapter: each wrap-up rule becomes a markdownlint custom rule reading the
+ * micromark tokens markdownlint already parsed; findings go to onError with fixInfo.
+ *
+ *   import rules from "wrapup-lint/markdownlint";  // .markdownlint-cli2.jsonc: "customRules"
+ */
+import type { Rule, RuleOnError, RuleParams } from "markdownlint";
+import { modelFromMarkdownlint } from "../model/from-micromark.js";
+import { resolveOptions } from "../options.js";
+import { docUrl, type Finding, type WrapupRule } from "../rule.js";
+import { RULES } from "../rules.js";
+
+export function toMarkdownlintRule(rule: WrapupRule<any>): Rule {
+  return {
+    names: [rule.code, rule.name],
+    description: rule.description,
+    information: new URL(docUrl(rule)),
+    tags: ["wrapup"],
+    parser: "micromark",
+    function(params: RuleParams, onError: RuleOnError) {
+      const options = resolveOptions(rule, params.config);
+      const model = modelFromMarkdownlint(params);
+      for (const finding of rule.check(model, options)) report(params, onError, finding);
+    },
+  };
+}
+
+export function report(params: RuleParams, onError: RuleOnError, finding: Finding): void {
+  const offset = params.frontMatterLines.length;
+  const frontMatter = finding.line <= offset;
+  const lines = frontMatter ? params.frontMatterLines : params.lines;
+  const relative = (line: number): number => Math.min(Math.max(frontMatter ? line : line - offset, 1), Math.max(lines.length, 1));
+  const lineNumber = relative(finding.line);
+  const text = lines[lineNumber - 1] ?? "";
+  let range: [number, number] | undefined;
+  if (finding.column !== undefined && finding.column <= text.length) {
+    const length = Math.max(1, Math.min(finding.length ?? 1, text.length - finding.column + 1));
+    range = [finding.column, length];
+  }
+  let fixInfo;
+  if (finding.fix && (finding.fix.line <= offset) === frontMatter) {
+    const fixLine = relative(finding.fix.line);
+    const fixText = lines[fixLine - 1] ?? "";
+    if (finding.fix.column <= fixText.length + 1 && finding.fix.column + finding.fix.deleteCount - 1 <= fixText.length) {
+      fixInfo = {
+        lineNumber: fixLine,
+        editColumn: finding.fix.column,
+        deleteCount: finding.fix.deleteCount,
+        insertText: finding.fix.insertText,
+      };
+    }
+  }
+  onError({
+    lineNumber,
+    detail: finding.message,
+    ...(finding.context !== undefined ? { context: finding.context } : {}),
+    ...(range ? { range } : {}),
+    ...(fixInfo ? { fixInfo } : {}),
+    ...(frontMatter ? { frontMatter: true } : {}),
+  });
+}
+
+const rules: Rule[] = RULES.map(toMarkdownlintRule);
+export default rules;

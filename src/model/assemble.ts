@@ -1,0 +1,239 @@
+/**
+ * Turns what a builder read off the linter's tree into the wrap-up model: the H1, the event
+ * details list, the project sections and their fields, and every link. Both builders end here.
+ */
+import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./parsed.js";
+import { lineSpan, spanOf, textBetween } from "./source.js";
+import type { EventDetails, EventItem, Field, Heading, Link, Point, Section, WrapupModel } from "./types.js";
+
+export function assemble(doc: ParsedDocument): WrapupModel {
+  const { lines } = doc;
+  const frontMatterEnd = doc.frontMatter?.endLine ?? 0;
+  const outsideFrontMatter = (p: Point): boolean => p.line > frontMatterEnd;
+
+  const blocks = doc.blocks
+    .filter((b) => outsideFrontMatter(b.start))
+    .map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }) as ParsedBlock);
+  const headings = doc.headings.filter((h) => outsideFrontMatter(h.start)).map((h) => toHeading(lines, h));
+  const headingAt = new Map(headings.map((h) => [h.line, h]));
+
+  const definitions = new Map<string, string>();
+  for (const d of doc.definitions) {
+    if (!definitions.has(d.key)) definitions.set(d.key, unwrapDestination(textBetween(lines, d.urlStart, d.urlEnd)));
+  }
+  const links: Link[] = [];
+  for (const l of doc.links) {
+    if (!outsideFrontMatter(l.start)) continue;
+    const link = toLink(lines, l, definitions);
+    if (link) links.push(link);
+  }
+
+  // The H1 and the sections are read from top-level blocks only.
+  let h1: Heading | null = null;
+  let eventDetails: EventDetails | null = null;
+  const sections: Section[] = [];
+  let section: Section | null = null;
+  let field: Field | null = null;
+  let sawH2 = false;
+  let h1Index = -1;
+
+  const closeField = (): void => {
+    if (field) field.value = field.value.trim();
+    field = null;
+  };
+
+  blocks.forEach((block, index) => {
+    if (block.kind === "heading" && !block.quoted) {
+      const heading = headingAt.get(block.heading.start.line) ?? toHeading(lines, block.heading);
+      if (heading.depth === 1) {
+        if (!h1) {
+          h1 = heading;
+          h1Index = index;
+        }
+        closeField();
+        section = null;
+        return;
+      }
+      if (heading.depth === 2) {
+        closeField();
+        sawH2 = true;
+        section = { heading, endLine: heading.endLine, fields: [], subheadings: [], hasLooseContent: false };
+        sections.push(section);
+        return;
+      }
+      if (section && heading.depth === 3) {
+        closeField();
+        field = headingField(heading);
+        section.fields.push(field);
+        section.endLine = heading.endLine;
+        return;
+      }
+    }
+    if (!section) {
+      if (block.kind === "list" && h1 && !sawH2 && !eventDetails && index > h1Index) {
+        eventDetails = readEventDetails(lines, block);
+      }
+      return;
+    }
+    const current: Section = section;
+    if (block.kind === "comment") return;
+    current.endLine = Math.max(current.endLine, block.end.line);
+    if (block.kind === "paragraph") {
+      const labelled = boldField(lines, block.start, block.end, block.quoted);
+      if (labelled) {
+        closeField();
+        field = labelled;
+        current.fields.push(labelled);
+        return;
+      }
+    }
+    if (block.kind === "heading" && block.heading.depth > 3) {
+      const heading = headingAt.get(block.heading.start.line);
+      if (heading && !field) current.subheadings.push(heading);
+    }
+    if (field) {
+      const f: Field = field;
+      f.value += "\n" + textBetween(lines, block.start, block.end);
+      f.endLine = Math.max(f.endLine, block.end.line);
+    } else {
+      current.hasLooseContent = true;
+    }
+  });
+  closeField();
+
+  return { lines, frontMatter: doc.frontMatter, h1, headings, eventDetails, sections, links };
+}
+
+/** Moves an exclusive end point back over trailing line breaks, so both trees agree on it. */
+function trimEnd(lines: readonly string[], start: Point, end: Point): Point {
+  let { line, column } = end;
+  while (line > start.line && column === 1) {
+    line--;
+    column = (lines[line - 1] ?? "").length + 1;
+  }
+  return { line, column };
+}
+
+function toHeading(lines: readonly string[], h: ParsedHeading): Heading {
+  const end = trimEnd(lines, h.start, h.end);
+  const content =
+    h.contentStart && h.contentEnd
+      ? spanOf(lines, h.contentStart, h.contentEnd)
+      : { start: h.start, end: h.start, text: "" };
+  return { depth: h.depth, line: h.start.line, content, plain: h.plain, endLine: end.line, setext: h.setext };
+}
+
+function unwrapDestination(raw: string): string {
+  return raw.startsWith("<") && raw.endsWith(">") ? raw.slice(1, -1) : raw;
+}
+
+function toLink(lines: readonly string[], l: ParsedLink, definitions: Map<string, string>): Link | null {
+  const span = spanOf(lines, l.start, l.end);
+  const urlSpan = l.urlStart && l.urlEnd ? spanOf(lines, l.urlStart, l.urlEnd) : null;
+  let url: string;
+  if (l.kind === "reference") {
+    const resolved = l.referenceKey === null ? undefined : definitions.get(l.referenceKey);
+    if (resolved === undefined) return null;
+    url = resolved;
+  } else {
+    url = urlSpan ? unwrapDestination(urlSpan.text) : "";
+  }
+  const text = l.textStart && l.textEnd ? textBetween(lines, l.textStart, l.textEnd) : (urlSpan?.text ?? span.text);
+  return { kind: l.kind, url, text, span, urlSpan };
+}
+
+/**
+ * A bold label at the start of a paragraph: `**Label:** value`, `**Label**: value`, or a bold
+ * line alone (`**Next Steps**`, no colon). Underscore emphasis (`__Label:__`) counts too.
+ */
+const BOLD_LABEL = /^(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\1/;
+
+function boldField(lines: readonly string[], start: Point, end: Point, quoted: boolean): Field | null {
+  const first = (lines[start.line - 1] ?? "").slice(start.column - 1);
+  const match = BOLD_LABEL.exec(first);
+  if (!match) return null;
+  const marker = match[1]!;
+  const inner = match[2]!;
+  const after = first.slice(match[0].length);
+  let colon: Field["colon"];
+  let labelText = inner;
+  let labelSource = match[0];
+  if (/:\s*$/.test(inner)) {
+    colon = "inside";
+    labelText = inner.replace(/\s*:\s*$/, "");
+  } else if (/^\s*:/.test(after)) {
+    colon = "outside";
+    labelSource = match[0] + after.slice(0, after.indexOf(":") + 1);
+  } else if (after.trim() === "" && inner.length <= 60) {
+    colon = "none";
+  } else {
+    return null;
+  }
+  const label = labelText.trim();
+  if (label === "") return null;
+  const labelSpan = lineSpan(start.line, start.column, labelSource);
+  const innerColumn = start.column + marker.length + (labelText.length - labelText.trimStart().length);
+  const labelTextSpan = lineSpan(start.line, innerColumn, label);
+  const valueStart: Point = { line: start.line, column: start.column + labelSource.length };
+  const value = textBetween(lines, valueStart, end);
+  return {
+    label,
+    style: "bold",
+    colon,
+    labelSpan,
+    labelTextSpan,
+    line: start.line,
+    endLine: end.line,
+    value,
+    quoted,
+  };
+}
+
+function headingField(heading: Heading): Field {
+  const raw = heading.content.text;
+  const colon = /:\s*$/.test(raw) ? "inside" : "none";
+  const labelText = raw.replace(/\s*:\s*$/, "");
+  return {
+    label: heading.plain.replace(/\s*:\s*$/, "").trim(),
+    style: "heading",
+    colon,
+    labelSpan: heading.content,
+    labelTextSpan: lineSpan(heading.content.start.line, heading.content.start.column, labelText),
+    line: heading.line,
+    endLine: heading.endLine,
+    value: "",
+    quoted: false,
+  };
+}
+
+/** `🗓️ **Date:** 06.11.2023 – 10.11.2023`: marker, bold label (colon inside or out), value. */
+const EVENT_ITEM = /^(.*?)(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\2(\s*:)?/;
+
+function readEventDetails(lines: readonly string[], block: Extract<ParsedBlock, { kind: "list" }>): EventDetails {
+  const items: EventItem[] = [];
+  for (const item of block.items) {
+    if (!item.paragraphStart) continue;
+    const { line, column } = item.paragraphStart;
+    const text = (lines[line - 1] ?? "").slice(column - 1);
+    const match = EVENT_ITEM.exec(text);
+    let marker = "";
+    let label = "";
+    let valueOffset = 0;
+    if (match) {
+      marker = match[1]!.trim();
+      label = match[3]!.replace(/\s*:\s*$/, "").trim();
+      valueOffset = match[0].length;
+    }
+    const rest = text.slice(valueOffset);
+    const leading = rest.length - rest.trimStart().length;
+    const value = rest.trim();
+    items.push({
+      marker,
+      label,
+      value,
+      valueSpan: lineSpan(line, column + valueOffset + leading, value),
+      line,
+    });
+  }
+  return { line: block.start.line, endLine: block.end.line, items };
+}

@@ -1,0 +1,207 @@
+/**
+ * Builds the wrap-up model from the mdast tree remark already parsed.
+ */
+import type { Nodes, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { VFile } from "vfile";
+import { assemble } from "./assemble.js";
+import { normalizeLabel, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
+import { maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
+import type { Point, WrapupModel } from "./types.js";
+
+const cache = new WeakMap<Root, WrapupModel>();
+
+/** The model of the document behind `tree`, built once and shared by every rule. */
+export function modelFromMdast(tree: Root, file: VFile): WrapupModel {
+  let model = cache.get(tree);
+  if (!model) {
+    model = assemble(parseMdast(tree, String(file.value ?? "")));
+    cache.set(tree, model);
+  }
+  return model;
+}
+
+type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined };
+
+const startOf = (n: Positioned): Point => ({ line: n.position!.start.line, column: n.position!.start.column });
+const endOf = (n: Positioned): Point => ({ line: n.position!.end.line, column: n.position!.end.column });
+
+export function parseMdast(tree: Root, source: string): ParsedDocument {
+  const raw = splitLines(source.replace(/^\uFEFF/, ""));
+  const frontMatter = readFrontMatter(raw);
+  // Mask HTML comments after the front matter exactly as markdownlint does for its rules.
+  const bodyFrom = frontMatter?.endLine ?? 0;
+  const lines = [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")];
+
+  const blocks: ParsedBlock[] = [];
+  const headings: ParsedHeading[] = [];
+  const links: ParsedLink[] = [];
+  const definitions: ParsedDefinition[] = [];
+
+  const heading = (node: Extract<Nodes, { type: "heading" }>): ParsedHeading => {
+    const first = node.children[0];
+    const last = node.children[node.children.length - 1];
+    const setext = !(lines[node.position!.start.line - 1] ?? "").slice(node.position!.start.column - 1).startsWith("#");
+    return {
+      depth: node.depth,
+      setext,
+      start: startOf(node),
+      end: endOf(node),
+      contentStart: first?.position ? startOf(first) : null,
+      contentEnd: last?.position ? endOf(last) : null,
+      plain: toString(node),
+    };
+  };
+
+  const block = (node: RootContent, quoted: boolean): void => {
+    if (!node.position) return;
+    switch (node.type) {
+      case "heading": {
+        const h = heading(node);
+        blocks.push({ kind: "heading", heading: h, start: h.start, end: h.end, quoted });
+        return;
+      }
+      case "paragraph":
+        blocks.push({ kind: "paragraph", start: startOf(node), end: endOf(node), quoted });
+        return;
+      case "list": {
+        const items: ParsedListItem[] = node.children.map((item) => {
+          const first = item.children[0];
+          const onFirstLine = first?.type === "paragraph" && first.position?.start.line === item.position?.start.line;
+          return {
+            start: startOf(item),
+            end: endOf(item),
+            paragraphStart: onFirstLine ? startOf(first) : null,
+            paragraphEnd: onFirstLine ? endOf(first) : null,
+          };
+        });
+        blocks.push({ kind: "list", start: startOf(node), end: endOf(node), items, quoted });
+        return;
+      }
+      case "blockquote":
+        if (quoted) blocks.push({ kind: "other", start: startOf(node), end: endOf(node), quoted });
+        else for (const child of node.children) block(child, true);
+        return;
+      case "html":
+        blocks.push({ kind: node.value.trimStart().startsWith("<!--") ? "comment" : "other", start: startOf(node), end: endOf(node), quoted });
+        return;
+      case "definition":
+      case "yaml":
+      case "footnoteDefinition":
+        return;
+      default:
+        if ((node.type as string) === "toml") return;
+        blocks.push({ kind: "other", start: startOf(node), end: endOf(node), quoted });
+    }
+  };
+  for (const node of tree.children) block(node, false);
+
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case "heading":
+        if (node.position) headings.push(heading(node));
+        break;
+      case "link": {
+        if (!node.position) break;
+        const start = startOf(node);
+        const end = endOf(node);
+        const opener = (lines[start.line - 1] ?? "")[start.column - 1];
+        if (opener === "[") {
+          const { textStart, textEnd } = labelText(node, start);
+          const destination = findDestination(lines, textEnd);
+          links.push({ kind: "inline", start, end, urlStart: destination?.start ?? null, urlEnd: destination?.end ?? null, textStart, textEnd, referenceKey: null });
+        } else if (opener === "<") {
+          links.push({ kind: "autolink", start, end, urlStart: { line: start.line, column: start.column + 1 }, urlEnd: { line: end.line, column: end.column - 1 }, textStart: null, textEnd: null, referenceKey: null });
+        } else {
+          links.push({ kind: "literal", start, end, urlStart: start, urlEnd: end, textStart: null, textEnd: null, referenceKey: null });
+        }
+        return; // nothing we read nests inside a link
+      }
+      case "linkReference": {
+        if (!node.position) break;
+        const start = startOf(node);
+        const { textStart, textEnd } = labelText(node, start);
+        links.push({ kind: "reference", start, end: endOf(node), urlStart: null, urlEnd: null, textStart, textEnd, referenceKey: normalizeLabel(node.label ?? node.identifier) });
+        return;
+      }
+      case "definition": {
+        if (!node.position) break;
+        const destination = definitionDestination(lines, startOf(node), endOf(node));
+        if (destination) definitions.push({ key: normalizeLabel(node.label ?? node.identifier), urlStart: destination.start, urlEnd: destination.end });
+        break;
+      }
+      default:
+        break;
+    }
+    if ("children" in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+
+  return { lines, frontMatter, blocks, headings, links, definitions };
+}
+
+function labelText(node: { children: Positioned[] }, start: Point): { textStart: Point; textEnd: Point } {
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  if (first?.position && last?.position) return { textStart: startOf(first), textEnd: endOf(last) };
+  const empty = { line: start.line, column: start.column + 1 };
+  return { textStart: empty, textEnd: empty };
+}
+
+/** Reads a CommonMark link destination starting at `from` (after optional whitespace). */
+function readDestination(lines: readonly string[], from: Point): { start: Point; end: Point } | null {
+  let { line, column } = from;
+  let text = lines[line - 1] ?? "";
+  // Skip spaces and at most one line ending.
+  let i = column - 1;
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  if (i >= text.length && line < lines.length) {
+    line++;
+    text = lines[line - 1] ?? "";
+    i = 0;
+    while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  }
+  if (text[i] === "<") {
+    let j = i + 1;
+    while (j < text.length && text[j] !== ">") j += text[j] === "\\" ? 2 : 1;
+    return { start: { line, column: i + 1 }, end: { line, column: Math.min(j, text.length - 1) + 2 } };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const c = text[j]!;
+    if (c === "\\") {
+      j += 2;
+      continue;
+    }
+    if (c === " " || c === "\t" || c.charCodeAt(0) < 0x20) break;
+    if (c === "(") depth++;
+    if (c === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  j = Math.min(j, text.length);
+  if (j === i) return null;
+  return { start: { line, column: i + 1 }, end: { line, column: j + 1 } };
+}
+
+/** The destination of `[text](destination …)`, given where the text ends (at the `]`). */
+function findDestination(lines: readonly string[], textEnd: Point): { start: Point; end: Point } | null {
+  const text = lines[textEnd.line - 1] ?? "";
+  const close = textEnd.column - 1;
+  if (text[close] !== "]" || text[close + 1] !== "(") return null;
+  return readDestination(lines, { line: textEnd.line, column: close + 3 });
+}
+
+/** The destination of a `[label]: destination` definition. */
+function definitionDestination(lines: readonly string[], start: Point, end: Point): { start: Point; end: Point } | null {
+  for (let line = start.line; line <= end.line; line++) {
+    const text = lines[line - 1] ?? "";
+    const from = line === start.line ? start.column - 1 : 0;
+    const colon = text.indexOf("]:", from);
+    if (colon !== -1) return readDestination(lines, { line, column: colon + 3 });
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+/** Source-text helpers shared by both model builders and the rules. */
+import helpers from "markdownlint/helpers";
+import type { FrontMatter, Point, Span } from "./types.js";
+
+/** Splits text into lines the way both linters count them (CRLF, CR and LF end a line). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/**
+ * Masks the content of HTML comments exactly as markdownlint does before it hands lines to
+ * rules (same length, same line breaks), so that both linters see the same lines.
+ */
+export function maskHtmlComments(text: string): string {
+  return text.includes("<!--") ? (helpers.clearHtmlCommentText(text) as string) : text;
+}
+
+const OPENERS: Record<string, { kind: FrontMatter["kind"]; close: RegExp }> = {
+  "---": { kind: "yaml", close: /^---[ \t]*$/ },
+  "+++": { kind: "toml", close: /^\+\+\+[ \t]*$/ },
+  "{": { kind: "json", close: /^\}[ \t]*$/ },
+};
+
+/**
+ * Reads the front matter block at the top of the document: YAML (`---`), TOML (`+++`) or JSON
+ * (`{ … }`), as markdownlint recognizes them. A block whose opener has no closer is reported as
+ * unclosed (`endLine: null`) only for YAML, the only kind the opener alone identifies.
+ */
+export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
+  const first = (lines[0] ?? "").replace(/[ \t]+$/, "");
+  const opener = OPENERS[first];
+  if (!opener) return null;
+  for (let i = 1; i < lines.length; i++) {
+    if (opener.close.test(lines[i]!)) {
+      return { kind: opener.kind, startLine: 1, endLine: i + 1, body: lines.slice(1, i), bodyStartLine: 2 };
+    }
+  }
+  if (opener.kind !== "yaml") return null;
+  return { kind: "yaml", startLine: 1, endLine: null, body: lines.slice(1), bodyStartLine: 2 };
+}
+
+/** The source text between two points (end exclusive). */
+export function textBetween(lines: readonly string[], start: Point, end: Point): string {
+  if (start.line === end.line) return (lines[start.line - 1] ?? "").slice(start.column - 1, end.column - 1);
+  const out: string[] = [(lines[start.line - 1] ?? "").slice(start.column - 1)];
+  for (let l = start.line + 1; l < end.line; l++) out.push(lines[l - 1] ?? "");
+  out.push((lines[end.line - 1] ?? "").slice(0, end.column - 1));
+  return out.join("\n");
+}
+
+export function spanOf(lines: readonly string[], start: Point, end: Point): Span {
+  return { start, end, text: textBetween(lines, start, end) };
+}
+
+/** A span on one line from a column and a length. */
+export function lineSpan(line: number, column: number, text: string): Span {
+  return { start: { line, column }, end: { line, column: column + text.length }, text };
+}

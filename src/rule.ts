@@ -1,0 +1,55 @@
+/**
+ * The contract every rule keeps: a pure function from the wrap-up model and its options to
+ * findings. Rules know nothing of markdownlint or remark; the adapters do the rest.
+ */
+import type { WrapupModel } from "./model/types.js";
+
+/** A single-line edit, as markdownlint's fixInfo and remark's `expected` both express it. */
+export interface Fix {
+  /** Absolute line in the file (front matter counted). */
+  line: number;
+  /** 1-based column of the first code unit replaced. */
+  column: number;
+  /** How many code units are replaced. */
+  deleteCount: number;
+  insertText: string;
+}
+
+export interface Finding {
+  /** Absolute line in the file (front matter counted). */
+  line: number;
+  /** 1-based column of the offending text, if known. */
+  column?: number;
+  /** Length of the offending text in code units. */
+  length?: number;
+  /** One sentence naming the offending text: "Unexpected `x`, expected `y`". */
+  message: string;
+  /** The offending text, shown by markdownlint as context. */
+  context?: string;
+  fix?: Fix;
+  /** "warning" for findings that are not certain errors (markdownlint has no per-finding severity). */
+  severity?: "error" | "warning";
+}
+
+export interface WrapupRule<O = Record<string, unknown>> {
+  code: string;
+  name: string;
+  /** A short phrase, no end punctuation (markdownlint's `description`). */
+  description: string;
+  /** The rule's doc file in rules/, without extension. */
+  doc: string;
+  /** JSON Schema of the options object; every property has a default in `defaults`. */
+  schema: Record<string, unknown>;
+  defaults: O;
+  fixable: boolean;
+  /** Checks what a schema cannot (a pattern that must compile); returns a one-line problem. */
+  validate?(options: O): string | null;
+  check(model: WrapupModel, options: O): Finding[];
+}
+
+/** Where the docs live: each rule's `information` URL points into this tree. */
+export const DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/rules/";
+
+export function docUrl(rule: Pick<WrapupRule, "doc">): string {
+  return `${DOCS_BASE}${rule.doc}.md`;
+}

@@ -1,0 +1,4 @@
+/** The registry: every rule of the suite, in code order. A code is never reused. */
+import type { WrapupRule } from "./rule.js";
+
+export const RULES: WrapupRule<any>[] = [];
