@@ -19,13 +19,16 @@ export function rgiPrefix(text: string): string | null {
 }
 
 /**
- * The emoji at the start of `text` as written: the longest RGI sequence, plus a following U+FE0F
- * that is harmless after a character with emoji presentation (`⚡️`). Null when none.
+ * The emoji at the start of `text` as written: the longest RGI sequence, plus the U+FE0F that
+ * follow it (one is harmless after a character with emoji presentation, `⚡️`; more are an
+ * encoding slip that WU008 reports). Null when none.
  */
 export function leadingEmoji(text: string): string | null {
   const rgi = rgiPrefix(text);
   if (!rgi) return null;
-  return text.startsWith(VS16, rgi.length) && !rgi.endsWith(VS16) ? rgi + VS16 : rgi;
+  let end = rgi.length;
+  while (text.startsWith(VS16, end)) end += VS16.length;
+  return text.slice(0, end);
 }
 
 /** `ℹ` written without its U+FE0F: the RGI form the first character(s) would take with it. */

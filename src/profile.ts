@@ -29,7 +29,7 @@ export const GARDENER_PROFILE: Profile = {
   required: [
     { label: "Problem Statement" },
     { label: "Motivation/Benefits", aliases: ["Motivation & Benefits", "Motivation and Benefits", "Motivation / Benefits"] },
-    { label: "Achievements" },
+    { label: "Achievements", aliases: ["Outcome"] },
     { label: "Next Steps" },
   ],
   references: [
@@ -42,7 +42,7 @@ export const GARDENER_PROFILE: Profile = {
   ],
   minReferences: 1,
   referenceExemptTitle: "^Discussion:",
-  optional: [{ label: "GEP Document" }, { label: "Outcome" }, { label: "Conclusion" }],
+  optional: [{ label: "GEP Document" }, { label: "Conclusion" }],
   excludeSections: ["Preparation", "Conclusion", "Introduction", "Summary", "Agenda", "Participants", "Acknowledgements"],
 };
 

@@ -53,3 +53,11 @@ export const DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/r
 export function docUrl(rule: Pick<WrapupRule, "doc">): string {
   return `${DOCS_BASE}${rule.doc}.md`;
 }
+
+/** Findings in document order (line, then column), as both linters will show them. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => a.finding.line - b.finding.line || (a.finding.column ?? 0) - (b.finding.column ?? 0) || a.index - b.index)
+    .map((x) => x.finding);
+}

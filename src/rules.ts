@@ -1,5 +1,8 @@
 /** The registry: every rule of the suite, in code order. A code is never reused. */
+import { eventDetails } from "../rules/wu002-event-details.js";
+import { sectionFields } from "../rules/wu003-section-fields.js";
+import { fieldLabel } from "../rules/wu004-field-label.js";
 import { sectionHeading } from "../rules/wu005-section-heading.js";
 import type { WrapupRule } from "./rule.js";
 
-export const RULES: WrapupRule<any>[] = [sectionHeading];
+export const RULES: WrapupRule<any>[] = [eventDetails, sectionFields, fieldLabel, sectionHeading];

@@ -7,7 +7,7 @@
 import type { Rule, RuleOnError, RuleParams } from "markdownlint";
 import { modelFromMarkdownlint } from "../model/from-micromark.js";
 import { resolveOptions } from "../options.js";
-import { docUrl, type Finding, type WrapupRule } from "../rule.js";
+import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
 export function toMarkdownlintRule(rule: WrapupRule<any>): Rule {
@@ -20,7 +20,7 @@ export function toMarkdownlintRule(rule: WrapupRule<any>): Rule {
     function(params: RuleParams, onError: RuleOnError) {
       const options = resolveOptions(rule, params.config);
       const model = modelFromMarkdownlint(params);
-      for (const finding of rule.check(model, options)) report(params, onError, finding);
+      for (const finding of sortFindings(rule.check(model, options))) report(params, onError, finding);
     },
   };
 }

@@ -14,7 +14,7 @@ import { lintRule } from "unified-lint-rule";
 import type { VFile } from "vfile";
 import { modelFromMdast } from "../model/from-mdast.js";
 import { resolveOptions } from "../options.js";
-import { docUrl, type Finding, type WrapupRule } from "../rule.js";
+import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
 export const SOURCE = "wrapup-lint";
@@ -23,7 +23,7 @@ export function toRemarkRule(rule: WrapupRule<any>) {
   return lintRule<Root, unknown>({ origin: `${SOURCE}:${rule.name}`, url: docUrl(rule) }, (tree, file, given) => {
     const options = resolveOptions(rule, given);
     const model = modelFromMdast(tree, file);
-    for (const finding of rule.check(model, options)) report(file, finding);
+    for (const finding of sortFindings(rule.check(model, options))) report(file, finding);
   });
 }
 
