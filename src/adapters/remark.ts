@@ -9,7 +9,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkLint from "remark-lint";
 import remarkMessageControl from "remark-message-control";
-import type { Preset } from "unified";
+import type { Preset, Processor } from "unified";
 import { lintRule } from "unified-lint-rule";
 import type { VFile } from "vfile";
 import { modelFromMdast } from "../model/from-mdast.js";
@@ -39,13 +39,21 @@ export function report(file: VFile, finding: Finding): void {
   if (finding.context !== undefined) message.actual = finding.context;
 }
 
+/**
+ * Lets `<!--lint disable wrapup-section-fields-->` reach our messages. Like remark-lint, it
+ * attaches message control from inside an attacher, so that it runs after every rule.
+ */
+export function wrapupMessageControl(this: Processor): void {
+  this.use(remarkMessageControl, { name: "lint", source: SOURCE });
+}
+
 /** Parse front matter and GFM, let `<!--lint disable …-->` reach our messages, run every rule. */
 const preset: Preset = {
   plugins: [
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
     remarkLint,
-    [remarkMessageControl, { name: "lint", source: SOURCE }],
+    wrapupMessageControl,
     ...RULES.map(toRemarkRule),
   ],
 };

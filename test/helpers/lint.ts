@@ -7,13 +7,12 @@ import { lint as markdownlint } from "markdownlint/promise";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkLint from "remark-lint";
-import remarkMessageControl from "remark-message-control";
 import remarkParse from "remark-parse";
 import remarkStringify from "remark-stringify";
 import { unified, type PluggableList } from "unified";
 import { VFile } from "vfile";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
-import { SOURCE, toRemarkRule } from "../../src/adapters/remark.js";
+import { toRemarkRule, wrapupMessageControl } from "../../src/adapters/remark.js";
 import type { WrapupRule } from "../../src/rule.js";
 import { RULES } from "../../src/rules.js";
 
@@ -74,7 +73,7 @@ function remarkProcessor(config: SuiteConfig) {
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
     remarkLint,
-    [remarkMessageControl, { name: "lint", source: SOURCE }],
+    wrapupMessageControl,
   ];
   for (const [rule, options] of enabled(config)) {
     if (options === false) continue;

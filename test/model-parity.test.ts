@@ -1,0 +1,91 @@
+/**
+ * Both builders produce equal models: from markdownlint's micromark tokens and from remark's
+ * mdast, for every fixture, every real wrap-up and every page of the corpus.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { lint } from "markdownlint/promise";
+import { describe, expect, test } from "vitest";
+import { modelFromMarkdownlint } from "../src/model/from-micromark.js";
+import type { WrapupModel } from "../src/model/types.js";
+import { CORPUS, corpusFiles, HACKATHONS, wrapups } from "./helpers/corpus.js";
+import { remarkModel } from "./helpers/models.js";
+
+const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
+
+/** Models of many documents through one markdownlint run (one parse each). */
+async function markdownlintModels(strings: Record<string, string>): Promise<Map<string, WrapupModel>> {
+  const models = new Map<string, WrapupModel>();
+  await lint({
+    strings,
+    config: { default: false, probe: true },
+    customRules: [
+      {
+        names: ["probe"],
+        description: "capture the model",
+        tags: ["test"],
+        parser: "micromark",
+        function(params) {
+          models.set(params.name, modelFromMarkdownlint(params));
+        },
+      },
+    ],
+  });
+  return models;
+}
+
+async function expectParity(files: Record<string, string>): Promise<number> {
+  const models = await markdownlintModels(files);
+  let compared = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const fromMicromark = models.get(name);
+    expect(fromMicromark, name).toBeDefined();
+    expect(JSON.parse(JSON.stringify(remarkModel(text))), name).toEqual(JSON.parse(JSON.stringify(fromMicromark)));
+    compared++;
+  }
+  return compared;
+}
+
+describe("model parity", () => {
+  test("fixtures", async () => {
+    const files = Object.fromEntries(
+      fs.readdirSync(fixtures).filter((f) => f.endsWith(".md")).map((f) => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]),
+    );
+    expect(await expectParity(files)).toBeGreaterThan(3);
+  });
+
+  test("real wrap-ups: models are equal and hold what the pages hold", async () => {
+    const files = Object.fromEntries(wrapups().map((f) => [f, fs.readFileSync(path.join(HACKATHONS, f), "utf8")]));
+    expect(await expectParity(files)).toBe(12);
+    const m = remarkModel(files["2023-11.md"]!);
+    expect(m.h1?.plain).toBe("Hack The Garden 11/2023 Wrap Up");
+    expect(m.frontMatter).toMatchObject({ kind: "yaml", startLine: 1, endLine: 14 });
+    expect(m.eventDetails?.items.map((i) => i.label)).toEqual(["Date", "Location", "Organizer", "Topics", "Review Meeting Summary"]);
+    expect(m.eventDetails?.items[0]).toMatchObject({ marker: "🗓️", value: "06.11.2023 – 10.11.2023", line: 18 });
+    expect(m.sections[0]?.heading).toMatchObject({ line: 26, plain: "🏛️ ARM Support For OpenStack Extension" });
+    expect(m.sections[0]?.fields.map((f) => [f.label, f.style, f.colon, f.line])).toEqual([
+      ["Problem Statement", "bold", "inside", 28],
+      ["Motivation/Benefits", "bold", "outside", 30],
+      ["Achievements", "bold", "inside", 32],
+      ["Next Steps", "bold", "inside", 34],
+      ["Code", "bold", "outside", 36],
+    ]);
+    const link = m.links.find((l) => l.url === "https://github.com/gardener/gardener-extension-provider-openstack/pull/690");
+    expect(link).toMatchObject({ kind: "inline", text: "gardener/gardener-extension-provider-openstack#690", span: { start: { line: 36, column: 11 } } });
+    const h3 = remarkModel(files["2025-11.md"]!);
+    expect(h3.sections[0]?.fields.map((f) => [f.label, f.style, f.line, f.endLine])).toEqual([
+      ["Problem Statement", "heading", 29, 33],
+      ["Motivation & Benefits", "heading", 35, 39],
+      ["Achievements", "heading", 41, 54],
+      ["Next Steps", "heading", 56, 66],
+      ["Code & Pull Requests", "heading", 68, 73],
+    ]);
+  });
+
+  test("every page of the corpus", async () => {
+    const names = corpusFiles();
+    expect(names.length).toBeGreaterThan(1000);
+    const files = Object.fromEntries(names.map((f) => [f, fs.readFileSync(path.join(CORPUS, f), "utf8")]));
+    expect(await expectParity(files)).toBe(names.length);
+  }, 300_000);
+});
