@@ -16,6 +16,7 @@ export function modelFromMdast(tree: Root, file: VFile): WrapupModel {
   let model = cache.get(tree);
   if (!model) {
     model = assemble(parseMdast(tree, String(file.value ?? "")));
+    model.path = file.path || null;
     cache.set(tree, model);
   }
   return model;

@@ -19,6 +19,7 @@ export function modelFromMarkdownlint(params: RuleParams): WrapupModel {
   let model = cache.get(tokens);
   if (!model) {
     model = assemble(parseMicromark(params.frontMatterLines, params.lines, tokens));
+    model.path = params.name || null;
     cache.set(tokens, model);
   }
   return model;

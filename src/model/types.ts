@@ -130,4 +130,9 @@ export interface WrapupModel {
   sections: Section[];
   /** Every link in the document, in source order. */
   links: Link[];
+  /**
+   * The document's file path as the linter names it (markdownlint `params.name`, remark
+   * `file.path`), null when the linter has none. Both builders fill it.
+   */
+  path?: string | null;
 }
