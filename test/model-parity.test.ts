@@ -16,8 +16,12 @@ const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
 /** Models of many documents through one markdownlint run (one parse each). */
 async function markdownlintModels(strings: Record<string, string>): Promise<Map<string, WrapupModel>> {
   const models = new Map<string, WrapupModel>();
-  await lint({
-    strings,
+  // In batches: markdownlint chains one document's callback into the next.
+  const entries = Object.entries(strings);
+  for (let i = 0; i < entries.length; i += 50) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await lint({
+    strings: Object.fromEntries(entries.slice(i, i + 50)),
     config: { default: false, probe: true },
     customRules: [
       {
@@ -31,6 +35,7 @@ async function markdownlintModels(strings: Record<string, string>): Promise<Map<
       },
     ],
   });
+  }
   return models;
 }
 
@@ -40,7 +45,7 @@ async function expectParity(files: Record<string, string>): Promise<number> {
   for (const [name, text] of Object.entries(files)) {
     const fromMicromark = models.get(name);
     expect(fromMicromark, name).toBeDefined();
-    expect(JSON.parse(JSON.stringify(remarkModel(text))), name).toEqual(JSON.parse(JSON.stringify(fromMicromark)));
+    expect(JSON.parse(JSON.stringify(remarkModel(text, name))), name).toEqual(JSON.parse(JSON.stringify(fromMicromark)));
     compared++;
   }
   return compared;
