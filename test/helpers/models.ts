@@ -33,8 +33,9 @@ export async function markdownlintModel(text: string): Promise<WrapupModel> {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
-export function remarkModel(text: string): WrapupModel {
-  const file = new VFile({ value: text });
+/** `path` is the file's name, as markdownlint's `strings` key is (`markdownlintModel` uses "doc"). */
+export function remarkModel(text: string, path = "doc"): WrapupModel {
+  const file = new VFile({ value: text, path });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   return modelFromMdast(tree, file);
 }
