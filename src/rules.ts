@@ -3,6 +3,7 @@ import { eventDetails } from "../rules/wu002-event-details.js";
 import { sectionFields } from "../rules/wu003-section-fields.js";
 import { fieldLabel } from "../rules/wu004-field-label.js";
 import { sectionHeading } from "../rules/wu005-section-heading.js";
+import { githubLinkForm } from "../rules/wu006-github-link-form.js";
 import type { WrapupRule } from "./rule.js";
 
-export const RULES: WrapupRule<any>[] = [eventDetails, sectionFields, fieldLabel, sectionHeading];
+export const RULES: WrapupRule<any>[] = [eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm];

@@ -1,0 +1,143 @@
+/**
+ * WU006 wrapup-github-link-form: GitHub links are well formed, their text agrees with their
+ * URL, and a field links the kind of thing its label promises. No network.
+ */
+import type { Field, Link, WrapupModel } from "../src/model/types.js";
+import type { Finding, WrapupRule } from "../src/rule.js";
+import { checkLinkText } from "../src/github/text.js";
+import { KIND_NAMES, parseGitHubUrl, type GitHubKind, type ParsedGitHubUrl } from "../src/github/url.js";
+
+export interface GitHubLinkFormOptions {
+  /** Field label (case-insensitive) → the kinds of GitHub link allowed under it. */
+  fieldKinds: Record<string, GitHubKind[]>;
+  /** Check that link text agrees with the URL. */
+  linkText: boolean;
+}
+
+const KINDS = Object.keys(KIND_NAMES);
+
+export const DEFAULT_FIELD_KINDS: Record<string, GitHubKind[]> = {
+  Issue: ["issue", "discussion"],
+};
+
+/** Fragments that point at a conversation inside a pull request: issue-like. */
+const CONVERSATION = /^(?:discussion_r\d+|issuecomment-\d+|pullrequestreview-\d+)$/;
+
+export interface GitHubLink {
+  link: Link;
+  parsed: ParsedGitHubUrl;
+}
+
+const parsedLinks = new WeakMap<WrapupModel, GitHubLink[]>();
+
+/** The document's GitHub links, parsed once per model (WU006 and WU007 share them). */
+export function githubLinks(model: WrapupModel): GitHubLink[] {
+  let links = parsedLinks.get(model);
+  if (!links) {
+    links = [];
+    for (const link of model.links) {
+      const parsed = parseGitHubUrl(link.url.trim());
+      if (parsed) links.push({ link, parsed });
+    }
+    parsedLinks.set(model, links);
+  }
+  return links;
+}
+
+function fieldAt(model: WrapupModel, line: number): Field | null {
+  for (const section of model.sections) {
+    if (line < section.heading.line || line > section.endLine) continue;
+    for (const field of section.fields) if (line >= field.line && line <= field.endLine) return field;
+  }
+  return null;
+}
+
+function article(name: string): string {
+  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+function listOf(kinds: GitHubKind[]): string {
+  const names = kinds.map((k) => article(KIND_NAMES[k] ?? k));
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+export const githubLinkForm: WrapupRule<GitHubLinkFormOptions> = {
+  code: "WU006",
+  name: "wrapup-github-link-form",
+  description: "GitHub links are well formed and agree with their text and field",
+  doc: "wu006-github-link-form",
+  fixable: true,
+  schema: {
+    properties: {
+      fieldKinds: {
+        type: "object",
+        additionalProperties: { type: "array", items: { enum: KINDS } },
+      },
+      linkText: { type: "boolean" },
+    },
+  },
+  defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
+  check(model, options) {
+    const findings: Finding[] = [];
+    const fieldKinds = new Map(Object.entries(options.fieldKinds).map(([label, kinds]) => [label.toLowerCase(), kinds]));
+    for (const { link, parsed } of githubLinks(model)) {
+      const url = link.url.trim();
+      const span = link.urlSpan;
+      // Where the URL stands in the source, to point at and fix a part of it.
+      const exact = span && span.start.line === span.end.line ? span.text.indexOf(url) : -1;
+      const where = (offset: number): { line: number; column: number } =>
+        exact >= 0 ? { line: span!.start.line, column: span!.start.column + exact + offset } : { line: link.span.start.line, column: link.span.start.column };
+      for (const problem of parsed.problems) {
+        // `github.com/x` without a scheme is a problem only as a link destination.
+        if (link.kind === "literal" && problem.message.includes("without a scheme")) continue;
+        const at = where(problem.offset);
+        findings.push({
+          ...at,
+          length: exact >= 0 ? problem.length : Math.max(1, link.span.text.split("\n")[0]!.length),
+          message: problem.message,
+          context: url,
+          ...(problem.fix && exact >= 0
+            ? { fix: { ...where(problem.fix.offset), deleteCount: problem.fix.deleteCount, insertText: problem.fix.insertText } }
+            : {}),
+        });
+      }
+      const target = parsed.target;
+      if (!target) continue;
+      if (options.linkText && (link.kind === "inline" || link.kind === "reference")) {
+        const wrong = checkLinkText(link.text, url, target);
+        if (wrong) {
+          findings.push({
+            line: link.span.start.line,
+            column: link.span.start.column + 1,
+            length: Math.max(1, Math.min(link.text.length, link.span.text.split("\n")[0]!.length - 1)),
+            message: wrong.url
+              ? `Unexpected link text \`${wrong.claim}\`, expected the link's own URL \`${url}\``
+              : wrong.expected
+                ? `Unexpected link text \`${wrong.claim}\` for \`${url}\`, expected \`${wrong.expected}\``
+                : `Unexpected link text \`${wrong.claim}\` for \`${url}\`, expected text naming ${article(KIND_NAMES[target.kind])}`,
+            context: link.span.text.split("\n")[0],
+          });
+        }
+      }
+      if (fieldKinds.size > 0) {
+        const field = fieldAt(model, link.span.start.line);
+        const allowed = field ? fieldKinds.get(field.label.toLowerCase()) : undefined;
+        if (field && allowed && !allowed.includes(target.kind)) {
+          const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));
+          if (!conversation) {
+            findings.push({
+              line: link.span.start.line,
+              column: link.span.start.column,
+              length: Math.max(1, link.span.text.split("\n")[0]!.length),
+              message: `Unexpected ${KIND_NAMES[target.kind]} link under \`${field.label}\`, expected ${listOf(allowed)}`,
+              context: url,
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+export default githubLinkForm;
