@@ -1,4 +1,5 @@
 /** The registry: every rule of the suite, in code order. A code is never reused. */
+import { frontMatter } from "../rules/wu001-front-matter.js";
 import { eventDetails } from "../rules/wu002-event-details.js";
 import { sectionFields } from "../rules/wu003-section-fields.js";
 import { fieldLabel } from "../rules/wu004-field-label.js";
@@ -6,4 +7,4 @@ import { sectionHeading } from "../rules/wu005-section-heading.js";
 import { githubLinkForm } from "../rules/wu006-github-link-form.js";
 import type { WrapupRule } from "./rule.js";
 
-export const RULES: WrapupRule<any>[] = [eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm];
+export const RULES: WrapupRule<any>[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm];

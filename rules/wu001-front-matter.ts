@@ -1,0 +1,578 @@
+/**
+ * WU001 wrapup-front-matter: a wrap-up starts with YAML front matter that parses, matches a
+ * JSON Schema (the Gardener pages' keys by default), and agrees with itself and the page: the
+ * `weight` is minus YYYYMM of the `title`, and the title's month and year are those of the H1,
+ * the event date and a dated file name.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
+import { locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
+import type { WrapupModel } from "../src/model/types.js";
+import { OptionsError } from "../src/options.js";
+import type { Finding, Fix, WrapupRule } from "../src/rule.js";
+import gardenerSchema from "../src/schemas/gardener-front-matter.schema.json" with { type: "json" };
+
+export interface FrontMatterOptions extends DetectOptions {
+  /** A wrap-up without front matter is reported. */
+  required: boolean;
+  /** Path of a JSON Schema file (relative to the working directory); null: the Gardener schema. */
+  schema: string | null;
+  /** `weight` is minus YYYYMM of the title's month and year. */
+  weight: boolean;
+  /** The title's month and year are those of the H1 (`Hack The Garden 11/2023 Wrap Up`). */
+  titleH1: boolean;
+  /** The title's month and year are those of the event's Date item. */
+  titleDate: boolean;
+  /** The title's month and year are those of a dated file name (`2023-11.md`). */
+  titleFileName: boolean;
+}
+
+const NAME = "wrapup-front-matter";
+
+export const frontMatter: WrapupRule<FrontMatterOptions> = {
+  code: "WU001",
+  name: NAME,
+  description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
+  doc: "wu001-front-matter",
+  fixable: true,
+  schema: {
+    properties: {
+      ...DETECT_SCHEMA,
+      required: { type: "boolean" },
+      schema: { type: ["string", "null"], minLength: 1 },
+      weight: { type: "boolean" },
+      titleH1: { type: "boolean" },
+      titleDate: { type: "boolean" },
+      titleFileName: { type: "boolean" },
+    },
+  },
+  defaults: { ...DETECT_DEFAULTS, required: true, schema: null, weight: true, titleH1: true, titleDate: true, titleFileName: true },
+  validate(options) {
+    const detect = validateDetect(options);
+    if (detect) return detect;
+    const loaded = loadSchema(options.schema);
+    return typeof loaded === "string" ? loaded : null;
+  },
+  check(model, options) {
+    if (!isWrapup(model, options)) return [];
+    const fm = model.frontMatter;
+    const schema = loadSchema(options.schema);
+    if (typeof schema === "string") throw new OptionsError(`WU001/${NAME}: ${schema}`);
+    if (!fm) {
+      if (!options.required) return [];
+      return [
+        {
+          line: 1,
+          message: `Unexpected wrap-up without front matter, expected a YAML block between \`---\` lines${withKeys(schema.required)} at the top`,
+        },
+      ];
+    }
+    if (fm.kind !== "yaml") {
+      const [label, opener] = fm.kind === "toml" ? ["TOML", "+++"] : ["JSON", "{"];
+      return [
+        {
+          line: fm.startLine,
+          column: 1,
+          length: opener.length,
+          message: `Unexpected ${label} front matter (\`${opener}\`), expected YAML front matter between \`---\` lines`,
+          context: model.lines[fm.startLine - 1] ?? opener,
+        },
+      ];
+    }
+    if (fm.endLine === null) {
+      return [
+        {
+          line: fm.startLine,
+          column: 1,
+          length: 3,
+          message: "Unexpected `---` without a closing `---`, expected the front matter to end with a `---` line",
+          context: "---",
+        },
+      ];
+    }
+    const yaml = yamlFrontMatter(model)!;
+    if (yaml.errors.length > 0) return syntaxFindings(model, yaml);
+    if (yaml.valueProblem) {
+      const at = yaml.point(yaml.valueProblem.offset);
+      const shown = snippet(model, at.line, at.column);
+      return [{ line: at.line, column: at.column, length: shown.length, message: `Unexpected ${code(shown)}, expected plain YAML values (${yaml.valueProblem.message})`, context: shown }];
+    }
+    const empty = yaml.value === null || yaml.value === undefined;
+    const schemaFindings = validateValue(model, yaml, schema.validate, empty);
+    const consistency = consistencyFindings(model, yaml, options, schemaFindings);
+    // A weight that disagrees with the title is reported once, with the value it should have.
+    const covered = new Set(consistency.map((c) => c.key));
+    return [...schemaFindings.filter((f) => !covered.has(f.key)), ...consistency]
+      .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
+      .map(({ key: _key, ...finding }) => finding);
+  },
+};
+
+export default frontMatter;
+
+/* ---------------------------------------------------------------- schema */
+
+interface LoadedSchema {
+  validate: ValidateFunction;
+  /** The root's required keys, for messages about missing or empty front matter. */
+  required: string[];
+}
+
+const schemas = new Map<string, LoadedSchema | string>();
+
+/** The compiled schema, or a one-line problem naming the option. Cached per resolved path. */
+function loadSchema(file: string | null): LoadedSchema | string {
+  const resolved = file === null ? "" : path.resolve(file);
+  const cached = schemas.get(resolved);
+  if (cached !== undefined) return cached;
+  let loaded: LoadedSchema | string;
+  if (file === null) {
+    loaded = compile(gardenerSchema as Record<string, unknown>);
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(resolved, "utf8"));
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      const why = e.code === "ENOENT" ? "no such file" : e instanceof SyntaxError ? `not JSON: ${e.message}` : (e.code ?? e.message);
+      json = undefined;
+      loaded = `option "schema" cannot be read from ${JSON.stringify(file)}: ${why}`;
+    }
+    if (json !== undefined) {
+      loaded = json !== null && typeof json === "object" && !Array.isArray(json)
+        ? compile(json as Record<string, unknown>)
+        : "not a JSON Schema object";
+      if (typeof loaded === "string") loaded = `option "schema" ${JSON.stringify(file)} is not a valid JSON Schema: ${loaded}`;
+    }
+  }
+  schemas.set(resolved, loaded!);
+  return loaded!;
+}
+
+function compile(schema: Record<string, unknown>): LoadedSchema | string {
+  const dialect = String(schema["$schema"] ?? "");
+  const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
+  const ajv = dialect.includes("2020-12") ? new Ajv2020(options) : dialect.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
+  try {
+    const validate = ajv.compile(schema);
+    const required = Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [];
+    return { validate, required };
+  } catch (error) {
+    return (error as Error).message.split("\n")[0]!;
+  }
+}
+
+/* ---------------------------------------------------------------- findings */
+
+type Keyed = Finding & { key: string };
+
+const QUOTE: Record<string, string> = { QUOTE_DOUBLE: '"', QUOTE_SINGLE: "'" };
+
+function syntaxFindings(model: WrapupModel, yaml: YamlFrontMatter): Finding[] {
+  const findings: Finding[] = [];
+  const lines = new Set<number>();
+  for (const error of yaml.errors) {
+    // One finding per line: the library often reports one slip several times.
+    if (lines.has(error.line)) continue;
+    lines.add(error.line);
+    findings.push(syntaxFinding(model, yaml, error));
+  }
+  return findings;
+}
+
+function syntaxFinding(model: WrapupModel, yaml: YamlFrontMatter, error: YamlSyntaxError): Finding {
+  const { line, column } = error;
+  const text = model.lines[line - 1] ?? "";
+  const rest = text.slice(column - 1);
+  const base = { line, column };
+  if (error.scalar) {
+    const quote = QUOTE[error.scalar.type ?? ""] ?? '"';
+    const shown = clip(rest.trimEnd());
+    return {
+      ...base,
+      length: shown.length,
+      message: `Unexpected ${code(shown)} without a closing ${code(quote)}, expected ${code(shown + quote)}`,
+      context: shown,
+    };
+  }
+  const statement = clip(text.trim());
+  switch (error.code) {
+    case "DUPLICATE_KEY":
+      return {
+        ...base,
+        length: error.key!.length,
+        message: `Unexpected second \`${error.key}\` key, expected each key once (the first \`${error.key}\` is on line ${error.first!.line})`,
+        context: error.key!,
+      };
+    case "TAB_AS_INDENT":
+      return {
+        ...base,
+        length: 1,
+        message: `Unexpected tab in the indentation of ${code(statement)}, expected spaces`,
+        context: text.slice(0, text.length - text.trimStart().length),
+      };
+    case "BAD_INDENT": {
+      const indent = text.length - text.trimStart().length;
+      return {
+        ...base,
+        length: Math.max(1, indent),
+        message: `Unexpected indentation of ${code(statement)} (${indent} ${indent === 1 ? "space" : "spaces"}), expected it to line up with the other keys of its mapping`,
+        context: text,
+      };
+    }
+    default: {
+      const shown = clip(rest.trim()) || statement;
+      return {
+        ...base,
+        length: Math.max(1, rest.trimEnd().length > 0 ? Math.min(rest.trimEnd().length, 30) : 1),
+        message: shown
+          ? `Unexpected ${code(shown)}, expected valid YAML (${error.message})`
+          : `Unexpected end of the front matter, expected valid YAML (${error.message})`,
+        ...(shown ? { context: shown } : {}),
+      };
+    }
+  }
+}
+
+function validateValue(model: WrapupModel, yaml: YamlFrontMatter, validate: ValidateFunction, empty: boolean): Keyed[] {
+  const data = empty ? {} : yaml.value;
+  let valid: boolean;
+  try {
+    valid = validate(data) as boolean;
+  } catch (error) {
+    const start = model.frontMatter!.startLine;
+    return [{ key: "", line: start, message: `Unexpected front matter the schema cannot check, expected simpler values (${(error as Error).message})` }];
+  }
+  if (valid) return [];
+  const errors = relevant(validate.errors ?? []);
+  if (empty) {
+    const missing = errors.filter((e) => e.keyword === "required" && e.instancePath === "").map((e) => String(e.params["missingProperty"]));
+    return [
+      {
+        key: "",
+        line: model.frontMatter!.startLine,
+        column: 1,
+        length: 3,
+        message: `Unexpected empty front matter, expected ${missing.length > 0 ? keyList(missing) : "keys the schema accepts"}`,
+      },
+    ];
+  }
+  return errors.map((e) => schemaFinding(model, yaml, e));
+}
+
+/** Drops what ajv reports from inside a failed `anyOf`/`oneOf`: the combined error says it better. */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  const combined = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
+  return errors.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
+}
+
+function segments(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function keyName(parts: readonly string[]): string {
+  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function schemaFinding(model: WrapupModel, yaml: YamlFrontMatter, error: ErrorObject): Keyed {
+  const fm = model.frontMatter!;
+  const parts = segments(error.instancePath);
+  const key = keyName(parts);
+  const start = fm.startLine;
+  // Where a key stands: its key node, or the opening `---` for the root.
+  const keyPlace = (p: readonly string[]): Pick<Finding, "line" | "column" | "length"> => {
+    if (p.length === 0) return { line: start, column: 1, length: 3 };
+    const found = locate(yaml.document, p);
+    const node = found.key ?? found.node;
+    if (!node?.range) return keyPlace(p.slice(0, -1));
+    const at = yaml.point(node.range[0]);
+    const source = yaml.text.slice(node.range[0], node.range[1]);
+    return { ...at, length: Math.max(1, firstLine(source).length) };
+  };
+
+  if (error.keyword === "required") {
+    const missing = String(error.params["missingProperty"]);
+    const owner = parts.length === 0 ? "front matter" : `\`${key}\``;
+    return { key: keyName([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
+  }
+  if (error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") {
+    const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
+    const allowed = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
+    const full = keyName([...parts, extra]);
+    return {
+      key: full,
+      ...keyPlace([...parts, extra]),
+      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${keyList(allowed, "or")}` : "no other keys"}`,
+      context: extra,
+    };
+  }
+
+  // Everything else is about a value: point at it and quote it.
+  const found = locate(yaml.document, parts);
+  const node = found.node;
+  const place = node?.range && yaml.text.slice(node.range[0], node.range[1]) !== "" ? node : null;
+  let where: Pick<Finding, "line" | "column" | "length">;
+  let shown: string;
+  let context: string | undefined;
+  if (place) {
+    const source = yaml.text.slice(place.range![0], place.range![1]);
+    where = { ...yaml.point(place.range![0]), length: Math.max(1, firstLine(source).length) };
+    shown = describeSource(place, source);
+    context = clip(firstLine(source));
+  } else {
+    where = keyPlace(parts);
+    shown = "nothing";
+  }
+  const expected = expectation(error);
+  const subject = parts.length === 0 ? `${shown} as the front matter` : `${shown} for \`${key}\``;
+  return { key, ...where, message: `Unexpected ${subject}, expected ${expected}`, ...(context !== undefined ? { context } : {}) };
+}
+
+function describeSource(node: Node, source: string): string {
+  if (!source.includes("\n") && source.length <= 60) return code(source);
+  if (isMap(node)) return "mapping";
+  if (isSeq(node)) return "list";
+  return code(clip(firstLine(source)));
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  integer: "an integer",
+  number: "a number",
+  string: "a string",
+  boolean: "`true` or `false`",
+  object: "a mapping of keys",
+  array: "a list",
+  null: "`null`",
+};
+
+function expectation(error: ErrorObject): string {
+  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
+  if (typeof parent["x-expected"] === "string") return parent["x-expected"];
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "type": {
+      const types = String(p["type"]).split(",");
+      return either(types.map((t) => TYPE_NAMES[t] ?? t));
+    }
+    case "pattern": {
+      const examples = parent["examples"];
+      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
+      return `text matching \`${String(p["pattern"])}\`${example}`;
+    }
+    case "enum":
+      return `one of ${either((p["allowedValues"] as unknown[]).map((v) => `\`${JSON.stringify(v)}\``))}`;
+    case "const":
+      return `\`${JSON.stringify(p["allowedValue"])}\``;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `a number ${String(p["comparison"])} ${String(p["limit"])}`;
+    case "minLength":
+      return `at least ${String(p["limit"])} characters`;
+    case "maxLength":
+      return `at most ${String(p["limit"])} characters`;
+    case "minItems":
+      return `at least ${String(p["limit"])} items`;
+    case "maxItems":
+      return `at most ${String(p["limit"])} items`;
+    case "anyOf":
+    case "oneOf": {
+      const branches = (parent[error.keyword] as Record<string, unknown>[] | undefined) ?? [];
+      const described = branches.map(describeSchema).filter((d): d is string => d !== null);
+      return described.length > 0 ? either(described) : `a value that ${error.message ?? "matches the schema"}`;
+    }
+    default:
+      return `a value that ${(error.message ?? "matches the schema").replace(/^must /, "does ").replace(/^does be /, "is ")}`;
+  }
+}
+
+function describeSchema(schema: Record<string, unknown>): string | null {
+  if (Array.isArray(schema["enum"])) return either((schema["enum"] as unknown[]).map((v) => `\`${JSON.stringify(v)}\``));
+  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
+  const type = schema["type"];
+  if (typeof type === "string") return TYPE_NAMES[type] ?? type;
+  if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
+  return null;
+}
+
+function join(items: string[], conjunction: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+function either(items: string[]): string {
+  return join(items, "or");
+}
+
+function keyList(keys: string[], conjunction = "and"): string {
+  const quoted = keys.slice(0, 10).map((k) => `\`${k}\``);
+  if (keys.length > 10) quoted.push(`${keys.length - 10} more`);
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
+function withKeys(required: string[]): string {
+  return required.length > 0 ? ` with ${keyList(required)}` : "";
+}
+
+/* ---------------------------------------------------------------- consistency */
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+
+interface MonthYear {
+  year: number;
+  month: number;
+}
+
+const show = (m: MonthYear): string => `${MONTHS[m.month - 1]} ${m.year}`;
+const same = (a: MonthYear, b: MonthYear): boolean => a.year === b.year && a.month === b.month;
+
+function monthOf(word: string): number {
+  const w = word.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.toLowerCase().startsWith(w)) + 1;
+}
+
+function unique(found: MonthYear[]): MonthYear[] {
+  return found.filter((m, i) => found.findIndex((n) => same(m, n)) === i);
+}
+
+/** Months and years written in a text: `November 2023`, `Nov 6–10, 2023`, `11/2023`, `2023-11`. */
+export function monthsIn(text: string): MonthYear[] {
+  const found: MonthYear[] = [];
+  const push = (year: string, month: number): void => {
+    const y = Number(year);
+    if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
+  };
+  for (const m of text.matchAll(new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-–—]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"))) push(m[2]!, monthOf(m[1]!));
+  for (const m of text.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push(m[2]!, Number(m[1]));
+  for (const m of text.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push(m[1]!, Number(m[2]));
+  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push(m[3]!, Number(m[2]));
+  return unique(found);
+}
+
+/** The month and year a file name carries: `2023-11.md`, `2023-11-leverkusen.md`, `2023-11/index.md`. */
+export function monthOfPath(file: string | null | undefined): { month: MonthYear; name: string } | null {
+  if (!file) return null;
+  const parts = file.split(/[\\/]/).filter((p) => p !== "");
+  let name = parts[parts.length - 1] ?? "";
+  if (/^(_?index|readme)\.(md|markdown)$/i.test(name) && parts.length > 1) name = `${parts[parts.length - 2]}/${name}`;
+  const m = /^(\d{4})-(0[1-9]|1[0-2])(?!\d)/.exec(name);
+  return m ? { month: { year: Number(m[1]), month: Number(m[2]) }, name } : null;
+}
+
+function consistencyFindings(model: WrapupModel, yaml: YamlFrontMatter, options: FrontMatterOptions, schemaFindings: Keyed[]): Keyed[] {
+  const { document } = yaml;
+  if (!isMap(document.contents)) return [];
+  const title = locate(document, ["title"]).node;
+  if (!isScalar(title) || typeof title.value !== "string" || !title.range) return [];
+  // A title the schema rejects is reported as such; nothing is compared with it.
+  if (schemaFindings.some((f) => f.key === "title")) return [];
+  const months = monthsIn(title.value);
+  if (months.length !== 1) return [];
+  const month = months[0]!;
+  const titleSource = yaml.text.slice(title.range[0], title.range[1]);
+  const titleAt = yaml.point(title.range[0]);
+  // What the page says elsewhere, where it disagrees with the title: one finding names them all.
+  const others: { months: MonthYear[]; where: string }[] = [];
+  const disagree = (expected: MonthYear[], where: string): void => {
+    if (expected.length > 0 && !expected.some((m) => same(m, month))) others.push({ months: expected, where });
+  };
+  if (options.titleH1 && model.h1) {
+    const inH1 = monthsIn(model.h1.plain);
+    if (inH1.length === 1) disagree(inH1, `the H1 \`${model.h1.plain}\``);
+  }
+  if (options.titleDate && model.eventDetails) {
+    const date = model.eventDetails.items.find((i) => /^dates?$/i.test(i.label));
+    if (date) disagree(monthsIn(date.value), `the event date \`${date.value}\``);
+  }
+  if (options.titleFileName) {
+    const dated = monthOfPath(model.path);
+    if (dated) disagree([dated.month], `the file name \`${dated.name}\``);
+  }
+  const findings: Keyed[] = [];
+  if (others.length > 0) {
+    const groups = new Map<string, string[]>();
+    for (const o of others) {
+      const expected = either(o.months.map((m) => `\`${show(m)}\``));
+      groups.set(expected, [...(groups.get(expected) ?? []), o.where]);
+    }
+    const expected = [...groups].map(([months, where]) => `${months} as in ${join(where, "and")}`);
+    findings.push({
+      key: "title",
+      ...titleAt,
+      length: firstLine(titleSource).length,
+      message: `Unexpected title \`${title.value as string}\`, expected ${expected.join(", and ")}`,
+      context: firstLine(titleSource),
+    });
+  }
+  if (options.weight) {
+    // Where the title disagrees with the page, a weight that agrees with the page is not the
+    // problem, and no fix is certain.
+    const agreed = others.length === 0 ? null : others.every((o) => o.months.length === 1 && same(o.months[0]!, others[0]!.months[0]!)) ? others[0]!.months[0]! : null;
+    const weight = weightFinding(model, yaml, month, others.length === 0, agreed);
+    if (weight) findings.push(weight);
+  }
+  return findings;
+}
+
+function weightFinding(model: WrapupModel, yaml: YamlFrontMatter, month: MonthYear, certain: boolean, page: MonthYear | null): Keyed | null {
+  const found = locate(yaml.document, ["weight"]);
+  if (!found.pair) return null;
+  const expected = -(month.year * 100 + month.month);
+  const node = found.pair.value as Node | null;
+  if (node && !isScalar(node)) return null;
+  if (isScalar(node) && node.value === expected) return null;
+  if (page && isScalar(node) && node.value === -(page.year * 100 + page.month)) return null;
+  const source = node?.range ? yaml.text.slice(node.range[0], node.range[1]) : "";
+  const why = `for the title \`${show(month)}\``;
+  if (source === "" || source.includes("\n")) {
+    // `weight:` with no value: point at the key, add the value after the colon.
+    const key = found.key;
+    if (!key?.range) return null;
+    const at = yaml.point(key.range[0]);
+    const text = model.lines[at.line - 1] ?? "";
+    const fix: Fix | undefined =
+      certain && source === "" && /^\s*weight\s*:\s*$/.test(text)
+        ? { line: at.line, column: text.trimEnd().length + 1, deleteCount: text.length - text.trimEnd().length, insertText: ` ${expected}` }
+        : undefined;
+    return { key: "weight", ...at, length: 6, message: `Unexpected empty \`weight\`, expected \`${expected}\` ${why}`, context: "weight", ...(fix ? { fix } : {}) };
+  }
+  const at = yaml.point(node!.range![0]);
+  return {
+    key: "weight",
+    ...at,
+    length: source.length,
+    message: `Unexpected weight \`${source}\`, expected \`${expected}\` ${why}`,
+    context: source,
+    ...(certain ? { fix: { line: at.line, column: at.column, deleteCount: source.length, insertText: String(expected) } } : {}),
+  };
+}
+
+/* ---------------------------------------------------------------- text */
+
+function firstLine(text: string): string {
+  const i = text.indexOf("\n");
+  return i === -1 ? text : text.slice(0, i);
+}
+
+/** At most `max` characters, control characters shown as their symbols (U+2400…). */
+function clip(text: string, max = 40): string {
+  const chars = [...text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0))))];
+  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "…";
+}
+
+/** Inline code that survives backticks in the text. */
+function code(text: string): string {
+  if (!text.includes("`")) return `\`${text}\``;
+  return /^`|`$/.test(text) ? `\`\` ${text} \`\`` : `\`\`${text}\`\``;
+}
+
+function snippet(model: WrapupModel, line: number, column: number): string {
+  return clip((model.lines[line - 1] ?? "").slice(column - 1).trim()) || clip((model.lines[line - 1] ?? "").trim());
+}
+
