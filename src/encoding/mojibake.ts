@@ -1,0 +1,353 @@
+/**
+ * Mojibake: UTF-8 bytes read back through a single-byte code page, once or twice, possibly with
+ * the bytes the code page does not define dropped. Pure functions over strings.
+ *
+ * How a span is found (precision first, after ftfy's badness heuristics):
+ * 1. A cheap pre-filter: only a line holding a character some code page writes as a UTF-8 lead
+ *    byte (0xC2–0xF4), directly followed by one it writes as a continuation byte (0x80–0xBF),
+ *    is looked at any further. Clean text, German and typographic quotes included, stops here.
+ * 2. Per code page, the line's characters are mapped back to bytes; a *segment* is a lead byte
+ *    with its continuation bytes (possibly too few: the rest were dropped), a *run* is a row
+ *    of adjacent segments.
+ * 3. A run counts only when its decoding is plausible and its source implausible: an emoji or
+ *    symbol from a 4-byte or 0xE2 sequence, `Ã`/`Â` + continuation in a Latin code page, Latin
+ *    Extended-A inside a word, or at least two letters of one other script (Cyrillic, Greek, CJK
+ *    …). A lone pair such as `NESTLÉ®` (→ U+026E) or `5×£35` (→ U+05E3) is never enough.
+ * 4. A decoded run that is itself mojibake is decoded again (twice-applied damage).
+ * 5. Dropped bytes are restored by trying every byte the code page cannot represent in every
+ *    place one may be missing; a candidate is kept only if it is valid UTF-8 and every restored
+ *    character lies inside an RGI emoji sequence. One candidate is a fix; several are reported.
+ */
+import { leadingEmoji } from "../emoji.js";
+import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
+import { isEmojiComponent, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";
+import { decodeOne, isContinuation, sequenceLength } from "./utf8.js";
+
+export interface MojibakeSpan {
+  /** UTF-16 offsets into the line; `end` is exclusive. */
+  start: number;
+  end: number;
+  /** The damaged text. */
+  text: string;
+  /** The code pages the text went through, the first wrong read first. */
+  pages: CodePage[];
+  /** Bytes were dropped somewhere along the way. */
+  lossy: boolean;
+  /**
+   * What the text was, sorted: exactly one when that is certain, several when dropped bytes
+   * leave a choice, none when it cannot be recovered.
+   */
+  candidates: string[];
+}
+
+const LEAD = 1;
+const CONT = 2;
+/** Per BMP code unit: could some code page write it as a lead byte (1), a continuation byte (2)? */
+const ROLES = new Uint8Array(0x10000);
+for (const page of CODE_PAGES) {
+  for (const [unit, byte] of page.encode) {
+    if (sequenceLength(byte) > 0) ROLES[unit]! |= LEAD;
+    if (isContinuation(byte)) ROLES[unit]! |= CONT;
+  }
+}
+
+/** The pre-filter: a possible lead character right before a possible continuation character. */
+export function mayHoldMojibake(line: string): boolean {
+  for (let i = 0; i + 1 < line.length; i++) {
+    const unit = line.charCodeAt(i);
+    if (unit >= 0x80 && ROLES[unit]! & LEAD && ROLES[line.charCodeAt(i + 1)]! & CONT) return true;
+  }
+  return false;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  bytes: number[];
+  /** Bytes the sequence needs; more than `bytes.length` when some were dropped. */
+  need: number;
+}
+
+function segments(line: string, page: CodePage): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const lead = byteOf(page, line.charCodeAt(i));
+    const need = lead >= 0 ? sequenceLength(lead) : 0;
+    if (need === 0) {
+      i++;
+      continue;
+    }
+    const bytes = [lead];
+    let j = i + 1;
+    while (j < line.length && bytes.length < need) {
+      const b = byteOf(page, line.charCodeAt(j));
+      if (!isContinuation(b)) break;
+      bytes.push(b);
+      j++;
+    }
+    const overfull = bytes.length === need && j < line.length && isContinuation(byteOf(page, line.charCodeAt(j)));
+    if (bytes.length === 1 || overfull) {
+      i++;
+      continue;
+    }
+    out.push({ start: i, end: j, bytes, need });
+    i = j;
+  }
+  return out;
+}
+
+type Grade = "strong" | "latin" | "extended" | "word" | "weak" | `script:${string}`;
+
+function scriptOf(cp: number): string | null {
+  if (cp >= 0x370 && cp <= 0x3ff) return "greek";
+  if (cp >= 0x400 && cp <= 0x52f) return "cyrillic";
+  if (cp >= 0x590 && cp <= 0x5ff) return "hebrew";
+  if (cp >= 0x600 && cp <= 0x6ff) return "arabic";
+  if ((cp >= 0x3040 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff)) return "cjk";
+  return null;
+}
+
+/** How much a complete segment that decodes to `cp` says about mojibake. */
+function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
+  if (bytes.length === 4) return (cp >= 0x1f000 && cp <= 0x1faff) || isTag(cp) ? "strong" : "weak";
+  if (bytes.length === 3) {
+    // General punctuation, arrows, technical and other symbols, dingbats (most BMP emoji),
+    // the variation selectors and the byte-order mark.
+    if ((cp >= 0x2000 && cp <= 0x27ff) || (cp >= 0x2900 && cp <= 0x2bff) || cp === 0xfe0f || cp === 0xfe0e || cp === 0xfeff) {
+      return "strong";
+    }
+    const script = scriptOf(cp);
+    return script ? `script:${script}` : "weak";
+  }
+  const lead = bytes[0]!;
+  if (page.latin && (lead === 0xc2 || lead === 0xc3)) return "latin";
+  if (page.latin && (lead === 0xc4 || lead === 0xc5)) return "extended";
+  if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 0xc2 || lead === 0xc3)) return "word";
+  const script = scriptOf(cp);
+  return script ? `script:${script}` : "weak";
+}
+
+const letterAt = (line: string, index: number): boolean => {
+  if (index < 0 || index >= line.length) return false;
+  return isLetter(line.codePointAt(index)!);
+};
+const letterBefore = (line: string, index: number): boolean => {
+  if (index <= 0) return false;
+  const unit = line.charCodeAt(index - 1);
+  const at = unit >= 0xdc00 && unit <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return isLetter(line.codePointAt(at)!);
+};
+
+/** Whether a run of complete segments is mojibake, judged on its grades and its neighbours. */
+function plausibleRun(line: string, run: readonly Segment[], grades: readonly Grade[]): boolean {
+  if (grades.includes("strong")) return true;
+  const start = run[0]!.start;
+  const end = run[run.length - 1]!.end;
+  if (grades.every((g) => g === "latin" || g === "extended" || g === "word")) {
+    return grades.every((g) => {
+      if (g === "latin") return true;
+      if (g === "extended") return run.length > 1 || letterAt(line, end);
+      return letterBefore(line, start) && letterAt(line, end);
+    });
+  }
+  const first = grades[0]!;
+  return run.length > 1 && first.startsWith("script:") && grades.every((g) => g === first);
+}
+
+/** Every character a lossy segment may have been: each undefined byte in each missing place. */
+function restorations(page: CodePage, segment: Segment): number[] {
+  const missing = segment.need - segment.bytes.length;
+  if (missing > 2 || page.undefinedContinuations.length === 0) return [];
+  const found = new Set<number>();
+  const conts = segment.bytes.slice(1);
+  const slots = segment.need - 1;
+  const fill = (placed: number[], from: number, left: number): void => {
+    if (left === 0) {
+      // `placed` holds the slots that get a restored byte; try every byte in each.
+      const combos = placed.reduce<number[][]>(
+        (acc) => acc.flatMap((c) => page.undefinedContinuations.map((b) => [...c, b])),
+        [[]],
+      );
+      for (const restored of combos) {
+        const bytes = [segment.bytes[0]!];
+        let k = 0;
+        let r = 0;
+        for (let slot = 0; slot < slots; slot++) bytes.push(placed.includes(slot) ? restored[r++]! : conts[k++]!);
+        const cp = decodeOne(bytes);
+        if (cp >= 0 && isWellFormed(cp)) found.add(cp);
+      }
+      return;
+    }
+    for (let slot = from; slot < slots; slot++) fill([...placed, slot], slot + 1, left - 1);
+  };
+  fill([], 0, missing);
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Every restored character sits inside an RGI emoji sequence, and no emoji part is left over. */
+function emojiConsistent(text: string, restored: readonly [number, number][]): boolean {
+  let i = 0;
+  while (i < text.length) {
+    const emoji = leadingEmoji(text.slice(i, i + 40));
+    if (emoji) {
+      i += emoji.length;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (isEmojiComponent(cp)) return false;
+    if (restored.some(([s, e]) => i >= s && i < e)) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return true;
+}
+
+const MAX_COMBINATIONS = 4096;
+
+interface Judged {
+  start: number;
+  end: number;
+  page: CodePage;
+  /** Decodings after this one layer. */
+  decodings: string[];
+  lossy: boolean;
+  /** Restored bytes form emoji (or nothing was restored). */
+  final: boolean;
+  /** Reported even without a candidate: the source is unmistakably mojibake. */
+  evident: boolean;
+}
+
+function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged | null {
+  const start = run[0]!.start;
+  const end = run[run.length - 1]!.end;
+  const lossy = run.some((s) => s.bytes.length < s.need);
+  if (!lossy) {
+    const cps = run.map((s) => decodeOne(s.bytes));
+    const grades = run.map((s, k) => grade(page, s.bytes, cps[k]!));
+    if (!plausibleRun(line, run, grades)) return null;
+    return { start, end, page, decodings: [String.fromCodePoint(...cps)], lossy, final: false, evident: true };
+  }
+  const options: number[][] = run.map((s) => (s.bytes.length < s.need ? restorations(page, s) : [decodeOne(s.bytes)]));
+  const evident =
+    run.some((s, k) => s.bytes.length === s.need && grade(page, s.bytes, options[k]![0]!) === "strong") ||
+    run.some((s) => s.bytes.length < s.need && s.bytes[0] === 0xf0 && s.bytes[1] === 0x9f);
+  const total = options.reduce((n, o) => n * o.length, 1);
+  if (total === 0 || total > MAX_COMBINATIONS) {
+    return evident ? { start, end, page, decodings: [], lossy, final: true, evident } : null;
+  }
+  let texts: { text: string; restored: [number, number][] }[] = [{ text: "", restored: [] }];
+  run.forEach((s, k) => {
+    const isLossy = s.bytes.length < s.need;
+    texts = texts.flatMap((t) =>
+      options[k]!.map((cp) => {
+        const c = String.fromCodePoint(cp);
+        const restored: [number, number][] = isLossy ? [...t.restored, [t.text.length, t.text.length + c.length]] : t.restored;
+        return { text: t.text + c, restored };
+      }),
+    );
+  });
+  const emoji = [...new Set(texts.filter((t) => emojiConsistent(t.text, t.restored)).map((t) => t.text))];
+  if (emoji.length > 0) return { start, end, page, decodings: emoji, lossy, final: true, evident: true };
+  // A lone dropped byte in general punctuation (`â€` for a closing quote): list what fits.
+  if (run.length === 1 && run[0]!.bytes[0] === 0xe2 && (run[0]!.bytes[1] === 0x80 || run[0]!.bytes[1] === 0x81)) {
+    const punctuation = options[0]!.filter((cp) => !isFormat(cp)).map((cp) => String.fromCodePoint(cp));
+    if (punctuation.length > 0) return { start, end, page, decodings: punctuation, lossy, final: true, evident: true };
+  }
+  // Perhaps the restored text is itself mojibake (damaged twice, bytes dropped on the second read).
+  return { start, end, page, decodings: texts.map((t) => t.text), lossy, final: false, evident };
+}
+
+/** Every run of `line` that is mojibake in `page`, one layer deep. */
+function runsIn(line: string, page: CodePage): Judged[] {
+  const out: Judged[] = [];
+  let run: Segment[] = [];
+  const flush = (): void => {
+    if (run.length > 0) {
+      const judged = judgeRun(line, page, run);
+      if (judged) out.push(judged);
+    }
+    run = [];
+  };
+  for (const segment of segments(line, page)) {
+    const complete = segment.bytes.length === segment.need;
+    const cp = complete ? decodeOne(segment.bytes) : 0;
+    if (complete && (cp < 0 || !isWellFormed(cp))) {
+      flush();
+      continue;
+    }
+    if (run.length > 0 && run[run.length - 1]!.end !== segment.start) flush();
+    run.push(segment);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The mojibake spans of one line, not overlapping. `pages` is the order of preference between
+ * code pages that explain a span equally well (the document's most frequent one first).
+ */
+export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAGES, depth = 0): MojibakeSpan[] {
+  if (!mayHoldMojibake(line)) return [];
+  const found: { judged: Judged; rank: number }[] = [];
+  pages.forEach((page, rank) => {
+    for (const judged of runsIn(line, page)) found.push({ judged, rank });
+  });
+  found.sort((a, b) => b.judged.end - b.judged.start - (a.judged.end - a.judged.start) || a.rank - b.rank || a.judged.start - b.judged.start);
+  const chosen: MojibakeSpan[] = [];
+  for (const { judged } of found) {
+    if (chosen.some((c) => judged.start < c.end && c.start < judged.end)) continue;
+    const span = resolve(line, judged, pages, depth);
+    if (span) chosen.push(span);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Decodes deeper where a decoding is itself wholly mojibake; drops what stays implausible. */
+function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth: number): MojibakeSpan | null {
+  const text = line.slice(judged.start, judged.end);
+  const base = { start: judged.start, end: judged.end, text };
+  const deeper = (decoded: string): MojibakeSpan | null => {
+    if (depth >= 2) return null;
+    const inner = findMojibake(decoded, pages, depth + 1);
+    const only = inner[0];
+    return inner.length === 1 && only && only.start === 0 && only.end === decoded.length ? only : null;
+  };
+  if (judged.final) {
+    return { ...base, pages: [judged.page], lossy: judged.lossy, candidates: sortCandidates(judged.decodings) };
+  }
+  const results = new Set<string>();
+  let innerPages: CodePage[] | null = null;
+  let innerLossy = false;
+  let allDeeper = true;
+  for (const decoded of judged.decodings) {
+    const inner = deeper(decoded);
+    if (inner) {
+      for (const c of inner.candidates) results.add(c);
+      innerPages ??= inner.pages;
+      innerLossy ||= inner.lossy;
+    } else {
+      allDeeper = false;
+    }
+  }
+  if (!judged.lossy) {
+    const decoded = judged.decodings[0]!;
+    if (innerPages && allDeeper) {
+      return { ...base, pages: [...innerPages, judged.page], lossy: innerLossy, candidates: sortCandidates([...results]) };
+    }
+    return { ...base, pages: [judged.page], lossy: false, candidates: [decoded] };
+  }
+  if (innerPages && results.size > 0) {
+    return { ...base, pages: [...innerPages, judged.page], lossy: true, candidates: sortCandidates([...results]) };
+  }
+  return judged.evident ? { ...base, pages: [judged.page], lossy: true, candidates: [] } : null;
+}
+
+function sortCandidates(texts: string[]): string[] {
+  const key = (t: string): number[] => Array.from(t, (c) => c.codePointAt(0)!);
+  return [...new Set(texts)].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < Math.min(ka.length, kb.length); i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return ka.length - kb.length;
+  });
+}
