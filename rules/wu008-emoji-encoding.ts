@@ -1,0 +1,151 @@
+/**
+ * WU008 wrapup-emoji-encoding: no mojibake (UTF-8 read through a single-byte code page, once or
+ * twice, possibly with bytes dropped), no broken characters, no broken emoji sequences. Applies
+ * to every Markdown document. Fixes only what is certain.
+ */
+import type { WrapupModel } from "../src/model/types.js";
+import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type MojibakeSpan } from "../src/encoding/index.js";
+import { codePoints } from "../src/encoding/unicode.js";
+import type { Finding, WrapupRule } from "../src/rule.js";
+
+export interface EmojiEncodingOptions {
+  /** Code pages the text may have been read through, most likely first. */
+  codePages: string[];
+  /** Also report broken emoji sequences (non-RGI ZWJ sequences, modifiers, keycaps, selectors). */
+  sequences: boolean;
+}
+
+const cache = new WeakMap<WrapupModel, Map<string, Finding[]>>();
+
+export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
+  code: "WU008",
+  name: "wrapup-emoji-encoding",
+  description: "Text is clean UTF-8: no mojibake, broken characters or broken emoji sequences",
+  doc: "wu008-emoji-encoding",
+  fixable: true,
+  schema: {
+    properties: {
+      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true },
+      sequences: { type: "boolean" },
+    },
+  },
+  defaults: { codePages: [...CODE_PAGE_IDS], sequences: true },
+  check(model, options) {
+    const key = JSON.stringify([options.codePages, options.sequences]);
+    let perOptions = cache.get(model);
+    if (!perOptions) {
+      perOptions = new Map();
+      cache.set(model, perOptions);
+    }
+    const cached = perOptions.get(key);
+    if (cached) return cached;
+    const findings: Finding[] = [];
+    const damage = analyzeLines(model.lines, { pages: options.codePages.map(codePage), sequences: options.sequences });
+    for (const { index, mojibake, anomalies } of damage) {
+      const line = index + 1;
+      for (const span of mojibake) findings.push(mojibakeFinding(line, span));
+      for (const anomaly of anomalies) findings.push(anomalyFinding(line, anomaly));
+    }
+    findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    perOptions.set(key, findings);
+    return findings;
+  },
+};
+
+/** The damaged text as shown in a message: invisible controls spelled out. */
+function visible(text: string): string {
+  return text.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+function through(span: MojibakeSpan): string {
+  const labels = span.pages.map((p) => p.label);
+  if (labels.length === 2 && labels[0] === labels[1]) return `saved through ${labels[0]} twice`;
+  return `saved through ${labels.join(" and then ")}`;
+}
+
+function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
+  const column = span.start + 1;
+  const length = span.end - span.start;
+  const base = { line, column, length, context: span.text };
+  if (span.candidates.length === 1) {
+    const original = span.candidates[0]!;
+    return {
+      ...base,
+      message: `\`${visible(span.text)}\` looks like ${original} (${codePoints(original)}) ${through(span)}`,
+      fix: { line, column, deleteCount: length, insertText: original },
+    };
+  }
+  if (span.candidates.length > 1) {
+    const list = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
+    return {
+      ...base,
+      message: `\`${visible(span.text)}\` looks like one of ${list} ${through(span)}, which dropped bytes; not fixed, as more than one fits`,
+    };
+  }
+  return {
+    ...base,
+    message: `\`${visible(span.text)}\` looks like text ${through(span)}, which dropped bytes; the original cannot be restored`,
+  };
+}
+
+function hex(text: string): string {
+  return codePoints(text);
+}
+
+function anomalyFinding(line: number, anomaly: Anomaly): Finding {
+  const column = anomaly.start + 1;
+  const length = anomaly.end - anomaly.start;
+  const base = { line, column, length, context: anomaly.text };
+  const fix =
+    anomaly.replacement !== undefined ? { fix: { line, column, deleteCount: length, insertText: anomaly.replacement } } : {};
+  switch (anomaly.kind) {
+    case "replacement":
+      return { ...base, message: "Unexpected replacement character `\uFFFD` (U+FFFD): a character was lost when the text was decoded" };
+    case "surrogate":
+      return { ...base, message: `Unexpected lone surrogate ${hex(anomaly.text)}: half of a character is missing` };
+    case "c1":
+      return {
+        ...base,
+        message:
+          `Unexpected C1 control character ${hex(anomaly.text)}` +
+          (anomaly.expected ? `, probably \`${anomaly.expected}\` (Windows-1252) read as ISO-8859-1` : ""),
+      };
+    case "noncharacter":
+      return { ...base, message: `Unexpected noncharacter ${hex(anomaly.text)}` };
+    case "redundant-selector":
+      return {
+        ...base,
+        ...fix,
+        message: `Unexpected redundant variation selector ${hex(anomaly.text)} after \`${anomaly.after}\`, expected \`${anomaly.after}\``,
+      };
+    case "dangling-selector":
+      return {
+        ...base,
+        ...fix,
+        message: `Unexpected variation selector ${hex(anomaly.text)} after ${hex(anomaly.after ?? "")}, left from a broken emoji sequence`,
+      };
+    case "keycap":
+      if (anomaly.text === "\u20E3") {
+        return { ...base, message: "Unexpected combining keycap U+20E3 without a digit, `#` or `*` before it" };
+      }
+      return {
+        ...base,
+        ...fix,
+        message: anomaly.text.endsWith("\u20E3")
+          ? `Unexpected keycap \`${anomaly.text}\` without U+FE0F, expected \`${anomaly.expected}\``
+          : `Unexpected keycap \`${anomaly.text}\` without U+20E3, expected \`${anomaly.expected}\``,
+      };
+    case "zwj":
+      return anomaly.text === "\u200D"
+        ? { ...base, message: "Unexpected ZWJ (U+200D) joining emoji into no RGI emoji sequence" }
+        : { ...base, message: `Unexpected ZWJ sequence \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji` };
+    case "modifier":
+      return { ...base, message: `Unexpected skin tone modifier \`${anomaly.text}\` after \`${anomaly.after}\`, which takes none` };
+    case "flag":
+      return { ...base, message: `Unexpected regional indicators \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI flag` };
+    case "tag":
+      return { ...base, message: `Unexpected tag characters (${hex(anomaly.text)}) outside an emoji tag sequence` };
+  }
+}
+
+export default emojiEncoding;

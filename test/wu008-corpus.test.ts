@@ -1,0 +1,43 @@
+/**
+ * WU008 on the whole Gardener documentation corpus (1,072 real files: emoji, German, typographic
+ * quotes, box drawings, code): its only genuine anomaly is a doubled U+FE0F after ⚖, on two
+ * lines. Each file goes through the remark model once; the rule reads only the model.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
+import { remarkModel } from "./helpers/models.js";
+
+const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
+
+function markdownFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith(".md") ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+test("the Gardener corpus has no finding but the doubled U+FE0F after ⚖, fixed", { timeout: 300_000 }, () => {
+  const files = markdownFiles(corpus);
+  expect(files.length).toBe(1072);
+  const found: string[] = [];
+  const fixes: string[] = [];
+  let checkMs = 0;
+  for (const file of files) {
+    const model = remarkModel(fs.readFileSync(file, "utf8"));
+    const started = performance.now();
+    const findings = emojiEncoding.check(model, emojiEncoding.defaults);
+    checkMs += performance.now() - started;
+    for (const f of findings) {
+      found.push(`${path.relative(corpus, file)}:${f.line}:${f.column}: ${f.message}`);
+      if (f.fix) fixes.push(`${path.relative(corpus, file)}:${f.fix.line}:${f.fix.column}:${f.fix.deleteCount}:${JSON.stringify(f.fix.insertText)}`);
+    }
+  }
+  console.log(`WU008 check over the corpus: ${checkMs.toFixed(0)} ms`);
+  expect(found).toEqual([
+    "community/hackathons/2025-11.md:417:6: Unexpected redundant variation selector U+FE0F after `⚖️`, expected `⚖️`",
+    "community/review-meetings/2025-reviews.md:81:55: Unexpected redundant variation selector U+FE0F after `⚖️`, expected `⚖️`",
+  ]);
+  expect(fixes).toEqual(['community/hackathons/2025-11.md:417:6:1:""', 'community/review-meetings/2025-reviews.md:81:55:1:""']);
+});
