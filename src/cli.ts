@@ -33,6 +33,30 @@ export interface CliIo {
 
 export class UsageError extends Error {}
 
+/** The configuration files markdownlint-cli2 reads in a directory. */
+const CONFIG_FILES = [
+  ".markdownlint-cli2.jsonc",
+  ".markdownlint-cli2.yaml",
+  ".markdownlint-cli2.cjs",
+  ".markdownlint-cli2.mjs",
+  ".markdownlint.jsonc",
+  ".markdownlint.json",
+  ".markdownlint.yaml",
+  ".markdownlint.yml",
+  ".markdownlint.cjs",
+  ".markdownlint.mjs",
+];
+
+function hasConfigFile(dir: string): boolean {
+  if (CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name)))) return true;
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;
+    return "markdownlint-cli2" in pkg;
+  } catch {
+    return false;
+  }
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const passThrough: string[] = [];
   const globs: string[] = [];
@@ -64,16 +88,30 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (globs.length === 0) throw new UsageError("no files given: wrapup-lint GLOB... (see --help)");
-  return markdownlintCli2({
+  // A project's own markdownlint configuration governs which rules run and how; without one,
+  // the suite alone runs. The suite's rules are loaded either way, unless the configuration
+  // names its own custom rules (then it names wrapup-lint/markdownlint there, as the README says).
+  const configured = passThrough.includes("--config") || hasConfigFile(io.cwd);
+  // markdownlint-cli2 turns an exception in a rule (a bad option) into a finding on every file;
+  // that is a configuration error: one line, exit 2.
+  const configErrors = new Set<string>();
+  const logError = (line: string): void => {
+    const thrown = /This rule threw an exception: (.*?)\]?$/.exec(line);
+    if (thrown) configErrors.add(thrown[1]!.replace(/\]$/, ""));
+    else io.err(line);
+  };
+  const code = await markdownlintCli2({
     directory: io.cwd,
     argv: [...passThrough, ...globs],
     logMessage: io.out,
-    logError: io.err,
+    logError,
     optionsDefault: {
-      config: { default: false, wrapup: true },
+      ...(configured ? {} : { config: { default: false, wrapup: true } }),
       customRules: [rulesModule],
     },
   });
+  if (configErrors.size > 0) throw new UsageError([...configErrors][0]!);
+  return code;
 }
 
 export async function cli(argv: string[]): Promise<number> {

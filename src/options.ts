@@ -3,7 +3,7 @@
  * rest, and a bad option ends the run with one line naming the rule and the option.
  */
 import { Ajv, type ValidateFunction } from "ajv";
-import type { WrapupRule } from "./rule.js";
+import type { Finding, WrapupRule } from "./rule.js";
 
 const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: false });
 const validators = new WeakMap<object, ValidateFunction>();
@@ -16,7 +16,7 @@ export class OptionsError extends Error {
 /** Keys markdownlint and unified-lint-rule use themselves, not rule options. */
 const LINTER_KEYS = new Set(["severity", "enabled"]);
 
-export function resolveOptions<O>(rule: WrapupRule<O>, given: unknown): O {
+export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given: unknown): O {
   let perRule = resolved.get(rule);
   if (!perRule) {
     perRule = new Map();
@@ -29,7 +29,7 @@ export function resolveOptions<O>(rule: WrapupRule<O>, given: unknown): O {
   return options;
 }
 
-function validate<O>(rule: WrapupRule<O>, given: unknown): O {
+function validate<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given: unknown): O {
   if (given === undefined || given === null || typeof given === "boolean" || given === "error" || given === "warning") {
     return rule.defaults;
   }

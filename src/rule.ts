@@ -31,7 +31,11 @@ export interface Finding {
   severity?: "error" | "warning";
 }
 
-export interface WrapupRule<O = Record<string, unknown>> {
+/**
+ * `R` is what `check` returns: findings, or (for a rule that asks the network, `asynchronous`)
+ * a promise of them.
+ */
+export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | Promise<Finding[]> = Finding[]> {
   code: string;
   name: string;
   /** A short phrase, no end punctuation (markdownlint's `description`). */
@@ -44,7 +48,9 @@ export interface WrapupRule<O = Record<string, unknown>> {
   fixable: boolean;
   /** Checks what a schema cannot (a pattern that must compile); returns a one-line problem. */
   validate?(options: O): string | null;
-  check(model: WrapupModel, options: O): Finding[];
+  /** True when `check` returns a promise (markdownlint: an `asynchronous` custom rule). */
+  asynchronous?: boolean;
+  check(model: WrapupModel, options: O): R;
 }
 
 /** Where the docs live: each rule's `information` URL points into this tree. */

@@ -10,8 +10,9 @@ import { resolveOptions } from "../options.js";
 import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
-export function toMarkdownlintRule(rule: WrapupRule<any>): Rule {
+export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>): Rule {
   return {
+    ...(rule.asynchronous ? { asynchronous: true } : {}),
     names: [rule.code, rule.name],
     description: rule.description,
     information: new URL(docUrl(rule)),
@@ -20,7 +21,9 @@ export function toMarkdownlintRule(rule: WrapupRule<any>): Rule {
     function(params: RuleParams, onError: RuleOnError) {
       const options = resolveOptions(rule, params.config);
       const model = modelFromMarkdownlint(params);
-      for (const finding of sortFindings(rule.check(model, options))) report(params, onError, finding);
+      const found = rule.check(model, options);
+      if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params, onError, f)));
+      for (const finding of sortFindings(found)) report(params, onError, finding);
     },
   };
 }

@@ -19,11 +19,36 @@ import { RULES } from "../rules.js";
 
 export const SOURCE = "wrapup-lint";
 
-export function toRemarkRule(rule: WrapupRule<any>) {
+export function toRemarkRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>) {
+  const plugin = lintRuleOf(rule);
+  // Options are checked when the plugin is configured, so that a bad option stops the run with
+  // one line instead of a warning with a stack trace on every file.
+  const configured = function (this: Processor, config?: unknown) {
+    const options = Array.isArray(config) && (typeof config[0] === "number" || typeof config[0] === "string" || typeof config[0] === "boolean") ? config[1] : config;
+    if (options !== undefined && typeof options !== "number" && typeof options !== "string" && typeof options !== "boolean") {
+      try {
+        resolveOptions(rule, options);
+      } catch (error) {
+        // No stack: the reporter prints it, and the line says all there is to say.
+        const clean = new Error((error as Error).message);
+        clean.stack = clean.message;
+        throw clean;
+      }
+    }
+    return plugin.call(this, config as never);
+  };
+  Object.defineProperty(configured, "name", { value: plugin.name });
+  return configured as unknown as typeof plugin;
+}
+
+function lintRuleOf(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>) {
   return lintRule<Root, unknown>({ origin: `${SOURCE}:${rule.name}`, url: docUrl(rule) }, (tree, file, given) => {
     const options = resolveOptions(rule, given);
     const model = modelFromMdast(tree, file);
-    for (const finding of sortFindings(rule.check(model, options))) report(file, finding);
+    const found = rule.check(model, options);
+    // unified-lint-rule waits for a rule that returns a promise.
+    if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(file, f)));
+    for (const finding of sortFindings(found)) report(file, finding);
   });
 }
 
@@ -47,6 +72,13 @@ export function wrapupMessageControl(this: Processor): void {
   this.use(remarkMessageControl, { name: "lint", source: SOURCE });
 }
 
+/**
+ * Each rule's plugin by its name, the same plugins the preset uses, so that a user can set one
+ * rule's options or severity after the preset:
+ * `plugins: [preset, [plugins["wrapup-section-fields"], [2, { order: false }]]]`.
+ */
+export const plugins: Record<string, ReturnType<typeof toRemarkRule>> = Object.fromEntries(RULES.map((rule) => [rule.name, toRemarkRule(rule)]));
+
 /** Parse front matter and GFM, let `<!--lint disable …-->` reach our messages, run every rule. */
 const preset: Preset = {
   plugins: [
@@ -54,7 +86,7 @@ const preset: Preset = {
     remarkGfm,
     remarkLint,
     wrapupMessageControl,
-    ...RULES.map(toRemarkRule),
+    ...Object.values(plugins),
   ],
 };
 
