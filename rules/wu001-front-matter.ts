@@ -200,6 +200,16 @@ function syntaxFinding(model: WrapupModel, yaml: YamlFrontMatter, error: YamlSyn
       context: shown,
     };
   }
+  if (error.unclosed) {
+    const shown = clip(rest.trimEnd());
+    const what = error.unclosed === "]" ? "list" : "mapping";
+    return {
+      ...base,
+      length: shown.length,
+      message: `Unexpected ${code(shown)} without a closing ${code(error.unclosed)}, expected ${code(error.unclosed)} to end the ${what}`,
+      context: shown,
+    };
+  }
   const statement = clip(text.trim());
   switch (error.code) {
     case "DUPLICATE_KEY":
@@ -381,6 +391,10 @@ function expectation(error: ErrorObject): string {
       return `at least ${String(p["limit"])} items`;
     case "maxItems":
       return `at most ${String(p["limit"])} items`;
+    case "not": {
+      const not = describeSchema((parent["not"] ?? {}) as Record<string, unknown>);
+      return not ? `anything but ${not}` : "a value the schema allows";
+    }
     case "anyOf":
     case "oneOf": {
       const branches = (parent[error.keyword] as Record<string, unknown>[] | undefined) ?? [];

@@ -17,6 +17,8 @@ export interface YamlSyntaxError {
   message: string;
   /** For an unclosed quote: the quoted scalar that never closes. */
   scalar?: Scalar;
+  /** For an unclosed flow collection (`[a, b`, `{a: 1`): the bracket that never closes. */
+  unclosed?: "]" | "}";
   /** For a duplicate key: the key's text and where it first stands. */
   key?: string;
   first?: Point;
@@ -79,6 +81,15 @@ function parse(model: WrapupModel): YamlFrontMatter | null {
         Object.assign(error, point(scalar.range[0]));
       }
     }
+    if (e.code === "BAD_INDENT" && /^Flow (sequence|map)/.test(e.message)) {
+      // Likewise an unclosed `[` or `{`: the library notices it at the next line.
+      const open = openFlow(document, offset);
+      if (open?.range) {
+        error.unclosed = isSeq(open) ? "]" : "}";
+        error.offset = open.range[0];
+        Object.assign(error, point(open.range[0]));
+      }
+    }
     return error;
   });
   for (const dup of duplicateKeys(document)) {
@@ -129,6 +140,17 @@ function openQuote(document: Document.Parsed, offset: number): Scalar | null {
     const range = scalar.range;
     if (!range || range[0] >= offset || offset > range[2] + 1) continue;
     if (!best || range[0] > best.range![0]) best = scalar;
+  }
+  return best;
+}
+
+function openFlow(document: Document.Parsed, offset: number): Node | null {
+  let best: Node | null = null;
+  for (const node of collections(document)) {
+    if (!(node as { flow?: boolean }).flow) continue;
+    const range = node.range;
+    if (!range || range[0] >= offset || offset > range[2] + 1) continue;
+    if (!best || range[0] > best.range![0]) best = node;
   }
   return best;
 }

@@ -1,0 +1,490 @@
+/**
+ * WU001 wrapup-front-matter through both real linters: YAML errors at their exact place, schema
+ * errors on their key's line, the consistency checks and their switches, the weight fix, a
+ * user's schema file, and bad input that must give a clear finding or nothing, never a crash.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { yamlFrontMatter } from "../src/front-matter.js";
+import type { SuiteConfig } from "./helpers/lint.js";
+import { remarkModel } from "./helpers/models.js";
+import { fixMarkdownlintNamed, fixRemarkNamed, lintMarkdownlintNamed, lintRemarkNamed } from "./helpers/named-lint.js";
+
+type Options = Record<string, unknown> | true;
+
+interface Seen {
+  line: number;
+  column: number | null;
+  message: string;
+  context: string | null;
+  fix: [number, number, number, string] | null;
+}
+
+/** Runs both linters; asserts they agree on line and message; returns markdownlint's view. */
+async function lint(text: string, options: Options = true, name = "doc.md"): Promise<Seen[]> {
+  const config: SuiteConfig = { WU001: options };
+  const m = (await lintMarkdownlintNamed(text, name, config)).filter((r) => r.code === "WU001");
+  const r = (await lintRemarkNamed(text, name, config)).filter((x) => x.code === "WU001");
+  expect(r.map((x) => `${x.line}: ${x.message}`), "remark agrees with markdownlint").toEqual(m.map((x) => `${x.line}: ${x.message}`));
+  // remark places a fixable finding on the text its fix replaces: the same fix in both.
+  expect(r.map((x) => x.fix)).toEqual(m.map((x) => x.fix));
+  return m.map(({ line, column, message, context, fix }) => ({ line, column, message, context, fix }));
+}
+
+const messages = async (text: string, options: Options = true, name = "doc.md"): Promise<string[]> =>
+  (await lint(text, options, name)).map((f) => `${f.line}: ${f.message}`);
+
+/** A wrap-up with the given front matter body (null: none) and the real page's H1 and Date. */
+function page(frontMatter: string | null, h1 = "Hack The Garden 11/2023 Wrap Up", date = "06.11.2023 – 10.11.2023"): string {
+  const head = frontMatter === null ? "" : `---\n${frontMatter}\n---\n\n`;
+  return `${head}# ${h1}\n\n- 🗓️ **Date:** ${date}\n- 📍 **Location:** Schelklingen\n\n## ⚡️ Project\n\nText.\n`;
+}
+
+const GOOD = 'title: "November 2023"\nweight: -202311';
+
+describe("valid YAML: each syntax error on its exact line and column", () => {
+  test("an unclosed double quote, at the opening quote", async () => {
+    expect(await lint(page('github_subdir: x\ntitle: "November 2023\nweight: -202311\nlocal: true'))).toEqual([
+      {
+        line: 3,
+        column: 8,
+        message: 'Unexpected `"November 2023` without a closing `"`, expected `"November 2023"`',
+        context: '"November 2023',
+        fix: null,
+      },
+    ]);
+  });
+
+  test("an unclosed single quote", async () => {
+    expect(await messages(page("title: 'November 2023\nweight: -202311"))).toEqual([
+      "2: Unexpected `'November 2023` without a closing `'`, expected `'November 2023'`",
+    ]);
+  });
+
+  test("bad indentation", async () => {
+    const found = await lint(page(`${GOOD}\npath_base_for_github_subdir:\n  from: a.md\n to: b.md`));
+    expect(found).toEqual([
+      {
+        line: 6,
+        column: 1,
+        message: "Unexpected indentation of `to: b.md` (1 space), expected it to line up with the other keys of its mapping",
+        context: " to: b.md",
+        fix: null,
+      },
+    ]);
+  });
+
+  test("a key indented under a scalar", async () => {
+    expect(await messages(page('title: "November 2023"\n  weight: -202311'))).toEqual([
+      "3: Unexpected indentation of `weight: -202311` (2 spaces), expected it to line up with the other keys of its mapping",
+    ]);
+  });
+
+  test("a tab in the indentation, at the tab", async () => {
+    const found = await lint(page(`${GOOD}\nparams:\n  github_branch: master\n  \tlocal: true`));
+    expect(found.map((f) => [f.line, f.column, f.message])).toEqual([
+      [6, 3, "Unexpected tab in the indentation of `local: true`, expected spaces"],
+    ]);
+  });
+
+  test("a duplicate key, at the second one, naming the first", async () => {
+    const found = await lint(page(`${GOOD}\nprev: false\nweight: -202311`));
+    expect(found).toEqual([
+      { line: 5, column: 1, message: "Unexpected second `weight` key, expected each key once (the first `weight` is on line 3)", context: "weight", fix: null },
+    ]);
+  });
+
+  test("a duplicate key in a nested mapping", async () => {
+    expect(await messages(page(`${GOOD}\nparams:\n  github_branch: master\n  github_branch: main`))).toEqual([
+      "6: Unexpected second `github_branch` key, expected each key once (the first `github_branch` is on line 5)",
+    ]);
+  });
+
+  test("an unclosed `[` or `{`, at the bracket", async () => {
+    expect(await lint(page(`${GOOD}\nprev: [a, b\nlocal: true`))).toEqual([
+      { line: 4, column: 7, message: "Unexpected `[a, b` without a closing `]`, expected `]` to end the list", context: "[a, b", fix: null },
+    ]);
+    expect(await messages(page(`${GOOD}\nprev: {text: a\nlocal: true`))).toEqual([
+      "4: Unexpected `{text: a` without a closing `}`, expected `}` to end the mapping",
+    ]);
+  });
+
+  test("anything else, with the parser's words", async () => {
+    expect(await messages(page(`${GOOD}\nprev: [a, b]]`))).toEqual([
+      "4: Unexpected `]`, expected valid YAML (Unexpected flow-seq-end token in YAML stream: \"]\")",
+    ]);
+  });
+
+  test("an alias without an anchor", async () => {
+    expect(await lint(page('title: "November 2023"\nweight: *w'))).toEqual([
+      {
+        line: 3,
+        column: 9,
+        message: "Unexpected `*w`, expected plain YAML values (Unresolved alias (the anchor must be set before the alias): w)",
+        context: "*w",
+        fix: null,
+      },
+    ]);
+  });
+
+  test("an alias bomb is refused, not expanded", async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const c of "bcdefghij") bomb.push(`${c}: &${c} [${Array(9).fill(`*${String.fromCharCode(c.charCodeAt(0) - 1)}`).join(",")}]`);
+    const found = await messages(page(`${GOOD}\n${bomb.join("\n")}`));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^5: Unexpected `\*a,\*a,.*expected plain YAML values \(Excessive alias count/);
+  });
+});
+
+describe("schema", () => {
+  test("each error on its key's line, in words a person understands", async () => {
+    const found = await lint(page('title: "Nov 2023"\nweight: "abc"\nlocal: yes\nprev: 3\noutline: deeper\npath_base_for_github_subdir:\n  from: a.md'), { weight: false });
+    expect(found.map((f) => [f.line, f.column, f.message, f.context])).toEqual([
+      [2, 8, "Unexpected `\"Nov 2023\"` for `title`, expected a month and year such as `November 2023`", '"Nov 2023"'],
+      [3, 9, "Unexpected `\"abc\"` for `weight`, expected an integer", '"abc"'],
+      [4, 8, "Unexpected `yes` for `local`, expected `true` or `false`", "yes"],
+      [5, 7, "Unexpected `3` for `prev`, expected `true` or `false`, a string or a mapping of keys", "3"],
+      [6, 10, "Unexpected `deeper` for `outline`, expected a heading level such as `2`, a range such as `[2, 3]`, `deep` or `false`", "deeper"],
+      [7, 1, "Unexpected `path_base_for_github_subdir` without `to`, expected a `to` key", null],
+    ]);
+  });
+
+  test("a missing key is reported on the opening `---`", async () => {
+    expect(await messages(page("weight: -202311\nlocal: true"))).toEqual(["1: Unexpected front matter without `title`, expected a `title` key"]);
+    expect(await messages(page("local: true"))).toEqual([
+      "1: Unexpected front matter without `title`, expected a `title` key",
+      "1: Unexpected front matter without `weight`, expected a `weight` key",
+    ]);
+  });
+
+  test("a non-integer weight with a valid title is reported once, with the value it should have, and fixed", async () => {
+    const text = page('title: "November 2023"\nweight: "abc"');
+    expect(await lint(text)).toEqual([
+      {
+        line: 3,
+        column: 9,
+        message: 'Unexpected weight `"abc"`, expected `-202311` for the title `November 2023`',
+        context: '"abc"',
+        fix: [3, 9, 5, "-202311"],
+      },
+    ]);
+    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
+      const fixed = await fix(text, "doc.md", { WU001: true });
+      expect(fixed).toBe(page(GOOD));
+      expect(await lint(fixed)).toEqual([]);
+    }
+  });
+
+  test("a list or a scalar as the whole front matter", async () => {
+    expect(await messages(page("- a\n- b"))).toEqual(["2: Unexpected list as the front matter, expected a mapping of keys"]);
+    expect(await messages(page("hello"))).toEqual(["2: Unexpected `hello` as the front matter, expected a mapping of keys"]);
+  });
+
+  test("other keys are allowed", async () => {
+    expect(await messages(page(`${GOOD}\ndescription: The wrap-up\naliases: [/x]`))).toEqual([]);
+  });
+});
+
+describe("a user's schema file", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wu001-"));
+  const write = (name: string, content: unknown): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+    // Relative to the working directory, as users write it in their config.
+    return path.relative(process.cwd(), file);
+  };
+  const strict = write("strict.schema.json", {
+    type: "object",
+    required: ["title", "weight", "author"],
+    additionalProperties: false,
+    properties: {
+      title: { type: "string" },
+      weight: { type: "integer", maximum: 0 },
+      author: { type: "string", minLength: 2 },
+      level: { enum: ["beginner", "expert"] },
+    },
+  });
+
+  test("replaces the Gardener schema; relative to the working directory", async () => {
+    const text = page(`${GOOD}\nauthor: X\nlevel: guru\nlocal: true`);
+    expect(await messages(text, { schema: strict })).toEqual([
+      "4: Unexpected `X` for `author`, expected at least 2 characters",
+      "5: Unexpected `guru` for `level`, expected one of `\"beginner\"` or `\"expert\"`",
+      "6: Unexpected key `local`, expected only `title`, `weight`, `author` or `level`",
+    ]);
+    expect(await messages(text)).toEqual([]);
+  });
+
+  test("a 2020-12 schema", async () => {
+    const file = write("2020.schema.json", {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      properties: { weight: { type: "integer", exclusiveMaximum: -200000 } },
+      unevaluatedProperties: { not: { type: "array" } },
+    });
+    expect(await messages(page(`${GOOD}\ntags: [a]`), { schema: file })).toEqual([
+      "4: Unexpected `[a]` for `tags`, expected anything but a list",
+    ]);
+    expect(await messages(page('title: "November 2023"\nweight: -5'), { schema: file, weight: false })).toEqual([
+      "3: Unexpected `-5` for `weight`, expected a number < -200000",
+    ]);
+    const closed = write("closed.schema.json", { $schema: "https://json-schema.org/draft/2020-12/schema", properties: { title: {}, weight: {} }, unevaluatedProperties: false });
+    expect(await messages(page(`${GOOD}\ntags: [a]`), { schema: closed })).toEqual(["4: Unexpected key `tags`, expected only `title` or `weight`"]);
+  });
+
+  test("a missing, unreadable or invalid schema file is a one-line options error in both linters", async () => {
+    const cases: [string, RegExp][] = [
+      ["does-not-exist.json", /^WU001\/wrapup-front-matter: option "schema" cannot be read from "does-not-exist\.json": no such file$/],
+      [write("broken.json", "{ not json"), /^WU001\/wrapup-front-matter: option "schema" cannot be read from ".*broken\.json": not JSON: .+$/],
+      [write("bad.schema.json", { type: "object", properties: { title: { type: 5 } } }), /^WU001\/wrapup-front-matter: option "schema" ".*bad\.schema\.json" is not a valid JSON Schema: .+$/],
+      [write("array.json", [1, 2]), /^WU001\/wrapup-front-matter: option "schema" ".*array\.json" is not a valid JSON Schema: not a JSON Schema object$/],
+    ];
+    for (const [file, expected] of cases) {
+      const config = { WU001: { schema: file } };
+      await expect(lintMarkdownlintNamed(page(GOOD), "doc.md", config)).rejects.toThrow(expected);
+      await expect(lintRemarkNamed(page(GOOD), "doc.md", config)).rejects.toThrow(expected);
+      const message = await lintMarkdownlintNamed(page(GOOD), "doc.md", config).catch((e: Error) => e.message);
+      expect(message).not.toContain("\n");
+    }
+  });
+
+  test("an unknown option is refused", async () => {
+    await expect(lintMarkdownlintNamed(page(GOOD), "doc.md", { WU001: { schemaFile: "x" } })).rejects.toThrow(
+      'WU001/wrapup-front-matter: options has unknown option "schemaFile"',
+    );
+  });
+});
+
+describe("consistency", () => {
+  test("the weight is minus YYYYMM of the title, and is fixed", async () => {
+    const text = page('title: "November 2023"\nweight: -202305 # copied');
+    const found = await lint(text);
+    expect(found).toEqual([
+      {
+        line: 3,
+        column: 9,
+        message: "Unexpected weight `-202305`, expected `-202311` for the title `November 2023`",
+        context: "-202305",
+        fix: [3, 9, 7, "-202311"],
+      },
+    ]);
+    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
+      const fixed = await fix(text, "doc.md", { WU001: true });
+      expect(fixed).toBe(page('title: "November 2023"\nweight: -202311 # copied'));
+      expect(await lint(fixed)).toEqual([]);
+    }
+  });
+
+  test("an empty weight gets its value", async () => {
+    const text = page('title: "November 2023"\nweight:\nlocal: true');
+    expect(await messages(text)).toEqual(["3: Unexpected empty `weight`, expected `-202311` for the title `November 2023`"]);
+    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
+      expect(await fix(text, "doc.md", { WU001: true })).toBe(page('title: "November 2023"\nweight: -202311\nlocal: true'));
+    }
+  });
+
+  test("the title agrees with the H1, the event date and a dated file name", async () => {
+    const text = page('title: "October 2023"\nweight: -202310');
+    expect(await lint(text, true, "hackathons/2023-11.md")).toEqual([
+      {
+        line: 2,
+        column: 8,
+        message:
+          "Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up`, the event date `06.11.2023 – 10.11.2023` and the file name `2023-11.md`",
+        context: '"October 2023"',
+        // Which of them is wrong is for a person to say: no fix.
+        fix: null,
+      },
+    ]);
+  });
+
+  test("a weight that agrees with the page is left alone when the title is the odd one out", async () => {
+    expect(await messages(page('title: "October 2023"\nweight: -202311'))).toEqual([
+      "2: Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up` and the event date `06.11.2023 – 10.11.2023`",
+    ]);
+  });
+
+  test("a weight that agrees with nothing is reported without a fix when the title is contradicted", async () => {
+    const found = await lint(page('title: "October 2023"\nweight: -202201'));
+    expect(found.map((f) => [f.line, f.message, f.fix])).toEqual([
+      [2, "Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up` and the event date `06.11.2023 – 10.11.2023`", null],
+      [3, "Unexpected weight `-202201`, expected `-202310` for the title `October 2023`", null],
+    ]);
+  });
+
+  test("different months named by different places are listed each", async () => {
+    expect(await messages(page('title: "October 2023"\nweight: -202310', "Hack The Garden 11/2023 Wrap Up", "04.12.2023 – 08.12.2023"))).toEqual([
+      "2: Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up`, and `December 2023` as in the event date `04.12.2023 – 08.12.2023`",
+    ]);
+  });
+
+  test("an event across two months accepts either", async () => {
+    const across = (title: string) => page(title, "Hack The Garden Wrap Up", "30.10.2023 – 03.11.2023");
+    expect(await messages(across('title: "October 2023"\nweight: -202310'))).toEqual([]);
+    expect(await messages(across('title: "November 2023"\nweight: -202311'))).toEqual([]);
+    expect(await messages(across('title: "December 2023"\nweight: -202312'))).toEqual([
+      "2: Unexpected title `December 2023`, expected `October 2023` or `November 2023` as in the event date `30.10.2023 – 03.11.2023`",
+    ]);
+  });
+
+  test("file names: dated names, dated folders, undated names", async () => {
+    const text = page(GOOD);
+    expect(await messages(text, true, "2023-11.md")).toEqual([]);
+    expect(await messages(text, true, "docs/2023-11-leverkusen.md")).toEqual([]);
+    const wrong = "2: Unexpected title `November 2023`, expected `May 2023` as in the file name `2023-05.md`";
+    expect(await messages(text, true, "docs/2023-05.md")).toEqual([wrong]);
+    expect(await messages(text, true, "2023-05/index.md")).toEqual([wrong.replace("`2023-05.md`", "`2023-05/index.md`")]);
+    expect(await messages(text, true, "wrapup.md")).toEqual([]);
+    expect(await messages(text, true, "2023-13.md")).toEqual([]);
+  });
+
+  test("each check can be switched off", async () => {
+    const text = page('title: "October 2023"\nweight: -202201', "Hack The Garden 11/2023 Wrap Up", "04.12.2023 – 08.12.2023");
+    const name = "2024-01.md";
+    const all = await messages(text, true, name);
+    expect(all).toHaveLength(2);
+    expect(all[0]).toMatch(/as in the H1 .*, and `December 2023` as in the event date .*, and `January 2024` as in the file name `2024-01\.md`$/);
+    expect((await messages(text, { titleH1: false }, name))[0]).not.toContain("the H1");
+    expect((await messages(text, { titleDate: false }, name))[0]).not.toContain("event date");
+    expect((await messages(text, { titleFileName: false }, name))[0]).not.toContain("file name");
+    expect(await messages(text, { titleH1: false, titleDate: false, titleFileName: false }, name)).toEqual([
+      "3: Unexpected weight `-202201`, expected `-202310` for the title `October 2023`",
+    ]);
+    expect(await messages(text, { titleH1: false, titleDate: false, titleFileName: false, weight: false }, name)).toEqual([]);
+    // Fixable once nothing contradicts the title.
+    expect((await lint(text, { titleH1: false, titleDate: false, titleFileName: false }, name))[0]!.fix).toEqual([3, 9, 7, "-202310"]);
+  });
+
+  test("an H1 or Date without a month and year is not compared", async () => {
+    expect(await messages(page(GOOD, "Hackathon Wrap Up", "next week"))).toEqual([]);
+  });
+
+  test("a title the schema rejects is not compared with anything", async () => {
+    expect(await messages(page('title: "Nov 2023"\nweight: -202201'))).toEqual([
+      "2: Unexpected `\"Nov 2023\"` for `title`, expected a month and year such as `November 2023`",
+    ]);
+  });
+});
+
+describe("presence and detection", () => {
+  test("a wrap-up without front matter, on line 1; unless not required", async () => {
+    expect(await lint(page(null))).toEqual([
+      {
+        line: 1,
+        column: null,
+        message: "Unexpected wrap-up without front matter, expected a YAML block between `---` lines with `title` and `weight` at the top",
+        context: null,
+        fix: null,
+      },
+    ]);
+    expect(await messages(page(null), { required: false })).toEqual([]);
+  });
+
+  test("pages that are not wrap-ups are not checked", async () => {
+    expect(await messages("# Contributing\n\nText.\n")).toEqual([]);
+    expect(await messages("---\ntitle: [\n---\n\n# Contributing\n")).toEqual([]);
+    expect(await messages("# Contributing\n", { detect: "always" })).toEqual([
+      "1: Unexpected wrap-up without front matter, expected a YAML block between `---` lines with `title` and `weight` at the top",
+    ]);
+    expect(await messages(`---\nwrapup: true\n${GOOD}\n---\n\n# Notes\n`, { detect: "front-matter" })).toEqual([]);
+    expect(await messages(`---\nwrapup: true\ntitle: x\n---\n\n# Notes\n`, { detect: "front-matter" })).toEqual([
+      "1: Unexpected front matter without `weight`, expected a `weight` key",
+      "3: Unexpected `x` for `title`, expected a month and year such as `November 2023`",
+    ]);
+  });
+});
+
+describe("bad input: a clear finding or nothing, never a crash", () => {
+  test("an empty block", async () => {
+    const expected = ["1: Unexpected empty front matter, expected `title` and `weight`"];
+    expect(await messages(page(""))).toEqual(expected);
+    expect(await messages(`---\n---\n\n# Hack The Garden 11/2023 Wrap Up\n`)).toEqual(expected);
+    expect(await messages(page("# only a comment\n\n"))).toEqual(expected);
+  });
+
+  test("a block that never closes", async () => {
+    expect(await lint(`---\n${GOOD}\n\n# Hack The Garden 11/2023 Wrap Up\n\nText.\n`)).toEqual([
+      {
+        line: 1,
+        column: 1,
+        message: "Unexpected `---` without a closing `---`, expected the front matter to end with a `---` line",
+        context: "---",
+        fix: null,
+      },
+    ]);
+  });
+
+  test("TOML and JSON front matter", async () => {
+    expect(await messages(`+++\ntitle = "November 2023"\nweight = -202311\n+++\n\n# Hack The Garden 11/2023 Wrap Up\n`)).toEqual([
+      "1: Unexpected TOML front matter (`+++`), expected YAML front matter between `---` lines",
+    ]);
+    expect(await messages(`{\n  "title": "November 2023",\n  "weight": -202311\n}\n\n# Hack The Garden 11/2023 Wrap Up\n`)).toEqual([
+      "1: Unexpected JSON front matter (`{`), expected YAML front matter between `---` lines",
+    ]);
+  });
+
+  const garbage = (size: number, seed: number): string => {
+    const bytes = Buffer.alloc(size);
+    for (let i = 0; i < size; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      bytes[i] = (seed >> 16) & 255;
+    }
+    return bytes.toString("latin1");
+  };
+
+  test("binary garbage, alone and inside the block", async () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const junk = garbage(3000, seed);
+      expect(await messages(junk)).toEqual([]);
+      const always = await messages(junk, { detect: "always" });
+      expect(always.length).toBeLessThanOrEqual(1);
+      const inside = await lint(page(junk.replace(/^(---|\.\.\.)/gm, "x")));
+      expect(inside.length).toBeGreaterThan(0);
+      for (const f of inside) {
+        expect(f.message).toMatch(/^Unexpected /);
+        expect(f.message).not.toMatch(/[\u0000-\u001f]/);
+        expect(f.line).toBeGreaterThanOrEqual(1);
+      }
+      const utf8 = await lint(page(Buffer.from(junk, "latin1").toString("utf8").replace(/^---/gm, "x")));
+      for (const f of utf8) expect(f.message).toMatch(/^Unexpected /);
+    }
+  });
+
+  test("a 1 MB front matter", async () => {
+    const keys: string[] = [];
+    for (let i = 0, size = 0; size < 1 << 20; i++) {
+      keys.push(`key${i}: "a value to fill the front matter, number ${i}"`);
+      size += keys[keys.length - 1]!.length + 1;
+    }
+    const started = Date.now();
+    expect(await messages(page(`${GOOD}\n${keys.join("\n")}`))).toEqual([]);
+    expect(await messages(page(`${GOOD}\n${keys.join("\n")}\nkey7: again`))).toEqual([
+      `${keys.length + 4}: Unexpected second \`key7\` key, expected each key once (the first \`key7\` is on line 11)`,
+    ]);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  test("deep nesting", async () => {
+    const deep = `${GOOD}\nx: ${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const found = await messages(page(deep));
+    expect(found.every((m) => m.startsWith("4: Unexpected "))).toBe(true);
+  });
+
+  test("a byte-order mark and CRLF line endings", async () => {
+    const text = "\uFEFF" + page('title: "November 2023"\nweight: -202305').replace(/\n/g, "\r\n");
+    expect(await messages(text)).toEqual(["3: Unexpected weight `-202305`, expected `-202311` for the title `November 2023`"]);
+    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
+      expect(await fix(text, "doc.md", { WU001: true })).toBe("\uFEFF" + page(GOOD).replace(/\n/g, "\r\n"));
+    }
+  });
+});
+
+test("the parsed front matter is cached per model", () => {
+  const model = remarkModel(page(GOOD));
+  const first = yamlFrontMatter(model);
+  expect(first?.value).toEqual({ title: "November 2023", weight: -202311 });
+  expect(yamlFrontMatter(model)).toBe(first);
+  expect(yamlFrontMatter(remarkModel(page(null)))).toBeNull();
+});
