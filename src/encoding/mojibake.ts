@@ -121,8 +121,11 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
     return script ? `script:${script}` : "weak";
   }
   const lead = bytes[0]!;
-  if (page.latin && (lead === 0xc2 || lead === 0xc3)) return "latin";
-  if (page.latin && (lead === 0xc4 || lead === 0xc5)) return "extended";
+  // `Ã`/`Â` before a continuation character: hardly ever meant (ftfy's strongest 2-byte clue).
+  const leadChar = page.high[lead - 0x80];
+  if (page.latin && (leadChar === "\u00C3" || leadChar === "\u00C2")) return "latin";
+  // Other Latin leads (`Ä`, `Å`, `Ă`, `Ā`, `Ć`) are real letters of real words: context decides.
+  if (page.latin && lead >= 0xc2 && lead <= 0xc5) return "extended";
   if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 0xc2 || lead === 0xc3)) return "word";
   const script = scriptOf(cp);
   return script ? `script:${script}` : "weak";
@@ -131,6 +134,10 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
 const letterAt = (line: string, index: number): boolean => {
   if (index < 0 || index >= line.length) return false;
   return isLetter(line.codePointAt(index)!);
+};
+const lowercaseAt = (line: string, index: number): boolean => {
+  const unit = line.charCodeAt(index);
+  return unit >= 0x61 && unit <= 0x7a;
 };
 const letterBefore = (line: string, index: number): boolean => {
   if (index <= 0) return false;
@@ -147,7 +154,9 @@ function plausibleRun(line: string, run: readonly Segment[], grades: readonly Gr
   if (grades.every((g) => g === "latin" || g === "extended" || g === "word")) {
     return grades.every((g) => {
       if (g === "latin") return true;
-      if (g === "extended") return run.length > 1 || letterAt(line, end);
+      // Inside a lowercase word (`Å¡koda`), or next to an unmistakable `Ã`/`Â` pair; never in
+      // capitals or leetspeak (`MÄ£ÄM`, `SELKÄ EDELLÄ`, a name written `Āø`).
+      if (g === "extended") return lowercaseAt(line, end) || grades.includes("latin");
       return letterBefore(line, start) && letterAt(line, end);
     });
   }
