@@ -5,7 +5,8 @@ import { sectionFields } from "../rules/wu003-section-fields.js";
 import { fieldLabel } from "../rules/wu004-field-label.js";
 import { sectionHeading } from "../rules/wu005-section-heading.js";
 import { githubLinkForm } from "../rules/wu006-github-link-form.js";
+import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import type { WrapupRule } from "./rule.js";
 
-export const RULES: WrapupRule<any>[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, emojiEncoding];
+export const RULES: WrapupRule<any, any>[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];

@@ -8,6 +8,8 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { RULES } from "../src/rules.js";
 import { readExamples } from "./helpers/examples.js";
+// WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
+import "./github-server/docs-world.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,0 +1,95 @@
+/**
+ * The disk cache of definite answers (exists / does not exist), one JSON file per API endpoint
+ * in the cache dir, with a TTL. Errors and unverified answers are never stored; the token never
+ * is. A cache dir that cannot be read or written makes the cache empty, never an error.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Verdict } from "./checks.js";
+
+interface Entry {
+  at: number;
+  verdict: Verdict;
+}
+
+interface CacheFile {
+  version: 1;
+  endpoint: string;
+  entries: Record<string, Entry>;
+}
+
+export class DiskCache {
+  private entries = new Map<string, Entry>();
+  private readonly file: string;
+  private loaded = false;
+  private dirty = false;
+  /** Once a write failed, stop trying (an unwritable dir must not slow every batch). */
+  private broken = false;
+
+  constructor(
+    dir: string,
+    private readonly endpoint: string,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    const name = createHash("sha256").update(endpoint).digest("hex").slice(0, 16);
+    this.file = path.join(dir, `github-${name}.json`);
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      const data = JSON.parse(fs.readFileSync(this.file, "utf8")) as CacheFile;
+      if (data.version !== 1 || data.endpoint !== this.endpoint || typeof data.entries !== "object") return;
+      for (const [key, entry] of Object.entries(data.entries)) {
+        if (entry && typeof entry.at === "number" && entry.verdict && (entry.verdict.status === "ok" || entry.verdict.status === "missing")) {
+          this.entries.set(key, entry);
+        }
+      }
+    } catch {
+      // No cache yet, or unreadable: start empty.
+    }
+  }
+
+  get(key: string): Verdict | null {
+    this.load();
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (this.now() - entry.at > this.ttlMs) return null;
+    return entry.verdict;
+  }
+
+  set(key: string, verdict: Verdict): void {
+    if (verdict.status !== "ok" && verdict.status !== "missing") return;
+    this.load();
+    this.entries.set(key, { at: this.now(), verdict });
+    this.dirty = true;
+  }
+
+  /** Writes the file if anything changed, merging what another process wrote meanwhile. */
+  flush(): void {
+    if (!this.dirty || this.broken) return;
+    this.dirty = false;
+    try {
+      let merged: Record<string, Entry> = {};
+      try {
+        const onDisk = JSON.parse(fs.readFileSync(this.file, "utf8")) as CacheFile;
+        if (onDisk.version === 1 && onDisk.endpoint === this.endpoint) merged = onDisk.entries;
+      } catch {
+        // Nothing to merge.
+      }
+      const now = this.now();
+      for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.ttlMs) delete merged[key];
+      for (const [key, entry] of this.entries) merged[key] = entry;
+      const data: CacheFile = { version: 1, endpoint: this.endpoint, entries: merged };
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(data));
+      fs.renameSync(tmp, this.file);
+    } catch {
+      this.broken = true;
+    }
+  }
+}

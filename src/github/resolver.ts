@@ -1,0 +1,176 @@
+/**
+ * The process-level resolver: every check of a run (all files, both linters) goes through one
+ * instance, so each link is asked once. Checks are answered from memory, then the disk cache,
+ * then GitHub: pending checks are gathered for a moment and sent as one GraphQL query per batch
+ * (REST for GitHub Apps), a few requests at a time (p-limit).
+ */
+import pLimit from "p-limit";
+import { DiskCache } from "./cache.js";
+import { buildQuery, checkKey, type Check, type Verdict } from "./checks.js";
+import { GitHubClient, Unanswered } from "./client.js";
+import { configFromEnv, type GitHubConfig } from "./config.js";
+
+export interface ResolverStats {
+  /** Unique checks asked of this resolver. */
+  checks: number;
+  memoryHits: number;
+  cacheHits: number;
+  /** HTTP requests sent (retries included). */
+  requests: number;
+  graphql: number;
+  rest: number;
+  retries: number;
+  batches: number;
+}
+
+interface Pending {
+  key: string;
+  check: Check;
+  resolve: (verdict: Verdict) => void;
+}
+
+/** How long to gather checks before sending: idle time since the last one, and at most. */
+const IDLE_MS = 25;
+const MAX_WAIT_MS = 250;
+
+export class GitHubResolver {
+  readonly config: GitHubConfig;
+  private readonly client: GitHubClient;
+  private readonly cache: DiskCache;
+  private readonly memo = new Map<string, Promise<Verdict>>();
+  private pending: Pending[] = [];
+  private idle: NodeJS.Timeout | null = null;
+  private firstPendingAt = 0;
+  private readonly limit;
+  private unverifiedReported = false;
+  private readonly counts = { checks: 0, memoryHits: 0, cacheHits: 0, batches: 0 };
+
+  constructor(config: GitHubConfig = configFromEnv()) {
+    this.config = config;
+    this.client = new GitHubClient(config);
+    this.cache = new DiskCache(config.cacheDir, config.graphqlUrl, config.cacheTtlMs);
+    this.limit = pLimit(config.concurrency);
+  }
+
+  get stats(): ResolverStats {
+    return { ...this.counts, ...this.client.stats };
+  }
+
+  /** True the first time it is called in a run: the one "unverified" warning of the run. */
+  claimUnverifiedReport(): boolean {
+    if (this.unverifiedReported) return false;
+    this.unverifiedReported = true;
+    return true;
+  }
+
+  /** What the memory or the disk cache knows, asking nobody (`unknown` otherwise). */
+  resolveCached(check: Check): Promise<Verdict> {
+    const key = checkKey(check);
+    const known = this.memo.get(key);
+    if (known) return known;
+    const cached = this.cache.get(key);
+    if (cached) this.counts.cacheHits++;
+    return Promise.resolve(cached ?? { status: "unknown" });
+  }
+
+  resolve(check: Check): Promise<Verdict> {
+    const key = checkKey(check);
+    const known = this.memo.get(key);
+    if (known) {
+      this.counts.memoryHits++;
+      return known;
+    }
+    this.counts.checks++;
+    const cached = this.cache.get(key);
+    let promise: Promise<Verdict>;
+    if (cached) {
+      this.counts.cacheHits++;
+      promise = Promise.resolve(cached);
+    } else if (this.config.offline) {
+      promise = Promise.resolve({ status: "unknown" });
+    } else {
+      promise = new Promise<Verdict>((resolve) => this.enqueue({ key, check, resolve }));
+    }
+    this.memo.set(key, promise);
+    // Unverified answers are not kept: a later file of the same run may ask again.
+    void promise.then((verdict) => {
+      if (verdict.status === "unverified") this.memo.delete(key);
+    });
+    return promise;
+  }
+
+  private enqueue(item: Pending): void {
+    if (this.pending.length === 0) this.firstPendingAt = Date.now();
+    this.pending.push(item);
+    if (this.pending.filter((p) => p.check.type !== "app").length >= this.config.batchSize) {
+      this.flush();
+      return;
+    }
+    if (this.idle) clearTimeout(this.idle);
+    const wait = Math.max(0, Math.min(IDLE_MS, this.firstPendingAt + MAX_WAIT_MS - Date.now()));
+    this.idle = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const apps = batch.filter((p) => p.check.type === "app");
+    const graph = batch.filter((p) => p.check.type !== "app");
+    for (let i = 0; i < graph.length; i += this.config.batchSize) {
+      const part = graph.slice(i, i + this.config.batchSize);
+      void this.limit(() => this.runGraphQL(part));
+    }
+    for (const app of apps) void this.limit(() => this.runApp(app));
+  }
+
+  private settle(item: Pending, verdict: Verdict): void {
+    if (verdict.status === "ok" || verdict.status === "missing") this.cache.set(item.key, verdict);
+    item.resolve(verdict);
+  }
+
+  private async runGraphQL(batch: Pending[]): Promise<void> {
+    this.counts.batches++;
+    try {
+      const { query, readers } = buildQuery(batch.map((p) => p.check));
+      const answer = await this.client.graphql(query);
+      batch.forEach((item, i) => this.settle(item, readers[i]!(answer)));
+    } catch (error) {
+      const reason = error instanceof Unanswered ? error.message : "an unexpected failure";
+      for (const item of batch) item.resolve({ status: "unverified", reason });
+    } finally {
+      this.cache.flush();
+    }
+  }
+
+  /** GitHub Apps have no GraphQL lookup by slug: REST `GET /apps/{app_slug}`. */
+  private async runApp(item: Pending): Promise<void> {
+    const check = item.check as Extract<Check, { type: "app" }>;
+    try {
+      const { status } = await this.client.restStatus(`/apps/${encodeURIComponent(check.slug)}`);
+      this.settle(item, status === 200 ? { status: "ok" } : status === 404 || status === 410 ? { status: "missing", missing: "app" } : { status: "unverified", reason: `HTTP ${status}` });
+    } catch (error) {
+      item.resolve({ status: "unverified", reason: error instanceof Unanswered ? error.message : "an unexpected failure" });
+    } finally {
+      this.cache.flush();
+    }
+  }
+}
+
+let shared: GitHubResolver | null = null;
+
+/** The resolver of this process (one run of a linter), created from the environment on first use. */
+export function githubResolver(): GitHubResolver {
+  shared ??= new GitHubResolver();
+  return shared;
+}
+
+/**
+ * Forgets the process's resolver, as a new process would start without one (the disk cache is
+ * what carries over). For tests and long-lived hosts that start a new run (an editor).
+ */
+export function resetGitHubResolver(): void {
+  shared = null;
+}
