@@ -13,7 +13,8 @@ export interface DetectOptions {
 
 export const DETECT_DEFAULTS: DetectOptions = {
   detect: "h1",
-  h1Pattern: "Wrap[ -]?Up",
+  // "Wrap Up", "Wrap-Up", "Wrapup" as words; not "wrapup-lint" or "wrapup-front-matter".
+  h1Pattern: "\\bWrap[ -]?Up\\b(?![-\\w])",
   frontMatterKey: "wrapup",
 };
 
