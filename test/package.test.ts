@@ -1,0 +1,57 @@
+/**
+ * The package as a user imports it: `wrapup-lint/markdownlint` (the custom rules) and
+ * `wrapup-lint/remark` (the preset), from the built dist/ through package.json's exports.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Record<string, any>;
+
+const CODES: Record<string, string> = {
+  WU001: "wrapup-front-matter",
+  WU002: "wrapup-event-details",
+  WU003: "wrapup-section-fields",
+  WU004: "wrapup-field-label",
+  WU005: "wrapup-section-heading",
+  WU006: "wrapup-github-link-form",
+  WU007: "wrapup-github-link-resolves",
+  WU008: "wrapup-emoji-encoding",
+};
+
+describe("package", () => {
+  test("declares ESM, Node >= 22, the bin and the two entry points", () => {
+    expect(pkg.name).toBe("wrapup-lint");
+    expect(pkg.type).toBe("module");
+    expect(pkg.engines.node).toBe(">=22");
+    expect(pkg.bin["wrapup-lint"]).toBe("./bin/wrapup-lint.js");
+    expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(["./markdownlint", "./remark"]));
+    for (const dep of ["markdownlint", "markdownlint-cli2", "unified", "remark-lint", "vfile"]) expect(pkg.dependencies[dep], dep).toBeDefined();
+  });
+
+  test("wrapup-lint/markdownlint: the custom rules, with fixed codes, the wrapup tag and a doc link", async () => {
+    const { default: rules } = (await import("wrapup-lint/markdownlint")) as { default: any[] };
+    expect(rules.map((r) => r.names)).toEqual(Object.entries(CODES));
+    for (const rule of rules) {
+      expect(rule.tags).toContain("wrapup");
+      expect(rule.parser).toBe("micromark");
+      expect(rule.description).toMatch(/^[A-Z].*[^.]$/);
+      const url = rule.information as URL;
+      expect(url).toBeInstanceOf(URL);
+      const doc = path.join(root, "rules", path.basename(url.pathname));
+      expect(fs.existsSync(doc), doc).toBe(true);
+      expect(fs.readFileSync(doc, "utf8").split("\n")[0]).toBe(`# ${rule.names[0]} ${rule.names[1]}`);
+    }
+  });
+
+  test("wrapup-lint/remark: a preset with front matter, GFM, remark-lint and every rule", async () => {
+    const { default: preset, plugins } = (await import("wrapup-lint/remark")) as { default: { plugins: unknown[] }; plugins: Record<string, { name: string }> };
+    expect(Object.keys(plugins)).toEqual(Object.values(CODES));
+    for (const [name, plugin] of Object.entries(plugins)) {
+      expect(plugin.name).toBe(`wrapup-lint:${name}`);
+      expect(preset.plugins).toContain(plugin);
+    }
+    expect(preset.plugins.length).toBe(Object.keys(CODES).length + 4);
+  });
+});
