@@ -29,6 +29,13 @@ for (const rule of RULES) {
       expect(doc).toContain(rule.fixable ? "Fixable: yes" : "Fixable: no");
     });
 
+    test("documents every option of its schema", () => {
+      const doc = fs.readFileSync(docPath, "utf8");
+      const properties = Object.keys((rule.schema["properties"] ?? {}) as Record<string, unknown>);
+      const missing = properties.filter((p) => !doc.includes(`\`${p}\``));
+      expect(missing, "options the doc does not name").toEqual([]);
+    });
+
     const examples = fs.existsSync(docPath) ? readExamples(docPath) : [];
     for (const example of examples) {
       const config = { [rule.code]: example.options };
