@@ -165,30 +165,34 @@ export function buildQuery(checks: Check[]): BuiltQuery {
     const kind = check.type;
     const commit = check.type === "object" && check.commit;
     readers.push((answer) => {
-            const node = answer.data?.[ra] as Record<string, unknown> | null | undefined;
+      const node = answer.data?.[ra] as Record<string, unknown> | null | undefined;
       if (!node) {
         const problem = errorAt(answer, [ra]);
         return problem ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
       }
       const info: RepoInfo = { nameWithOwner: String(node["nameWithOwner"] ?? ""), archived: node["isArchived"] === true };
       if (kind === "repo") return { status: "ok", repo: info };
-      // Any other error under one of this check's fields leaves it unanswered.
-      for (const s of sub) {
-        const problem = errorAt(answer, [ra, s]);
-        if (problem) return problem;
-      }
       const values = sub.map((s) => node[s] as Record<string, unknown> | null | undefined);
+      // What was found stands; "not there" only when no field of this check had another error.
+      const unanswered = (): Verdict | null => {
+        for (const s of sub) {
+          const problem = errorAt(answer, [ra, s]);
+          if (problem) return problem;
+        }
+        return null;
+      };
       if (kind === "number") {
         const found = values.find((v) => v && typeof v["__typename"] === "string");
-        return found ? { status: "ok", repo: info, typename: String(found["__typename"]) } : unlessGlobal(answer, { status: "missing", missing: "number", repo: info });
+        if (found) return { status: "ok", repo: info, typename: String(found["__typename"]) };
+        return unanswered() ?? unlessGlobal(answer, { status: "missing", missing: "number", repo: info });
       }
       if (kind === "release") {
-        return values.some((v) => v) ? { status: "ok", repo: info } : unlessGlobal(answer, { status: "missing", missing: "release", repo: info });
+        if (values.some((v) => v)) return { status: "ok", repo: info };
+        return unanswered() ?? unlessGlobal(answer, { status: "missing", missing: "release", repo: info });
       }
       const found = values.find((v) => v && (!commit || v["__typename"] === "Commit"));
-      return found
-        ? { status: "ok", repo: info, typename: String(found["__typename"]) }
-        : unlessGlobal(answer, { status: "missing", missing: commit ? "commit" : "ref", repo: info });
+      if (found) return { status: "ok", repo: info, typename: String(found["__typename"]) };
+      return unanswered() ?? unlessGlobal(answer, { status: "missing", missing: commit ? "commit" : "ref", repo: info });
     });
   }
   for (const r of repos.values()) {

@@ -84,8 +84,8 @@ export async function runRemarkEngine(dir: string, rules: AnyRule[], config: Rec
         plugins: [
           [remarkFrontmatter, ["yaml", "toml"]],
           remarkGfm,
-          ...rules.map((r) => [toRemarkRule(r), config[r.code]] as [ReturnType<typeof toRemarkRule>, unknown]),
-        ],
+          ...rules.map((r) => [toRemarkRule(r), config[r.code]]),
+        ] as import("unified-engine").Options["plugins"],
         ignoreName: ".remarkignore",
         rcName: ".remarkrc",
         packageField: "remarkConfig",

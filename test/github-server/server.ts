@@ -46,7 +46,8 @@ export type FaultMode =
   | "slow"
   | "reset"
   | "partial"
-  | "query-error";
+  | "query-error"
+  | "redirect";
 
 export interface Fault {
   mode: FaultMode;
@@ -56,6 +57,8 @@ export interface Fault {
   retryAfter?: number;
   /** slow: milliseconds before answering. */
   delayMs?: number;
+  /** redirect: where a 307 sends the client. */
+  location?: string;
 }
 
 export interface RecordedRequest {
@@ -65,6 +68,8 @@ export interface RecordedRequest {
   body: string;
   /** GraphQL: how many repository / repositoryOwner aliases the query held. */
   aliases: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface FakeGitHub {
@@ -322,7 +327,8 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
     req.on("end", () => {
       void (async () => {
         const body = Buffer.concat(chunks).toString("utf8");
-        const path = (req.url ?? "/").split("?")[0]!;
+        // GitHub Enterprise serves the same under /api/v3 (REST) and /api/graphql.
+        const path = (req.url ?? "/").split("?")[0]!.replace(/^\/api\/v3(?=\/)/, "").replace(/^\/api(?=\/graphql$)/, "");
         const isGraphQL = req.method === "POST" && path === "/graphql";
         let aliases = 0;
         if (isGraphQL) {
@@ -332,12 +338,14 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
             aliases = 0;
           }
         }
-        requests.push({ method: req.method ?? "", path, authorization: req.headers.authorization ?? null, body, aliases });
+        requests.push({ method: req.method ?? "", path: req.url ?? "/", authorization: req.headers.authorization ?? null, body, aliases, at: Date.now() });
         if (options.token !== undefined && req.headers.authorization !== `bearer ${options.token}`) {
           send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
           return;
         }
-        const active = fault.mode !== "none" && (fault.times === undefined || fault.times > 0);
+        // Query errors, partial errors and RATE_LIMITED are GraphQL's; REST requests meet them not.
+        const applies = isGraphQL || !["query-error", "partial", "graphql-rate-limited"].includes(fault.mode);
+        const active = applies && fault.mode !== "none" && (fault.times === undefined || fault.times > 0);
         if (active && fault.times !== undefined) fault.times--;
         const mode = active ? fault.mode : "none";
         switch (mode) {
@@ -373,6 +381,10 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
             break;
           case "reset":
             req.socket.destroy();
+            return;
+          case "redirect":
+            res.writeHead(307, { location: fault.location ?? "http://127.0.0.1:9/" });
+            res.end();
             return;
           case "query-error":
             send(res, 200, { errors: [{ message: "Something went wrong while executing your query. Please include `1C3A:2F4B` when reporting this issue." }] }, rateHeaders("graphql"));
