@@ -2,26 +2,47 @@
  * `wrapup-lint [options] GLOB...`: markdownlint-cli2, preconfigured with the suite. Works with
  * no config file (only the wrap-up rules run); a `.markdownlint-cli2.*` file in the project is
  * honoured as markdownlint-cli2 honours it. Exit 0 clean, 1 findings, 2 usage or config error.
+ *
+ * Output formats are markdownlint-cli2's formatter packages (default, json, sarif, junit) and
+ * GitHub workflow commands (github), written to stdout or to `--output FILE`.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { main as markdownlintCli2 } from "markdownlint-cli2";
+import type { LintResult, OutputFormatterOptions } from "markdownlint-cli2";
+import formatDefault from "markdownlint-cli2-formatter-default";
+import formatJson from "markdownlint-cli2-formatter-json";
+import formatJunit from "markdownlint-cli2-formatter-junit";
+import formatSarif from "markdownlint-cli2-formatter-sarif";
+import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, "..", "..");
 const rulesModule = path.join(here, "adapters", "markdownlint.js");
 
-const USAGE = `Usage: wrapup-lint [options] GLOB...
+export const FORMATS = ["default", "json", "sarif", "junit", "github"] as const;
+export type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: wrapup-lint [options] [GLOB...]
 
 Lint Markdown wrap-ups with the wrapup-lint rules (through markdownlint-cli2).
 
 Options:
-  --fix             apply the fixes that are certain, in place
-  --config FILE     a markdownlint-cli2 configuration file to use
-  --help            show this help
-  --version         show the version
+  --format NAME          default | json | sarif | junit | github (GitHub workflow commands)
+  --output FILE          write the report to FILE instead of the terminal
+  --changed-since REF    lint only Markdown files changed since the git revision REF (from its
+                         merge base with HEAD, committed or not) and untracked ones; GLOBs, if
+                         given, narrow that set
+  --offline              no network: GitHub links are checked against the cache only
+  --fix                  apply the fixes that are certain, in place
+  --config FILE          a markdownlint-cli2 configuration file to use
+  --help                 show this help
+  --version              show the version
 
+Environment: WRAPUP_LINT_OFFLINE=1 (as --offline), WRAPUP_LINT_CACHE_DIR (link cache),
+GITHUB_TOKEN (link checks).
 Exit status: 0 no findings, 1 findings, 2 usage or configuration error.
 Example: wrapup-lint "docs/**/*.md" "#node_modules"`;
 
@@ -29,6 +50,10 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** Where progress goes (a terminal's stderr); no progress without it. */
+  progress?: { isTTY: boolean; write: (text: string) => void };
+  /** How long a run goes on before progress shows (ms). */
+  progressAfterMs?: number;
 }
 
 export class UsageError extends Error {}
@@ -57,41 +82,240 @@ function hasConfigFile(dir: string): boolean {
   }
 }
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
-  const passThrough: string[] = [];
-  const globs: string[] = [];
+export interface CliOptions {
+  format: Format;
+  output: string | null;
+  offline: boolean;
+  changedSince: string | null;
+  fix: boolean;
+  config: string | null;
+  globs: string[];
+}
+
+/** Parses argv; `null` when --help or --version answered already. */
+export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
+  const options: CliOptions = { format: "default", output: null, offline: false, changedSince: null, fix: false, config: null, globs: [] };
+  const value = (name: string, i: number, inline: string | undefined): string => {
+    const v = inline ?? argv[i];
+    if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${name} needs a value (see --help)`);
+    return v;
+  };
+  let literal = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    switch (arg) {
+    if (literal || !arg.startsWith("-") || arg === "-") {
+      options.globs.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const takes = (): string => {
+      const v = value(name, inline === undefined ? ++i : i, inline);
+      return v;
+    };
+    switch (name) {
+      case "--":
+        literal = true;
+        break;
       case "--help":
       case "-h":
         io.out(USAGE);
-        return 0;
+        return null;
       case "--version": {
         const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
         io.out(pkg.version);
-        return 0;
+        return null;
       }
       case "--fix":
-        passThrough.push(arg);
+        options.fix = true;
+        break;
+      case "--offline":
+        options.offline = true;
+        break;
+      case "--format": {
+        const format = takes();
+        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: unknown format "${format}" (one of ${FORMATS.join(", ")})`);
+        options.format = format as Format;
+        break;
+      }
+      case "--output":
+      case "-o":
+        options.output = takes();
+        break;
+      case "--changed-since":
+        options.changedSince = takes();
         break;
       case "--config": {
-        const file = argv[++i];
-        if (!file) throw new UsageError("--config needs a file");
+        const file = takes();
         if (!fs.existsSync(path.resolve(io.cwd, file))) throw new UsageError(`--config: no such file: ${file}`);
-        passThrough.push(arg, file);
+        options.config = file;
         break;
       }
       default:
-        if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg} (see --help)`);
-        globs.push(arg);
+        throw new UsageError(`unknown option ${arg} (see --help)`);
     }
   }
-  if (globs.length === 0) throw new UsageError("no files given: wrapup-lint GLOB... (see --help)");
+  if (options.globs.length === 0 && options.changedSince === null) throw new UsageError("no files given: wrapup-lint GLOB... (see --help)");
+  if (options.output !== null) {
+    const dir = path.dirname(path.resolve(io.cwd, options.output));
+    if (!fs.existsSync(dir)) throw new UsageError(`--output: no such directory: ${path.dirname(options.output)}`);
+  }
+  return options;
+}
+
+/** Escapes for GitHub workflow commands: the message, and (stricter) a property value. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/**
+ * One `::error` (or `::warning`) workflow command per finding, which GitHub shows as an
+ * annotation on the file and line: `::error file=docs/a.md,line=3,col=5,endColumn=9,title=WU003::…`.
+ * `prefix` is the path from the repository root to the lint directory.
+ */
+export function githubCommands(results: LintResult[], prefix = ""): string[] {
+  return results.map((r) => {
+    const level = r.severity === "warning" ? "warning" : "error";
+    const file = path.posix.join(prefix, r.fileName);
+    const props = [`file=${escapeProperty(file)}`, `line=${r.lineNumber}`];
+    if (r.errorRange) {
+      props.push(`col=${r.errorRange[0]}`);
+      if (r.errorRange[1] > 1) props.push(`endColumn=${r.errorRange[0] + r.errorRange[1] - 1}`);
+    }
+    props.push(`title=${escapeProperty(r.ruleNames[0] ?? "wrapup-lint")}`);
+    const detail = r.errorDetail ? `: ${r.errorDetail}` : "";
+    const message = `${r.ruleNames.join("/")} ${r.ruleDescription}${detail}`;
+    return `::${level} ${props.join(",")}::${escapeData(message)}`;
+  });
+}
+
+type PackageFormatter = (options: OutputFormatterOptions, params?: { name?: string }) => Promise<void> | void;
+
+/** Writes the report of `results` in `format`: to `output` (a path) or through `io.out`. */
+async function report(format: Format, results: LintResult[], options: OutputFormatterOptions, output: string | null, io: CliIo, githubPrefix: string): Promise<void> {
+  const toText = async (write: (file: string) => Promise<void>): Promise<string> => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-report-"));
+    try {
+      const file = path.join(dir, "report");
+      await write(file);
+      return fs.readFileSync(file, "utf8");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  let text: string;
+  switch (format) {
+    case "json":
+    case "sarif":
+    case "junit": {
+      const formatter = ({ json: formatJson, sarif: formatSarif, junit: formatJunit } as Record<string, PackageFormatter>)[format]!;
+      if (output !== null) {
+        await formatter(options, { name: output });
+        return;
+      }
+      text = await toText(async (file) => formatter(options, { name: file }));
+      break;
+    }
+    case "github":
+      text = githubCommands(results, githubPrefix).map((line) => line + "\n").join("");
+      break;
+    case "default": {
+      const lines: string[] = [];
+      await (formatDefault as PackageFormatter)({ ...options, logError: (line: string) => lines.push(line), logMessage: (line: string) => lines.push(line) });
+      if (output === null) {
+        for (const line of lines) io.err(line);
+        return;
+      }
+      text = lines.map((line) => line + "\n").join("");
+      break;
+    }
+  }
+  if (output !== null) fs.writeFileSync(path.resolve(io.cwd, output), text);
+  else if (text !== "") io.out(text.replace(/\n$/, ""));
+}
+
+type ResolverModule = { githubResolver?: () => { stats: { checks: number } } };
+
+/** The link resolver's module, loaded for its counter (null when the link rule is not built in). */
+async function resolverModule(): Promise<ResolverModule | null> {
+  try {
+    const specifier = "./github/resolver.js";
+    return (await import(specifier)) as ResolverModule;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Progress on a terminal, for runs longer than a second: files linted (markdownlint lints 8
+ * at a time and reads the next file when one is done) and GitHub links checked.
+ */
+class Progress {
+  private timer: NodeJS.Timeout | null = null;
+  private shown = false;
+  private resolver: ResolverModule | null = null;
+  total: number | null = null;
+  started = 0;
+  constructor(private readonly sink: { write: (text: string) => void }, afterMs: number) {
+    void resolverModule().then((mod) => (this.resolver = mod));
+    this.timer = setTimeout(() => {
+      this.timer = setInterval(() => this.draw(), 250);
+      this.timer.unref();
+      this.draw();
+    }, afterMs);
+    this.timer.unref();
+  }
+  private draw(): void {
+    const done = Math.max(0, this.started - 8);
+    const files = this.total === null ? `${done} files` : `${Math.min(this.total, done)}/${this.total} files`;
+    const links = this.resolver?.githubResolver?.().stats.checks ?? 0;
+    this.sink.write(`\r\x1b[2Kwrapup-lint: ${files}${links > 0 ? `, ${links} links checked` : ""}`);
+    this.shown = true;
+  }
+  stop(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      clearInterval(this.timer);
+    }
+    this.timer = null;
+    if (this.shown) this.sink.write("\r\x1b[2K");
+  }
+}
+
+/** A node fs whose callback `readFile` of Markdown files (markdownlint's reads) is counted. */
+function countingFs(onRead: () => void): typeof fs {
+  const readFile = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (typeof file === "string" && /\.(?:md|markdown)$/i.test(file)) onRead();
+    return (fs.readFile as (...args: unknown[]) => void)(file, ...rest);
+  }) as typeof fs.readFile;
+  return { ...fs, readFile };
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const options = parseArgs(argv, io);
+  if (options === null) return 0;
+  // The link rule reads the environment when it first resolves a link, after this.
+  if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  let targets = options.globs;
+  if (options.changedSince !== null) {
+    let changed: string[];
+    try {
+      changed = changedMarkdownFiles(io.cwd, options.changedSince);
+    } catch (error) {
+      if (error instanceof GitError) throw new UsageError(`--changed-since: ${error.message}`);
+      throw error;
+    }
+    if (options.globs.length > 0) changed = changed.filter((file) => selectedByGlobs(file, options.globs));
+    targets = changed.map((file) => `:${file}`);
+  }
   // A project's own markdownlint configuration governs which rules run and how; without one,
   // the suite alone runs. The suite's rules are loaded either way, unless the configuration
   // names its own custom rules (then it names wrapup-lint/markdownlint there, as the README says).
-  const configured = passThrough.includes("--config") || hasConfigFile(io.cwd);
+  const configured = options.config !== null || hasConfigFile(io.cwd);
   // markdownlint-cli2 turns an exception in a rule (a bad option) into a finding on every file;
   // that is a configuration error: one line, exit 2.
   const configErrors = new Set<string>();
@@ -100,18 +324,58 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (thrown) configErrors.add(thrown[1]!.replace(/\]$/, ""));
     else io.err(line);
   };
-  const code = await markdownlintCli2({
-    directory: io.cwd,
-    argv: [...passThrough, ...globs],
-    logMessage: io.out,
-    logError,
-    optionsDefault: {
-      ...(configured ? {} : { config: { default: false, wrapup: true } }),
-      customRules: [rulesModule],
-    },
-  });
+  const progress = io.progress?.isTTY ? new Progress(io.progress, io.progressAfterMs ?? 1000) : null;
+  const logMessage = (line: string): void => {
+    const count = /^Linting: (\d+) files?$/.exec(line);
+    if (count && progress) progress.total = Number(count[1]);
+    // Banner and summary belong to the default report; machine formats stay parseable.
+    if (options.format === "default") io.out(line);
+  };
+  let captured: { results: LintResult[]; options: OutputFormatterOptions } | null = null;
+  const capture = (formatterOptions: OutputFormatterOptions): void => {
+    captured = { results: formatterOptions.results, options: formatterOptions };
+  };
+  // With --changed-since the changed files are the whole list: no globs from the configuration.
+  const noGlobs = options.changedSince !== null;
+  let code = 0;
+  try {
+    if (targets.length === 0) {
+      if (options.format === "default") io.out("wrapup-lint: no changed Markdown files");
+      captured = { results: [], options: { directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions };
+    } else {
+      code = await markdownlintCli2({
+        directory: io.cwd,
+        argv: [...(options.fix ? ["--fix"] : []), ...(options.config ? ["--config", options.config] : []), ...(noGlobs ? ["--"] : []), ...targets],
+        logMessage,
+        logError,
+        noGlobs,
+        ...(progress ? { fs: countingFs(() => progress.started++) } : {}),
+        optionsDefault: {
+          ...(configured ? {} : { config: { default: false, wrapup: true } }),
+          customRules: [rulesModule],
+        },
+        optionsOverride: { outputFormatters: [[capture]] },
+      } as Parameters<typeof markdownlintCli2>[0]);
+    }
+  } finally {
+    progress?.stop();
+  }
+  const result = captured as { results: LintResult[]; options: OutputFormatterOptions } | null;
+  for (const finding of result?.results ?? []) {
+    const thrown = /^This rule threw an exception: (.*)$/s.exec(finding.errorDetail ?? "");
+    if (thrown) configErrors.add(thrown[1]!.split("\n")[0]!);
+  }
   if (configErrors.size > 0) throw new UsageError([...configErrors][0]!);
+  if (result) await report(options.format, result.results, result.options, options.output, io, githubPrefix(io.cwd));
   return code;
+}
+
+/** Workflow-command paths are relative to the repository (GITHUB_WORKSPACE), not to the lint directory. */
+function githubPrefix(cwd: string): string {
+  const workspace = process.env["GITHUB_WORKSPACE"];
+  if (!workspace) return "";
+  const relative = path.relative(path.resolve(workspace), path.resolve(cwd));
+  return relative.startsWith("..") || path.isAbsolute(relative) ? "" : relative.split(path.sep).join("/");
 }
 
 export async function cli(argv: string[]): Promise<number> {
@@ -119,6 +383,7 @@ export async function cli(argv: string[]): Promise<number> {
     out: (line) => process.stdout.write(line + "\n"),
     err: (line) => process.stderr.write(line + "\n"),
     cwd: process.cwd(),
+    progress: { isTTY: Boolean(process.stderr.isTTY), write: (text) => process.stderr.write(text) },
   };
   try {
     return await run(argv, io);
