@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { readWrapup } from "./helpers/corpus.js";
 import { lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
 
-const STRUCTURE: SuiteConfig = { WU002: true, WU003: true, WU004: true, WU005: true };
+const STRUCTURE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true };
 
 interface Injected {
   lines: string[];
