@@ -6,12 +6,14 @@
  * - `GITHUB_TOKEN` or `GH_TOKEN`: sent to those hosts only.
  * - `WRAPUP_LINT_CACHE_DIR` (default: the user cache dir, `env-paths`), `WRAPUP_LINT_CACHE_TTL`
  *   (seconds, default 86400).
- * - `WRAPUP_LINT_OFFLINE=1`: answer from the cache only.
+ * - `WRAPUP_LINT_OFFLINE=1`: answer from the cache only (`0`: ask GitHub); unset: cache only in an
+ *   editor (src/host.ts), GitHub otherwise.
  * - `WRAPUP_LINT_GITHUB_TIMEOUT` (seconds for the whole run, default 60),
  *   `WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT` (seconds per request, default 15),
  *   `WRAPUP_LINT_GITHUB_CONCURRENCY` (default 4).
  */
 import envPaths from "env-paths";
+import { offlineFromEnv } from "../host.js";
 
 export interface GitHubConfig {
   apiUrl: string;
@@ -36,10 +38,6 @@ function seconds(value: string | undefined, fallback: number): number {
   return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n * 1000 : fallback;
 }
 
-function truthy(value: string | undefined): boolean {
-  return value !== undefined && !/^(?:|0|false|no|off)$/i.test(value.trim());
-}
-
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubConfig {
   const apiUrl = (env["GITHUB_API_URL"] || "https://api.github.com").replace(/\/+$/, "");
   const graphqlUrl = env["GITHUB_GRAPHQL_URL"] || `${apiUrl}/graphql`;
@@ -56,7 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubConfi
     apiUrl,
     graphqlUrl,
     token: env["GITHUB_TOKEN"] || env["GH_TOKEN"] || null,
-    offline: truthy(env["WRAPUP_LINT_OFFLINE"]),
+    offline: offlineFromEnv(env),
     cacheDir,
     cacheTtlMs: seconds(env["WRAPUP_LINT_CACHE_TTL"], 24 * 3600 * 1000),
     timeoutMs: seconds(env["WRAPUP_LINT_GITHUB_TIMEOUT"], 60_000),

@@ -43,3 +43,6 @@ declare module "markdownlint-cli2" {
   export type OutputFormatter = (options: OutputFormatterOptions, params?: Record<string, unknown>) => void | Promise<void>;
   export function main(params: Parameters): Promise<number>;
 }
+declare module "markdownlint-cli2/markdownlint" {
+  export * from "markdownlint";
+}
