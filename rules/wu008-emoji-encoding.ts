@@ -57,35 +57,35 @@ function visible(text: string): string {
   return text.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
 }
 
+function path(pages: readonly { label: string }[]): string {
+  const labels = pages.map((p) => p.label);
+  if (labels.length === 2 && labels[0] === labels[1]) return `${labels[0]} twice`;
+  return labels.join(" and then ");
+}
+
 function through(span: MojibakeSpan): string {
-  const labels = span.pages.map((p) => p.label);
-  if (labels.length === 2 && labels[0] === labels[1]) return `saved through ${labels[0]} twice`;
-  return `saved through ${labels.join(" and then ")}`;
+  const paths = span.readings ? [...new Set(span.readings.map((r) => path(r.pages)))] : [path(span.pages)];
+  return `saved through ${paths.join(" or ")}`;
 }
 
 function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
   const column = span.start + 1;
   const length = span.end - span.start;
   const base = { line, column, length, context: span.text };
+  const quoted = `\`${visible(span.text)}\``;
+  const dropped = span.lossy ? ", which dropped bytes" : "";
   if (span.candidates.length === 1) {
     const original = span.candidates[0]!;
-    return {
-      ...base,
-      message: `\`${visible(span.text)}\` looks like ${original} (${codePoints(original)}) ${through(span)}`,
-      fix: { line, column, deleteCount: length, insertText: original },
-    };
+    const looks = `${quoted} looks like ${original} (${codePoints(original)}) ${through(span)}`;
+    if (span.doubt === "surrounded") return { ...base, message: `${looks}; not fixed, as the text around it is damaged too` };
+    if (span.doubt === "twice") return { ...base, message: `${looks}; not fixed, as it may have been damaged twice` };
+    return { ...base, message: looks, fix: { line, column, deleteCount: length, insertText: original } };
   }
   if (span.candidates.length > 1) {
     const list = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
-    return {
-      ...base,
-      message: `\`${visible(span.text)}\` looks like one of ${list} ${through(span)}, which dropped bytes; not fixed, as more than one fits`,
-    };
+    return { ...base, message: `${quoted} looks like one of ${list} ${through(span)}${dropped}; not fixed, as more than one fits` };
   }
-  return {
-    ...base,
-    message: `\`${visible(span.text)}\` looks like text ${through(span)}, which dropped bytes; the original cannot be restored`,
-  };
+  return { ...base, message: `${quoted} looks like text ${through(span)}${dropped}; the original cannot be restored` };
 }
 
 function hex(text: string): string {

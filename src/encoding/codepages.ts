@@ -48,9 +48,15 @@ function build(spec: { id: string; label: string; latin: boolean }): CodePage {
     const byte = i + 0x80;
     // Browsers (the WHATWG decoders) and Python's "sloppy" codecs keep an undefined byte as the
     // C1 control with the same number; accept that spelling too.
-    if (!encode.has(byte)) encode.set(byte, byte);
+    if (byte <= 0x9f && !encode.has(byte)) encode.set(byte, byte);
     if (byte <= 0xbf) undefinedContinuations.push(byte);
   });
+  // Apple's own MacRoman table gives 0xF0 the Apple logo (U+F8FF), which iconv-lite leaves out;
+  // without it no emoji (all start with 0xF0) could be read back from MacRoman mojibake.
+  if (spec.id === "macintosh" && high[0xf0 - 0x80] === null) {
+    high[0xf0 - 0x80] = "\uF8FF";
+    encode.set(0xf8ff, 0xf0);
+  }
   return { id: spec.id, label: spec.label, high, encode, undefinedContinuations, latin: spec.latin };
 }
 
@@ -93,7 +99,7 @@ export function mojibake(text: string, page: CodePage, undefinedBytes: "drop" | 
     else {
       const c = page.high[byte - 0x80];
       if (c !== null && c !== undefined) out += c;
-      else if (undefinedBytes === "c1") out += String.fromCharCode(byte);
+      else if (undefinedBytes === "c1" && byte <= 0x9f) out += String.fromCharCode(byte);
     }
   }
   return out;

@@ -10,6 +10,8 @@ export { CODE_PAGE_IDS, CODE_PAGES, codePage, mojibake, type CodePage } from "./
 export { findMojibake, mayHoldMojibake, type MojibakeSpan } from "./mojibake.js";
 export { characterAnomalies, emojiAnomalies, type Anomaly, type AnomalyKind } from "./anomalies.js";
 
+const NON_ASCII = /[^\x00-\x7F]/;
+
 export interface LineDamage {
   /** 0-based index into the lines given. */
   index: number;
@@ -33,7 +35,13 @@ export function analyzeLines(lines: readonly string[], options: AnalyzeOptions =
   const sequences = options.sequences ?? true;
   const found = new Map<number, MojibakeSpan[]>();
   const count = new Map<CodePage, number>();
+  // Every kind of damage needs a non-ASCII code unit: most lines are skipped by one native scan.
+  const suspect: number[] = [];
   lines.forEach((line, index) => {
+    if (NON_ASCII.test(line)) suspect.push(index);
+  });
+  suspect.forEach((index) => {
+    const line = lines[index]!;
     const spans = findMojibake(line, pages);
     if (spans.length === 0) return;
     found.set(index, spans);
@@ -46,7 +54,8 @@ export function analyzeLines(lines: readonly string[], options: AnalyzeOptions =
     }
   }
   const out: LineDamage[] = [];
-  lines.forEach((line, index) => {
+  suspect.forEach((index) => {
+    const line = lines[index]!;
     const mojibake = found.get(index) ?? [];
     const skip = mojibake.map((s): [number, number] => [s.start, s.end]);
     const anomalies = [...characterAnomalies(line, skip), ...(sequences ? emojiAnomalies(line, skip) : [])].sort(

@@ -20,7 +20,7 @@
  */
 import { leadingEmoji } from "../emoji.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
-import { isEmojiComponent, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";
+import { isEmoji, isEmojiComponent, isExtendedPictographic, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";
 import { decodeOne, isContinuation, sequenceLength } from "./utf8.js";
 
 export interface MojibakeSpan {
@@ -38,6 +38,18 @@ export interface MojibakeSpan {
    * leave a choice, none when it cannot be recovered.
    */
   candidates: string[];
+  /**
+   * Set when code pages disagree on the same text (`Ăś` is ö in ISO-8859-2, Ü in Windows-1250):
+   * each reading with its candidates. `candidates` then holds them all.
+   */
+  readings?: { pages: CodePage[]; candidates: string[] }[];
+  /**
+   * Why even a single candidate is not certain: `surrounded` when the characters right around
+   * the span are in its code page's upper half but belong to no span (the damage is wider than
+   * what could be explained); `twice` when the decoding still holds a complete UTF-8 sequence of
+   * some code page that could not be decoded further (perhaps a second layer lost bytes).
+   */
+  doubt: "surrounded" | "twice" | null;
 }
 
 const LEAD = 1;
@@ -211,7 +223,18 @@ function emojiConsistent(text: string, restored: readonly [number, number][]): b
   return true;
 }
 
-const MAX_COMBINATIONS = 4096;
+/** Candidates tried when restored characters must form emoji, and when they may be anything. */
+const MAX_EMOJI_COMBINATIONS = 20000;
+const MAX_COMBINATIONS = 512;
+
+/** Characters an RGI emoji sequence is made of. */
+const emojiPart = (cp: number): boolean => isEmoji(cp) || isExtendedPictographic(cp) || isEmojiComponent(cp);
+
+/**
+ * A character that is not text on its own but may be a byte of a second layer of mojibake: a C1
+ * control (an undefined byte kept by a browser) or MacRoman's Apple logo (its byte 0xF0).
+ */
+const deferred = (cp: number): boolean => (cp >= 0x80 && cp <= 0x9f) || cp === 0xf8ff;
 
 interface Judged {
   start: number;
@@ -224,26 +247,12 @@ interface Judged {
   final: boolean;
   /** Reported even without a candidate: the source is unmistakably mojibake. */
   evident: boolean;
+  /** Counts only if every decoding is itself wholly mojibake (a second layer). */
+  needsDeeper: boolean;
 }
 
-function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged | null {
-  const start = run[0]!.start;
-  const end = run[run.length - 1]!.end;
-  const lossy = run.some((s) => s.bytes.length < s.need);
-  if (!lossy) {
-    const cps = run.map((s) => decodeOne(s.bytes));
-    const grades = run.map((s, k) => grade(page, s.bytes, cps[k]!));
-    if (!plausibleRun(line, run, grades)) return null;
-    return { start, end, page, decodings: [String.fromCodePoint(...cps)], lossy, final: false, evident: true };
-  }
-  const options: number[][] = run.map((s) => (s.bytes.length < s.need ? restorations(page, s) : [decodeOne(s.bytes)]));
-  const evident =
-    run.some((s, k) => s.bytes.length === s.need && grade(page, s.bytes, options[k]![0]!) === "strong") ||
-    run.some((s) => s.bytes.length < s.need && s.bytes[0] === 0xf0 && s.bytes[1] === 0x9f);
-  const total = options.reduce((n, o) => n * o.length, 1);
-  if (total === 0 || total > MAX_COMBINATIONS) {
-    return evident ? { start, end, page, decodings: [], lossy, final: true, evident } : null;
-  }
+/** Every combination of one option per segment, restored characters' places noted. */
+function combine(run: readonly Segment[], options: readonly number[][]): { text: string; restored: [number, number][] }[] {
   let texts: { text: string; restored: [number, number][] }[] = [{ text: "", restored: [] }];
   run.forEach((s, k) => {
     const isLossy = s.bytes.length < s.need;
@@ -255,39 +264,86 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
       }),
     );
   });
-  const emoji = [...new Set(texts.filter((t) => emojiConsistent(t.text, t.restored)).map((t) => t.text))];
-  if (emoji.length > 0) return { start, end, page, decodings: emoji, lossy, final: true, evident: true };
+  return texts;
+}
+
+const product = (options: readonly number[][]): number => options.reduce((n, o) => n * o.length, 1);
+
+function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged | null {
+  const start = run[0]!.start;
+  const end = run[run.length - 1]!.end;
+  const lossy = run.some((s) => s.bytes.length < s.need);
+  const base = { start, end, page, lossy };
+  if (!lossy) {
+    const cps = run.map((s) => decodeOne(s.bytes));
+    const decodings = [String.fromCodePoint(...cps)];
+    if (!cps.some(deferred) && plausibleRun(line, run, run.map((s, k) => grade(page, s.bytes, cps[k]!)))) {
+      return { ...base, decodings, final: false, evident: true, needsDeeper: false };
+    }
+    // Implausible as one layer (`Å¸`, `СЂСџ`, a C1 control): perhaps the first of two.
+    return run.length > 1 ? { ...base, decodings, final: false, evident: false, needsDeeper: true } : null;
+  }
+  const options: number[][] = run.map((s) => (s.bytes.length < s.need ? restorations(page, s) : [decodeOne(s.bytes)]));
+  const evident =
+    run.some((s, k) => s.bytes.length === s.need && grade(page, s.bytes, options[k]![0]!) === "strong") ||
+    run.some((s) => s.bytes.length < s.need && s.bytes[0] === 0xf0 && s.bytes[1] === 0x9f);
+  // Restored characters must be emoji parts: try only those first.
+  const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter(emojiPart) : o));
+  const emojiTotal = product(emojiOptions);
+  if (emojiTotal > 0 && emojiTotal <= MAX_EMOJI_COMBINATIONS) {
+    const emoji = [...new Set(combine(run, emojiOptions).filter((t) => emojiConsistent(t.text, t.restored)).map((t) => t.text))];
+    if (emoji.length > 0) return { ...base, decodings: emoji, final: true, evident: true, needsDeeper: false };
+  }
   // A lone dropped byte in general punctuation (`â€` for a closing quote): list what fits.
   if (run.length === 1 && run[0]!.bytes[0] === 0xe2 && (run[0]!.bytes[1] === 0x80 || run[0]!.bytes[1] === 0x81)) {
     const punctuation = options[0]!.filter((cp) => !isFormat(cp)).map((cp) => String.fromCodePoint(cp));
-    if (punctuation.length > 0) return { start, end, page, decodings: punctuation, lossy, final: true, evident: true };
+    if (punctuation.length > 0) return { ...base, decodings: punctuation, final: true, evident: true, needsDeeper: false };
   }
-  // Perhaps the restored text is itself mojibake (damaged twice, bytes dropped on the second read).
-  return { start, end, page, decodings: texts.map((t) => t.text), lossy, final: false, evident };
+  const total = product(options);
+  if (total === 0 || total > MAX_COMBINATIONS) {
+    return evident ? { ...base, decodings: [], final: true, evident, needsDeeper: false } : null;
+  }
+  // Perhaps the restored text is itself mojibake (damaged twice, bytes dropped on the first read).
+  const texts = combine(run, options).map((t) => t.text);
+  return { ...base, decodings: texts, final: false, evident, needsDeeper: !evident };
 }
 
-/** Every run of `line` that is mojibake in `page`, one layer deep. */
+/** Every run of `line` that may be mojibake in `page`, one layer deep, longest first. */
 function runsIn(line: string, page: CodePage): Judged[] {
   const out: Judged[] = [];
-  let run: Segment[] = [];
-  const flush = (): void => {
-    if (run.length > 0) {
-      const judged = judgeRun(line, page, run);
-      if (judged) out.push(judged);
+  const judge = (run: Segment[]): void => {
+    if (run.length === 0) return;
+    const judged = judgeRun(line, page, run);
+    if (judged) out.push(judged);
+    // Without its C1 controls the run may still hold first-layer mojibake.
+    const isDeferred = (s: Segment): boolean => s.bytes.length === s.need && deferred(decodeOne(s.bytes));
+    if (run.some(isDeferred)) {
+      let piece: Segment[] = [];
+      for (const s of run) {
+        if (isDeferred(s)) {
+          judge(piece);
+          piece = [];
+        } else piece.push(s);
+      }
+      judge(piece);
     }
-    run = [];
   };
+  let run: Segment[] = [];
   for (const segment of segments(line, page)) {
     const complete = segment.bytes.length === segment.need;
     const cp = complete ? decodeOne(segment.bytes) : 0;
-    if (complete && (cp < 0 || !isWellFormed(cp))) {
-      flush();
+    if (complete && (cp < 0 || !(isWellFormed(cp) || deferred(cp)))) {
+      judge(run);
+      run = [];
       continue;
     }
-    if (run.length > 0 && run[run.length - 1]!.end !== segment.start) flush();
+    if (run.length > 0 && run[run.length - 1]!.end !== segment.start) {
+      judge(run);
+      run = [];
+    }
     run.push(segment);
   }
-  flush();
+  judge(run);
   return out;
 }
 
@@ -306,15 +362,45 @@ export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAG
   for (const { judged } of found) {
     if (chosen.some((c) => judged.start < c.end && c.start < judged.end)) continue;
     const span = resolve(line, judged, pages, depth);
-    if (span) chosen.push(span);
+    if (!span) continue;
+    // Other code pages reading the very same text differently make it ambiguous.
+    const readings = [{ pages: span.pages, candidates: span.candidates }];
+    for (const other of found) {
+      if (other.judged === judged || other.judged.start !== judged.start || other.judged.end !== judged.end) continue;
+      const alternative = resolve(line, other.judged, pages, depth);
+      if (!alternative || readings.some((r) => same(r.candidates, alternative.candidates))) continue;
+      readings.push({ pages: alternative.pages, candidates: alternative.candidates });
+    }
+    if (readings.length > 1) {
+      span.readings = readings;
+      span.candidates = sortCandidates(readings.flatMap((r) => r.candidates));
+    }
+    chosen.push(span);
+  }
+  for (const span of chosen) {
+    const outer = span.pages[span.pages.length - 1]!;
+    const high = (at: number): boolean => {
+      if (at < 0 || at >= line.length || chosen.some((c) => at >= c.start && at < c.end)) return false;
+      const b = byteOf(outer, line.charCodeAt(at));
+      return b >= 0x80;
+    };
+    if (high(span.start - 1) || high(span.end)) span.doubt = "surrounded";
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** Whether some code page reads a complete multi-byte UTF-8 sequence somewhere in `text`. */
+function holdsSequence(text: string, pages: readonly CodePage[]): boolean {
+  if (!mayHoldMojibake(text)) return false;
+  return pages.some((page) => segments(text, page).some((s) => s.bytes.length === s.need));
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Decodes deeper where a decoding is itself wholly mojibake; drops what stays implausible. */
 function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth: number): MojibakeSpan | null {
   const text = line.slice(judged.start, judged.end);
-  const base = { start: judged.start, end: judged.end, text };
+  const base = { start: judged.start, end: judged.end, text, doubt: null };
   const deeper = (decoded: string): MojibakeSpan | null => {
     if (depth >= 2) return null;
     const inner = findMojibake(decoded, pages, depth + 1);
@@ -338,12 +424,16 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
       allDeeper = false;
     }
   }
+  // A first layer that is not plausible on its own counts only through a plausible second one:
+  // all of it when nothing was restored, some restoration when bytes were.
+  if (judged.needsDeeper && !(innerPages && results.size > 0 && (allDeeper || judged.lossy))) return null;
   if (!judged.lossy) {
     const decoded = judged.decodings[0]!;
     if (innerPages && allDeeper) {
       return { ...base, pages: [...innerPages, judged.page], lossy: innerLossy, candidates: sortCandidates([...results]) };
     }
-    return { ...base, pages: [judged.page], lossy: false, candidates: [decoded] };
+    const doubt = holdsSequence(decoded, pages) ? ("twice" as const) : null;
+    return { ...base, pages: [judged.page], lossy: false, candidates: [decoded], doubt };
   }
   if (innerPages && results.size > 0) {
     return { ...base, pages: [...innerPages, judged.page], lossy: true, candidates: sortCandidates([...results]) };

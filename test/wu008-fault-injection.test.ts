@@ -1,0 +1,176 @@
+/**
+ * WU008 fault injection on real lines: lines of real pages (emoji-heavy wrap-ups, a German legal
+ * page) are saved through each code page, with undefined bytes kept as C1 controls or dropped,
+ * and twice. Both linters find every damaged line and no other; their fixes restore the real
+ * line byte for byte, except spans left because several originals fit, whose candidates include
+ * the real one; fixing again changes nothing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
+import { analyzeLines, CODE_PAGES, codePage, mojibake, type CodePage } from "../src/encoding/index.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { remarkModel } from "./helpers/models.js";
+
+const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
+const read = (file: string): string => fs.readFileSync(path.join(corpus, file), "utf8");
+const config = { WU008: true };
+
+/** Lines of `text` with non-ASCII characters that `keep` accepts (1-based numbers), at most `max`. */
+function pick(text: string, keep: (line: string) => boolean, max: number): number[] {
+  const out: number[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (out.length < max && /[^\x00-\x7F]/.test(line) && keep(line)) out.push(i + 1);
+  });
+  return out;
+}
+
+const symbolsOnly = (line: string): boolean => Array.from(line).every((c) => c.codePointAt(0)! < 0x80 || c.codePointAt(0)! >= 0x2000);
+const PAGES = {
+  wrapup2023: { file: "community/hackathons/2023-11.md", keep: symbolsOnly, max: 12 },
+  wrapup2025: { file: "community/hackathons/2025-11.md", keep: (l: string) => symbolsOnly(l) && !l.includes("\uFE0F\uFE0F"), max: 12 },
+  german: { file: "about/legal-disclosure.md", keep: (l: string) => /[äöüß]/.test(l), max: 8 },
+};
+
+type Damage = { name: string; apply: (line: string) => string; pages: CodePage[]; lossy: boolean; twice: boolean };
+
+function damages(): Damage[] {
+  const out: Damage[] = [];
+  for (const page of CODE_PAGES) {
+    // Undefined bytes above 0x9F have no C1 control to stand for them: those are always dropped.
+    const dropsAnyway = page.undefinedContinuations.some((b) => b > 0x9f);
+    out.push({ name: `${page.label}`, apply: (l) => mojibake(l, page, "c1"), pages: [page], lossy: dropsAnyway, twice: false });
+    if (page.undefinedContinuations.length > 0) {
+      out.push({ name: `${page.label}, undefined bytes dropped`, apply: (l) => mojibake(l, page, "drop"), pages: [page], lossy: true, twice: false });
+    }
+    out.push({
+      name: `${page.label} twice`,
+      apply: (l) => mojibake(mojibake(l, page, "c1"), page, "c1"),
+      pages: [page],
+      lossy: dropsAnyway,
+      twice: true,
+    });
+  }
+  const w1254 = codePage("windows-1254");
+  const w1252 = codePage("windows-1252");
+  out.push({ name: "Windows-1254 then Windows-1252", apply: (l) => mojibake(mojibake(l, w1254, "c1"), w1252, "c1"), pages: [w1254, w1252], lossy: false, twice: true });
+  out.push({
+    name: "Windows-1254 with bytes dropped, then Windows-1252",
+    apply: (l) => mojibake(mojibake(l, w1254, "drop"), w1252, "c1"),
+    pages: [w1254, w1252],
+    lossy: true,
+    twice: true,
+  });
+  return out;
+}
+
+/** Which pages and lines each code page is expected to catch completely (precision rules). */
+function completeFor(damage: Damage, pageName: keyof typeof PAGES): boolean {
+  // Read twice through a code page that drops bytes even above 0x9F, a lead byte can lose all its
+  // continuation bytes (`Å` alone): nothing is left to recognise.
+  if (damage.twice && damage.lossy) return false;
+  if (pageName !== "german") return true;
+  // An umlaut is caught where its lead reads `Ã` (Windows-1252/-1254, ISO-8859-1); elsewhere only
+  // inside words, and never in Cyrillic or Greek code pages (a single pair is never enough).
+  return damage.pages.every((p) => ["windows-1252", "windows-1254", "iso-8859-1"].includes(p.id));
+}
+
+/** `fixed` is `truth`, but for spans left in place whose candidates include what stood there. */
+function restoresExactly(fixed: string, truth: string): boolean {
+  const left = analyzeLines([fixed])[0]?.mojibake ?? [];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const span of left) {
+    pieces.push(fixed.slice(from, span.start));
+    from = span.end;
+  }
+  pieces.push(fixed.slice(from));
+  const match = (k: number, at: number): boolean => {
+    if (!truth.startsWith(pieces[k]!, at)) return false;
+    const next = at + pieces[k]!.length;
+    if (k === left.length) return next === truth.length;
+    return left[k]!.candidates.some((c) => truth.startsWith(c, next) && match(k + 1, next + c.length));
+  };
+  return match(0, 0);
+}
+
+/**
+ * `fixed` is `truth` with every character either restored or still exactly as damaged: no fix
+ * wrote anything that was not there. (The damage is per character: UTF-8 bytes are per character.)
+ */
+function neverWrong(fixed: string, truth: string, damage: (text: string) => string): boolean {
+  let reach = new Set([0]);
+  for (const c of Array.from(truth)) {
+    const forms = [...new Set([c, damage(c)])];
+    const next = new Set<number>();
+    for (const at of reach) for (const f of forms) if (fixed.startsWith(f, at)) next.add(at + f.length);
+    reach = next;
+    if (reach.size === 0) return false;
+  }
+  return reach.has(fixed.length);
+}
+
+/** A character that lost every continuation byte leaves a lone lead character: nothing to find. */
+const untraceable = (line: string, damage: (text: string) => string): boolean =>
+  Array.from(line).some((c) => c.codePointAt(0)! >= 0x80 && damage(c).length < 2);
+
+describe("WU008 fault injection on real lines", () => {
+  for (const [pageName, spec] of Object.entries(PAGES) as [keyof typeof PAGES, (typeof PAGES)[keyof typeof PAGES]][]) {
+    const page = read(spec.file);
+    const pageLines = page.split("\n");
+    const chosen = pick(page, spec.keep, spec.max);
+    for (const damage of damages()) {
+      test(`${spec.file}: ${chosen.length} lines through ${damage.name}`, async () => {
+        expect(chosen.length).toBeGreaterThan(3);
+        // The clean page's own findings (2025-11 has its doubled U+FE0F) are fixed first.
+        const original = await fixMarkdownlint(page, config);
+        const lines = original.split("\n");
+        expect(lines.length).toBe(pageLines.length);
+        const damaged = [...lines];
+        for (const n of chosen) damaged[n - 1] = damage.apply(lines[n - 1]!);
+        const changed = chosen.filter((n) => damaged[n - 1] !== lines[n - 1]);
+        const traceable = changed.filter((n) => !untraceable(lines[n - 1]!, damage.apply));
+        expect(changed.length).toBeGreaterThan(0);
+        const text = damaged.join("\n");
+
+        // Found by both linters on the damaged lines, and nowhere else.
+        for (const lint of [lintMarkdownlint, lintRemark]) {
+          const reported = (await lint(text, config)).filter((r) => r.code === "WU008");
+          const where = new Set(reported.map((r) => r.line));
+          for (const n of where) expect(changed, `${lint.name}: finding on undamaged line ${n}`).toContain(n);
+          if (completeFor(damage, pageName)) {
+            for (const n of traceable) expect(where.has(n), `${lint.name}: nothing found on line ${n}: ${damaged[n - 1]}`).toBe(true);
+          }
+        }
+
+        // Every damaged character is inside a reported span, where the page is caught completely.
+        if (completeFor(damage, pageName)) {
+          const findings = emojiEncoding.check(remarkModel(text), emojiEncoding.defaults);
+          for (const n of traceable) {
+            const line = damaged[n - 1]!;
+            for (let c = 0; c < line.length; c++) {
+              if (line.charCodeAt(c) < 0x80) continue;
+              const inside = findings.some((f) => f.line === n && c + 1 >= f.column! && c + 1 < f.column! + f.length!);
+              expect(inside, `line ${n} column ${c + 1} of ${JSON.stringify(line)}`).toBe(true);
+            }
+          }
+        }
+
+        // Fixes restore the real line, or leave a span whose candidates include it; never a wrong character.
+        for (const fix of [fixMarkdownlint, fixRemark]) {
+          const fixed = await fix(text, config);
+          const fixedLines = fixed.split("\n");
+          expect(fixedLines.length).toBe(lines.length);
+          fixedLines.forEach((line, i) => {
+            const what = `${fix.name} line ${i + 1}: ${JSON.stringify(line)} for ${JSON.stringify(lines[i])}`;
+            expect(neverWrong(line, lines[i]!, damage.apply), what).toBe(true);
+            if (completeFor(damage, pageName) && traceable.includes(i + 1)) expect(restoresExactly(line, lines[i]!), what).toBe(true);
+          });
+          if (!damage.lossy && completeFor(damage, pageName) && traceable.length === changed.length) expect(fixed, fix.name).toBe(original);
+          expect(await fix(fixed, config), `${fix.name} twice`).toBe(fixed);
+        }
+      });
+    }
+  }
+});
