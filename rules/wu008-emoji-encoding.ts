@@ -137,7 +137,7 @@ function anomalyFinding(line: number, anomaly: Anomaly): Finding {
       };
     case "zwj":
       return anomaly.text === "\u200D"
-        ? { ...base, message: "Unexpected ZWJ (U+200D) joining emoji into no RGI emoji sequence" }
+        ? { ...base, message: `Unexpected ZWJ (U+200D) after \`${anomaly.after}\`, joining it into no RGI emoji sequence` }
         : { ...base, message: `Unexpected ZWJ sequence \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji` };
     case "modifier":
       return { ...base, message: `Unexpected skin tone modifier \`${anomaly.text}\` after \`${anomaly.after}\`, which takes none` };

@@ -185,6 +185,13 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
         previousEnd = -1;
         continue;
       }
+      if (after === ZWJ) {
+        // A ZWJ after a complete emoji that joins it to nothing (`👩‍ `).
+        out.push({ kind: "zwj", start: end, end: end + 1, text: "\u200D", after: line.slice(i, end) });
+        i = end + 1;
+        previousEnd = -1;
+        continue;
+      }
       if (after !== undefined && isEmojiModifier(after) && !(cps(rgi).length === 1 && isEmojiModifier(cps(rgi)[0]!))) {
         const m = String.fromCodePoint(after);
         out.push({ kind: "modifier", start: end, end: end + m.length, text: m, after: line.slice(i, end) });
@@ -215,10 +222,10 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
     }
     if (cp === ZWJ) {
       const before = i > 0 ? line.codePointAt(i - 1 - (i >= 2 && line.charCodeAt(i - 1) >= 0xdc00 ? 1 : 0))! : -1;
-      const afterCp = next;
       const pictBefore = before >= 0 && (isExtendedPictographic(before) || before === VS16 || isEmojiModifier(before));
-      if (pictBefore && afterCp >= 0 && isExtendedPictographic(afterCp)) {
-        out.push({ kind: "zwj", start: i, end: i + 1, text: line.slice(i, i + 1) });
+      if (pictBefore) {
+        // After an emoji that is no RGI sequence itself: whatever follows, it joins into nothing RGI.
+        out.push({ kind: "zwj", start: i, end: i + 1, text: line.slice(i, i + 1), after: String.fromCodePoint(before) });
       }
       i++;
       previousEnd = -1;
