@@ -91,14 +91,16 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
     for (const { link, url, target, verdict: pending } of work) {
       const verdict = await pending;
       const start = pathStart(url);
-      const whole = place(link, url, 0);
+      // Findings about the whole link stand at its start: remark drops messages placed after the
+      // last text of a document (unified-message-control's "gap"), which a link's URL can be.
+      const whole = { line: link.span.start.line, column: link.span.start.column };
       const context = url;
       if (verdict.status === "unverified") {
         if (resolver.claimUnverifiedReport()) {
           findings.push({
             line: whole.line,
             column: whole.column,
-            length: whole.exact ? url.length : 1,
+            length: Math.max(1, link.span.text.split("\n")[0]!.length),
             message: `Unexpected unverified link \`${url}\` (${verdict.reason}), expected an answer from GitHub: links GitHub did not answer in this run are not reported`,
             context,
             severity: "warning",
@@ -108,7 +110,7 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
       }
       if (verdict.status === "unknown") continue;
       if (verdict.status === "missing") {
-        findings.push({ line: whole.line, column: whole.column, length: whole.exact ? url.length : 1, message: describeMissing(verdict, target), context });
+        findings.push({ line: whole.line, column: whole.column, length: Math.max(1, link.span.text.split("\n")[0]!.length), message: describeMissing(verdict, target), context });
         if (verdict.missing === "repository" || verdict.missing === "owner" || verdict.missing === "app") continue;
       }
       const repo = verdict.repo;
@@ -147,7 +149,7 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
         findings.push({
           line: whole.line,
           column: whole.column,
-          length: whole.exact ? url.length : 1,
+          length: Math.max(1, link.span.text.split("\n")[0]!.length),
           message: `Unexpected link into the archived repository \`${repo.nameWithOwner}\`, expected an active repository (the link works; the project is read-only)`,
           context,
           severity: "warning",

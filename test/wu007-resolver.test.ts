@@ -182,6 +182,13 @@ describe("what WU007 resolves", () => {
     for (const lint of [lintMarkdownlint, lintRemark]) expect(await run(bad, lint), lint.name).toEqual(expected);
   });
 
+  test("a broken link that ends the document is reported by both linters", async () => {
+    const text = "# Notes\n\n**Code:** [the PR](https://github.com/gardener/gardener/pull/77)\n";
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      expect(await run(text, lint), lint.name).toEqual(["3: Unexpected link to `gardener/gardener#77`, expected a pull request, issue or discussion that exists"]);
+    }
+  });
+
   test("kinds GitHub redirects between are fixed; a rename is fixed, in a reference definition only reported", async () => {
     const text = "# Notes\n\n* https://github.com/gardener/gardener/issues/1\n* https://github.com/gardener/gardener/pull/4\n* [old][o]\n\n[o]: https://github.com/octo/old\n";
     const expected = [

@@ -30,6 +30,7 @@ export class GitHubClient {
   readonly stats: ClientStats = { requests: 0, graphql: 0, rest: 0, retries: 0 };
   private deadline: number | null = null;
   private exhausted: string | null = null;
+  private degraded = false;
   private readonly origins: Set<string>;
 
   constructor(
@@ -105,7 +106,10 @@ export class GitHubClient {
     if (this.exhausted) throw new Unanswered(this.exhausted, true);
     if (this.deadline === null) this.deadline = this.now() + this.config.timeoutMs;
     let reason = "no answer";
-    for (let attempt = 0; attempt <= this.config.retries; attempt++) {
+    // Once a request failed every attempt, GitHub is taken to be down for this run: later
+    // requests get one attempt each, so a run without GitHub stays short.
+    const retries = this.degraded ? 0 : this.config.retries;
+    for (let attempt = 0; attempt <= retries; attempt++) {
       const left = this.deadline - this.now();
       if (left <= 0) throw new Unanswered(`${reason}; the run's time for GitHub is up`);
       let wait: number | null = null;
@@ -140,7 +144,7 @@ export class GitHubClient {
       }
       const backoff = wait ?? 250 * 2 ** attempt;
       const remaining = this.deadline - this.now();
-      if (attempt === this.config.retries) break;
+      if (attempt === retries) break;
       if (backoff >= remaining) {
         if (reason === "rate limited") {
           // Waiting for the reset would overrun the run: stop asking for the rest of it.
@@ -151,6 +155,7 @@ export class GitHubClient {
       }
       await sleep(backoff);
     }
-    throw new Unanswered(`${reason} after ${this.config.retries + 1} attempts`);
+    this.degraded = true;
+    throw new Unanswered(retries > 0 ? `${reason} after ${retries + 1} attempts` : reason);
   }
 }
