@@ -196,7 +196,7 @@ export function githubCommands(results: LintResult[], prefix = ""): string[] {
 type PackageFormatter = (options: OutputFormatterOptions, params?: { name?: string }) => Promise<void> | void;
 
 /** Writes the report of `results` in `format`: to `output` (a path) or through `io.out`. */
-async function report(format: Format, results: LintResult[], options: OutputFormatterOptions, output: string | null, io: CliIo, githubPrefix: string): Promise<void> {
+export async function report(format: Format, results: LintResult[], options: OutputFormatterOptions, output: string | null, io: CliIo, githubPrefix: string): Promise<void> {
   const toText = async (write: (file: string) => Promise<void>): Promise<string> => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-report-"));
     try {
@@ -295,9 +295,18 @@ function countingFs(onRead: () => void): typeof fs {
   return { ...fs, readFile };
 }
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
-  const options = parseArgs(argv, io);
-  if (options === null) return 0;
+export interface LintOutcome {
+  /** markdownlint-cli2's exit code: 1 when an error-severity finding was reported. */
+  code: number;
+  /** The files linted, relative to the directory. */
+  files: string[];
+  results: LintResult[];
+  /** What output formatters are given (for a report in any format). */
+  formatterOptions: OutputFormatterOptions;
+}
+
+/** Lints what `options` select; a bad option or configuration is a UsageError. */
+export async function lintSelected(options: CliOptions, io: CliIo): Promise<LintOutcome> {
   // The link rule reads the environment when it first resolves a link, after this.
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
   let targets = options.globs;
@@ -325,6 +334,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     else io.err(line);
   };
   const progress = io.progress?.isTTY ? new Progress(io.progress, io.progressAfterMs ?? 1000) : null;
+  const linted: string[] = targets.filter((t) => t.startsWith(":")).map((t) => t.slice(1));
   const logMessage = (line: string): void => {
     const count = /^Linting: (\d+) files?$/.exec(line);
     if (count && progress) progress.total = Number(count[1]);
@@ -366,12 +376,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (thrown) configErrors.add(thrown[1]!.split("\n")[0]!);
   }
   if (configErrors.size > 0) throw new UsageError([...configErrors][0]!);
-  if (result) await report(options.format, result.results, result.options, options.output, io, githubPrefix(io.cwd));
-  return code;
+  const formatterOptions = result?.options ?? ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);
+  return { code, files: linted, results: result?.results ?? [], formatterOptions };
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const options = parseArgs(argv, io);
+  if (options === null) return 0;
+  const outcome = await lintSelected(options, io);
+  await report(options.format, outcome.results, outcome.formatterOptions, options.output, io, githubPrefix(io.cwd));
+  return outcome.code;
 }
 
 /** Workflow-command paths are relative to the repository (GITHUB_WORKSPACE), not to the lint directory. */
-function githubPrefix(cwd: string): string {
+export function githubPrefix(cwd: string): string {
   const workspace = process.env["GITHUB_WORKSPACE"];
   if (!workspace) return "";
   const relative = path.relative(path.resolve(workspace), path.resolve(cwd));

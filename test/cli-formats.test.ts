@@ -29,7 +29,7 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(ROOT, "dist", "src", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 });
 
-describe("--format", () => {
+describe("--format", { timeout: 60_000 }, () => {
   const files = { "docs/2025-12.md": readWrapup("2025-12.md"), "docs/w.md": broken, "docs/ok.md": "# Notes\n\nNothing.\n", ".markdownlint-cli2.jsonc": structureOnly };
   let dir: string;
   let json: JsonResult[];
@@ -40,7 +40,7 @@ describe("--format", () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toBe("");
     json = JSON.parse(r.stdout) as JsonResult[];
-  });
+  }, 60_000);
 
   test("json: markdownlint-cli2's JSON results on stdout, nothing else", () => {
     expect(json.length).toBeGreaterThan(10);
@@ -144,7 +144,7 @@ describe("--format", () => {
   });
 });
 
-describe("--changed-since", () => {
+describe("--changed-since", { timeout: 60_000 }, () => {
   test("lints the Markdown files changed since the ref (committed or not) and untracked ones", async () => {
     const dir = project({ "docs/old.md": broken, "docs/edited.md": "# Notes\n", "docs/committed.md": "# Notes\n", "src/x.txt": "x\n", ".markdownlint-cli2.jsonc": structureOnly });
     const base = gitInit(dir);
@@ -195,7 +195,7 @@ describe("--changed-since", () => {
   });
 });
 
-describe("--offline", () => {
+describe("--offline", { timeout: 60_000 }, () => {
   let server: FakeGitHub;
   beforeAll(async () => {
     server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener", pulls: [1] }] });
@@ -216,7 +216,7 @@ describe("--offline", () => {
   });
 });
 
-describe("progress", () => {
+describe("progress", { timeout: 60_000 }, () => {
   test("on a terminal, a run longer than the threshold shows files done on stderr, then clears it; not on a pipe", async () => {
     const { run } = (await import(path.join(ROOT, "dist", "src", "cli.js"))) as typeof import("../src/cli.js");
     const dir = project(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`docs/w${i}.md`, broken])));

@@ -1,0 +1,183 @@
+/**
+ * The GitHub Action's entry point, run as the runner runs action.yml's lint step: in
+ * GITHUB_WORKSPACE (a git repository whose HEAD is a pull request's merge commit), with the
+ * pull_request event payload at GITHUB_EVENT_PATH, GITHUB_BASE_REF, and GITHUB_OUTPUT /
+ * GITHUB_STEP_SUMMARY files. Checks which files were linted, the annotations printed, the SARIF
+ * written, the outputs and the summary.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { beforeAll, describe, expect, test } from "vitest";
+import { readWrapup } from "./helpers/corpus.js";
+import { git, gitInit, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
+
+const ENTRY = path.join(ROOT, "dist", "src", "action.js");
+const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
+
+interface PullRequest {
+  repo: string;
+  baseSha: string;
+}
+
+/** A repository with a pull request (topic into main, main moved on meanwhile), checked out at the merge commit as actions/checkout does. */
+function pullRequestRepo(): PullRequest {
+  const repo = tempDir("wrapup-lint-ws-");
+  writeFiles(repo, { "README.md": "# Project\n", "docs/2025-07.md": readWrapup("2025-07.md"), "docs/unchanged.md": broken, "src/x.txt": "x\n" });
+  gitInit(repo);
+  git(repo, "checkout", "-q", "-b", "topic");
+  writeFiles(repo, { "docs/2025-12.md": readWrapup("2025-12.md"), "docs/notes.md": "# Notes\n\nFine.\n", "src/x.txt": "y\n" });
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "wrap-up");
+  git(repo, "checkout", "-q", "main");
+  writeFiles(repo, { "docs/main-change.md": broken });
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "main moves on");
+  const baseSha = git(repo, "rev-parse", "HEAD").trim();
+  git(repo, "checkout", "-q", "--detach");
+  git(repo, "merge", "-q", "--no-ff", "-m", "Merge topic into main", "topic");
+  return { repo, baseSha };
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: string;
+  summary: string;
+}
+
+async function runAction(pr: PullRequest, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  const runner = tempDir("wrapup-lint-runner-");
+  const event = path.join(runner, "event.json");
+  fs.writeFileSync(event, JSON.stringify({ action: "synchronize", number: 7, pull_request: { number: 7, base: { ref: "main", sha: pr.baseSha }, head: { ref: "topic", sha: git(pr.repo, "rev-parse", "topic").trim() } } }));
+  const outputs = path.join(runner, "output");
+  const summary = path.join(runner, "summary");
+  fs.writeFileSync(outputs, "");
+  fs.writeFileSync(summary, "");
+  const env = testEnv({
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: event,
+    GITHUB_BASE_REF: "main",
+    GITHUB_HEAD_REF: "topic",
+    GITHUB_WORKSPACE: pr.repo,
+    GITHUB_OUTPUT: outputs,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: runner,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/-/g, "_")}`, v])),
+  });
+  const r = await runAsync(ENTRY, [], { cwd: pr.repo, env });
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr, outputs: fs.readFileSync(outputs, "utf8"), summary: fs.readFileSync(summary, "utf8") };
+}
+
+/** GITHUB_OUTPUT's `name=value` and `name<<DELIM … DELIM` entries. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([\w-]+)<<(.+)$/.exec(lines[i]!);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2]!, i + 1);
+      out[heredoc[1]!] = lines.slice(i + 1, end).join("\n");
+      i = end;
+    } else if (lines[i]!.includes("=")) {
+      const at = lines[i]!.indexOf("=");
+      out[lines[i]!.slice(0, at)] = lines[i]!.slice(at + 1);
+    }
+  }
+  return out;
+}
+
+const annotation = /^::(error|warning) file=([^,]+),line=(\d+)(?:,col=\d+)?(?:,endColumn=\d+)?,title=(WU\d{3})::/;
+
+beforeAll(() => {
+  if (!fs.existsSync(ENTRY)) throw new Error("dist/ is missing: run `npm run build`");
+});
+
+describe("GitHub Action entry point", { timeout: 60_000 }, () => {
+  test("a pull request: only its changed Markdown files are linted, annotated, and written to SARIF", async () => {
+    const pr = pullRequestRepo();
+    const r = await runAction(pr, { "sarif-file": "reports/wrapup-lint.sarif" });
+    expect(r.code, r.stderr).toBe(1);
+
+    const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::"));
+    expect(annotations.length).toBe(8);
+    expect(annotations.every((l) => annotation.test(l))).toBe(true);
+    expect(new Set(annotations.map((l) => annotation.exec(l)![2]))).toEqual(new Set(["docs/2025-12.md"]));
+    expect(annotations).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Topics` item in the event details list");
+
+    const outputs = parseOutputs(r.outputs);
+    expect(outputs["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
+    expect(outputs["findings"]).toBe("8");
+    const sarifPath = path.join(pr.repo, "reports", "wrapup-lint.sarif");
+    expect(outputs["sarif-file"]).toBe(sarifPath);
+
+    const sarif = JSON.parse(fs.readFileSync(sarifPath, "utf8")) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).toBe("2.1.0");
+    const results = sarif.runs[0]!.results;
+    expect(results).toHaveLength(8);
+    expect(results.map((x) => `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}:${x.ruleId}`)).toEqual(
+      annotations.map((l) => {
+        const m = annotation.exec(l)!;
+        return `${m[2]}:${m[3]}:${m[4]}`;
+      }),
+    );
+
+    expect(r.summary).toContain("### wrapup-lint");
+    expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 8 findings.`);
+    expect(r.summary).toContain("| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Topics` item in the event details list |");
+  });
+
+  test("working-directory and files narrow the set; paths stay relative to the repository; fail-on-findings false exits 0", async () => {
+    const pr = pullRequestRepo();
+    const r = await runAction(pr, { "working-directory": "docs", files: "2025-*.md", "fail-on-findings": "false" });
+    expect(r.code, r.stderr).toBe(0);
+    const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::"));
+    expect(annotations).toHaveLength(8);
+    expect(annotations.every((l) => annotation.exec(l)?.[2] === "docs/2025-12.md")).toBe(true);
+    expect(parseOutputs(r.outputs)["files"]).toBe("docs/2025-12.md");
+    const sarif = JSON.parse(fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["docs/2025-12.md"]));
+  });
+
+  test("a configuration error is one annotation and exit 2", async () => {
+    const pr = pullRequestRepo();
+    fs.mkdirSync(path.join(pr.repo, "node_modules"));
+    fs.symlinkSync(ROOT, path.join(pr.repo, "node_modules", "wrapup-lint"), "dir");
+    fs.writeFileSync(path.join(pr.repo, ".markdownlint-cli2.jsonc"), JSON.stringify({ config: { default: false, WU003: { order: "yes" } }, customRules: ["wrapup-lint/markdownlint"] }));
+    const r = await runAction(pr);
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim()).toBe('::error title=wrapup-lint::WU003/wrapup-section-fields: option "order" must be boolean');
+  });
+
+  test("action.yml runs this entry point with the inputs, token and link cache; the example workflow uploads the SARIF", () => {
+    const action = parseYaml(fs.readFileSync(path.join(ROOT, "action.yml"), "utf8")) as {
+      inputs: Record<string, { default?: string }>;
+      outputs: Record<string, { value: string }>;
+      runs: { using: string; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] };
+    };
+    expect(action.runs.using).toBe("composite");
+    const lintStep = action.runs.steps.find((s) => s.run?.includes("dist/src/action.js"))!;
+    expect(lintStep.run).toContain("${{ github.action_path }}/dist/src/action.js");
+    for (const name of Object.keys(action.inputs).filter((n) => n !== "cache" && n !== "token")) {
+      expect(lintStep.env![`INPUT_${name.toUpperCase().replace(/-/g, "_")}`], name).toBe(`\${{ inputs.${name} }}`);
+    }
+    expect(lintStep.env!["GITHUB_TOKEN"]).toBe("${{ inputs.token }}");
+    expect(action.inputs["token"]!.default).toBe("${{ github.token }}");
+    const cache = action.runs.steps.find((s) => s.uses?.startsWith("actions/cache@"))!;
+    expect(cache.with!["path"]).toBe(lintStep.env!["WRAPUP_LINT_CACHE_DIR"]);
+    for (const output of Object.values(action.outputs)) expect(output.value).toMatch(/^\$\{\{ steps\.lint\.outputs\.[\w-]+ \}\}$/);
+
+    const workflow = parseYaml(fs.readFileSync(path.join(ROOT, ".github", "workflows", "wrapup-lint.yml"), "utf8")) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { if?: string; steps: { uses?: string; with?: Record<string, string> }[] }>;
+    };
+    expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
+    expect(workflow.permissions["security-events"]).toBe("write");
+    const job = Object.values(workflow.jobs)[0]!;
+    expect(job.if).toContain("github.repository !=");
+    expect(job.steps.some((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@") && s.with?.["sarif_file"]?.includes("outputs.sarif-file"))).toBe(true);
+  });
+});
