@@ -90,10 +90,13 @@ export const githubLinkForm: WrapupRule<GitHubLinkFormOptions> = {
       for (const problem of parsed.problems) {
         // `github.com/x` without a scheme is a problem only as a link destination.
         if (link.kind === "literal" && problem.message.includes("without a scheme")) continue;
-        const at = where(problem.offset);
+        // A problem with a fix stands on the text it replaces; one without, on the whole link
+        // (remark drops messages placed after the last text of a document, as a link's URL can be).
+        const onUrl = problem.fix !== undefined && exact >= 0;
+        const at = onUrl ? where(problem.offset) : { line: link.span.start.line, column: link.span.start.column };
         findings.push({
           ...at,
-          length: exact >= 0 ? problem.length : Math.max(1, link.span.text.split("\n")[0]!.length),
+          length: onUrl ? problem.length : Math.max(1, link.span.text.split("\n")[0]!.length),
           message: problem.message,
           context: url,
           ...(problem.fix && exact >= 0

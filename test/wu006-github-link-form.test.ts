@@ -176,6 +176,16 @@ describe("the rule through both linters", () => {
     }
   });
 
+  test("a problem in the link that ends the document is reported by both linters", async () => {
+    const text = "# Notes\n\n[Someone](https://github.com/some_one)\n";
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      const reported = await lint(text, { WU006: true });
+      expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual([
+        "3: Unexpected `some_one` as a GitHub owner, expected only letters, digits and hyphens (at most 39, not starting with `-`)",
+      ]);
+    }
+  });
+
   test("several fixes on one line apply together, and nothing fixable is left", async () => {
     const text = "# Notes\n\n[a](http://www.github.com/a/b/pulls/3.) and [b](https://github.com/a/b/issue/4)\n\nEnd.\n";
     const expected = "# Notes\n\n[a](https://github.com/a/b/pull/3) and [b](https://github.com/a/b/issues/4)\n\nEnd.\n";
