@@ -121,6 +121,14 @@ describe("persistent faults: unverified once, nothing broken, within the time bo
     expect(run.ms).toBeLessThan(BUDGET_S * 1000 + SLACK_MS);
   }, 30_000);
 
+  test("a secondary rate limit said only in the body: no waiting a minute, no more requests", async () => {
+    const run = await faulty({ mode: "secondary-403", noRetryAfter: true });
+    onlyUnverified(run);
+    expect(run.findings[0]?.message).toMatch(/rate limited/);
+    expect(run.ms).toBeLessThan(SLACK_MS);
+    expect(github.requests.length).toBeLessThanOrEqual(2);
+  }, 30_000);
+
   test("a rate limit reset beyond the run's time: no waiting, no more requests", async () => {
     const run = await faulty({ mode: "429", retryAfter: 3600 });
     onlyUnverified(run);

@@ -129,8 +129,12 @@ export class GitHubClient {
           reason = outcome.retry;
           wait = outcome.wait ?? null;
         } else {
-          await response.arrayBuffer().catch(() => undefined);
-          const limited = response.status === 429 || (response.status === 403 && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0"));
+          const text = await response.text().catch(() => "");
+          // GitHub's rate limits: 429, or 403 with Retry-After, x-ratelimit-remaining 0, or a
+          // body saying so (a secondary limit without headers: wait at least a minute).
+          const limited =
+            response.status === 429 ||
+            (response.status === 403 && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(text)));
           reason = limited ? "rate limited" : `HTTP ${response.status}`;
           wait = this.rateLimitWait(response);
           if (response.status === 401) throw new Unanswered("HTTP 401: the token was refused", true);

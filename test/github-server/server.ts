@@ -57,6 +57,8 @@ export interface Fault {
   retryAfter?: number;
   /** slow: milliseconds before answering. */
   delayMs?: number;
+  /** secondary-403: send no Retry-After (GitHub then says "wait at least a minute" in the body only). */
+  noRetryAfter?: boolean;
   /** redirect: where a 307 sends the client. */
   location?: string;
 }
@@ -364,7 +366,7 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
                 message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B2.",
                 documentation_url: "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
               },
-              { ...rateHeaders(isGraphQL ? "graphql" : "core"), "retry-after": String(fault.retryAfter ?? 60) },
+              { ...rateHeaders(isGraphQL ? "graphql" : "core"), ...(fault.noRetryAfter ? {} : { "retry-after": String(fault.retryAfter ?? 60) }) },
             );
             return;
           case "graphql-rate-limited": {
