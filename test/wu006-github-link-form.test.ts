@@ -223,6 +223,14 @@ describe("the rule through both linters", () => {
     }
   });
 
+  test("linkText: false leaves link text alone", async () => {
+    const text = "# Notes\n\n[gardener/gardener#1](https://github.com/gardener/gardener/pull/2)\n\nEnd.\n";
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      expect(await lint(text, { WU006: true }), lint.name).toHaveLength(1);
+      expect(await lint(text, { WU006: { linkText: false } }), lint.name).toEqual([]);
+    }
+  });
+
   test("bad options are one line", async () => {
     const bad = { WU006: { fieldKinds: { Issue: ["bogus"] } } };
     await expect(lintMarkdownlint("# x\n", bad)).rejects.toThrow(/WU006\/wrapup-github-link-form: option "fieldKinds.Issue.0" must be one of/);
