@@ -72,6 +72,14 @@ const CONFIG_FILES = [
   ".markdownlint.mjs",
 ];
 
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function hasConfigFile(dir: string): boolean {
   if (CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name)))) return true;
   try {
@@ -320,6 +328,10 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
     }
     if (options.globs.length > 0) changed = changed.filter((file) => selectedByGlobs(file, options.globs));
     targets = changed.map((file) => `:${file}`);
+  } else {
+    // A file given by name is that file, even when its name looks like a glob (pre-commit and
+    // lint-staged pass file names).
+    targets = options.globs.map((glob) => (isFile(path.resolve(io.cwd, glob)) ? `:${glob}` : glob));
   }
   // A project's own markdownlint configuration governs which rules run and how; without one,
   // the suite alone runs. The suite's rules are loaded either way, unless the configuration
@@ -345,8 +357,8 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   const capture = (formatterOptions: OutputFormatterOptions): void => {
     captured = { results: formatterOptions.results, options: formatterOptions };
   };
-  // With --changed-since the changed files are the whole list: no globs from the configuration.
-  const noGlobs = options.changedSince !== null;
+  // Changed files, or files named one by one, are the whole list: no globs from the configuration.
+  const noGlobs = options.changedSince !== null || (targets.length > 0 && targets.every((t) => t.startsWith(":")));
   let code = 0;
   try {
     if (targets.length === 0) {

@@ -134,6 +134,14 @@ describe("--format", { timeout: 60_000 }, () => {
     }
   });
 
+  test("a file given by name is that file, even when its name looks like a glob (pre-commit, lint-staged)", async () => {
+    const d = project({ "notes[1].md": broken, "notes1.md": "# Clean\n", ".markdownlint-cli2.jsonc": JSON.stringify({ ...JSON.parse(structureOnly), globs: ["**/*.md"] }) });
+    const r = await lint(["--format", "json", "notes[1].md"], d);
+    expect(r.code, r.stderr).toBe(1);
+    // Only the named file: not the configuration's globs, not what the name matches as a glob.
+    expect(new Set((JSON.parse(r.stdout) as JsonResult[]).map((x) => x.fileName))).toEqual(new Set(["notes[1].md"]));
+  });
+
   test("usage errors exit 2 with one line", async () => {
     for (const args of [["--format", "xml", "x.md"], ["--format"], ["--output"], ["--output", "no/such/dir/r.json", "x.md"], ["--changed-since"]]) {
       const r = await lint(args, dir);
