@@ -33,3 +33,12 @@ test("the seed page gets findings from both (the suite did run)", async () => {
   const text = documents[documents.length - 1]![1];
   expect((await lintMarkdownlint(text, ALL)).length).toBeGreaterThan(10);
 });
+
+test("a finding in the URL of a page's last link reaches remark too (no end-of-file gap)", async () => {
+  const text = "# Notes\n\nSee [gardener/gardener#1](http://github.com/gardener/gardener/pull/1)\n";
+  const config = { WU006: true };
+  const [a, b] = await Promise.all([lintMarkdownlint(text, config), lintRemark(text, config)]);
+  expect(a.length).toBeGreaterThan(0);
+  expect(b.map((r) => `${r.code}:${r.line}:${r.message}`)).toEqual(a.map((r) => `${r.code}:${r.line}:${r.message}`));
+  expect(b.some((r) => r.fix !== null)).toBe(true);
+});

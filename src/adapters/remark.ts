@@ -69,7 +69,29 @@ export function report(file: VFile, finding: Finding): void {
  * attaches message control from inside an attacher, so that it runs after every rule.
  */
 export function wrapupMessageControl(this: Processor): void {
-  this.use(remarkMessageControl, { name: "lint", source: SOURCE });
+  this.use(messageControlToEnd);
+}
+
+/**
+ * remark-message-control drops every message that stands after the document's last leaf (it
+ * takes the rest of the file for a gap), such as a finding in the URL of a page's last link.
+ * Our findings always stand in the source, so it sees the tree as ending at the file's end.
+ */
+function messageControlToEnd() {
+  const control = remarkMessageControl({ name: "lint", source: SOURCE }) as unknown as (tree: Root, file: VFile) => void;
+  return (tree: Root, file: VFile): void => {
+    const end = tree.position?.end;
+    if (!end || end.offset === undefined) return control(tree, file);
+    let last = 0;
+    const visit = (node: { position?: { end: { offset?: number } } | undefined; children?: unknown[] }): void => {
+      if (!node.children && node.position?.end.offset !== undefined) last = Math.max(last, node.position.end.offset);
+      for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    visit(tree);
+    // Same children, same comments; only the end moves to where the last leaf ends.
+    const view = { ...tree, position: { start: tree.position!.start, end: { ...end, offset: Math.min(last, end.offset) } } } as Root;
+    control(view, file);
+  };
 }
 
 /**
