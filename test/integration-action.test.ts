@@ -47,20 +47,25 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(pr: PullRequest, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, push = false): Promise<ActionRun> {
   const runner = tempDir("wrapup-lint-runner-");
   const event = path.join(runner, "event.json");
-  fs.writeFileSync(event, JSON.stringify({ action: "synchronize", number: 7, pull_request: { number: 7, base: { ref: "main", sha: pr.baseSha }, head: { ref: "topic", sha: git(pr.repo, "rev-parse", "topic").trim() } } }));
+  const head = git(pr.repo, "rev-parse", "HEAD").trim();
+  const payload = push
+    ? { ref: "refs/heads/main", before: pr.baseSha, after: head }
+    : { action: "synchronize", number: 7, pull_request: { number: 7, base: { ref: "main", sha: pr.baseSha }, head: { ref: "topic", sha: git(pr.repo, "rev-parse", "topic").trim() } } };
+  fs.writeFileSync(event, JSON.stringify(payload));
   const outputs = path.join(runner, "output");
   const summary = path.join(runner, "summary");
   fs.writeFileSync(outputs, "");
   fs.writeFileSync(summary, "");
   const env = testEnv({
     GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_NAME: push ? "push" : "pull_request",
     GITHUB_EVENT_PATH: event,
-    GITHUB_BASE_REF: "main",
-    GITHUB_HEAD_REF: "topic",
+    // The runner sets these for pull requests only (empty otherwise).
+    GITHUB_BASE_REF: push ? "" : "main",
+    GITHUB_HEAD_REF: push ? "" : "topic",
     GITHUB_WORKSPACE: pr.repo,
     GITHUB_OUTPUT: outputs,
     GITHUB_STEP_SUMMARY: summary,
@@ -139,6 +144,15 @@ describe("GitHub Action entry point", { timeout: 60_000 }, () => {
     expect(parseOutputs(r.outputs)["files"]).toBe("docs/2025-12.md");
     const sarif = JSON.parse(fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["docs/2025-12.md"]));
+  });
+
+  test("a push: what the push changed (from the payload's `before`)", async () => {
+    const pr = pullRequestRepo();
+    // The merge lands on main: the push's `before` is main's previous head.
+    const r = await runAction(pr, {}, true);
+    expect(r.code, r.stderr).toBe(1);
+    expect(parseOutputs(r.outputs)["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(8);
   });
 
   test("a configuration error is one annotation and exit 2", async () => {

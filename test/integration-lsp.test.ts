@@ -2,7 +2,8 @@
  * Any LSP editor (and vscode-remark's way of working): `npx wrapup-lint-language-server --stdio`
  * in a workspace whose `.remarkrc.mjs` uses the preset, driven by a real LSP client over stdio
  * (vscode-jsonrpc): initialize, open a broken wrap-up, receive diagnostics, ask for code
- * actions, apply the quick-fix edits, and see the fixable findings gone.
+ * actions, apply the quick-fix edits, and see the fixable findings gone. GitHub links are
+ * answered from the link cache a command-line run filled, and nothing is asked of GitHub.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { project, ROOT, testEnv } from "./helpers/integration.js";
+import { lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 
 interface Position {
@@ -100,6 +101,7 @@ describe("wrapup-lint-language-server", () => {
   let workspace: string;
   let client: Client;
   let stderr = "";
+  let asked = 0;
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(ROOT, "dist", "src", "lsp.js"))) throw new Error("dist/ is missing: run `npm run build`");
@@ -109,7 +111,12 @@ describe("wrapup-lint-language-server", () => {
     fs.mkdirSync(path.join(workspace, "node_modules", ".bin"));
     fs.symlinkSync("../wrapup-lint/bin/wrapup-lint-language-server.js", path.join(workspace, "node_modules", ".bin", "wrapup-lint-language-server"));
     // Online as far as the environment goes: the server itself keeps GitHub out of the editor.
-    const env = testEnv({ WRAPUP_LINT_OFFLINE: undefined, GITHUB_API_URL: server.apiUrl });
+    const env = testEnv({ WRAPUP_LINT_OFFLINE: undefined, GITHUB_API_URL: server.apiUrl, WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") });
+    // A command-line run (or CI) asked GitHub about the link before: its answer is in the cache.
+    const seeded = await lint(["--format", "json", "docs/2025-11.md"], project({ "docs/2025-11.md": "# Hack The Garden 11/2025 Wrap Up\n\n* [Nowhere](https://github.com/gardener/nowhere)\n" }, tempDir()), env);
+    expect(seeded.code, seeded.stderr).toBe(1);
+    asked = server.requests.length;
+    expect(asked).toBeGreaterThan(0);
     const child = spawn("npx", ["wrapup-lint-language-server", "--stdio"], { cwd: workspace, env, stdio: ["pipe", "pipe", "pipe"] });
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     client = new Client(child);
@@ -145,8 +152,9 @@ describe("wrapup-lint-language-server", () => {
     // The preset from .remarkrc.mjs and the server's own are one: no finding twice.
     const keys = diagnostics.map((d) => JSON.stringify([d.range, d.message, d.code]));
     expect(new Set(keys).size).toBe(keys.length);
-    // The link is not asked of GitHub from the editor.
-    expect(server.requests).toHaveLength(0);
+    // The link is not asked of GitHub from the editor; what the cache knows is shown.
+    expect(server.requests).toHaveLength(asked);
+    expect(diagnostics.filter((d) => d.code === "wrapup-github-link-resolves").map((d) => d.message)).toEqual(["Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)"]);
 
     const fixable = diagnostics.filter((d) => d.data?.expected?.length);
     expect(fixable.length).toBeGreaterThan(0);
@@ -178,6 +186,6 @@ describe("wrapup-lint-language-server", () => {
     expect(after.filter((d) => d.data?.expected?.length)).toEqual([]);
     expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(diagnostics.length);
-    expect(server.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(asked);
   }, 60_000);
 });
