@@ -8,7 +8,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readWrapup } from "./helpers/corpus.js";
-import { git, gitInit, lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
+import { git, gitInit, lint, project, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 
 interface JsonResult {
@@ -225,6 +225,27 @@ describe("--offline", { timeout: 60_000 }, () => {
 });
 
 describe("progress", { timeout: 60_000 }, () => {
+  test("the bin on a real terminal: a run waiting on GitHub shows files and links checked after a second; piped, nothing", async () => {
+    const server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] });
+    try {
+      server.setFault({ mode: "slow", delayMs: 2500 });
+      const doc = (n: number) => `# Hack The Garden 11/2025 Wrap Up\n\n* [Repo ${n}](https://github.com/gardener/repo-${n})\n`;
+      const dir = project({ ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`docs/w${i}.md`, doc(i)])), ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU007: true }, customRules: ["wrapup-lint/markdownlint"] }) });
+      const env = () => testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: server.apiUrl, WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") });
+      // util-linux script(1) gives the command a pseudo-terminal.
+      const command = `"${process.execPath}" "${path.join(ROOT, "bin", "wrapup-lint.js")}" "docs/*.md"`;
+      const tty = await runAsync("script", ["-qec", command, "/dev/null"], { cwd: dir, env: env() });
+      expect(tty.code, tty.output).toBe(1);
+      expect(tty.stdout).toMatch(/\r\x1b\[2Kwrapup-lint: \d\/3 files, 3 links checked/);
+      const piped = await lint(["docs/*.md"], dir, env());
+      expect(piped.code).toBe(1);
+      expect(piped.stderr).not.toContain("links checked");
+      expect(piped.stderr).not.toContain("\x1b[2K");
+    } finally {
+      await server.close();
+    }
+  });
+
   test("on a terminal, a run longer than the threshold shows files done on stderr, then clears it; not on a pipe", async () => {
     const { run } = (await import(path.join(ROOT, "dist", "src", "cli.js"))) as typeof import("../src/cli.js");
     const dir = project(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`docs/w${i}.md`, broken])));
