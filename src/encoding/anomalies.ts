@@ -50,6 +50,14 @@ export interface Anomaly {
 
 const size = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
+/** A per-unit mask of the `skip` ranges, so each check is O(1). */
+function maskOf(length: number, skip: readonly [number, number][]): Uint8Array | null {
+  if (skip.length === 0) return null;
+  const mask = new Uint8Array(length);
+  for (const [s, e] of skip) mask.fill(1, s, e);
+  return mask;
+}
+
 /** Whether anything in the line can be an anomaly at all: every kind needs a non-ASCII unit. */
 function mayHoldAnomaly(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
@@ -63,10 +71,11 @@ function mayHoldAnomaly(line: string): boolean {
 export function characterAnomalies(line: string, skip: readonly [number, number][] = []): Anomaly[] {
   const out: Anomaly[] = [];
   if (!mayHoldAnomaly(line)) return out;
+  const mask = maskOf(line.length, skip);
   for (let i = 0; i < line.length; ) {
     const unit = line.charCodeAt(i);
     // Only C1 controls (U+0080–U+009F) and units from U+D800 up can be anomalies.
-    if (unit < 0x80 || (unit > 0x9f && unit < 0xd800) || skip.some(([s, e]) => i >= s && i < e)) {
+    if (unit < 0x80 || (unit > 0x9f && unit < 0xd800) || mask?.[i] === 1) {
       i++;
       continue;
     }
@@ -101,6 +110,7 @@ function elementEnd(line: string, i: number): number {
 /** Broken emoji sequences outside the `skip` ranges. */
 export function emojiAnomalies(line: string, skip: readonly [number, number][] = []): Anomaly[] {
   const out: Anomaly[] = [];
+  const mask = maskOf(line.length, skip);
   let i = 0;
   let previousEnd = -1;
   let previous = "";
@@ -111,7 +121,7 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
       i++;
       continue;
     }
-    if (skip.some(([s, e]) => i >= s && i < e)) {
+    if (mask?.[i] === 1) {
       i++;
       continue;
     }

@@ -63,6 +63,22 @@ for (const page of CODE_PAGES) {
   }
 }
 
+/**
+ * Work allowed per line, in combinations tried (all layers together): hostile input gets a
+ * finding without candidates, never a hang.
+ */
+const LINE_BUDGET = 100_000;
+let budget = LINE_BUDGET;
+/** Takes `n` from the line's budget; false when it is spent. */
+function spend(n: number): boolean {
+  if (n > budget) {
+    budget = 0;
+    return false;
+  }
+  budget -= n;
+  return true;
+}
+
 /** The pre-filter: a possible lead character right before a possible continuation character. */
 export function mayHoldMojibake(line: string): boolean {
   for (let i = 0; i + 1 < line.length; i++) {
@@ -177,9 +193,11 @@ function plausibleRun(line: string, run: readonly Segment[], grades: readonly Gr
 }
 
 /** Every character a lossy segment may have been: each undefined byte in each missing place. */
-function restorations(page: CodePage, segment: Segment): number[] {
+function restorations(page: CodePage, segment: Segment): number[] | null {
   const missing = segment.need - segment.bytes.length;
   if (missing > 2 || page.undefinedContinuations.length === 0) return [];
+  // Null: the line's budget is spent, nothing is known.
+  if (!spend(page.undefinedContinuations.length ** missing * (segment.need - 1))) return null;
   const found = new Set<number>();
   const conts = segment.bytes.slice(1);
   const slots = segment.need - 1;
@@ -208,6 +226,8 @@ function restorations(page: CodePage, segment: Segment): number[] {
 
 /** Every restored character sits inside an RGI emoji sequence, and no emoji part is left over. */
 function emojiConsistent(text: string, restored: readonly [number, number][]): boolean {
+  const mask = new Uint8Array(text.length);
+  for (const [s, e] of restored) mask.fill(1, s, e);
   let i = 0;
   while (i < text.length) {
     const emoji = leadingEmoji(text.slice(i, i + 40));
@@ -216,8 +236,7 @@ function emojiConsistent(text: string, restored: readonly [number, number][]): b
       continue;
     }
     const cp = text.codePointAt(i)!;
-    if (isEmojiComponent(cp)) return false;
-    if (restored.some(([s, e]) => i >= s && i < e)) return false;
+    if (isEmojiComponent(cp) || mask[i] === 1) return false;
     i += cp > 0xffff ? 2 : 1;
   }
   return true;
@@ -253,21 +272,34 @@ interface Judged {
 
 /** Every combination of one option per segment, restored characters' places noted. */
 function combine(run: readonly Segment[], options: readonly number[][]): { text: string; restored: [number, number][] }[] {
-  let texts: { text: string; restored: [number, number][] }[] = [{ text: "", restored: [] }];
+  let texts: { parts: string[]; length: number; restored: [number, number][] }[] = [{ parts: [], length: 0, restored: [] }];
   run.forEach((s, k) => {
     const isLossy = s.bytes.length < s.need;
-    texts = texts.flatMap((t) =>
-      options[k]!.map((cp) => {
-        const c = String.fromCodePoint(cp);
-        const restored: [number, number][] = isLossy ? [...t.restored, [t.text.length, t.text.length + c.length]] : t.restored;
-        return { text: t.text + c, restored };
-      }),
-    );
+    const choices = options[k]!;
+    const grow = (t: (typeof texts)[number], cp: number, copy: boolean): (typeof texts)[number] => {
+      const c = String.fromCodePoint(cp);
+      const next = copy ? { parts: [...t.parts], length: t.length, restored: [...t.restored] } : t;
+      if (isLossy) next.restored.push([next.length, next.length + c.length]);
+      next.parts.push(c);
+      next.length += c.length;
+      return next;
+    };
+    // One choice: extend in place (no copies, linear in the run's length).
+    texts = choices.length === 1 ? texts.map((t) => grow(t, choices[0]!, false)) : texts.flatMap((t) => choices.map((cp) => grow(t, cp, true)));
   });
-  return texts;
+  return texts.map((t) => ({ text: t.parts.join(""), restored: t.restored }));
 }
 
-const product = (options: readonly number[][]): number => options.reduce((n, o) => n * o.length, 1);
+/** How many combinations the options make, saturating (never Infinity or NaN). */
+function product(options: readonly number[][]): number {
+  if (options.some((o) => o.length === 0)) return 0;
+  let n = 1;
+  for (const o of options) {
+    n *= o.length;
+    if (n > Number.MAX_SAFE_INTEGER / 64) return Number.MAX_SAFE_INTEGER;
+  }
+  return n;
+}
 
 function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged | null {
   const start = run[0]!.start;
@@ -283,14 +315,17 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
     // Implausible as one layer (`Å¸`, `СЂСџ`, a C1 control): perhaps the first of two.
     return run.length > 1 ? { ...base, decodings, final: false, evident: false, needsDeeper: true } : null;
   }
-  const options: number[][] = run.map((s) => (s.bytes.length < s.need ? restorations(page, s) : [decodeOne(s.bytes)]));
+  const restored = run.map((s) => (s.bytes.length < s.need ? restorations(page, s) : [decodeOne(s.bytes)]));
+  // A line so long and damaged that the budget ran out: report it, restore nothing.
+  if (restored.includes(null)) return { ...base, decodings: [], final: true, evident: true, needsDeeper: false };
+  const options = restored as number[][];
   const evident =
     run.some((s, k) => s.bytes.length === s.need && grade(page, s.bytes, options[k]![0]!) === "strong") ||
     run.some((s) => s.bytes.length < s.need && s.bytes[0] === 0xf0 && s.bytes[1] === 0x9f);
   // Restored characters must be emoji parts: try only those first.
   const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter(emojiPart) : o));
   const emojiTotal = product(emojiOptions);
-  if (emojiTotal > 0 && emojiTotal <= MAX_EMOJI_COMBINATIONS) {
+  if (emojiTotal > 0 && emojiTotal * run.length <= MAX_EMOJI_COMBINATIONS * 4 && emojiTotal <= MAX_EMOJI_COMBINATIONS && spend(emojiTotal * run.length)) {
     const emoji = [...new Set(combine(run, emojiOptions).filter((t) => emojiConsistent(t.text, t.restored)).map((t) => t.text))];
     if (emoji.length > 0) return { ...base, decodings: emoji, final: true, evident: true, needsDeeper: false };
   }
@@ -300,7 +335,7 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
     if (punctuation.length > 0) return { ...base, decodings: punctuation, final: true, evident: true, needsDeeper: false };
   }
   const total = product(options);
-  if (total === 0 || total > MAX_COMBINATIONS) {
+  if (total === 0 || total > MAX_COMBINATIONS || total * run.length > MAX_COMBINATIONS * 8 || !spend(total * run.length)) {
     return evident ? { ...base, decodings: [], final: true, evident, needsDeeper: false } : null;
   }
   // Perhaps the restored text is itself mojibake (damaged twice, bytes dropped on the first read).
@@ -311,10 +346,35 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
 /** Every run of `line` that may be mojibake in `page`, one layer deep, longest first. */
 function runsIn(line: string, page: CodePage): Judged[] {
   const out: Judged[] = [];
-  const judge = (run: Segment[]): void => {
+  const judge = (run: Segment[], split = true): void => {
     if (run.length === 0) return;
     const judged = judgeRun(line, page, run);
     if (judged) out.push(judged);
+    if (split && run.length > 1 && (!judged || judged.needsDeeper)) {
+      // Rejected as a whole (or only as a second layer): its parts may still be mojibake of
+      // their own, a Greek word next to a Cyrillic one, each closing quote of `â€â€`. Judging
+      // them now finds in one pass what a second pass would find after the first fix.
+      const lossy = run.some((s) => s.bytes.length < s.need);
+      const classOf = (s: Segment): string => {
+        if (lossy) return String(s.start);
+        const g = grade(page, s.bytes, decodeOne(s.bytes));
+        return g === "extended" || g === "word" ? "latin" : g;
+      };
+      let piece: Segment[] = [];
+      let pieceClass = "";
+      const pieces: Segment[][] = [];
+      for (const s of run) {
+        const c = classOf(s);
+        if (piece.length > 0 && c !== pieceClass) {
+          pieces.push(piece);
+          piece = [];
+        }
+        piece.push(s);
+        pieceClass = c;
+      }
+      pieces.push(piece);
+      if (pieces.length > 1) for (const p of pieces) judge(p, false);
+    }
     // Without its C1 controls the run may still hold first-layer mojibake.
     const isDeferred = (s: Segment): boolean => s.bytes.length === s.need && deferred(decodeOne(s.bytes));
     if (run.some(isDeferred)) {
@@ -353,21 +413,29 @@ function runsIn(line: string, page: CodePage): Judged[] {
  */
 export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAGES, depth = 0): MojibakeSpan[] {
   if (!mayHoldMojibake(line)) return [];
+  if (depth === 0) budget = LINE_BUDGET;
   const found: { judged: Judged; rank: number }[] = [];
   pages.forEach((page, rank) => {
     for (const judged of runsIn(line, page)) found.push({ judged, rank });
   });
   found.sort((a, b) => b.judged.end - b.judged.start - (a.judged.end - a.judged.start) || a.rank - b.rank || a.judged.start - b.judged.start);
   const chosen: MojibakeSpan[] = [];
+  const taken = new Uint8Array(line.length);
+  const byExtent = new Map<string, Judged[]>();
   for (const { judged } of found) {
-    if (chosen.some((c) => judged.start < c.end && c.start < judged.end)) continue;
+    const key = `${judged.start}:${judged.end}`;
+    byExtent.set(key, [...(byExtent.get(key) ?? []), judged]);
+  }
+  for (const { judged } of found) {
+    if (taken.subarray(judged.start, judged.end).some((t) => t === 1)) continue;
     const span = resolve(line, judged, pages, depth);
     if (!span) continue;
+    taken.fill(1, span.start, span.end);
     // Other code pages reading the very same text differently make it ambiguous.
     const readings = [{ pages: span.pages, candidates: span.candidates }];
-    for (const other of found) {
-      if (other.judged === judged || other.judged.start !== judged.start || other.judged.end !== judged.end) continue;
-      const alternative = resolve(line, other.judged, pages, depth);
+    for (const other of byExtent.get(`${judged.start}:${judged.end}`) ?? []) {
+      if (other === judged) continue;
+      const alternative = resolve(line, other, pages, depth);
       if (!alternative || readings.some((r) => same(r.candidates, alternative.candidates))) continue;
       readings.push({ pages: alternative.pages, candidates: alternative.candidates });
     }
@@ -380,7 +448,7 @@ export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAG
   for (const span of chosen) {
     const outer = span.pages[span.pages.length - 1]!;
     const high = (at: number): boolean => {
-      if (at < 0 || at >= line.length || chosen.some((c) => at >= c.start && at < c.end)) return false;
+      if (at < 0 || at >= line.length || taken[at] === 1) return false;
       const b = byteOf(outer, line.charCodeAt(at));
       return b >= 0x80;
     };
@@ -402,7 +470,7 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
   const text = line.slice(judged.start, judged.end);
   const base = { start: judged.start, end: judged.end, text, doubt: null };
   const deeper = (decoded: string): MojibakeSpan | null => {
-    if (depth >= 2) return null;
+    if (depth >= 2 || !spend(decoded.length)) return null;
     const inner = findMojibake(decoded, pages, depth + 1);
     const only = inner[0];
     return inner.length === 1 && only && only.start === 0 && only.end === decoded.length ? only : null;
