@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { WARNING_ANCHOR } from "./rule.js";
 import { main as markdownlintCli2 } from "markdownlint-cli2";
 import type { LintResult, OutputFormatterOptions } from "markdownlint-cli2";
 import formatDefault from "markdownlint-cli2-formatter-default";
@@ -388,6 +389,12 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
     if (thrown) configErrors.add(thrown[1]!.split("\n")[0]!);
   }
   if (configErrors.size > 0) throw new UsageError([...configErrors][0]!);
+  // Findings the rule rates warnings (markdownlint carries no severity per finding; the rule's
+  // doc link marks them) are warnings here: they do not fail the run.
+  for (const finding of result?.results ?? []) {
+    if (finding.ruleInformation?.endsWith(WARNING_ANCHOR)) (finding as { severity: string }).severity = "warning";
+  }
+  if (code === 1 && result && !result.results.some((r) => r.severity !== "warning")) code = 0;
   const formatterOptions = result?.options ?? ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);
   return { code, files: linted, results: result?.results ?? [], formatterOptions };
 }

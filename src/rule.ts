@@ -67,3 +67,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .sort((a, b) => a.finding.line - b.finding.line || (a.finding.column ?? 0) - (b.finding.column ?? 0) || a.index - b.index)
     .map((x) => x.finding);
 }
+
+/**
+ * markdownlint has no severity per finding, only per rule. A finding the rule rates a warning
+ * (a link GitHub did not answer) points at its doc's `#warnings` section instead of the doc;
+ * our CLI reads that and counts it as a warning (exit code, `::warning`, SARIF level).
+ */
+export const WARNING_ANCHOR = "#warnings";

@@ -7,7 +7,7 @@
 import type { Rule, RuleOnError, RuleParams } from "markdownlint";
 import { modelFromMarkdownlint } from "../model/from-micromark.js";
 import { resolveOptions } from "../options.js";
-import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
+import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
 export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>): Rule {
@@ -22,13 +22,13 @@ export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Fin
       const options = resolveOptions(rule, params.config);
       const model = modelFromMarkdownlint(params);
       const found = rule.check(model, options);
-      if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params, onError, f)));
-      for (const finding of sortFindings(found)) report(params, onError, finding);
+      if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params, onError, f, rule)));
+      for (const finding of sortFindings(found)) report(params, onError, finding, rule);
     },
   };
 }
 
-export function report(params: RuleParams, onError: RuleOnError, finding: Finding): void {
+export function report(params: RuleParams, onError: RuleOnError, finding: Finding, rule?: Pick<WrapupRule, "doc">): void {
   const offset = params.frontMatterLines.length;
   const frontMatter = finding.line <= offset;
   const lines = frontMatter ? params.frontMatterLines : params.lines;
@@ -60,6 +60,7 @@ export function report(params: RuleParams, onError: RuleOnError, finding: Findin
     ...(range ? { range } : {}),
     ...(fixInfo ? { fixInfo } : {}),
     ...(frontMatter ? { frontMatter: true } : {}),
+    ...(finding.severity === "warning" && rule ? { information: new URL(docUrl(rule) + WARNING_ANCHOR) } : {}),
   });
 }
 
