@@ -62,6 +62,14 @@ function h3Extent(lines: string[], at: number): number {
   return end - at;
 }
 
+/** `## 🛡️ Title` → `## 🛡️Title`: the same in both styles. */
+const removeEmojiSpace: Fault = (lines, n) => {
+  const at = sectionStart(lines, n);
+  const out = [...lines];
+  out[at] = out[at]!.replace(/^## (\S+) /u, "## $1");
+  return { lines: out, shift: same, expected: [`WU005:${at + 1}`] };
+};
+
 const bold: Record<string, Fault> = {
   "drop a field": (lines, n) => {
     const at = find(lines, n, "**Achievements:**");
@@ -91,12 +99,7 @@ const bold: Record<string, Fault> = {
     out[at] = out[at]!.replace("**Achievements:**", "**Achievements**:");
     return { lines: out, shift: same, expected: [`WU004:${at + 1}`] };
   },
-  "remove the space after the heading emoji": (lines, n) => {
-    const at = sectionStart(lines, n);
-    const out = [...lines];
-    out[at] = out[at]!.replace(/^## (\S+) /u, "## $1");
-    return { lines: out, shift: same, expected: [`WU005:${at + 1}`] };
-  },
+  "remove the space after the heading emoji": removeEmojiSpace,
 };
 
 const heading: Record<string, Fault> = {
@@ -127,12 +130,7 @@ const heading: Record<string, Fault> = {
     out[at] = "### Achievements:";
     return { lines: out, shift: same, expected: [`WU004:${at + 1}`] };
   },
-  "remove the space after the heading emoji": (lines, n) => {
-    const at = sectionStart(lines, n);
-    const out = [...lines];
-    out[at] = out[at]!.replace(/^## (\S+) /u, "## $1");
-    return { lines: out, shift: same, expected: [`WU005:${at + 1}`] };
-  },
+  "remove the space after the heading emoji": removeEmojiSpace,
 };
 
 const pages: [string, Record<string, Fault>, number[]][] = [

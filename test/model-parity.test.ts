@@ -4,40 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { lint } from "markdownlint/promise";
 import { describe, expect, test } from "vitest";
-import { modelFromMarkdownlint } from "../src/model/from-micromark.js";
-import type { WrapupModel } from "../src/model/types.js";
 import { CORPUS, corpusFiles, HACKATHONS, wrapups } from "./helpers/corpus.js";
-import { remarkModel } from "./helpers/models.js";
+import { markdownlintModels, remarkModel } from "./helpers/models.js";
 
 const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
-
-/** Models of many documents through one markdownlint run (one parse each). */
-async function markdownlintModels(strings: Record<string, string>): Promise<Map<string, WrapupModel>> {
-  const models = new Map<string, WrapupModel>();
-  // In batches: markdownlint chains one document's callback into the next.
-  const entries = Object.entries(strings);
-  for (let i = 0; i < entries.length; i += 50) {
-    await new Promise((resolve) => setImmediate(resolve));
-    await lint({
-    strings: Object.fromEntries(entries.slice(i, i + 50)),
-    config: { default: false, probe: true },
-    customRules: [
-      {
-        names: ["probe"],
-        description: "capture the model",
-        tags: ["test"],
-        parser: "micromark",
-        function(params) {
-          models.set(params.name, modelFromMarkdownlint(params));
-        },
-      },
-    ],
-  });
-  }
-  return models;
-}
 
 async function expectParity(files: Record<string, string>): Promise<number> {
   const models = await markdownlintModels(files);

@@ -10,23 +10,35 @@ import { modelFromMarkdownlint } from "../../src/model/from-micromark.js";
 import { modelFromMdast } from "../../src/model/from-mdast.js";
 import type { WrapupModel } from "../../src/model/types.js";
 
-export async function markdownlintModel(text: string): Promise<WrapupModel> {
-  let model: WrapupModel | undefined;
-  await lint({
-    strings: { doc: text },
-    config: { default: false, probe: true },
-    customRules: [
-      {
-        names: ["probe"],
-        description: "capture the model",
-        tags: ["test"],
-        parser: "micromark",
-        function(params) {
-          model = modelFromMarkdownlint(params);
+/** Models of many documents through markdownlint (one parse each), by their names. */
+export async function markdownlintModels(strings: Record<string, string>): Promise<Map<string, WrapupModel>> {
+  const models = new Map<string, WrapupModel>();
+  // In batches: markdownlint chains one document's callback into the next, and a thousand
+  // documents overflow the stack; between batches vitest's worker gets to talk to its parent.
+  const entries = Object.entries(strings);
+  for (let i = 0; i < entries.length; i += 50) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await lint({
+      strings: Object.fromEntries(entries.slice(i, i + 50)),
+      config: { default: false, probe: true },
+      customRules: [
+        {
+          names: ["probe"],
+          description: "capture the model",
+          tags: ["test"],
+          parser: "micromark",
+          function(params) {
+            models.set(params.name, modelFromMarkdownlint(params));
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  }
+  return models;
+}
+
+export async function markdownlintModel(text: string): Promise<WrapupModel> {
+  const model = (await markdownlintModels({ doc: text })).get("doc");
   if (!model) throw new Error("markdownlint did not run the probe rule");
   return model;
 }
