@@ -1,0 +1,92 @@
+// One measured run, in a fresh process, so that each run's peak memory is its own:
+//   node bench/child.js MODE CORPUS_DIR
+// MODE: mdl-floor | mdl-suite | remark-floor | remark-suite. Prints one JSON line:
+// {"mode", "ms" (wall), "cpuMs" (user + system time of the process), "maxRssKb", "files", "findings"}.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const [mode, corpus] = process.argv.slice(2);
+if (!mode || !corpus) {
+  console.error("usage: node bench/child.js MODE CORPUS_DIR");
+  process.exit(2);
+}
+
+/** A micromark rule that does nothing: markdownlint parses, the rule reads nothing. */
+const noop = {
+  names: ["noop"],
+  description: "parse floor",
+  tags: ["bench"],
+  parser: "micromark",
+  function() {},
+};
+
+function markdownFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".md")) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+async function markdownlintRun(suite) {
+  const { main } = await import("markdownlint-cli2");
+  const customRules = suite ? (await import(path.join(root, "dist/src/adapters/markdownlint.js"))).default : [noop];
+  let findings = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await main({
+    directory: corpus,
+    argv: ["**/*.md"],
+    // Our configuration, whatever the corpus holds; no output formatting (nothing to print).
+    optionsOverride: {
+      config: suite ? { default: false, wrapup: true } : { default: false, noop: true },
+      customRules,
+      outputFormatters: [[({ results }) => { findings = results.length; }]],
+    },
+    logMessage: () => {},
+    logError: () => {},
+  });
+  return { ms: performance.now() - start, cpuMs: cpuMs(cpu), findings };
+}
+
+const cpuMs = (since) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+async function remarkRun(suite) {
+  const { unified } = await import("unified");
+  const { default: remarkParse } = await import("remark-parse");
+  const { VFile } = await import("vfile");
+  const processor = unified().use(remarkParse);
+  if (suite) {
+    processor.use((await import(path.join(root, "dist/src/adapters/remark.js"))).default);
+  } else {
+    const { default: remarkFrontmatter } = await import("remark-frontmatter");
+    const { default: remarkGfm } = await import("remark-gfm");
+    processor.use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+  }
+  processor.freeze();
+  let findings = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (const file of markdownFiles(corpus)) {
+    const vfile = new VFile({ path: file, value: fs.readFileSync(file) });
+    const tree = processor.parse(vfile);
+    await processor.run(tree, vfile);
+    findings += vfile.messages.length;
+  }
+  return { ms: performance.now() - start, cpuMs: cpuMs(cpu), findings };
+}
+
+const files = markdownFiles(corpus).length;
+const result = mode.startsWith("mdl-") ? await markdownlintRun(mode === "mdl-suite") : await remarkRun(mode === "remark-suite");
+process.stdout.write(JSON.stringify({ mode, ms: result.ms, cpuMs: result.cpuMs, maxRssKb: process.resourceUsage().maxRSS, files, findings: result.findings }) + "\n");

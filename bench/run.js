@@ -1,0 +1,138 @@
+// npm run bench [-- --rounds N] [-- --corpus DIR] [-- --latency-iterations N]
+//
+// What the suite costs beyond the parse, on a real docs tree, in one run:
+// - markdownlint-cli2 with a no-op micromark rule (the parse floor) against markdownlint-cli2
+//   with the suite; remark (parse + front matter + GFM) against remark with the preset;
+//   each run a fresh process (its own peak memory), the four kinds alternating round by round
+//   so that a busy machine slows them alike; medians, and the median of each round's ratio;
+// - editor latency: one 350-line wrap-up linted in a warm process, suite against floor.
+// The GitHub rule runs offline (WRAPUP_LINT_OFFLINE=1): it answers from its cache only.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : args[at + 1];
+};
+const rounds = Number(option("rounds", 5));
+const corpus = path.resolve(option("corpus", path.join(root, "..", "shared", "corpus", "gardener-docs")));
+const latencyIterations = Number(option("latency-iterations", 300));
+const latencyFile = path.resolve(option("wrapup", path.join(corpus, "community", "hackathons", "2025-06.md")));
+
+if (!fs.existsSync(path.join(root, "dist", "src", "adapters", "markdownlint.js"))) {
+  console.error("bench: dist/ is missing; run `npm run build` first");
+  process.exit(2);
+}
+if (!fs.existsSync(corpus)) {
+  console.error(`bench: no corpus at ${corpus} (--corpus DIR)`);
+  process.exit(2);
+}
+
+const env = { ...process.env, WRAPUP_LINT_OFFLINE: "1" };
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function child(script, childArgs) {
+  const result = spawnSync(process.execPath, [path.join(here, script), ...childArgs], { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 24 });
+  if (result.status !== 0) {
+    console.error(`bench: ${script} ${childArgs.join(" ")} failed (${result.status})\n${result.stderr}`);
+    process.exit(1);
+  }
+  return result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+}
+
+const machine = `${os.cpus().length} logical CPUs (nproc ${os.availableParallelism()}), ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+console.log(`wrapup-lint bench: ${corpus}`);
+console.log(`machine: ${machine}`);
+console.log(`load average at start: ${loadBefore}`);
+
+const MODES = ["mdl-floor", "mdl-suite", "remark-floor", "remark-suite"];
+const runs = Object.fromEntries(MODES.map((m) => [m, []]));
+// One untimed pass warms the file cache and the module cache on disk.
+for (const mode of MODES) child("child.js", [mode, corpus]);
+for (let round = 0; round < rounds; round++) {
+  // Rotate the order each round: floor first, then suite first, and the linters in turn.
+  const order = round % 2 ? ["mdl-suite", "remark-floor", "mdl-floor", "remark-suite"] : ["mdl-floor", "remark-suite", "mdl-suite", "remark-floor"];
+  for (const mode of order) {
+    const [result] = child("child.js", [mode, corpus]);
+    runs[mode].push(result);
+    process.stderr.write(`  round ${round + 1}/${rounds} ${mode.padEnd(12)} wall ${(result.ms / 1000).toFixed(2)} s  CPU ${(result.cpuMs / 1000).toFixed(2)} s  ${(result.maxRssKb / 1024).toFixed(0)} MB\n`);
+  }
+}
+
+const files = runs["mdl-floor"][0].files;
+const pct = (x) => `${((x - 1) * 100).toFixed(1)} %`;
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const timeRows = [];
+const memoryRows = [];
+const summary = {};
+for (const [linter, floorMode, suiteMode, target] of [
+  ["markdownlint-cli2", "mdl-floor", "mdl-suite", 1.05],
+  ["remark", "remark-floor", "remark-suite", 1.1],
+]) {
+  const floor = runs[floorMode];
+  const suite = runs[suiteMode];
+  const s = { target };
+  for (const measure of ["cpuMs", "ms"]) {
+    const f = median(floor.map((r) => r[measure]));
+    const u = median(suite.map((r) => r[measure]));
+    s[measure] = { floor: f, suite: u, ratio: u / f, paired: median(floor.map((r, i) => suite[i][measure] / r[measure])) };
+  }
+  s.floorRss = median(floor.map((r) => r.maxRssKb));
+  s.suiteRss = median(suite.map((r) => r.maxRssKb));
+  s.memoryRatio = s.suiteRss / s.floorRss;
+  s.findings = suite[0].findings;
+  summary[linter] = s;
+  const verdict = (ok) => (ok ? "ok" : "MISSED");
+  timeRows.push(
+    `| ${linter} | ${seconds(s.cpuMs.floor)} | ${seconds(s.cpuMs.suite)} | **${s.cpuMs.ratio.toFixed(3)}** (paired ${s.cpuMs.paired.toFixed(3)}) | ${seconds(s.ms.floor)} → ${seconds(s.ms.suite)}: ${s.ms.ratio.toFixed(3)} (paired ${s.ms.paired.toFixed(3)}) | ≤ ${target.toFixed(2)} ${verdict(s.cpuMs.ratio <= target)} |`,
+  );
+  memoryRows.push(`| ${linter} | ${(s.floorRss / 1024).toFixed(0)} MB | ${(s.suiteRss / 1024).toFixed(0)} MB | **${s.memoryRatio.toFixed(2)}** | ≤ 1.20 ${verdict(s.memoryRatio <= 1.2)} |`);
+}
+
+const latency = child("latency.js", [latencyFile, String(latencyIterations)]);
+const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+console.log("");
+console.log(`${files} files, ${rounds} alternating rounds of each kind, medians. CPU time is user + system time of the`);
+console.log(`linting process (the measure on a shared machine); wall time shown too. "paired": median of each round's ratio.`);
+console.log("");
+console.log("| linter | floor CPU | suite CPU | suite/floor CPU | wall time, suite/floor | target |");
+console.log("|---|---|---|---|---|---|");
+for (const row of timeRows) console.log(row);
+console.log("");
+console.log("| linter | floor peak RSS | suite peak RSS | suite/floor | target |");
+console.log("|---|---|---|---|---|");
+for (const row of memoryRows) console.log(row);
+console.log("");
+console.log(`Editor latency: ${path.basename(latencyFile)} (${latency[0].lines} lines) linted again and again in a warm process, ${latencyIterations} interleaved runs, medians`);
+console.log("");
+console.log("| linter | floor (wall) | suite (wall) | added, wall | added, CPU | target |");
+console.log("|---|---|---|---|---|---|");
+for (const l of latency) {
+  console.log(`| ${l.linter} | ${l.floorMs.toFixed(2)} ms | ${l.suiteMs.toFixed(2)} ms | ${l.addedMs.toFixed(2)} ms | **${l.addedCpuMs.toFixed(2)} ms** | ≤ 2 ms ${l.addedCpuMs <= 2 ? "ok" : "MISSED"} |`);
+}
+console.log("");
+console.log(`load average at end: ${loadAfter}`);
+for (const [linter, s] of Object.entries(summary)) {
+  console.log(`${linter}: CPU ${pct(s.cpuMs.ratio)} over the parse (wall ${pct(s.ms.ratio)}), peak memory ${pct(s.memoryRatio)}; ${s.findings} findings`);
+}
+
+// The GitHub-link bench, when the link engineer's script is there.
+const github = path.join(here, "github.js");
+if (fs.existsSync(github)) {
+  console.log("");
+  const result = spawnSync(process.execPath, [github], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) process.exitCode = result.status ?? 1;
+}
