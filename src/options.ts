@@ -7,7 +7,7 @@ import type { Finding, WrapupRule } from "./rule.js";
 
 const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: false });
 const validators = new WeakMap<object, ValidateFunction>();
-const resolved = new WeakMap<object, Map<unknown, unknown>>();
+const resolved = new WeakMap<object, { byObject: WeakMap<object, unknown>; byText: Map<string, unknown> }>();
 
 export class OptionsError extends Error {
   override name = "OptionsError";
@@ -19,14 +19,43 @@ const LINTER_KEYS = new Set(["severity", "enabled"]);
 export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given: unknown): O {
   let perRule = resolved.get(rule);
   if (!perRule) {
-    perRule = new Map();
+    perRule = { byObject: new WeakMap(), byText: new Map() };
     resolved.set(rule, perRule);
   }
-  if (perRule.has(given)) return perRule.get(given) as O;
-  const options = validate(rule, given);
-  // Configuration objects are shared by every document of a run: resolve each once.
-  if (given === null || typeof given === "object") perRule.set(given, options);
+  const isObject = given !== null && typeof given === "object";
+  // Configuration objects are shared by every document of a run: resolve each once. markdownlint
+  // copies the configuration for every document (inline comments may change it), so the same
+  // options written the same way are also found by their text; held weakly by object, so that
+  // a long-lived process (an editor) keeps no document's copy.
+  if (isObject && perRule.byObject.has(given)) return perRule.byObject.get(given) as O;
+  const key = textKey(given);
+  let options = key === null ? undefined : (perRule.byText.get(key) as O | undefined);
+  if (options === undefined) {
+    options = validate(rule, given);
+    if (key !== null) perRule.byText.set(key, options);
+  }
+  if (isObject) perRule.byObject.set(given, options);
   return options;
+}
+
+/** The options as text, or null when JSON cannot say them faithfully (cycles, functions, a RegExp). */
+function textKey(given: unknown): string | null {
+  if (given === null || typeof given !== "object") return `${typeof given}:${String(given)}`;
+  let faithful = true;
+  let text: string;
+  try {
+    text = JSON.stringify(given, (_key, value: unknown) => {
+      if (value === undefined || typeof value === "function" || typeof value === "symbol") faithful = false;
+      else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        const proto = Object.getPrototypeOf(value) as unknown;
+        if (proto !== Object.prototype && proto !== null) faithful = false; // a RegExp, a Map: not JSON
+      }
+      return value;
+    });
+  } catch {
+    return null;
+  }
+  return faithful ? "json:" + text : null;
 }
 
 function validate<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given: unknown): O {
