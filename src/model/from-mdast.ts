@@ -50,7 +50,9 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
       end: endOf(node),
       contentStart: first?.position ? startOf(first) : null,
       contentEnd: last?.position ? endOf(last) : null,
-      plain: toString(node),
+      // mdast keeps a multi-line heading's CRLF or CR in its text; micromark's line ending token
+      // is read as "\n", as the model's source spans join lines.
+      plain: toString(node).replace(/\r\n?/g, "\n"),
     };
   };
 
