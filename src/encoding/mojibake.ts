@@ -268,6 +268,8 @@ interface Judged {
   evident: boolean;
   /** Counts only if every decoding is itself wholly mojibake (a second layer). */
   needsDeeper: boolean;
+  /** A part of a run whose decoding is itself undecodable mojibake: one layer of two at most. */
+  layered?: boolean;
 }
 
 /** Every combination of one option per segment, restored characters' places noted. */
@@ -346,17 +348,22 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
 /** Every run of `line` that may be mojibake in `page`, one layer deep, longest first. */
 function runsIn(line: string, page: CodePage): Judged[] {
   const out: Judged[] = [];
-  const judge = (run: Segment[], split = true): void => {
+  const judge = (run: Segment[], split = true, layered = false): void => {
     if (run.length === 0) return;
     const judged = judgeRun(line, page, run);
-    if (judged) out.push(judged);
+    if (judged) {
+      if (layered) judged.layered = true;
+      out.push(judged);
+    }
     if (split && run.length > 1 && (!judged || judged.needsDeeper)) {
       // Rejected as a whole (or only as a second layer): its parts may still be mojibake of
       // their own, a Greek word next to a Cyrillic one, each closing quote of `â€â€`. Judging
-      // them now finds in one pass what a second pass would find after the first fix.
-      const lossy = run.some((s) => s.bytes.length < s.need);
+      // them now finds in one pass what a second pass would find after the first fix. Parts of
+      // a first layer whose decoding still looks like mojibake are never fixed on their own.
+      const layeredParts =
+        layered || (judged !== null && !judged.lossy && holdsSequence(judged.decodings[0]!, CODE_PAGES));
       const classOf = (s: Segment): string => {
-        if (lossy) return String(s.start);
+        if (s.bytes.length < s.need) return `lossy:${s.start}`;
         const g = grade(page, s.bytes, decodeOne(s.bytes));
         return g === "extended" || g === "word" ? "latin" : g;
       };
@@ -373,7 +380,7 @@ function runsIn(line: string, page: CodePage): Judged[] {
         pieceClass = c;
       }
       pieces.push(piece);
-      if (pieces.length > 1) for (const p of pieces) judge(p, false);
+      if (pieces.length > 1) for (const p of pieces) judge(p, false, layeredParts);
     }
     // Without its C1 controls the run may still hold first-layer mojibake.
     const isDeferred = (s: Segment): boolean => s.bytes.length === s.need && deferred(decodeOne(s.bytes));
@@ -381,11 +388,11 @@ function runsIn(line: string, page: CodePage): Judged[] {
       let piece: Segment[] = [];
       for (const s of run) {
         if (isDeferred(s)) {
-          judge(piece);
+          judge(piece, true, layered);
           piece = [];
         } else piece.push(s);
       }
-      judge(piece);
+      judge(piece, true, layered);
     }
   };
   let run: Segment[] = [];
@@ -411,9 +418,70 @@ function runsIn(line: string, page: CodePage): Judged[] {
  * The mojibake spans of one line, not overlapping. `pages` is the order of preference between
  * code pages that explain a span equally well (the document's most frequent one first).
  */
-export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAGES, depth = 0): MojibakeSpan[] {
+export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAGES): MojibakeSpan[] {
   if (!mayHoldMojibake(line)) return [];
-  if (depth === 0) budget = LINE_BUDGET;
+  budget = LINE_BUDGET;
+  const chosen = find(line, pages, 0);
+  guard(line, pages, chosen);
+  return chosen;
+}
+
+/**
+ * Fixing twice must equal fixing once: if the line with every certain fix applied shows
+ * mojibake that touches a fix (a restored character combining with its neighbour, as `â€` + `±`
+ * reads `‱`), those fixes are not certain after all.
+ */
+function guard(line: string, pages: readonly CodePage[], chosen: MojibakeSpan[]): void {
+  for (let round = 0; round < 4; round++) {
+    const fixable = chosen.filter((s) => s.candidates.length === 1 && s.doubt === null);
+    if (fixable.length === 0) return;
+    let fixed = "";
+    let at = 0;
+    const regions: [number, number, MojibakeSpan][] = [];
+    for (const span of fixable) {
+      fixed += line.slice(at, span.start);
+      const start = fixed.length;
+      fixed += span.candidates[0]!;
+      regions.push([start, fixed.length, span]);
+      at = span.end;
+    }
+    fixed += line.slice(at);
+    // Where a character of the fixed line stood in the original (-1 inside a fix).
+    const origin = new Int32Array(fixed.length + 1).fill(-1);
+    {
+      let f = 0;
+      let o = 0;
+      for (const [start, end, span] of regions) {
+        for (; f < start; f++, o++) origin[f] = o;
+        f = end;
+        o = span.end;
+      }
+      for (; f <= fixed.length; f++, o++) origin[f] = o;
+    }
+    let changed = false;
+    for (const again of mayHoldMojibake(fixed) ? find(fixed, pages, 0) : []) {
+      const from = origin[again.start]!;
+      const to = origin[again.end]!;
+      const old = from >= 0 && to >= 0 && chosen.some((c) => c.start === from && c.end === to && same(c.candidates, again.candidates));
+      if (old) continue;
+      // New damage after fixing: every fix in the same stretch of non-ASCII text had a hand in it.
+      let left = again.start;
+      let right = again.end;
+      while (left > 0 && fixed.charCodeAt(left - 1) >= 0x80) left--;
+      while (right < fixed.length && fixed.charCodeAt(right) >= 0x80) right++;
+      for (const [start, end, span] of regions) {
+        if (start <= right && left <= end && span.doubt === null) {
+          span.doubt = "surrounded";
+          changed = true;
+        }
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+function find(line: string, pages: readonly CodePage[], depth: number): MojibakeSpan[] {
+  if (!mayHoldMojibake(line)) return [];
   const found: { judged: Judged; rank: number }[] = [];
   pages.forEach((page, rank) => {
     for (const judged of runsIn(line, page)) found.push({ judged, rank });
@@ -430,6 +498,7 @@ export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAG
     if (taken.subarray(judged.start, judged.end).some((t) => t === 1)) continue;
     const span = resolve(line, judged, pages, depth);
     if (!span) continue;
+    if (judged.layered && span.doubt === null) span.doubt = "twice";
     taken.fill(1, span.start, span.end);
     // Other code pages reading the very same text differently make it ambiguous.
     const readings = [{ pages: span.pages, candidates: span.candidates }];
@@ -471,9 +540,30 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
   const base = { start: judged.start, end: judged.end, text, doubt: null };
   const deeper = (decoded: string): MojibakeSpan | null => {
     if (depth >= 2 || !spend(decoded.length)) return null;
-    const inner = findMojibake(decoded, pages, depth + 1);
-    const only = inner[0];
-    return inner.length === 1 && only && only.start === 0 && only.end === decoded.length ? only : null;
+    const inner = find(decoded, pages, depth + 1);
+    if (inner.length === 0) return null;
+    // Wholly mojibake: spans side by side from start to end (`Ã©` then `Ñ€Ñƒ…`, é then русский).
+    let at = 0;
+    for (const span of inner) {
+      if (span.start !== at) return null;
+      at = span.end;
+    }
+    if (at !== decoded.length) return null;
+    if (inner.length === 1) return inner[0]!;
+    let candidates = [""];
+    for (const span of inner) {
+      candidates = candidates.flatMap((c) => span.candidates.map((x) => c + x));
+      if (candidates.length > 64) candidates = [];
+    }
+    return {
+      start: 0,
+      end: decoded.length,
+      text: decoded,
+      pages: inner[0]!.pages,
+      lossy: inner.some((x) => x.lossy),
+      candidates,
+      doubt: inner.some((x) => x.doubt !== null) ? "twice" : null,
+    };
   };
   if (judged.final) {
     return { ...base, pages: [judged.page], lossy: judged.lossy, candidates: sortCandidates(judged.decodings) };
@@ -481,6 +571,7 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
   const results = new Set<string>();
   let innerPages: CodePage[] | null = null;
   let innerLossy = false;
+  let innerDoubt = false;
   let allDeeper = true;
   for (const decoded of judged.decodings) {
     const inner = deeper(decoded);
@@ -488,6 +579,7 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
       for (const c of inner.candidates) results.add(c);
       innerPages ??= inner.pages;
       innerLossy ||= inner.lossy;
+      innerDoubt ||= inner.doubt !== null;
     } else {
       allDeeper = false;
     }
@@ -498,13 +590,15 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
   if (!judged.lossy) {
     const decoded = judged.decodings[0]!;
     if (innerPages && allDeeper) {
-      return { ...base, pages: [...innerPages, judged.page], lossy: innerLossy, candidates: sortCandidates([...results]) };
+      const doubt = innerDoubt ? ("twice" as const) : null;
+      return { ...base, pages: [...innerPages, judged.page], lossy: innerLossy, candidates: sortCandidates([...results]), doubt };
     }
     const doubt = holdsSequence(decoded, pages) ? ("twice" as const) : null;
     return { ...base, pages: [judged.page], lossy: false, candidates: [decoded], doubt };
   }
   if (innerPages && results.size > 0) {
-    return { ...base, pages: [...innerPages, judged.page], lossy: true, candidates: sortCandidates([...results]) };
+    const doubt = innerDoubt ? ("twice" as const) : null;
+    return { ...base, pages: [...innerPages, judged.page], lossy: true, candidates: sortCandidates([...results]), doubt };
   }
   return judged.evident ? { ...base, pages: [judged.page], lossy: true, candidates: [] } : null;
 }
