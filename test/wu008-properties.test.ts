@@ -51,14 +51,14 @@ const textArb = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 
 );
 
 describe("WU008 properties", () => {
-  test("clean generated text gives no mojibake", () => {
+  test("clean generated text gives no mojibake", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(textArb, (text) => analyzeLines([text], { sequences: false }).length === 0),
       { numRuns: 500, seed: 8 },
     );
   });
 
-  test("fixes never write a wrong character, and fixing again changes nothing", () => {
+  test("fixes never write a wrong character, and fixing again changes nothing", { timeout: 120_000 }, () => {
     const pageArb = fc.constantFrom(...CODE_PAGES);
     const modeArb = fc.constantFrom("c1" as const, "drop" as const, "twice" as const);
     fc.assert(
@@ -73,7 +73,7 @@ describe("WU008 properties", () => {
     );
   });
 
-  test("hostile lines end quickly with findings, never a hang", () => {
+  test("hostile lines end quickly with findings, never a hang", { timeout: 60_000 }, () => {
     let seed = 42;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const highs = [...new Set(CODE_PAGES.flatMap((p) => p.high.filter((c): c is string => c !== null)))];

@@ -514,13 +514,10 @@ function find(line: string, pages: readonly CodePage[], depth: number): Mojibake
     }
     chosen.push(span);
   }
+  // Damage that reaches past the span into text no span explains: not certain. (Any non-ASCII
+  // neighbour counts, whichever code page is named: the verdict must not depend on the order.)
   for (const span of chosen) {
-    const outer = span.pages[span.pages.length - 1]!;
-    const high = (at: number): boolean => {
-      if (at < 0 || at >= line.length || taken[at] === 1) return false;
-      const b = byteOf(outer, line.charCodeAt(at));
-      return b >= 0x80;
-    };
+    const high = (at: number): boolean => at >= 0 && at < line.length && taken[at] !== 1 && line.charCodeAt(at) >= 0x80;
     if (high(span.start - 1) || high(span.end)) span.doubt = "surrounded";
   }
   return chosen.sort((a, b) => a.start - b.start);
