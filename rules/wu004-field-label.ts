@@ -8,6 +8,7 @@ import type { Field } from "../src/model/types.js";
 import { PROFILE_SCHEMA, profileOf, validateProfile, type ProfileOptions } from "../src/profile.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
 import { fieldsOf, projectSections, usesTemplate } from "../src/sections.js";
+import { withoutTrailingColon } from "../src/trim.js";
 
 export interface FieldLabelOptions extends DetectOptions, ProfileOptions {
   /** `consistent`: the document's first bold label with a colon sets the placement. */
@@ -84,7 +85,7 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
         expected = label;
         if (field.colon !== "none") problems.push("no colon in a heading");
         if (problems.length === 0) continue;
-        const fixable = written.replace(/\s*:\s*$/, "") === field.label;
+        const fixable = withoutTrailingColon(written) === field.label;
         findings.push({
           line: field.line,
           column: field.labelSpan.start.column,

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { trimEndChars } from "./trim.js";
 
 export class GitError extends Error {}
 
@@ -30,7 +31,7 @@ export function selectedByGlobs(file: string, globs: string[]): boolean {
     const literal = glob.startsWith(":") ? glob.slice(1) : null;
     if (literal !== null) return path.posix.normalize(literal) === file;
     const clean = glob.replace(/^\.\//, "");
-    return clean === "." || path.matchesGlob(file, clean) || path.matchesGlob(file, `${clean.replace(/\/+$/, "")}/**`);
+    return clean === "." || path.matchesGlob(file, clean) || path.matchesGlob(file, `${trimEndChars(clean, "/")}/**`);
   };
   if (positive.length > 0 && !positive.some(matches)) return false;
   return !negative.some(matches);

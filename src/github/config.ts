@@ -14,6 +14,7 @@
  */
 import envPaths from "env-paths";
 import { offlineFromEnv } from "../host.js";
+import { trimEndChars } from "../trim.js";
 
 export interface GitHubConfig {
   apiUrl: string;
@@ -39,7 +40,7 @@ function seconds(value: string | undefined, fallback: number): number {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubConfig {
-  const apiUrl = (env["GITHUB_API_URL"] || "https://api.github.com").replace(/\/+$/, "");
+  const apiUrl = trimEndChars(env["GITHUB_API_URL"] || "https://api.github.com", "/");
   const graphqlUrl = env["GITHUB_GRAPHQL_URL"] || `${apiUrl}/graphql`;
   let cacheDir = env["WRAPUP_LINT_CACHE_DIR"];
   if (!cacheDir) {

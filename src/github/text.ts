@@ -4,6 +4,7 @@
  * used as text; anything else is prose and agrees with everything.
  */
 import { parseGitHubUrl, resourceKey, type GitHubTarget } from "./url.js";
+import { trimEndChars } from "../trim.js";
 
 export interface Disagreement {
   /** The claim as written in the text. */
@@ -116,7 +117,7 @@ export function checkLinkText(text: string, href: string, target: GitHubTarget):
 }
 
 function normalize(url: string): string {
-  return url.replace(/#.*$/, "").replace(/\/+$/, "").toLowerCase();
+  return trimEndChars(url.replace(/#.*$/, ""), "/").toLowerCase();
 }
 
 /** `owner:repo:branch`, `owner:branch` or `branch` after the `...` of a compare URL. */

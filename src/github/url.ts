@@ -3,6 +3,7 @@
  * written. No network and no linter knowledge; WU006 reports the problems, WU007 resolves the
  * targets.
  */
+import { trailingRun } from "../trim.js";
 
 export type GitHubKind =
   | "owner"
@@ -74,7 +75,6 @@ const RESERVED = new Set(
 const OWNER_OK = /^[A-Za-z0-9-]+$/;
 const REPO_OK = /^[A-Za-z0-9._-]+$/;
 const NUMBER = /^[0-9]+$/;
-const TRAILING = /[.,;:]+$/;
 
 /**
  * Parses a URL as written. Returns null when it is not a github.com web URL at all
@@ -156,7 +156,9 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
 
   // A trailing `.` (or `,` `;` `:`) pasted with the sentence, when nothing follows the path.
   if (hashAt < 0 && queryAt < 0) {
-    const trailing = TRAILING.exec(path);
+    // `/[.,;:]+$/` would be quadratic on a long run of dots that does not end the path.
+    const run = trailingRun(path, ".,;:");
+    const trailing = run ? Object.assign([run] as [string], { index: path.length - run.length }) : null;
     if (trailing && path.length > trailing[0].length + 1 && !/\/[.,;:]+$/.test(path)) {
       const kept = path.slice(0, trailing.index);
       const segments = kept.split("/");

@@ -5,6 +5,7 @@
 import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./parsed.js";
 import { lineSpan, spanOf, textBetween } from "./source.js";
 import type { EventDetails, EventItem, Field, Heading, Link, Point, Section, WrapupModel } from "./types.js";
+import { withoutTrailingColon } from "../trim.js";
 
 export function assemble(doc: ParsedDocument): WrapupModel {
   const { lines } = doc;
@@ -160,7 +161,7 @@ function boldField(lines: readonly string[], start: Point, end: Point, quoted: b
   let labelSource = match[0];
   if (/:\s*$/.test(inner)) {
     colon = "inside";
-    labelText = inner.replace(/\s*:\s*$/, "");
+    labelText = withoutTrailingColon(inner);
   } else if (/^\s*:/.test(after)) {
     colon = "outside";
     labelSource = match[0] + after.slice(0, after.indexOf(":") + 1);
@@ -192,9 +193,9 @@ function boldField(lines: readonly string[], start: Point, end: Point, quoted: b
 function headingField(heading: Heading): Field {
   const raw = heading.content.text;
   const colon = /:\s*$/.test(raw) ? "inside" : "none";
-  const labelText = raw.replace(/\s*:\s*$/, "");
+  const labelText = withoutTrailingColon(raw);
   return {
-    label: heading.plain.replace(/\s*:\s*$/, "").trim(),
+    label: withoutTrailingColon(heading.plain).trim(),
     style: "heading",
     colon,
     labelSpan: heading.content,
@@ -221,7 +222,7 @@ function readEventDetails(lines: readonly string[], block: Extract<ParsedBlock, 
     let valueOffset = 0;
     if (match) {
       marker = match[1]!.trim();
-      label = match[3]!.replace(/\s*:\s*$/, "").trim();
+      label = withoutTrailingColon(match[3]!).trim();
       valueOffset = match[0].length;
     }
     const rest = text.slice(valueOffset);

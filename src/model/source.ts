@@ -1,6 +1,7 @@
 /** Source-text helpers shared by both model builders and the rules. */
 import helpers from "markdownlint/helpers";
 import type { FrontMatter, Point, Span } from "./types.js";
+import { trimEndChars } from "../trim.js";
 
 /** Splits text into lines the way both linters count them (CRLF, CR and LF end a line). */
 export function splitLines(text: string): string[] {
@@ -27,7 +28,7 @@ const OPENERS: Record<string, { kind: FrontMatter["kind"]; close: RegExp }> = {
  * unclosed (`endLine: null`) only for YAML, the only kind the opener alone identifies.
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
-  const first = (lines[0] ?? "").replace(/[ \t]+$/, "");
+  const first = trimEndChars(lines[0] ?? "", " \t");
   const opener = OPENERS[first];
   if (!opener) return null;
   for (let i = 1; i < lines.length; i++) {
