@@ -44,12 +44,23 @@ export function githubLinks(model: WrapupModel): GitHubLink[] {
   return links;
 }
 
+const fieldLines = new WeakMap<WrapupModel, Map<number, Field>>();
+
+/** The field a line belongs to, from an index built once per model (not a scan per link). */
 function fieldAt(model: WrapupModel, line: number): Field | null {
-  for (const section of model.sections) {
-    if (line < section.heading.line || line > section.endLine) continue;
-    for (const field of section.fields) if (line >= field.line && line <= field.endLine) return field;
+  let index = fieldLines.get(model);
+  if (!index) {
+    index = new Map();
+    for (const section of model.sections) {
+      for (const field of section.fields) {
+        const from = Math.max(field.line, section.heading.line);
+        const to = Math.min(field.endLine, section.endLine);
+        for (let l = from; l <= to; l++) if (!index.has(l)) index.set(l, field);
+      }
+    }
+    fieldLines.set(model, index);
   }
-  return null;
+  return index.get(line) ?? null;
 }
 
 function article(name: string): string {
