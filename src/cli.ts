@@ -18,6 +18,9 @@ import formatJson from "markdownlint-cli2-formatter-json";
 import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
+import { fixSafeFs } from "./fix-files.js";
+
+const withFixSafety = (fix: boolean, base: typeof fs): typeof fs => (fix ? fixSafeFs(base) : base);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, "..", "..");
@@ -372,7 +375,8 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         logMessage,
         logError,
         noGlobs,
-        ...(progress ? { fs: countingFs(() => progress.started++) } : {}),
+        // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
+        ...(progress || options.fix ? { fs: withFixSafety(options.fix, progress ? countingFs(() => progress.started++) : fs) } : {}),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
           customRules: [rulesModule],
