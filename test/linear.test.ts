@@ -1,0 +1,236 @@
+/**
+ * Cost grows linearly: a 4 MB wrap-up costs at most 2.2× a 2 MB one (model builder and rules,
+ * in-process, both builders), and no regular expression in src/ or rules/ backtracks
+ * catastrophically: each one, found in the source, meets long runs of the characters it reads.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { lint } from "markdownlint/promise";
+import type { RuleParams } from "markdownlint";
+import type { Root } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import ts from "typescript";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { describe, expect, test } from "vitest";
+import { assemble } from "../src/model/assemble.js";
+import { parseMdast } from "../src/model/from-mdast.js";
+import { parseMicromark } from "../src/model/from-micromark.js";
+import { resolveOptions } from "../src/options.js";
+import { RULES } from "../src/rules.js";
+import { DETECT_DEFAULTS } from "../src/detect.js";
+import { GARDENER_PROFILE } from "../src/profile.js";
+import { readWrapup, wrapups } from "./helpers/corpus.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const rules = RULES.filter((r) => r.code !== "WU007"); // the network rule: no network in tests
+
+/** A wrap-up of about `bytes`: the head of a real one, then real project sections, repeated. */
+function bigWrapup(bytes: number): string {
+  const head = readWrapup("2025-06.md");
+  const firstH2 = head.indexOf("\n## ");
+  const sections = wrapups()
+    .map(readWrapup)
+    .flatMap((page) => page.split(/\n(?=## )/).slice(1))
+    .filter((s) => s.length > 200);
+  const parts = [head.slice(0, firstH2 + 1)];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const section = sections[i % sections.length]!;
+    parts.push(section.endsWith("\n") ? section : section + "\n");
+    size += section.length + 1;
+  }
+  return parts.join("");
+}
+
+interface Captured {
+  frontMatterLines: string[];
+  lines: string[];
+  tokens: NonNullable<RuleParams["parsers"]["micromark"]>["tokens"];
+  name: string;
+}
+
+async function markdownlintParse(text: string): Promise<Captured> {
+  let captured: Captured | undefined;
+  await lint({
+    strings: { "big.md": text },
+    config: { default: false, probe: true },
+    customRules: [
+      {
+        names: ["probe"],
+        description: "capture the parse",
+        tags: ["test"],
+        parser: "micromark",
+        function(params) {
+          captured = { frontMatterLines: [...params.frontMatterLines], lines: [...params.lines], tokens: params.parsers.micromark!.tokens, name: params.name };
+        },
+      },
+    ],
+  });
+  return captured!;
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+
+function checkAll(model: ReturnType<typeof assemble>): number {
+  let findings = 0;
+  for (const rule of rules) findings += (rule.check(model, resolveOptions(rule, {})) as unknown[]).length;
+  return findings;
+}
+
+/** Minimum over `runs` of the time to build the model from the parsed tree and run every rule. */
+function minTime(runs: number, work: () => number): { ms: number; findings: number } {
+  let best = Infinity;
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    findings = work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return { ms: best, findings };
+}
+
+describe("cost grows linearly", () => {
+  test("a 4 MB wrap-up costs at most 2.2× a 2 MB one, in both builders", async () => {
+    const small = bigWrapup(2 * 1024 * 1024);
+    const large = bigWrapup(4 * 1024 * 1024);
+    expect(large.length / small.length).toBeGreaterThan(1.95);
+    const mdlSmall = await markdownlintParse(small);
+    const mdlLarge = await markdownlintParse(large);
+    const treeOf = (text: string) => {
+      const file = new VFile({ value: text, path: "big.md" });
+      return processor.runSync(processor.parse(file), file) as Root;
+    };
+    const remarkSmall = treeOf(small);
+    const remarkLarge = treeOf(large);
+    const fromMicromark = (c: Captured) => () => checkAll(assemble(parseMicromark(c.frontMatterLines, c.lines, c.tokens)));
+    const fromMdast = (tree: Root, text: string) => () => checkAll(assemble(parseMdast(tree, text)));
+    // Interleaved, so that a busy machine slows both sizes alike; the minimum of a few runs.
+    const results = { mdl: [Infinity, Infinity], remark: [Infinity, Infinity] };
+    const findings = { mdl: [0, 0], remark: [0, 0] };
+    for (let round = 0; round < 3; round++) {
+      const runs: [keyof typeof results, 0 | 1, () => number][] = [
+        ["mdl", 0, fromMicromark(mdlSmall)],
+        ["mdl", 1, fromMicromark(mdlLarge)],
+        ["remark", 0, fromMdast(remarkSmall, small)],
+        ["remark", 1, fromMdast(remarkLarge, large)],
+      ];
+      for (const [which, size, work] of round % 2 ? runs.reverse() : runs) {
+        const r = minTime(1, work);
+        results[which][size] = Math.min(results[which][size]!, r.ms);
+        findings[which][size] = r.findings;
+      }
+    }
+    for (const which of ["mdl", "remark"] as const) {
+      const [two, four] = results[which];
+      // The documents are real wrap-ups: they have findings, and twice as many at twice the size.
+      expect(findings[which][0], which).toBeGreaterThan(100);
+      expect(findings[which][1]! / findings[which][0]!, which).toBeGreaterThan(1.8);
+      expect(four! / two!, `${which}: 2 MB ${two!.toFixed(0)} ms, 4 MB ${four!.toFixed(0)} ms`).toBeLessThanOrEqual(2.2);
+    }
+  }, 180_000);
+});
+
+/** Every regular expression literal and `new RegExp(...)` in the TypeScript sources. */
+function sourceRegexes(): { where: string; re: RegExp }[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) files.push(full);
+    }
+  };
+  walk(path.join(root, "src"));
+  walk(path.join(root, "rules"));
+  const found: { where: string; re: RegExp }[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    // String constants of the file, to resolve `new RegExp(`...${NAME}...`)`.
+    const constants = new Map<string, string>();
+    const where = (node: ts.Node) => `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isStringLiteral(node.initializer)) {
+        constants.set(node.name.text, node.initializer.text);
+      }
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const literal = (node as ts.RegularExpressionLiteral).text;
+        const slash = literal.lastIndexOf("/");
+        found.push({ where: where(node), re: new RegExp(literal.slice(1, slash), literal.slice(slash + 1)) });
+      }
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "RegExp" && node.arguments?.length) {
+        const [pattern, flags] = node.arguments;
+        const flagText = flags && ts.isStringLiteral(flags) ? flags.text : "";
+        let patternText: string | null = null;
+        if (ts.isStringLiteral(pattern!) || ts.isNoSubstitutionTemplateLiteral(pattern!)) patternText = pattern.text;
+        else if (ts.isTemplateExpression(pattern!)) {
+          patternText = pattern.head.text;
+          for (const span of pattern.templateSpans) {
+            const name = ts.isIdentifier(span.expression) ? span.expression.text : null;
+            const value = name === null ? undefined : constants.get(name);
+            if (value === undefined) {
+              patternText = null;
+              break;
+            }
+            patternText += value + span.literal.text;
+          }
+        }
+        // Patterns from options: the defaults are what ships.
+        const text = pattern!.getText(source);
+        if (text.includes("h1Pattern")) patternText = DETECT_DEFAULTS.h1Pattern;
+        if (text.includes("referenceExemptTitle")) patternText = GARDENER_PROFILE.referenceExemptTitle;
+        if (patternText === null) throw new Error(`${where(node)}: cannot resolve the pattern ${text}; teach this test`);
+        found.push({ where: where(node), re: new RegExp(patternText, flagText) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+/** Runs of what a pattern reads: its own characters, one of each class, pairs, a failing end. */
+function adversarial(re: RegExp): string[] {
+  const N = 20_000;
+  const chars = new Set<string>(["a", "A", "1", " ", "\t", "x", ".", "-", "/", "#", "*", "[", "]", "(", ")", "`", ":", "_", "é", "🗓️", "\uFE0F", "\u200D", "\uD800"]);
+  for (const c of re.source.replace(/\\[dDsSwWbB]/g, "")) if (c >= " " && c !== "\\") chars.add(c);
+  const list = [...chars];
+  const inputs: string[] = [];
+  for (const c of list) {
+    inputs.push(c.repeat(N), c.repeat(N) + "\0", "\0" + c.repeat(N));
+  }
+  for (const a of list) for (const b of list) if (a < b) inputs.push((a + b).repeat(N / 2) + "\0");
+  inputs.push("**".repeat(50_000), "[".repeat(50_000), "🗓️".repeat(30_000), "x".repeat(100_000), "a b ".repeat(25_000) + "\0");
+  return inputs;
+}
+
+describe("no regular expression backtracks catastrophically", () => {
+  const regexes = sourceRegexes();
+
+  test("the sources hold the patterns this test knows of", () => {
+    // A sanity check on the extraction: the model's bold-label pattern and the GitHub text patterns.
+    expect(regexes.length).toBeGreaterThan(60);
+    expect(regexes.some((r) => r.where.startsWith("src/model/assemble.ts"))).toBe(true);
+    expect(regexes.some((r) => r.where.startsWith("src/github/text.ts") && r.re.source.includes("[A-Za-z0-9][A-Za-z0-9-]*"))).toBe(true);
+  });
+
+  test("each pattern on runs of 20k–100k characters stays under 250 ms", () => {
+    const slow: string[] = [];
+    for (const { where, re } of regexes) {
+      const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
+      for (const input of adversarial(re)) {
+        const start = performance.now();
+        // As the code uses them: a search, and (for global patterns) every match.
+        re.lastIndex = 0;
+        re.exec(input);
+        if (re.flags.includes("g")) input.replace(global, "");
+        const ms = performance.now() - start;
+        if (ms > 250) slow.push(`${where} /${re.source}/${re.flags} on ${JSON.stringify(input.slice(0, 12))}… (${input.length}): ${ms.toFixed(0)} ms`);
+      }
+    }
+    expect(slow).toEqual([]);
+  }, 300_000);
+});
