@@ -63,15 +63,18 @@ const ftfyNegatives = [
   "├┤a┼┐a┼┐a┼┐a┼┐a",
 ];
 
+/** Like them: Portuguese capitals ending in `Ã` before typographic punctuation. */
+const portugueseCapitals = ["ATÉ AMANHÃ… E O IRMÃ— NÃO", "“MAÇÔ — “IRMÔ, disse"];
+
 describe("WU008 finds nothing in clean text", () => {
-  for (const line of [...multilingual, ...ftfyNegatives]) {
+  for (const line of [...multilingual, ...ftfyNegatives, ...portugueseCapitals]) {
     test(line.slice(0, 40), () => {
       expect(findMojibake(line)).toEqual([]);
     });
   }
 
   test("a document of all of it, through both linters", async () => {
-    const doc = ["# Clean text", "", ...[...multilingual, ...ftfyNegatives].flatMap((l) => [l, ""])].join("\n");
+    const doc = ["# Clean text", "", ...[...multilingual, ...ftfyNegatives, ...portugueseCapitals].flatMap((l) => [l, ""])].join("\n");
     for (const lint of [lintMarkdownlint, lintRemark]) {
       expect(await lint(doc, { WU008: true }), lint.name).toEqual([]);
     }

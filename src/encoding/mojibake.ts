@@ -125,7 +125,10 @@ function segments(line: string, page: CodePage): Segment[] {
   return out;
 }
 
-type Grade = "strong" | "latin" | "extended" | "word" | "weak" | `script:${string}`;
+type Grade = "strong" | "latin" | "pair" | "extended" | "word" | "weak" | `script:${string}`;
+
+/** Punctuation that may follow a word ending in `Ã` (Portuguese `AMANHÃ…`): context decides. */
+const TRAILING_PUNCTUATION = new Set(Array.from("‚„…‘’“”•–—‹›"));
 
 function scriptOf(cp: number): string | null {
   if (cp >= 0x370 && cp <= 0x3ff) return "greek";
@@ -151,7 +154,9 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
   const lead = bytes[0]!;
   // `Ã`/`Â` before a continuation character: hardly ever meant (ftfy's strongest 2-byte clue).
   const leadChar = page.high[lead - 0x80];
-  if (page.latin && (leadChar === "\u00C3" || leadChar === "\u00C2")) return "latin";
+  if (page.latin && (leadChar === "\u00C3" || leadChar === "\u00C2")) {
+    return TRAILING_PUNCTUATION.has(page.high[bytes[1]! - 0x80] ?? "") ? "pair" : "latin";
+  }
   // Other Latin leads (`Ä`, `Å`, `Ă`, `Ā`, `Ć`) are real letters of real words: context decides.
   if (page.latin && lead >= 0xc2 && lead <= 0xc5) return "extended";
   if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 0xc2 || lead === 0xc3)) return "word";
@@ -179,9 +184,11 @@ function plausibleRun(line: string, run: readonly Segment[], grades: readonly Gr
   if (grades.includes("strong")) return true;
   const start = run[0]!.start;
   const end = run[run.length - 1]!.end;
-  if (grades.every((g) => g === "latin" || g === "extended" || g === "word")) {
+  if (grades.every((g) => g === "latin" || g === "pair" || g === "extended" || g === "word")) {
     return grades.every((g) => {
       if (g === "latin") return true;
+      // `Ã–L` is `ÖL`, but `AMANHÃ…` is Portuguese: a letter must follow, or a sure pair stand by.
+      if (g === "pair") return letterAt(line, end) || grades.includes("latin");
       // Inside a lowercase word (`Å¡koda`), or next to an unmistakable `Ã`/`Â` pair; never in
       // capitals or leetspeak (`MÄ£ÄM`, `SELKÄ EDELLÄ`, a name written `Āø`).
       if (g === "extended") return lowercaseAt(line, end) || grades.includes("latin");
@@ -365,7 +372,7 @@ function runsIn(line: string, page: CodePage): Judged[] {
       const classOf = (s: Segment): string => {
         if (s.bytes.length < s.need) return `lossy:${s.start}`;
         const g = grade(page, s.bytes, decodeOne(s.bytes));
-        return g === "extended" || g === "word" ? "latin" : g;
+        return g === "extended" || g === "word" || g === "pair" ? "latin" : g;
       };
       let piece: Segment[] = [];
       let pieceClass = "";
