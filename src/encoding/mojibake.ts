@@ -17,6 +17,11 @@
  * 5. Dropped bytes are restored by trying every byte the code page cannot represent in every
  *    place one may be missing; a candidate is kept only if it is valid UTF-8 and every restored
  *    character lies inside an RGI emoji sequence. One candidate is a fix; several are reported.
+ * 6. A single candidate is still doubted (reported, not fixed) when code pages disagree on the
+ *    same text, when unexplained damage touches the span, when the decoding still holds an
+ *    undecodable UTF-8 sequence, or when the line re-read with every fix applied shows new
+ *    mojibake next to a fix: fixing twice must equal fixing once.
+ * 7. Every line has a work budget, so hostile input ends quickly.
  */
 import { leadingEmoji } from "../emoji.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
