@@ -19,6 +19,7 @@ import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
 import { fixSafeFs } from "./fix-files.js";
+import { tolerantFs } from "./unreadable.js";
 
 const withFixSafety = (fix: boolean, base: typeof fs): typeof fs => (fix ? fixSafeFs(base) : base);
 
@@ -364,6 +365,8 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   // Changed files, or files named one by one, are the whole list: no globs from the configuration.
   const noGlobs = options.changedSince !== null || (targets.length > 0 && targets.every((t) => t.startsWith(":")));
   let code = 0;
+  // Files that could not be read: named on stderr, exit 2, the other files' findings kept.
+  const unreadable = new Map<string, string>();
   try {
     if (targets.length === 0) {
       if (options.format === "default") io.out("wrapup-lint: no changed Markdown files");
@@ -376,7 +379,7 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         logError,
         noGlobs,
         // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
-        ...(progress || options.fix ? { fs: withFixSafety(options.fix, progress ? countingFs(() => progress.started++) : fs) } : {}),
+        fs: tolerantFs(withFixSafety(options.fix, progress ? countingFs(() => progress.started++) : fs), unreadable),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
           customRules: [rulesModule],
@@ -399,6 +402,8 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
     if (finding.ruleInformation?.endsWith(WARNING_ANCHOR)) (finding as { severity: string }).severity = "warning";
   }
   if (code === 1 && result && !result.results.some((r) => r.severity !== "warning")) code = 0;
+  for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path.relative(io.cwd, file)}: ${reason}`);
+  if (unreadable.size > 0) code = 2;
   const formatterOptions = result?.options ?? ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);
   return { code, files: linted, results: result?.results ?? [], formatterOptions };
 }
