@@ -19,6 +19,9 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
+/** One message per process about a cache that cannot be written. */
+let warned = false;
+
 export class DiskCache {
   private entries = new Map<string, Entry>();
   private readonly file: string;
@@ -72,6 +75,7 @@ export class DiskCache {
   flush(): void {
     if (!this.dirty || this.broken) return;
     this.dirty = false;
+    let tmp: string | null = null;
     try {
       let merged: Record<string, Entry> = {};
       try {
@@ -85,11 +89,23 @@ export class DiskCache {
       for (const [key, entry] of this.entries) merged[key] = entry;
       const data: CacheFile = { version: 1, endpoint: this.endpoint, entries: merged };
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(data));
       fs.renameSync(tmp, this.file);
-    } catch {
+    } catch (error) {
       this.broken = true;
+      // A full disk leaves a partial temporary file behind: remove it.
+      try {
+        if (tmp) fs.rmSync(tmp, { force: true });
+      } catch {
+        // Nothing more to do.
+      }
+      // Lint results do not depend on the cache; say once why links will be asked again.
+      if (!warned) {
+        warned = true;
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        process.stderr.write(`wrapup-lint: cannot write the GitHub link cache in ${path.dirname(this.file)} (${code}); links will be checked again next run\n`);
+      }
     }
   }
 }
