@@ -185,17 +185,20 @@ export function parseMicromark(
         default:
           break;
       }
-      // Nothing we read nests inside a link; markdownlint re-parses the inside of HTML blocks
-      // as Markdown, which CommonMark (and remark) does not: skip both.
-      if (t.type !== "link" && (t.type as string) !== "literalAutolink" && t.type !== "autolink" && t.type !== "htmlFlow") {
-        walk(t.children);
-      }
+      if (t.children.length > 0 && !LEAVES.has(t.type as string)) walk(t.children);
     }
   };
   walk(tokens);
 
   return { lines, frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
 }
+
+/**
+ * Tokens whose inside holds nothing the model reads: links do not nest; markdownlint re-parses
+ * the inside of HTML blocks as Markdown, which CommonMark (and remark) does not; code and math
+ * hold no headings, links or definitions.
+ */
+const LEAVES = new Set(["link", "literalAutolink", "autolink", "htmlFlow", "codeFenced", "codeIndented", "codeText", "mathFlow", "mathText", "htmlText"]);
 
 function find(t: Token, type: string): Token | undefined {
   for (const c of t.children) {
