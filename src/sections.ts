@@ -87,7 +87,24 @@ function isNearMiss(written: string, known: string): boolean {
   return limit > 0 && editDistance(written, known, limit) <= limit;
 }
 
+const classifiedCache = new WeakMap<Profile, WeakMap<Field, Classified>>();
+
+/** What a field's label is under the profile; computed once per field and profile (every structure rule asks). */
 export function classify(field: Field, profile: Profile): Classified {
+  let perField = classifiedCache.get(profile);
+  if (!perField) {
+    perField = new WeakMap();
+    classifiedCache.set(profile, perField);
+  }
+  let classified = perField.get(field);
+  if (!classified) {
+    classified = classifyOnce(field, profile);
+    perField.set(field, classified);
+  }
+  return classified;
+}
+
+function classifyOnce(field: Field, profile: Profile): Classified {
   const known = knownOf(profile);
   const exact = known.find((k) => k.spelling === field.label);
   if (exact) return { field, spec: exact.spec, kind: exact.kind, canonical: exact.spelling, match: "exact", subheading: false };
