@@ -38,7 +38,11 @@ function markdownFiles(dir) {
 
 async function markdownlintRun(suite) {
   const { main } = await import("markdownlint-cli2");
-  const customRules = suite ? (await import(path.join(root, "dist/src/adapters/markdownlint.js"))).default : [noop];
+  let customRules = suite ? (await import(path.join(root, "dist/src/adapters/markdownlint.js"))).default : [noop];
+  // BENCH_RULES=WU001,WU008 runs only those rules (to see what each costs); BENCH_SKIP the rest.
+  const only = process.env.BENCH_RULES?.split(",");
+  const skip = process.env.BENCH_SKIP?.split(",") ?? [];
+  if (suite) customRules = customRules.filter((r) => (!only || only.includes(r.names[0])) && !skip.includes(r.names[0]));
   let findings = 0;
   const cpu = process.cpuUsage();
   const start = performance.now();
