@@ -32,7 +32,9 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
   const frontMatter = readFrontMatter(raw);
   // Mask HTML comments after the front matter exactly as markdownlint does for its rules.
   const bodyFrom = frontMatter?.endLine ?? 0;
-  const lines = [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")];
+  // Most pages have no comment: no join, mask and split of the whole text then.
+  const hasComment = source.includes("<!--");
+  const lines = hasComment ? [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")] : raw;
 
   const blocks: ParsedBlock[] = [];
   const headings: ParsedHeading[] = [];
