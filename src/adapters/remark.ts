@@ -80,6 +80,10 @@ export function wrapupMessageControl(this: Processor): void {
 function messageControlToEnd() {
   const control = remarkMessageControl({ name: "lint", source: SOURCE }) as unknown as (tree: Root, file: VFile) => void;
   return (tree: Root, file: VFile): void => {
+    // Nothing to filter without a message of ours, nothing to filter by without a comment: most
+    // pages, and then this costs nothing.
+    if (!file.messages.some((m) => m.source === SOURCE)) return;
+    if (!String(file.value ?? "").includes("<!--")) return;
     const end = tree.position?.end;
     if (!end || end.offset === undefined) return control(tree, file);
     let last = 0;
