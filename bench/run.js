@@ -5,7 +5,8 @@
 //   with the suite; remark (parse + front matter + GFM) against remark with the preset;
 //   each run a fresh process (its own peak memory), the four kinds alternating round by round
 //   so that a busy machine slows them alike; medians, and the median of each round's ratio;
-// - editor latency: one 350-line wrap-up linted in a warm process, suite against floor.
+// - editor latency: one 350-line wrap-up linted in a warm process, suite against floor;
+// - the suite's own time in one process (model and each rule timed), against the parse there.
 // The GitHub rule runs offline (WRAPUP_LINT_OFFLINE=1): it answers from its cache only.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -102,6 +103,7 @@ for (const [linter, floorMode, suiteMode, target] of [
 }
 
 const latency = child("latency.js", [latencyFile, String(latencyIterations)]);
+const [inprocess] = child("inprocess.js", [corpus, "3"]);
 const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
 console.log("");
@@ -123,6 +125,13 @@ console.log("|---|---|---|---|---|---|");
 for (const l of latency) {
   console.log(`| ${l.linter} | ${l.floorMs.toFixed(2)} ms | ${l.suiteMs.toFixed(2)} ms | ${l.addedMs.toFixed(2)} ms | **${l.addedCpuMs.toFixed(2)} ms** | ≤ 2 ms ${l.addedCpuMs <= 2 ? "ok" : "MISSED"} |`);
 }
+console.log("");
+console.log(`The suite's own time, in one process (markdownlint over the corpus, minimum of ${inprocess.rounds} alternating passes):`);
+console.log(`parse ${seconds(inprocess.parseMs)}; model and rules ${inprocess.oursMs.toFixed(0)} ms = **${inprocess.oursRatio.toFixed(3)}** × the parse (target ≤ 1.05 ${inprocess.oursRatio <= 1.05 ? "ok" : "MISSED"}); whole pass with the suite ${inprocess.ratio.toFixed(3)} × the parse`);
+console.log("");
+console.log("| " + Object.keys(inprocess.perRule).join(" | ") + " |");
+console.log("|" + Object.keys(inprocess.perRule).map(() => "---").join("|") + "|");
+console.log("| " + Object.values(inprocess.perRule).map((v) => `${v.toFixed(0)} ms`).join(" | ") + " |");
 console.log("");
 console.log(`load average at end: ${loadAfter}`);
 for (const [linter, s] of Object.entries(summary)) {
