@@ -42,6 +42,18 @@ export function parseMicromark(
   const links: ParsedLink[] = [];
   const definitions: ParsedDefinition[] = [];
 
+  /** A setext heading's text token keeps the last line's trailing blanks; mdast's content does not. */
+  const contentEnd = (text: Token, setext: boolean): Point => {
+    const point = end(text);
+    if (!setext) return point;
+    const line = lines[point.line - 1] ?? "";
+    const first = start(text);
+    const floor = point.line === first.line ? first.column : 1;
+    let column = point.column;
+    while (column > floor && (line[column - 2] === " " || line[column - 2] === "\t")) column--;
+    return { line: point.line, column };
+  };
+
   const heading = (t: Token): ParsedHeading => {
     const text = t.children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
     let depth: number;
@@ -57,8 +69,9 @@ export function parseMicromark(
       start: start(t),
       end: end(t),
       contentStart: text ? start(text) : null,
-      contentEnd: text ? end(text) : null,
-      plain: text ? plainText(text.children) : "",
+      contentEnd: text ? contentEnd(text, t.type === "setextHeading") : null,
+      // CommonMark (and mdast) read U+0000 as U+FFFD (found by fuzzing).
+      plain: text ? plainText(text.children).replace(/\0/g, "\uFFFD") : "",
     };
   };
 
@@ -224,6 +237,13 @@ function plainText(children: readonly Token[]): string {
         out += "\n";
         break;
       case "characterEscapeValue":
+        out += t.text;
+        break;
+      // A GFM literal autolink (`https://…` in text) and an autolink's destination (`<https://…>`)
+      // are their own text, as mdast's link children are (found by fuzzing).
+      case "literalAutolink":
+      case "autolinkProtocol":
+      case "autolinkEmail":
         out += t.text;
         break;
       case "characterReference": {
