@@ -257,6 +257,11 @@ describe("fuzz: both builders agree", () => {
       // A setext heading whose last line ends in a blank; a NUL in a heading (read as U+FFFD).
       "---\ntitle: x\n---\nThis allows\nInstall OIDC as a Garden class extension \n---\nWe",
       "## 🚀 \u{1001d8}👩‍💻\u0000- - __\u{6d448}|",
+      // A URL after `>` that only remark-gfm's transform links: its nodes carry no positions.
+      "## 🚀 |][>https://github.com/gardener/gardener/pull/1\u{39163}\u{ef1c3}:}",
+      "## x >https://github.com/a/b/pull/1 ##\n",
+      // A setext heading whose text starts with `#`.
+      "#`\u0005\n---",
     ]) {
       await expectParity(text);
     }

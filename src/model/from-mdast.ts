@@ -7,6 +7,7 @@ import type { VFile } from "vfile";
 import { assemble } from "./assemble.js";
 import { normalizeLabel, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
 import { maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
+import { trimEndChars } from "../trim.js";
 import type { Point, WrapupModel } from "./types.js";
 
 const cache = new WeakMap<Root, WrapupModel>();
@@ -44,14 +45,19 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
   const heading = (node: Extract<Nodes, { type: "heading" }>): ParsedHeading => {
     const first = node.children[0];
     const last = node.children[node.children.length - 1];
-    const setext = !(lines[node.position!.start.line - 1] ?? "").slice(node.position!.start.column - 1).startsWith("#");
+    // An ATX heading is one line; a setext heading is its text and an underline (its text may
+    // start with `#`, found by fuzzing).
+    const setext = node.position!.end.line > node.position!.start.line;
+    // remark-gfm's autolink transform can leave a heading's children without positions (a URL
+    // micromark did not see as one, after `>`): read an ATX heading's content off its line.
+    const fallback = first && (!first.position || !last?.position) && !setext ? atxContent(lines, startOf(node)) : null;
     return {
       depth: node.depth,
       setext,
       start: startOf(node),
       end: endOf(node),
-      contentStart: first?.position ? startOf(first) : null,
-      contentEnd: last?.position ? endOf(last) : null,
+      contentStart: fallback ? fallback.start : first?.position ? startOf(first) : null,
+      contentEnd: fallback ? fallback.end : last?.position ? endOf(last) : null,
       // mdast keeps a multi-line heading's CRLF or CR in its text; micromark's line ending token
       // is read as "\n", as the model's source spans join lines.
       plain: toString(node).replace(/\r\n?/g, "\n"),
@@ -143,6 +149,19 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
   visit(tree);
 
   return { lines, frontMatter, blocks, headings, links, definitions };
+}
+
+/** The content of an ATX heading on its line: after `#`s and blanks, before a closing sequence. */
+function atxContent(lines: readonly string[], at: Point): { start: Point; end: Point } | null {
+  const text = lines[at.line - 1] ?? "";
+  let i = at.column - 1;
+  while (text[i] === "#") i++;
+  while (text[i] === " " || text[i] === "\t") i++;
+  let end = trimEndChars(text, " \t").length;
+  const withoutClosing = trimEndChars(text.slice(0, end), "#");
+  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing))) end = trimEndChars(withoutClosing, " \t").length;
+  if (end <= i) return null;
+  return { start: { line: at.line, column: i + 1 }, end: { line: at.line, column: end + 1 } };
 }
 
 function labelText(node: { children: Positioned[] }, start: Point): { textStart: Point; textEnd: Point } {
