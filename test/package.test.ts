@@ -27,7 +27,7 @@ describe("package", () => {
     expect(pkg.engines.node).toBe(">=22");
     expect(pkg.bin["wrapup-lint"]).toBe("./bin/wrapup-lint.js");
     expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(["./markdownlint", "./remark"]));
-    for (const dep of ["markdownlint", "markdownlint-cli2", "unified", "remark-lint", "vfile"]) expect(pkg.dependencies[dep], dep).toBeDefined();
+    for (const dep of ["markdownlint", "markdownlint-cli2", "unified", "unified-lint-rule", "vfile"]) expect(pkg.dependencies[dep], dep).toBeDefined();
   });
 
   test("wrapup-lint/markdownlint: the custom rules, with fixed codes, the wrapup tag and a doc link", async () => {
@@ -45,13 +45,32 @@ describe("package", () => {
     }
   });
 
-  test("wrapup-lint/remark: a preset with front matter, GFM, remark-lint and every rule", async () => {
+  test("wrapup-lint/remark: a preset with front matter, GFM, lint comments and every rule", async () => {
     const { default: preset, plugins } = (await import("wrapup-lint/remark")) as { default: { plugins: unknown[] }; plugins: Record<string, { name: string }> };
     expect(Object.keys(plugins)).toEqual(Object.values(CODES));
     for (const [name, plugin] of Object.entries(plugins)) {
       expect(plugin.name).toBe(`wrapup-lint:${name}`);
       expect(preset.plugins).toContain(plugin);
     }
-    expect(preset.plugins.length).toBe(Object.keys(CODES).length + 4);
+    expect(preset.plugins.length).toBe(Object.keys(CODES).length + 3);
   });
+});
+
+test("a remark-lint rule added beside the preset honours <!--lint disable--> too", async () => {
+  const { unified } = await import("unified");
+  const { default: remarkParse } = await import("remark-parse");
+  const { lintRule } = await import("unified-lint-rule");
+  const { VFile } = await import("vfile");
+  const { default: preset } = (await import("wrapup-lint/remark")) as { default: import("unified").Preset };
+  const everyHeading = lintRule("remark-lint:every-heading", (tree: any, file: any) => {
+    for (const node of tree.children) if (node.type === "heading") file.message("Heading", node);
+  });
+  const run = async (text: string) => {
+    const processor = unified().use(remarkParse).use(preset).use(everyHeading);
+    const file = new VFile({ value: text });
+    await processor.run(processor.parse(file), file);
+    return file.messages.filter((m) => m.ruleId === "every-heading").map((m) => m.line);
+  };
+  expect(await run("# One\n\n# Two\n")).toEqual([1, 3]);
+  expect(await run("# One\n\n<!--lint disable every-heading-->\n\n# Two\n")).toEqual([1]);
 });

@@ -7,7 +7,6 @@
 import type { Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
-import remarkLint from "remark-lint";
 import remarkMessageControl from "remark-message-control";
 import type { Preset, Processor } from "unified";
 import { lintRule } from "unified-lint-rule";
@@ -65,8 +64,10 @@ export function report(file: VFile, finding: Finding): void {
 }
 
 /**
- * Lets `<!--lint disable wrapup-section-fields-->` reach our messages. Like remark-lint, it
- * attaches message control from inside an attacher, so that it runs after every rule.
+ * Lets `<!--lint disable wrapup-section-fields-->` reach our messages, and those of any
+ * remark-lint rule a project adds beside the preset: what remark-lint's core plugin does, in one
+ * pass for both sources (so the preset does not bring remark-lint itself, and pays one pass, not
+ * two). Like remark-lint, it attaches from inside an attacher, so that it runs after every rule.
  */
 export function wrapupMessageControl(this: Processor): void {
   this.use(messageControlToEnd);
@@ -77,12 +78,14 @@ export function wrapupMessageControl(this: Processor): void {
  * takes the rest of the file for a gap), such as a finding in the URL of a page's last link.
  * Our findings always stand in the source, so it sees the tree as ending at the file's end.
  */
+const CONTROLLED = [SOURCE, "remark-lint"];
+
 function messageControlToEnd() {
-  const control = remarkMessageControl({ name: "lint", source: SOURCE }) as unknown as (tree: Root, file: VFile) => void;
+  const control = remarkMessageControl({ name: "lint", source: CONTROLLED }) as unknown as (tree: Root, file: VFile) => void;
   return (tree: Root, file: VFile): void => {
-    // Nothing to filter without a message of ours, nothing to filter by without a comment: most
+    // Nothing to filter without a lint message, nothing to filter by without a comment: most
     // pages, and then this costs nothing.
-    if (!file.messages.some((m) => m.source === SOURCE)) return;
+    if (!file.messages.some((m) => m.source !== undefined && m.source !== null && CONTROLLED.includes(m.source))) return;
     if (!String(file.value ?? "").includes("<!--")) return;
     const end = tree.position?.end;
     if (!end || end.offset === undefined) return control(tree, file);
@@ -105,12 +108,11 @@ function messageControlToEnd() {
  */
 export const plugins: Record<string, ReturnType<typeof toRemarkRule>> = Object.fromEntries(RULES.map((rule) => [rule.name, toRemarkRule(rule)]));
 
-/** Parse front matter and GFM, let `<!--lint disable …-->` reach our messages, run every rule. */
+/** Parse front matter and GFM, let `<!--lint disable …-->` reach lint messages, run every rule. */
 const preset: Preset = {
   plugins: [
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
-    remarkLint,
     wrapupMessageControl,
     ...Object.values(plugins),
   ],

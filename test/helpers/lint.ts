@@ -6,7 +6,6 @@ import { applyFixes, type LintError } from "markdownlint";
 import { lint as markdownlint } from "markdownlint/promise";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
-import remarkLint from "remark-lint";
 import remarkParse from "remark-parse";
 import remarkStringify from "remark-stringify";
 import { unified, type PluggableList } from "unified";
@@ -95,7 +94,6 @@ function remarkProcessor(config: SuiteConfig) {
   const plugins: PluggableList = [
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
-    remarkLint,
     wrapupMessageControl,
   ];
   for (const [rule, options] of enabled(config)) {

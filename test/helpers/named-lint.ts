@@ -6,7 +6,6 @@ import { applyFixes, type LintError } from "markdownlint";
 import { lint as markdownlint } from "markdownlint/promise";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
-import remarkLint from "remark-lint";
 import remarkMessageControl from "remark-message-control";
 import remarkParse from "remark-parse";
 import remarkStringify from "remark-stringify";
@@ -53,7 +52,6 @@ export async function lintRemarkNamed(text: string, name: string, config: SuiteC
   const plugins: PluggableList = [
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
-    remarkLint,
     [remarkMessageControl, { name: "lint", source: SOURCE }],
   ];
   for (const [code, options] of Object.entries(config)) {
