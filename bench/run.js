@@ -138,10 +138,12 @@ for (const [linter, s] of Object.entries(summary)) {
   console.log(`${linter}: CPU ${pct(s.cpuMs.ratio)} over the parse (wall ${pct(s.ms.ratio)}), peak memory ${pct(s.memoryRatio)}; ${s.findings} findings`);
 }
 
-// The GitHub-link bench, when the link engineer's script is there.
-const github = path.join(here, "github.js");
-if (fs.existsSync(github)) {
+// The GitHub-link bench (WU007: requests per link, cold and warm run against the fake GitHub on
+// 127.0.0.1). It imports the TypeScript fake server, so it runs under vite-node.
+const github = path.join(here, "github.ts");
+const viteNode = path.join(root, "node_modules", "vite-node", "vite-node.mjs");
+if (fs.existsSync(github) && fs.existsSync(viteNode)) {
   console.log("");
-  const result = spawnSync(process.execPath, [github], { cwd: root, env, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [viteNode, github], { cwd: root, env, stdio: "inherit" });
   if (result.status !== 0) process.exitCode = result.status ?? 1;
 }
