@@ -11,6 +11,7 @@ import { describe, expect, test } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { analyzeLines, CODE_PAGES, codePage, mojibake, type CodePage } from "../src/encoding/index.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { neverWrong } from "./helpers/encoding.js";
 import { remarkModel } from "./helpers/models.js";
 
 const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
@@ -95,21 +96,6 @@ function restoresExactly(fixed: string, truth: string): boolean {
   return match(0, 0);
 }
 
-/**
- * `fixed` is `truth` with every character either restored or still exactly as damaged: no fix
- * wrote anything that was not there. (The damage is per character: UTF-8 bytes are per character.)
- */
-function neverWrong(fixed: string, truth: string, damage: (text: string) => string): boolean {
-  let reach = new Set([0]);
-  for (const c of Array.from(truth)) {
-    const forms = [...new Set([c, damage(c)])];
-    const next = new Set<number>();
-    for (const at of reach) for (const f of forms) if (fixed.startsWith(f, at)) next.add(at + f.length);
-    reach = next;
-    if (reach.size === 0) return false;
-  }
-  return reach.has(fixed.length);
-}
 
 /** A character that lost every continuation byte leaves a lone lead character: nothing to find. */
 const untraceable = (line: string, damage: (text: string) => string): boolean =>

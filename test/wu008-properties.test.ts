@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { analyzeLines, CODE_PAGES, mojibake, type CodePage } from "../src/encoding/index.js";
+import { neverWrong } from "./helpers/encoding.js";
 
 const TOKENS = [
   "🗓️", "📍", "👤", "🏛️", "🛡️", "⛔️", "✨", "👨🏼‍💻", "🧑🏼‍🌾", "👨‍👩‍👧‍👦", "🔍", "📦", "🚀", "🪟", "⚖️", "➡️", "🇩🇪",
@@ -32,17 +33,6 @@ function fixLine(line: string): string {
   return out;
 }
 
-function neverWrong(fixed: string, truth: string, damage: (text: string) => string): boolean {
-  let reach = new Set([0]);
-  for (const c of Array.from(truth)) {
-    const forms = [...new Set([c, damage(c)])];
-    const next = new Set<number>();
-    for (const at of reach) for (const f of forms) if (fixed.startsWith(f, at)) next.add(at + f.length);
-    reach = next;
-    if (reach.size === 0) return false;
-  }
-  return reach.has(fixed.length);
-}
 
 const textArb = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 12 }).chain((tokens) =>
   fc.array(fc.constantFrom(" ", "", ", "), { minLength: tokens.length, maxLength: tokens.length }).map((seps) =>
