@@ -10,6 +10,7 @@ import remarkParse from "remark-parse";
 import remarkStringify from "remark-stringify";
 import { unified, type PluggableList } from "unified";
 import { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
 import { toRemarkRule, wrapupMessageControl } from "../../src/adapters/remark.js";
 import type { WrapupRule } from "../../src/rule.js";
@@ -39,14 +40,15 @@ function enabled(config: SuiteConfig): [WrapupRule<any>, boolean | Record<string
   });
 }
 
-export async function runMarkdownlint(text: string, config: SuiteConfig): Promise<LintError[]> {
+/** `name` is the document's name (markdownlint's `strings` key), for rules that read it. */
+export async function runMarkdownlint(text: string, config: SuiteConfig, name = "doc"): Promise<LintError[]> {
   const result = await markdownlint({
-    strings: { doc: text },
+    strings: { [name]: text },
     config: { default: false, ...config },
     customRules: markdownlintRules,
     handleRuleFailures: false,
   });
-  return result["doc"] ?? [];
+  return result[name] ?? [];
 }
 
 /**
@@ -72,9 +74,9 @@ export async function runMarkdownlintMany(strings: Record<string, string>, confi
   return results;
 }
 
-export async function lintMarkdownlint(text: string, config: SuiteConfig): Promise<Reported[]> {
-  const errors = await runMarkdownlint(text, config);
-  return errors.map((e) => ({
+/** A markdownlint result as a `Reported`. */
+export function fromLintError(e: LintError): Reported {
+  return {
     code: e.ruleNames[0]!,
     line: e.lineNumber,
     column: e.errorRange?.[0] ?? null,
@@ -82,7 +84,11 @@ export async function lintMarkdownlint(text: string, config: SuiteConfig): Promi
     fix: e.fixInfo
       ? [e.fixInfo.lineNumber ?? e.lineNumber, e.fixInfo.editColumn ?? 1, e.fixInfo.deleteCount ?? 0, e.fixInfo.insertText ?? ""]
       : null,
-  }));
+  };
+}
+
+export async function lintMarkdownlint(text: string, config: SuiteConfig): Promise<Reported[]> {
+  return (await runMarkdownlint(text, config)).map(fromLintError);
 }
 
 export async function fixMarkdownlint(text: string, config: SuiteConfig): Promise<string> {
@@ -103,31 +109,34 @@ function remarkProcessor(config: SuiteConfig) {
   return unified().use(remarkParse).use(remarkStringify).use(plugins);
 }
 
-export async function runRemark(text: string, config: SuiteConfig): Promise<VFile> {
+/** `path` is the document's file name (`file.path`), for rules that read it. */
+export async function runRemark(text: string, config: SuiteConfig, path = "doc.md"): Promise<VFile> {
   const processor = remarkProcessor(config);
-  const file = new VFile({ value: text, path: "doc.md" });
+  const file = new VFile({ value: text, path });
   const tree = processor.parse(file);
   await processor.run(tree, file);
   return file;
 }
 
+/** A vfile message as a `Reported`. */
+export function fromMessage(m: VFileMessage): Reported {
+  const rule = ruleByName.get(m.ruleId ?? "");
+  const start = m.place && "start" in m.place ? m.place.start : m.place;
+  const end = m.place && "end" in m.place ? m.place.end : null;
+  return {
+    code: rule?.code ?? `${m.source}:${m.ruleId}`,
+    line: start?.line ?? 0,
+    column: start?.column ?? null,
+    message: m.reason,
+    fix:
+      m.expected && m.expected.length === 1 && start && end && start.line === end.line
+        ? [start.line, start.column, end.column - start.column, m.expected[0]!]
+        : null,
+  };
+}
+
 export async function lintRemark(text: string, config: SuiteConfig): Promise<Reported[]> {
-  const file = await runRemark(text, config);
-  return file.messages.map((m) => {
-    const rule = ruleByName.get(m.ruleId ?? "");
-    const start = m.place && "start" in m.place ? m.place.start : m.place;
-    const end = m.place && "end" in m.place ? m.place.end : null;
-    return {
-      code: rule?.code ?? `${m.source}:${m.ruleId}`,
-      line: start?.line ?? 0,
-      column: start?.column ?? null,
-      message: m.reason,
-      fix:
-        m.expected && m.expected.length === 1 && start && end && start.line === end.line
-          ? [start.line, start.column, end.column - start.column, m.expected[0]!]
-          : null,
-    };
-  });
+  return (await runRemark(text, config)).messages.map(fromMessage);
 }
 
 /** Applies every fix once, as an editor applying all quick fixes would, last first. */
