@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { analyzeLines, CODE_PAGES, codePage, mojibake, type CodePage } from "../src/encoding/index.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
-import { neverWrong } from "./helpers/encoding.js";
+import { neverWrong, restoresExactly } from "./helpers/encoding.js";
 import { remarkModel } from "./helpers/models.js";
 
 const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
@@ -78,22 +78,8 @@ function completeFor(damage: Damage, pageName: keyof typeof PAGES): boolean {
 }
 
 /** `fixed` is `truth`, but for spans left in place whose candidates include what stood there. */
-function restoresExactly(fixed: string, truth: string): boolean {
-  const left = analyzeLines([fixed])[0]?.mojibake ?? [];
-  const pieces: string[] = [];
-  let from = 0;
-  for (const span of left) {
-    pieces.push(fixed.slice(from, span.start));
-    from = span.end;
-  }
-  pieces.push(fixed.slice(from));
-  const match = (k: number, at: number): boolean => {
-    if (!truth.startsWith(pieces[k]!, at)) return false;
-    const next = at + pieces[k]!.length;
-    if (k === left.length) return next === truth.length;
-    return left[k]!.candidates.some((c) => truth.startsWith(c, next) && match(k + 1, next + c.length));
-  };
-  return match(0, 0);
+function restoresExactlyLine(fixed: string, truth: string): boolean {
+  return restoresExactly(fixed, truth, analyzeLines([fixed])[0]?.mojibake ?? []);
 }
 
 
@@ -156,7 +142,7 @@ describe("WU008 fault injection on real lines", () => {
           fixedLines.forEach((line, i) => {
             const what = `${fix.name} line ${i + 1}: ${JSON.stringify(line)} for ${JSON.stringify(lines[i])}`;
             expect(neverWrong(line, lines[i]!, damage.apply), what).toBe(true);
-            if (completeFor(damage, pageName) && traceable.includes(i + 1)) expect(restoresExactly(line, lines[i]!), what).toBe(true);
+            if (completeFor(damage, pageName) && traceable.includes(i + 1)) expect(restoresExactlyLine(line, lines[i]!), what).toBe(true);
           });
           if (!damage.lossy && completeFor(damage, pageName) && traceable.length === changed.length) expect(fixed, fix.name).toBe(original);
           expect(await fix(fixed, config), `${fix.name} twice`).toBe(fixed);

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { restoresExactly } from "./helpers/encoding.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type Reported } from "./helpers/lint.js";
 
 const shared = path.resolve(import.meta.dirname, "../../shared/corpus");
@@ -24,21 +25,8 @@ function originalOf(seedLine: string): string {
 }
 
 /** `fixed` is `truth` with each left span still damaged and the truth among its candidates. */
-function restoresExactly(fixed: string, truth: string, left: { column: number; text: string; candidates: string[] }[]): boolean {
-  const pieces: string[] = [];
-  let from = 0;
-  for (const span of left) {
-    pieces.push(fixed.slice(from, span.column - 1));
-    from = span.column - 1 + span.text.length;
-  }
-  pieces.push(fixed.slice(from));
-  const match = (k: number, at: number): boolean => {
-    if (!truth.startsWith(pieces[k]!, at)) return false;
-    const next = at + pieces[k]!.length;
-    if (k === left.length) return next === truth.length;
-    return left[k]!.candidates.some((c) => truth.startsWith(c, next) && match(k + 1, next + c.length));
-  };
-  return match(0, 0);
+function restoresLine(fixed: string, truth: string, left: { column: number; text: string; candidates: string[] }[]): boolean {
+  return restoresExactly(fixed, truth, left.map((span) => ({ start: span.column - 1, end: span.column - 1 + span.text.length, candidates: span.candidates })));
 }
 
 function candidatesOf(message: string): string[] {
@@ -95,7 +83,7 @@ describe("WU008 on the seed page", () => {
         const seedLine = seedLines[i]!;
         // Lines without damage stay as they are (some differ from today's page: the seed is older).
         const truth = /[^\x00-\x7F]/.test(seedLine) ? originalOf(seedLine) : seedLine;
-        expect(restoresExactly(line, truth, spans), `line ${i + 1}: ${line}`).toBe(true);
+        expect(restoresLine(line, truth, spans), `line ${i + 1}: ${line}`).toBe(true);
       });
       // Fixing again changes nothing.
       expect(await fix(fixed, config)).toBe(fixed);

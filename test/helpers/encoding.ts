@@ -15,3 +15,24 @@ export function neverWrong(fixed: string, truth: string, damage: (text: string) 
   }
   return reach.has(fixed.length);
 }
+
+/**
+ * `fixed` is `truth`, but for spans left in place (0-based `start`/`end` offsets in `fixed`)
+ * whose candidates include what stood there.
+ */
+export function restoresExactly(fixed: string, truth: string, left: readonly { start: number; end: number; candidates: readonly string[] }[]): boolean {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const span of left) {
+    pieces.push(fixed.slice(from, span.start));
+    from = span.end;
+  }
+  pieces.push(fixed.slice(from));
+  const match = (k: number, at: number): boolean => {
+    if (!truth.startsWith(pieces[k]!, at)) return false;
+    const next = at + pieces[k]!.length;
+    if (k === left.length) return next === truth.length;
+    return left[k]!.candidates.some((c) => truth.startsWith(c, next) && match(k + 1, next + c.length));
+  };
+  return match(0, 0);
+}
