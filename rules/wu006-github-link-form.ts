@@ -101,8 +101,7 @@ export const githubLinkForm: WrapupRule<GitHubLinkFormOptions> = {
       for (const problem of parsed.problems) {
         // `github.com/x` without a scheme is a problem only as a link destination.
         if (link.kind === "literal" && problem.message.includes("without a scheme")) continue;
-        // A problem with a fix stands on the text it replaces; one without, on the whole link
-        // (remark drops messages placed after the last text of a document, as a link's URL can be).
+        // A problem with a fix stands on the text it replaces; one without, on the whole link.
         const onUrl = problem.fix !== undefined && exact >= 0;
         const at = onUrl ? where(problem.offset) : { line: link.span.start.line, column: link.span.start.column };
         findings.push({

@@ -91,8 +91,7 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
     for (const { link, url, target, verdict: pending } of work) {
       const verdict = await pending;
       const start = pathStart(url);
-      // Findings about the whole link stand at its start: remark drops messages placed after the
-      // last text of a document (unified-message-control's "gap"), which a link's URL can be.
+      // Findings about the whole link stand at its start.
       const whole = { line: link.span.start.line, column: link.span.start.column };
       const context = url;
       if (verdict.status === "unverified") {
