@@ -49,24 +49,48 @@ export interface Located {
 
 const cache = new WeakMap<WrapupModel, YamlFrontMatter | null>();
 
+/**
+ * The last few front matter blocks parsed, by their text: an editor lints the whole page after
+ * every keystroke, and the keystrokes are almost always below the front matter. The result is a
+ * function of the text (and of where the block starts) and nothing reads it to change it.
+ */
+const byText = new Map<string, YamlFrontMatter>();
+const BY_TEXT_ENTRIES = 16;
+const BY_TEXT_MAX_LENGTH = 64 * 1024;
+
 /** The parsed YAML front matter, or null when the model has none, it is not YAML, or never closes. */
 export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
   if (cache.has(model)) return cache.get(model)!;
-  const parsed = parse(model);
+  const fm = model.frontMatter;
+  let parsed: YamlFrontMatter | null = null;
+  if (fm && fm.kind === "yaml" && fm.endLine !== null) {
+    const text = fm.body.join("\n");
+    const key = `${fm.bodyStartLine}\n${text}`;
+    const seen = text.length <= BY_TEXT_MAX_LENGTH ? byText.get(key) : undefined;
+    if (seen) {
+      // Most recently used last.
+      byText.delete(key);
+      byText.set(key, seen);
+      parsed = seen;
+    } else {
+      parsed = parse(text, fm.bodyStartLine);
+      if (text.length <= BY_TEXT_MAX_LENGTH) {
+        byText.set(key, parsed);
+        if (byText.size > BY_TEXT_ENTRIES) byText.delete(byText.keys().next().value!);
+      }
+    }
+  }
   cache.set(model, parsed);
   return parsed;
 }
 
-function parse(model: WrapupModel): YamlFrontMatter | null {
-  const fm = model.frontMatter;
-  if (!fm || fm.kind !== "yaml" || fm.endLine === null) return null;
-  const text = fm.body.join("\n");
+function parse(text: string, bodyStartLine: number): YamlFrontMatter {
   const lineCounter = new LineCounter();
   // Duplicate keys are found below in one pass: the library's own check is quadratic.
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const point = (offset: number): Point => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: fm.bodyStartLine + pos.line - 1, column: pos.col };
+    return { line: bodyStartLine + pos.line - 1, column: pos.col };
   };
   const errors: YamlSyntaxError[] = document.errors.map((e) => {
     const offset = e.pos[0];

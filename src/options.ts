@@ -41,6 +41,8 @@ export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Findin
 /** The options as text, or null when JSON cannot say them faithfully (cycles, functions, a RegExp). */
 function textKey(given: unknown): string | null {
   if (given === null || typeof given !== "object") return `${typeof given}:${String(given)}`;
+  // What markdownlint hands a rule enabled with `true`: a new empty object for every document.
+  if (Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) return "json:{}";
   let faithful = true;
   let text: string;
   try {
@@ -56,6 +58,11 @@ function textKey(given: unknown): string | null {
     return null;
   }
   return faithful ? "json:" + text : null;
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return Object.getOwnPropertySymbols(object).length === 0;
 }
 
 function validate<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given: unknown): O {

@@ -23,17 +23,33 @@ export interface Classified {
 
 const fold = (label: string): string => label.replace(/\s+/g, " ").trim().toLowerCase();
 
+const titles = new WeakMap<Section, string>();
+
 /** The title of a section without its leading emoji. */
 export function titleOf(section: Section): string {
-  const plain = section.heading.plain.trim();
-  const emoji = leadingEmoji(plain);
-  return (emoji ? plain.slice(emoji.length) : plain).trim();
+  let title = titles.get(section);
+  if (title === undefined) {
+    const plain = section.heading.plain.trim();
+    const emoji = leadingEmoji(plain);
+    title = (emoji ? plain.slice(emoji.length) : plain).trim();
+    titles.set(section, title);
+  }
+  return title;
 }
 
-/** The H2 sections that are project sections: all but those the profile excludes. */
-export function projectSections(model: WrapupModel, profile: Profile): Section[] {
-  const excluded = new Set(profile.excludeSections.map(fold));
-  return model.sections.filter((s) => !excluded.has(fold(titleOf(s))));
+const projectCache = new WeakMap<Profile, WeakMap<WrapupModel, readonly Section[]>>();
+
+/** The H2 sections that are project sections: all but those the profile excludes (once per model and profile; every structure rule asks). */
+export function projectSections(model: WrapupModel, profile: Profile): readonly Section[] {
+  let perModel = projectCache.get(profile);
+  if (!perModel) projectCache.set(profile, (perModel = new WeakMap()));
+  let sections = perModel.get(model);
+  if (!sections) {
+    const excluded = new Set(profile.excludeSections.map(fold));
+    sections = model.sections.filter((s) => !excluded.has(fold(titleOf(s))));
+    perModel.set(model, sections);
+  }
+  return sections;
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
@@ -60,6 +76,7 @@ interface Known {
   spec: FieldSpec;
   kind: FieldKind;
   spelling: string;
+  folded: string;
 }
 
 const knownCache = new WeakMap<Profile, Known[]>();
@@ -70,7 +87,7 @@ function knownOf(profile: Profile): Known[] {
     known = [];
     const add = (specs: FieldSpec[], kind: FieldKind): void => {
       for (const spec of specs) {
-        for (const spelling of [spec.label, ...(spec.aliases ?? [])]) known!.push({ spec, kind, spelling });
+        for (const spelling of [spec.label, ...(spec.aliases ?? [])]) known!.push({ spec, kind, spelling, folded: fold(spelling) });
       }
     };
     add(profile.required, "required");
@@ -109,11 +126,11 @@ function classifyOnce(field: Field, profile: Profile): Classified {
   const exact = known.find((k) => k.spelling === field.label);
   if (exact) return { field, spec: exact.spec, kind: exact.kind, canonical: exact.spelling, match: "exact", subheading: false };
   const folded = fold(field.label);
-  const caseOnly = known.find((k) => fold(k.spelling) === folded);
+  const caseOnly = known.find((k) => k.folded === folded);
   if (caseOnly) return { field, spec: caseOnly.spec, kind: caseOnly.kind, canonical: caseOnly.spelling, match: "case", subheading: false };
-  const near = known.filter((k) => isNearMiss(folded, fold(k.spelling)));
+  const near = known.filter((k) => isNearMiss(folded, k.folded));
   if (near.length > 0) {
-    const best = near.sort((a, b) => editDistance(folded, fold(a.spelling)) - editDistance(folded, fold(b.spelling)))[0]!;
+    const best = near.sort((a, b) => editDistance(folded, a.folded) - editDistance(folded, b.folded))[0]!;
     return { field, spec: best.spec, kind: best.kind, canonical: best.spelling, match: "near", subheading: false };
   }
   return { field, spec: null, kind: null, canonical: null, match: "none", subheading: field.style === "heading" };

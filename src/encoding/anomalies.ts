@@ -4,7 +4,7 @@
  * (a ZWJ sequence or skin tone modifier no platform draws as one emoji, a keycap without
  * U+20E3, a variation selector with nothing to select). Pure functions over strings.
  */
-import { rgiPrefix } from "../emoji.js";
+import { rgiLengthAt } from "../emoji.js";
 import { CODE_PAGES } from "./codepages.js";
 import {
   isC1,
@@ -129,11 +129,11 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
     const next = i + size(cp) < line.length ? line.codePointAt(i + size(cp))! : -1;
     if (isKeycapBase(cp)) {
       if (next === VS16 || next === KEYCAP) {
-        const rgi = rgiPrefix(line.slice(i, i + 3));
-        if (rgi) {
-          i += rgi.length;
+        const length = rgiLengthAt(line, i);
+        if (length > 0) {
+          previous = line.slice(i, i + length);
+          i += length;
           previousEnd = i;
-          previous = rgi;
           continue;
         }
         if (next === KEYCAP) {
@@ -178,9 +178,10 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
       i++;
       continue;
     }
-    const rgi = rgiPrefix(line.slice(i, i + 40));
-    if (rgi) {
-      let end = i + rgi.length;
+    const rgiLength = rgiLengthAt(line, i);
+    if (rgiLength > 0) {
+      const rgi = line.slice(i, i + rgiLength);
+      let end = i + rgiLength;
       // A U+FE0F after an emoji already in emoji style is harmless (`⚡️`), as real pages write it.
       if (line.charCodeAt(end) === VS16 && !rgi.endsWith("\uFE0F")) end++;
       const after = line.codePointAt(end);

@@ -81,6 +81,21 @@ const NUMBER = /^[0-9]+$/;
  * (other hosts, gist.github.com, raw.githubusercontent.com, api.github.com, relative links).
  */
 export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
+  // The same URLs come back in every lint of a page and across the pages of a docs tree; the
+  // answer depends on the text alone and no caller changes it.
+  let parsed = parsedUrls.get(written);
+  if (parsed === undefined) {
+    parsed = parseOnce(written);
+    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
+    if (written.length <= 2048) parsedUrls.set(written, parsed);
+  }
+  return parsed;
+}
+
+const parsedUrls = new Map<string, ParsedGitHubUrl | null>();
+const PARSED_URLS_MAX = 10_000;
+
+function parseOnce(written: string): ParsedGitHubUrl | null {
   const head = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i.exec(written);
   if (!head) return null;
   const [, scheme, slashes, host] = head;

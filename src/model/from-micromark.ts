@@ -41,6 +41,8 @@ export function parseMicromark(
   const headings: ParsedHeading[] = [];
   const links: ParsedLink[] = [];
   const definitions: ParsedDefinition[] = [];
+  /** Each heading is read once, by the walk, and found again by the block pass. */
+  const headingOf = new Map<Token, ParsedHeading>();
 
   /** A setext heading's text token keeps the last line's trailing blanks; mdast's content does not. */
   const contentEnd = (text: Token, setext: boolean): Point => {
@@ -100,7 +102,7 @@ export function parseMicromark(
     switch (t.type as string) {
       case "atxHeading":
       case "setextHeading": {
-        const h = heading(t);
+        const h = headingOf.get(t) ?? heading(t);
         blocks.push({ kind: "heading", heading: h, start: h.start, end: h.end, quoted });
         return;
       }
@@ -137,14 +139,21 @@ export function parseMicromark(
         return;
     }
   };
-  for (const t of tokens) block(t, false);
-
   const walk = (list: readonly Token[]): void => {
     for (const t of list) {
       switch (t.type as string) {
         case "atxHeading":
-        case "setextHeading":
-          headings.push(heading(t));
+        case "setextHeading": {
+          const h = heading(t);
+          headingOf.set(t, h);
+          headings.push(h);
+          break;
+        }
+        case "content":
+          // A paragraph (and the definitions before it) holds no heading, and a link, an
+          // autolink, a literal autolink or a definition needs one of these characters: most
+          // paragraphs need no walk through their tokens.
+          if (!MAY_LINK.test(t.text)) continue;
           break;
         case "link": {
           const label = t.children.find((c) => c.type === "label");
@@ -202,9 +211,16 @@ export function parseMicromark(
     }
   };
   walk(tokens);
+  for (const t of tokens) block(t, false);
 
   return { lines, frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
 }
+
+/**
+ * What a link (`[`), an autolink (`<`), a definition (`[`) or a GFM literal autolink (`www.`,
+ * `http://`, `mailto:`, an address with `@`) cannot be without.
+ */
+const MAY_LINK = /[[<@:]|ww/i;
 
 /**
  * Tokens whose inside holds nothing the model reads: links do not nest; markdownlint re-parses
