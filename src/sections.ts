@@ -37,6 +37,7 @@ export function titleOf(section: Section): string {
   return title;
 }
 
+const excludedOf = new WeakMap<Profile, Set<string>>();
 const projectCache = new WeakMap<Profile, WeakMap<WrapupModel, readonly Section[]>>();
 
 /** The H2 sections that are project sections: all but those the profile excludes (once per model and profile; every structure rule asks). */
@@ -45,8 +46,10 @@ export function projectSections(model: WrapupModel, profile: Profile): readonly 
   if (!perModel) projectCache.set(profile, (perModel = new WeakMap()));
   let sections = perModel.get(model);
   if (!sections) {
-    const excluded = new Set(profile.excludeSections.map(fold));
-    sections = model.sections.filter((s) => !excluded.has(fold(titleOf(s))));
+    let excluded = excludedOf.get(profile);
+    if (!excluded) excludedOf.set(profile, (excluded = new Set(profile.excludeSections.map(fold))));
+    const skip = excluded;
+    sections = model.sections.filter((s) => skip.size === 0 || !skip.has(fold(titleOf(s))));
     perModel.set(model, sections);
   }
   return sections;
@@ -104,41 +107,56 @@ function isNearMiss(written: string, known: string): boolean {
   return limit > 0 && editDistance(written, known, limit) <= limit;
 }
 
-const classifiedCache = new WeakMap<Profile, WeakMap<Field, Classified>>();
+/** What a label means under a profile depends on the label and its style alone: labels repeat in every section and every lint. */
+const byLabel = new WeakMap<Profile, Map<string, Omit<Classified, "field">>>();
+const BY_LABEL_MAX = 4096;
 
-/** What a field's label is under the profile; computed once per field and profile (every structure rule asks). */
+/** What a field's label is under the profile. */
 export function classify(field: Field, profile: Profile): Classified {
-  let perField = classifiedCache.get(profile);
-  if (!perField) {
-    perField = new WeakMap();
-    classifiedCache.set(profile, perField);
+  let labels = byLabel.get(profile);
+  if (!labels) byLabel.set(profile, (labels = new Map()));
+  const key = `${field.style}:${field.label}`;
+  let meaning = labels.get(key);
+  if (!meaning) {
+    meaning = classifyLabel(field.label, field.style === "heading", profile);
+    if (labels.size >= BY_LABEL_MAX) labels.clear();
+    if (field.label.length <= 200) labels.set(key, meaning);
   }
-  let classified = perField.get(field);
+  return { field, ...meaning };
+}
+
+function classifyLabel(label: string, heading: boolean, profile: Profile): Omit<Classified, "field"> {
+  const known = knownOf(profile);
+  const exact = known.find((k) => k.spelling === label);
+  if (exact) return { spec: exact.spec, kind: exact.kind, canonical: exact.spelling, match: "exact", subheading: false };
+  const folded = fold(label);
+  const caseOnly = known.find((k) => k.folded === folded);
+  if (caseOnly) return { spec: caseOnly.spec, kind: caseOnly.kind, canonical: caseOnly.spelling, match: "case", subheading: false };
+  const near = known.filter((k) => isNearMiss(folded, k.folded));
+  if (near.length > 0) {
+    const best = near.sort((a, b) => editDistance(folded, a.folded) - editDistance(folded, b.folded))[0]!;
+    return { spec: best.spec, kind: best.kind, canonical: best.spelling, match: "near", subheading: false };
+  }
+  return { spec: null, kind: null, canonical: null, match: "none", subheading: heading };
+}
+
+const sectionFields = new WeakMap<Profile, WeakMap<Section, { all: Classified[]; fields: Classified[] }>>();
+
+function classifiedOf(section: Section, profile: Profile): { all: Classified[]; fields: Classified[] } {
+  let perSection = sectionFields.get(profile);
+  if (!perSection) sectionFields.set(profile, (perSection = new WeakMap()));
+  let classified = perSection.get(section);
   if (!classified) {
-    classified = classifyOnce(field, profile);
-    perField.set(field, classified);
+    const all = section.fields.map((f) => classify(f, profile));
+    classified = { all, fields: all.filter((c) => !c.subheading) };
+    perSection.set(section, classified);
   }
   return classified;
 }
 
-function classifyOnce(field: Field, profile: Profile): Classified {
-  const known = knownOf(profile);
-  const exact = known.find((k) => k.spelling === field.label);
-  if (exact) return { field, spec: exact.spec, kind: exact.kind, canonical: exact.spelling, match: "exact", subheading: false };
-  const folded = fold(field.label);
-  const caseOnly = known.find((k) => k.folded === folded);
-  if (caseOnly) return { field, spec: caseOnly.spec, kind: caseOnly.kind, canonical: caseOnly.spelling, match: "case", subheading: false };
-  const near = known.filter((k) => isNearMiss(folded, k.folded));
-  if (near.length > 0) {
-    const best = near.sort((a, b) => editDistance(folded, a.folded) - editDistance(folded, b.folded))[0]!;
-    return { field, spec: best.spec, kind: best.kind, canonical: best.spelling, match: "near", subheading: false };
-  }
-  return { field, spec: null, kind: null, canonical: null, match: "none", subheading: field.style === "heading" };
-}
-
-/** The fields of a section that are fields (sub-headings dropped), classified. */
-export function fieldsOf(section: Section, profile: Profile): Classified[] {
-  return section.fields.map((f) => classify(f, profile)).filter((c) => !c.subheading);
+/** The fields of a section that are fields (sub-headings dropped), classified; once per section and profile (every structure rule asks). */
+export function fieldsOf(section: Section, profile: Profile): readonly Classified[] {
+  return classifiedOf(section, profile).fields;
 }
 
 /**
@@ -146,5 +164,5 @@ export function fieldsOf(section: Section, profile: Profile): Classified[] {
  * known field. Free-form wrap-ups (the 2021 and 2022 pages) get no structure findings.
  */
 export function usesTemplate(model: WrapupModel, profile: Profile): boolean {
-  return projectSections(model, profile).some((s) => s.fields.some((f) => classify(f, profile).match !== "none"));
+  return projectSections(model, profile).some((s) => classifiedOf(s, profile).all.some((c) => c.match !== "none"));
 }

@@ -218,9 +218,9 @@ export function parseMicromark(
 
 /**
  * What a link (`[`), an autolink (`<`), a definition (`[`) or a GFM literal autolink (`www.`,
- * `http://`, `mailto:`, an address with `@`) cannot be without.
+ * `http://`, `https://`, an address with `@`, `mailto:` and `xmpp:` included) cannot be without.
  */
-const MAY_LINK = /[[<@:]|ww/i;
+const MAY_LINK = /[[<@]|ww|:\/\//i;
 
 /**
  * Tokens whose inside holds nothing the model reads: links do not nest; markdownlint re-parses
