@@ -4,6 +4,7 @@
  * Positions are absolute (front matter counted), like everything else in the model.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from "yaml";
+import { detached } from "./detach.js";
 import type { Point, WrapupModel } from "./model/types.js";
 
 export interface YamlSyntaxError {
@@ -64,7 +65,8 @@ export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
   const fm = model.frontMatter;
   let parsed: YamlFrontMatter | null = null;
   if (fm && fm.kind === "yaml" && fm.endLine !== null) {
-    const text = fm.body.join("\n");
+    // A copy: the parse is kept by text (below) and must not keep the page alive.
+    const text = detached(fm.body.join("\n"));
     const key = `${fm.bodyStartLine}\n${text}`;
     const seen = text.length <= BY_TEXT_MAX_LENGTH ? byText.get(key) : undefined;
     if (seen) {

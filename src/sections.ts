@@ -2,6 +2,7 @@
  * What the structure rules share: which H2 sections are project sections, and what each field
  * label is under the profile (required, reference, optional, a near miss, or a sub-heading).
  */
+import { detached } from "./detach.js";
 import { leadingEmoji } from "./emoji.js";
 import type { Field, Section, WrapupModel } from "./model/types.js";
 import type { FieldSpec, Profile } from "./profile.js";
@@ -120,7 +121,8 @@ export function classify(field: Field, profile: Profile): Classified {
   if (!meaning) {
     meaning = classifyLabel(field.label, field.style === "heading", profile);
     if (labels.size >= BY_LABEL_MAX) labels.clear();
-    if (field.label.length <= 200) labels.set(key, meaning);
+    // The key is copied: a label cut from the page would keep the whole page alive in the cache.
+    if (field.label.length <= 200) labels.set(detached(key), meaning);
   }
   return { field, ...meaning };
 }

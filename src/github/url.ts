@@ -4,6 +4,7 @@
  * targets.
  */
 import { trailingRun } from "../trim.js";
+import { detached } from "../detach.js";
 
 export type GitHubKind =
   | "owner"
@@ -85,9 +86,12 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
   // answer depends on the text alone and no caller changes it.
   let parsed = parsedUrls.get(written);
   if (parsed === undefined) {
-    parsed = parseOnce(written);
+    // Parsed from a copy: the parts of the answer (owner, repository, …) outlive the document,
+    // in this cache and in the link resolver's.
+    const own = detached(written);
+    parsed = parseOnce(own);
     if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
-    if (written.length <= 2048) parsedUrls.set(written, parsed);
+    if (own.length <= 2048) parsedUrls.set(own, parsed);
   }
   return parsed;
 }

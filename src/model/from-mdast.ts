@@ -41,6 +41,8 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
   const headings: ParsedHeading[] = [];
   const links: ParsedLink[] = [];
   const definitions: ParsedDefinition[] = [];
+  /** Each heading is read once, by the walk, and found again by the block pass. */
+  const headingOf = new Map<Nodes, ParsedHeading>();
 
   const heading = (node: Extract<Nodes, { type: "heading" }>): ParsedHeading => {
     const first = node.children[0];
@@ -68,7 +70,7 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
     if (!node.position) return;
     switch (node.type) {
       case "heading": {
-        const h = heading(node);
+        const h = headingOf.get(node) ?? heading(node);
         blocks.push({ kind: "heading", heading: h, start: h.start, end: h.end, quoted });
         return;
       }
@@ -105,12 +107,14 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
         blocks.push({ kind: "other", start: startOf(node), end: endOf(node), quoted });
     }
   };
-  for (const node of tree.children) block(node, false);
-
   const visit = (node: Nodes): void => {
     switch (node.type) {
       case "heading":
-        if (node.position) headings.push(heading(node));
+        if (node.position) {
+          const h = heading(node);
+          headingOf.set(node, h);
+          headings.push(h);
+        }
         break;
       case "link": {
         if (!node.position) break;
@@ -147,6 +151,7 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
     if ("children" in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(tree);
+  for (const node of tree.children) block(node, false);
 
   return { lines, frontMatter, blocks, headings, links, definitions };
 }
