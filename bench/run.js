@@ -1,4 +1,4 @@
-// npm run bench [-- --rounds N] [-- --corpus DIR] [-- --latency-iterations N]
+// npm run bench [-- --rounds N] [-- --corpus DIR] [-- --latency-iterations N] [-- --instructions]
 //
 // What the suite costs beyond the parse, on a real docs tree, in one run:
 // - markdownlint-cli2 with a no-op micromark rule (the parse floor) against markdownlint-cli2
@@ -26,6 +26,8 @@ const rounds = Number(option("rounds", 5));
 const corpus = path.resolve(option("corpus", path.join(root, "..", "shared", "corpus", "gardener-docs")));
 const latencyIterations = Number(option("latency-iterations", 300));
 const latencyFile = path.resolve(option("wrapup", path.join(corpus, "community", "hackathons", "2025-06.md")));
+// Instruction counts under valgrind (bench/instructions.js): steady on a busy machine, ~20 min.
+const instructions = args.includes("--instructions");
 
 if (!fs.existsSync(path.join(root, "dist", "src", "adapters", "markdownlint.js"))) {
   console.error("bench: dist/ is missing; run `npm run build` first");
@@ -138,6 +140,12 @@ console.log("");
 console.log(`load average at end: ${loadAfter}`);
 for (const [linter, s] of Object.entries(summary)) {
   console.log(`${linter}: CPU ${pct(s.cpuMs.ratio)} over the parse (wall ${pct(s.ms.ratio)}), peak memory ${pct(s.memoryRatio)}; ${s.findings} findings`);
+}
+
+if (instructions) {
+  console.log("");
+  const result = spawnSync(process.execPath, [path.join(here, "instructions.js"), corpus, latencyFile], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) process.exitCode = result.status ?? 1;
 }
 
 // The GitHub-link bench (WU007: requests per link, cold and warm run against the fake GitHub on
