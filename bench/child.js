@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { markdownFiles } from "./common.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -24,18 +25,6 @@ const noop = {
   function() {},
 };
 
-function markdownFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".md")) out.push(full);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 async function markdownlintRun(suite) {
   const { main } = await import("markdownlint-cli2");

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint } from "markdownlint/promise";
+import { markdownFiles } from "./common.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -16,15 +17,7 @@ const { modelFromMarkdownlint } = await import(path.join(root, "dist/src/model/f
 const { RULES } = await import(path.join(root, "dist/src/rules.js"));
 const { resolveOptions } = await import(path.join(root, "dist/src/options.js"));
 
-const files = [];
-const walk = (dir) => {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else if (entry.name.endsWith(".md")) files.push(full);
-  }
-};
-walk(corpus);
+const files = markdownFiles(corpus);
 const strings = Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
 const names = Object.keys(strings);
 

@@ -13,6 +13,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import { median } from "./common.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -47,11 +48,6 @@ const remarkRun = async (processor) => {
 };
 const remark = { floor: () => remarkRun(floorProcessor), suite: () => remarkRun(suiteProcessor) };
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function measure(linter, runs) {
   for (let i = 0; i < warmup; i++) {

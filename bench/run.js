@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./common.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -39,11 +40,6 @@ if (!fs.existsSync(corpus)) {
 }
 
 const env = { ...process.env, WRAPUP_LINT_OFFLINE: "1" };
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function child(script, childArgs) {
   const result = spawnSync(process.execPath, [path.join(here, script), ...childArgs], { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 24 });

@@ -44,12 +44,12 @@ export function rgiPrefix(text: string): string | null {
  * follow it (one is harmless after a character with emoji presentation, `⚡️`; more are an
  * encoding slip that WU008 reports). Null when none.
  */
-export function leadingEmoji(text: string, start = 0): string | null {
-  const length = rgiLengthAt(text, start);
+export function leadingEmoji(text: string): string | null {
+  const length = rgiLengthAt(text, 0);
   if (length === 0) return null;
-  let end = start + length;
+  let end = length;
   while (text.charCodeAt(end) === 0xfe0f) end++;
-  return text.slice(start, end);
+  return text.slice(0, end);
 }
 
 /** `ℹ` written without its U+FE0F: the RGI form the first character(s) would take with it. */

@@ -4,7 +4,7 @@
  * Positions are absolute (front matter counted), like everything else in the model.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from "yaml";
-import { detached } from "./detach.js";
+import { TextCache } from "./detach.js";
 import type { Point, WrapupModel } from "./model/types.js";
 
 export interface YamlSyntaxError {
@@ -55,9 +55,7 @@ const cache = new WeakMap<WrapupModel, YamlFrontMatter | null>();
  * every keystroke, and the keystrokes are almost always below the front matter. The result is a
  * function of the text (and of where the block starts) and nothing reads it to change it.
  */
-const byText = new Map<string, YamlFrontMatter>();
-const BY_TEXT_ENTRIES = 16;
-const BY_TEXT_MAX_LENGTH = 64 * 1024;
+const byText = new TextCache<YamlFrontMatter>(16, 64 * 1024);
 
 /** The parsed YAML front matter, or null when the model has none, it is not YAML, or never closes. */
 export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
@@ -65,22 +63,9 @@ export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
   const fm = model.frontMatter;
   let parsed: YamlFrontMatter | null = null;
   if (fm && fm.kind === "yaml" && fm.endLine !== null) {
-    // A copy: the parse is kept by text (below) and must not keep the page alive.
-    const text = detached(fm.body.join("\n"));
-    const key = `${fm.bodyStartLine}\n${text}`;
-    const seen = text.length <= BY_TEXT_MAX_LENGTH ? byText.get(key) : undefined;
-    if (seen) {
-      // Most recently used last.
-      byText.delete(key);
-      byText.set(key, seen);
-      parsed = seen;
-    } else {
-      parsed = parse(text, fm.bodyStartLine);
-      if (text.length <= BY_TEXT_MAX_LENGTH) {
-        byText.set(key, parsed);
-        if (byText.size > BY_TEXT_ENTRIES) byText.delete(byText.keys().next().value!);
-      }
-    }
+    const start = fm.bodyStartLine;
+    // The key is the start line and the text; the parse reads the cache's own copy of the text.
+    parsed = byText.get(`${start}\n${fm.body.join("\n")}`, (own) => parse(own.slice(own.indexOf("\n") + 1), start));
   }
   cache.set(model, parsed);
   return parsed;

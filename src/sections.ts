@@ -2,7 +2,7 @@
  * What the structure rules share: which H2 sections are project sections, and what each field
  * label is under the profile (required, reference, optional, a near miss, or a sub-heading).
  */
-import { detached } from "./detach.js";
+import { TextCache } from "./detach.js";
 import { leadingEmoji } from "./emoji.js";
 import type { Field, Section, WrapupModel } from "./model/types.js";
 import type { FieldSpec, Profile } from "./profile.js";
@@ -109,21 +109,13 @@ function isNearMiss(written: string, known: string): boolean {
 }
 
 /** What a label means under a profile depends on the label and its style alone: labels repeat in every section and every lint. */
-const byLabel = new WeakMap<Profile, Map<string, Omit<Classified, "field">>>();
-const BY_LABEL_MAX = 4096;
+const byLabel = new WeakMap<Profile, TextCache<Omit<Classified, "field">>>();
 
 /** What a field's label is under the profile. */
 export function classify(field: Field, profile: Profile): Classified {
   let labels = byLabel.get(profile);
-  if (!labels) byLabel.set(profile, (labels = new Map()));
-  const key = `${field.style}:${field.label}`;
-  let meaning = labels.get(key);
-  if (!meaning) {
-    meaning = classifyLabel(field.label, field.style === "heading", profile);
-    if (labels.size >= BY_LABEL_MAX) labels.clear();
-    // The key is copied: a label cut from the page would keep the whole page alive in the cache.
-    if (field.label.length <= 200) labels.set(detached(key), meaning);
-  }
+  if (!labels) byLabel.set(profile, (labels = new TextCache(4096, 200)));
+  const meaning = labels.get(`${field.style}:${field.label}`, () => classifyLabel(field.label, field.style === "heading", profile));
   return { field, ...meaning };
 }
 

@@ -4,7 +4,7 @@
  * targets.
  */
 import { trailingRun } from "../trim.js";
-import { detached } from "../detach.js";
+import { TextCache } from "../detach.js";
 
 export type GitHubKind =
   | "owner"
@@ -84,20 +84,12 @@ const NUMBER = /^[0-9]+$/;
 export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
   // The same URLs come back in every lint of a page and across the pages of a docs tree; the
   // answer depends on the text alone and no caller changes it.
-  let parsed = parsedUrls.get(written);
-  if (parsed === undefined) {
-    // Parsed from a copy: the parts of the answer (owner, repository, …) outlive the document,
-    // in this cache and in the link resolver's.
-    const own = detached(written);
-    parsed = parseOnce(own);
-    if (parsedUrls.size >= PARSED_URLS_MAX) parsedUrls.clear();
-    if (own.length <= 2048) parsedUrls.set(own, parsed);
-  }
-  return parsed;
+  // Parsed from a copy: the parts of the answer (owner, repository, …) outlive the document,
+  // in this cache and in the link resolver's.
+  return parsedUrls.get(written, parseOnce);
 }
 
-const parsedUrls = new Map<string, ParsedGitHubUrl | null>();
-const PARSED_URLS_MAX = 10_000;
+const parsedUrls = new TextCache<ParsedGitHubUrl | null>(10_000, 2048);
 
 function parseOnce(written: string): ParsedGitHubUrl | null {
   const head = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i.exec(written);
