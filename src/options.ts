@@ -73,6 +73,9 @@ function validate<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given:
     throw new OptionsError(`${rule.code}/${rule.name}: options must be an object, found ${JSON.stringify(given)}`);
   }
   const own = Object.fromEntries(Object.entries(given).filter(([key]) => !LINTER_KEYS.has(key)));
+  // Nothing configured: the defaults, which the options tests check against each schema. Compiling
+  // eight schemas for an empty object cost ~45 ms at the start of every run and editor session.
+  if (isEmpty(own)) return rule.defaults;
   let check = validators.get(rule);
   if (!check) {
     check = ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });

@@ -1,0 +1,28 @@
+/**
+ * Options: what nothing configured resolves to (the defaults, without compiling a schema), and
+ * that those defaults are what each rule's own schema and checks accept, so that the shortcut
+ * can never hand a rule options the validation would have refused.
+ */
+import { Ajv } from "ajv";
+import { describe, expect, test } from "vitest";
+import { OptionsError, resolveOptions } from "../src/options.js";
+import { RULES } from "../src/rules.js";
+
+describe.each(RULES.map((rule) => [rule.code, rule] as const))("%s options", (_code, rule) => {
+  test("the defaults pass the rule's schema and its own checks", () => {
+    const validate = new Ajv({ strict: false }).compile({ ...rule.schema, type: "object", additionalProperties: false });
+    expect(validate(rule.defaults), JSON.stringify(validate.errors)).toBe(true);
+    expect(rule.validate?.(rule.defaults) ?? null).toBeNull();
+  });
+
+  test("nothing configured, `true`, or linter keys alone give the defaults", () => {
+    for (const given of [undefined, true, {}, { severity: "warning" }, { enabled: true }]) {
+      expect(resolveOptions(rule, given)).toEqual(rule.defaults);
+    }
+  });
+
+  test("an unknown option is one line naming the rule and the option", () => {
+    expect(() => resolveOptions(rule, { noSuchOption: 1 })).toThrow(OptionsError);
+    expect(() => resolveOptions(rule, { noSuchOption: 2 })).toThrow(new RegExp(`^${rule.code}/${rule.name}: options has unknown option "noSuchOption"$`));
+  });
+});
