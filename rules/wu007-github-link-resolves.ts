@@ -76,7 +76,10 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
   async check(model, options) {
     const resolver = githubResolver();
     const offline = options.offline || resolver.config.offline;
-    const work: { link: Link; url: string; target: GitHubTarget; verdict: Promise<Verdict> }[] = [];
+    // Offline with an empty cache (a first editor session, WRAPUP_LINT_OFFLINE in CI): every
+    // answer would be "unknown", which reports nothing; no link is looked at.
+    if (offline && !resolver.knowsAnything()) return [];
+    const work: { link: Link; url: string; target: GitHubTarget; verdict: Verdict | Promise<Verdict> }[] = [];
     for (const { link, parsed } of githubLinks(model)) {
       const target = parsed.target;
       if (!target) continue;
@@ -89,7 +92,8 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
     }
     const findings: Finding[] = [];
     for (const { link, url, target, verdict: pending } of work) {
-      const verdict = await pending;
+      // Answers the cache already had need no turn of the event loop.
+      const verdict = pending instanceof Promise ? await pending : pending;
       const start = pathStart(url);
       // Findings about the whole link stand at its start.
       const whole = { line: link.span.start.line, column: link.span.start.column };

@@ -56,6 +56,12 @@ export class DiskCache {
     }
   }
 
+  /** True when the cache holds no answer at all (loading it first). */
+  get empty(): boolean {
+    this.load();
+    return this.entries.size === 0;
+  }
+
   get(key: string): Verdict | null {
     this.load();
     const entry = this.entries.get(key);

@@ -31,6 +31,7 @@ interface Pending {
 
 /** How long to gather checks before sending: idle time since the last one, and at most. */
 const IDLE_MS = 25;
+const UNKNOWN: Verdict = Object.freeze({ status: "unknown" });
 const MAX_WAIT_MS = 250;
 
 export class GitHubResolver {
@@ -63,14 +64,22 @@ export class GitHubResolver {
     return true;
   }
 
-  /** What the memory or the disk cache knows, asking nobody (`unknown` otherwise). */
-  resolveCached(check: Check): Promise<Verdict> {
+  /**
+   * What the memory or the disk cache knows, asking nobody (`unknown` otherwise): the answer
+   * itself from the disk cache, a promise only for a check this run is still asking.
+   */
+  resolveCached(check: Check): Verdict | Promise<Verdict> {
     const key = checkKey(check);
     const known = this.memo.get(key);
     if (known) return known;
     const cached = this.cache.get(key);
     if (cached) this.counts.cacheHits++;
-    return Promise.resolve(cached ?? { status: "unknown" });
+    return cached ?? UNKNOWN;
+  }
+
+  /** False while neither this run nor the disk cache knows any answer: offline, nothing can be said. */
+  knowsAnything(): boolean {
+    return this.memo.size > 0 || !this.cache.empty;
   }
 
   resolve(check: Check): Promise<Verdict> {
