@@ -6,7 +6,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
+import gardenerSchema from "../src/schemas/gardener-front-matter.schema.json" with { type: "json" };
 import { yamlFrontMatter } from "../src/front-matter.js";
 import type { SuiteConfig } from "./helpers/lint.js";
 import { remarkModel } from "./helpers/models.js";
@@ -139,6 +141,12 @@ describe("valid YAML: each syntax error on its exact line and column", () => {
 });
 
 describe("schema", () => {
+  test("the bundled schema is a valid draft-07 schema (the rule compiles it without checking)", () => {
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(gardenerSchema), ajv.errorsText()).toBe(true);
+    expect(gardenerSchema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+  });
+
   test("each error on its key's line, in words a person understands", async () => {
     const found = await lint(page('title: "Nov 2023"\nweight: "abc"\nlocal: yes\nprev: 3\noutline: deeper\npath_base_for_github_subdir:\n  from: a.md'), { weight: false });
     expect(found.map((f) => [f.line, f.column, f.message, f.context])).toEqual([
