@@ -150,9 +150,10 @@ export function parseMicromark(
           break;
         }
         case "content":
-          // A paragraph (and the definitions before it) holds no heading, and a link, an
-          // autolink, a literal autolink or a definition needs one of these characters: most
-          // paragraphs need no walk through their tokens.
+        case "table":
+          // A paragraph (and the definitions before it) or a table holds no heading, and a link,
+          // an autolink, a literal autolink or a definition needs one of these characters: most
+          // paragraphs and tables need no walk through their tokens.
           if (!MAY_LINK.test(t.text)) continue;
           break;
         case "link": {
@@ -227,7 +228,12 @@ const MAY_LINK = /[[<@]|ww|:\/\//i;
  * the inside of HTML blocks as Markdown, which CommonMark (and remark) does not; code and math
  * hold no headings, links or definitions.
  */
-const LEAVES = new Set(["link", "literalAutolink", "autolink", "htmlFlow", "codeFenced", "codeIndented", "codeText", "mathFlow", "mathText", "htmlText"]);
+const LEAVES = new Set([
+  "link", "literalAutolink", "autolink", "htmlFlow", "codeFenced", "codeIndented", "codeText", "mathFlow", "mathText", "htmlText",
+  // Markers and their blanks (a list item's `-` or `1.`, a quote's `>`), a table's delimiter
+  // row, a definition once read: nothing inside to find.
+  "listItemPrefix", "blockQuotePrefix", "tableDelimiterRow", "definition",
+]);
 
 function find(t: Token, type: string): Token | undefined {
   for (const c of t.children) {
