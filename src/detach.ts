@@ -10,32 +10,50 @@ export function detached(text: string): string {
 }
 
 /**
- * A cache of answers by text that outlives documents: bounded (least recently used out first),
- * texts longer than `maxLength` not kept, and keys stored as detached copies. `compute` gets
- * that copy, so what it builds from the text does not keep the page alive either.
+ * A cache of answers by text that outlives documents: bounded, texts longer than `maxLength`
+ * not kept, and keys stored as detached copies. `compute` gets that copy, so what it builds from
+ * the text does not keep the page alive either.
+ *
+ * Two generations instead of a strict LRU list (a Map delete and insert on every hit was most
+ * of the cost of a hit): entries go into `current`; when it holds half the bound it becomes
+ * `previous` and the one before is dropped; a hit in `previous` moves the entry back. What is
+ * used stays, what was not used for a generation goes. quick-lru does the same but re-inserts
+ * the caller's text as the key on such a move, which would keep its page alive.
  */
 export class TextCache<V> {
-  /** By text; each entry keeps its own key, so that a hit re-inserts the copy, not the caller's text. */
-  private readonly entries = new Map<string, { key: string; value: V }>();
+  private current = new Map<string, { key: string; value: V }>();
+  private previous = new Map<string, { key: string; value: V }>();
+  private readonly generation: number;
 
   constructor(
-    private readonly maxEntries: number,
+    maxEntries: number,
     private readonly maxLength: number,
-  ) {}
+  ) {
+    this.generation = Math.max(1, Math.floor(maxEntries / 2));
+  }
 
   get(text: string, compute: (own: string) => V): V {
     if (text.length > this.maxLength) return compute(detached(text));
-    const hit = this.entries.get(text);
-    if (hit) {
-      // Most recently used last.
-      this.entries.delete(hit.key);
-      this.entries.set(hit.key, hit);
-      return hit.value;
+    const hit = this.current.get(text);
+    if (hit) return hit.value;
+    // A hit in the older generation moves the stored entry (its own key, not `text`) back.
+    let entry = this.previous.get(text);
+    if (!entry) {
+      const key = detached(text);
+      entry = { key, value: compute(key) };
     }
-    const key = detached(text);
-    const entry = { key, value: compute(key) };
-    this.entries.set(key, entry);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.current.size >= this.generation) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(entry.key, entry);
     return entry.value;
+  }
+
+  /** Entries held (both generations; one moved back counts once). */
+  get size(): number {
+    let size = this.current.size;
+    for (const key of this.previous.keys()) if (!this.current.has(key)) size++;
+    return size;
   }
 }
