@@ -86,13 +86,18 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
   // answer depends on the text alone and no caller changes it.
   // Parsed from a copy: the parts of the answer (owner, repository, …) outlive the document,
   // in this cache and in the link resolver's.
+  // Most links of a docs tree are relative or to other hosts: they fail the anchored head at
+  // once, which is cheaper than looking them up (and keeps them out of the cache).
+  if (!HEAD.test(written)) return null;
   return parsedUrls.get(written, parseOnce);
 }
+
+const HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
 
 const parsedUrls = new TextCache<ParsedGitHubUrl | null>(10_000, 2048);
 
 function parseOnce(written: string): ParsedGitHubUrl | null {
-  const head = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i.exec(written);
+  const head = HEAD.exec(written);
   if (!head) return null;
   const [, scheme, slashes, host] = head;
   if (!scheme && !slashes && !/^www\./i.test(host!)) {
