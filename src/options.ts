@@ -7,7 +7,7 @@ import type { Finding, WrapupRule } from "./rule.js";
 
 const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: false });
 const validators = new WeakMap<object, ValidateFunction>();
-const resolved = new WeakMap<object, { byObject: WeakMap<object, unknown>; byText: Map<string, unknown> }>();
+const resolved = new WeakMap<object, { byObject: WeakMap<object, unknown>; byText: Map<string, unknown>; byValue: Map<unknown, unknown> }>();
 
 export class OptionsError extends Error {
   override name = "OptionsError";
@@ -19,10 +19,18 @@ const LINTER_KEYS = new Set(["severity", "enabled"]);
 export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given: unknown): O {
   let perRule = resolved.get(rule);
   if (!perRule) {
-    perRule = { byObject: new WeakMap(), byText: new Map() };
+    perRule = { byObject: new WeakMap(), byText: new Map(), byValue: new Map() };
     resolved.set(rule, perRule);
   }
   const isObject = given !== null && typeof given === "object";
+  // No options, `true`, a severity (remark-lint hands each rule what its preset entry said, for
+  // every file): by the value itself.
+  if (!isObject && typeof given !== "function") {
+    if (perRule.byValue.has(given)) return perRule.byValue.get(given) as O;
+    const options = validate(rule, given);
+    perRule.byValue.set(given, options);
+    return options;
+  }
   // Configuration objects are shared by every document of a run: resolve each once. markdownlint
   // copies the configuration for every document (inline comments may change it), so the same
   // options written the same way are also found by their text; held weakly by object, so that
@@ -40,7 +48,7 @@ export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Findin
 
 /** The options as text, or null when JSON cannot say them faithfully (cycles, functions, a RegExp). */
 function textKey(given: unknown): string | null {
-  if (given === null || typeof given !== "object") return `${typeof given}:${String(given)}`;
+  if (given === null || typeof given !== "object") return null;
   // What markdownlint hands a rule enabled with `true`: a new empty object for every document.
   if (Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) return "json:{}";
   let faithful = true;

@@ -16,8 +16,15 @@ describe.each(RULES.map((rule) => [rule.code, rule] as const))("%s options", (_c
   });
 
   test("nothing configured, `true`, or linter keys alone give the defaults", () => {
-    for (const given of [undefined, true, {}, { severity: "warning" }, { enabled: true }]) {
+    for (const given of [undefined, null, true, false, "warning", "error", {}, { severity: "warning" }, { enabled: true }]) {
       expect(resolveOptions(rule, given)).toEqual(rule.defaults);
+    }
+  });
+
+  test("options that are not an object are one line, every time they are given", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => resolveOptions(rule, 3)).toThrow(new RegExp(`^${rule.code}/${rule.name}: options must be an object, found 3$`));
+      expect(() => resolveOptions(rule, "loud")).toThrow(OptionsError);
     }
   });
 
