@@ -5,7 +5,8 @@ import { trimEndChars } from "../trim.js";
 
 /** Splits text into lines the way both linters count them (CRLF, CR and LF end a line). */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on a string is several times faster than on a pattern; most files have no CR.
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
 }
 
 /**
