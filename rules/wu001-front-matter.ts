@@ -6,13 +6,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import { isMap, isScalar, isSeq, type Node } from "yaml";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type { Node } from "yaml";
 import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
-import { locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
+import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
 import type { WrapupModel } from "../src/model/types.js";
+import { lazy } from "../src/lazy.js";
 import { OptionsError } from "../src/options.js";
 import type { Finding, Fix, WrapupRule } from "../src/rule.js";
 import gardenerSchema from "../src/schemas/gardener-front-matter.schema.json" with { type: "json" };
@@ -156,10 +155,14 @@ function loadSchema(file: string | null): LoadedSchema | string {
   return loaded!;
 }
 
+const ajvDraft7 = lazy<typeof import("ajv")>("ajv");
+const ajv2019 = lazy<typeof import("ajv/dist/2019.js")>("ajv/dist/2019.js");
+const ajv2020 = lazy<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
+
 function compile(schema: Record<string, unknown>, validateSchema = true): LoadedSchema | string {
   const dialect = String(schema["$schema"] ?? "");
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false, validateSchema } as const;
-  const ajv = dialect.includes("2020-12") ? new Ajv2020(options) : dialect.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
+  const ajv = dialect.includes("2020-12") ? new (ajv2020().Ajv2020)(options) : dialect.includes("2019-09") ? new (ajv2019().Ajv2019)(options) : new (ajvDraft7().Ajv)(options);
   try {
     const validate = ajv.compile(schema);
     const required = Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [];

@@ -3,9 +3,18 @@
  * keeps every node's offsets) and cached, so any rule can read keys, values and their places.
  * Positions are absolute (front matter counted), like everything else in the model.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from "yaml";
+import type { Document, Node, Pair, Scalar } from "yaml";
 import { TextCache } from "./detach.js";
+import { lazy } from "./lazy.js";
 import type { Point, WrapupModel } from "./model/types.js";
+
+/** yaml, loaded with the first front matter that is parsed; its node tests, for the rules too. */
+const yaml = lazy<typeof import("yaml")>("yaml");
+export const isAlias = ((node: unknown) => yaml().isAlias(node)) as typeof import("yaml").isAlias;
+export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof import("yaml").isMap;
+export const isPair = ((node: unknown) => yaml().isPair(node)) as typeof import("yaml").isPair;
+export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof import("yaml").isScalar;
+export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof import("yaml").isSeq;
 
 export interface YamlSyntaxError {
   /** The library's error code (`MISSING_CHAR`, `BAD_INDENT`, `TAB_AS_INDENT`, …) or `DUPLICATE_KEY`. */
@@ -72,6 +81,7 @@ export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
 }
 
 function parse(text: string, bodyStartLine: number): YamlFrontMatter {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // Duplicate keys are found below in one pass: the library's own check is quadratic.
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });

@@ -2,10 +2,12 @@
  * Options: each rule's JSON Schema validates what the user configured (ajv), defaults fill the
  * rest, and a bad option ends the run with one line naming the rule and the option.
  */
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
+import { lazy } from "./lazy.js";
 import type { Finding, WrapupRule } from "./rule.js";
 
-const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: false });
+const ajvModule = lazy<typeof import("ajv")>("ajv");
+let ajv: import("ajv").Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();
 const resolved = new WeakMap<object, { byObject: WeakMap<object, unknown>; byText: Map<string, unknown>; byValue: Map<unknown, unknown> }>();
 
@@ -86,6 +88,7 @@ function validate<O>(rule: WrapupRule<O, Finding[] | Promise<Finding[]>>, given:
   if (isEmpty(own)) return rule.defaults;
   let check = validators.get(rule);
   if (!check) {
+    ajv ??= new (ajvModule().Ajv)({ allErrors: false, strict: false, useDefaults: false });
     check = ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
     validators.set(rule, check);
   }
