@@ -1,12 +1,15 @@
 // npm run bench -- --instructions   (or: node bench/instructions.js [CORPUS_DIR] [BASELINE_FILE])
 //
-// The suite's cost as instruction counts, which a busy machine does not change: the same four
-// runs as the timed bench (bench/child.js: markdownlint-cli2 with a no-op rule or with the suite,
-// remark with its syntax plugins or with the preset), each under valgrind's callgrind, V8 kept
-// to one thread (--single-threaded) so that the count repeats (to 0.1–2 % here; with V8's helper
-// threads it moved 4 %). Each run is also made on a one-page corpus (BASELINE_FILE, a wrap-up)
-// and that count taken off: what is left is the linting of the rest of the corpus, without
-// process start, module loading and the suite's one-time set-up (tables, compiled schemas).
+// The suite's cost as instruction counts: the same four runs as the timed bench (bench/child.js:
+// markdownlint-cli2 with a no-op rule or with the suite, remark with its syntax plugins or with
+// the preset), each under valgrind's callgrind, V8 kept to one thread (--single-threaded).
+// Counts repeat to 0.1–2 % on a quiet machine, but not under load: V8 sizes its heap from timed
+// GC and mutator speeds, so a busy machine changes how much collecting is done (the same floor
+// run counted 98.0 G and 110.9 G instructions in two sessions, and a suite run came out below its
+// floor). Read them as one more measure, not as a settled one. Each run is also made on a
+// one-page corpus (BASELINE_FILE, a wrap-up) and that count taken off: what is left is the
+// linting of the rest of the corpus, without process start, module loading and the suite's
+// one-time set-up (tables, compiled schemas).
 // Runs two at a time; about 55× slower than the timed runs (the whole corpus: ~20 minutes).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
