@@ -31,8 +31,10 @@ interface Pending {
 
 /** How long to gather checks before sending: idle time since the last one, and at most. */
 const IDLE_MS = 25;
-const UNKNOWN: Verdict = Object.freeze({ status: "unknown" });
 const MAX_WAIT_MS = 250;
+
+/** The one answer for every check nobody knows, offline (shared, so frozen). */
+const UNKNOWN: Verdict = Object.freeze({ status: "unknown" });
 
 export class GitHubResolver {
   readonly config: GitHubConfig;
