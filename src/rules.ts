@@ -10,3 +10,14 @@ import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import type { WrapupRule } from "./rule.js";
 
 export const RULES: WrapupRule<any, any>[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];
+
+/**
+ * Each rule's defaults are what every document gets when nothing is configured, one object
+ * shared by all of them: frozen, so that no rule can change them for the next document.
+ */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+for (const rule of RULES) deepFreeze(rule.defaults);

@@ -33,3 +33,10 @@ describe.each(RULES.map((rule) => [rule.code, rule] as const))("%s options", (_c
     expect(() => resolveOptions(rule, { noSuchOption: 2 })).toThrow(new RegExp(`^${rule.code}/${rule.name}: options has unknown option "noSuchOption"$`));
   });
 });
+
+test("the defaults every document shares cannot be changed by a rule", () => {
+  for (const rule of RULES) {
+    expect(Object.isFrozen(rule.defaults), rule.code).toBe(true);
+    for (const value of Object.values(rule.defaults as object)) if (value && typeof value === "object") expect(Object.isFrozen(value), rule.code).toBe(true);
+  }
+});
