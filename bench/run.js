@@ -5,6 +5,7 @@
 //   with the suite; remark (parse + front matter + GFM) against remark with the preset;
 //   each run a fresh process (its own peak memory), the four kinds alternating round by round
 //   so that a busy machine slows them alike; medians, and the median of each round's ratio;
+//   peak RSS, and (from --trace-gc) the largest heap left after a full collection;
 // - editor latency: one 350-line wrap-up linted in a warm process, suite against floor;
 // - the suite's own time in one process (model and each rule timed), against the parse there.
 // The GitHub rule runs offline (WRAPUP_LINT_OFFLINE=1): it answers from its cache only.
@@ -41,13 +42,19 @@ if (!fs.existsSync(corpus)) {
 
 const env = { ...process.env, WRAPUP_LINT_OFFLINE: "1" };
 
-function child(script, childArgs) {
-  const result = spawnSync(process.execPath, [path.join(here, script), ...childArgs], { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 24 });
+function child(script, childArgs, nodeArgs = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, path.join(here, script), ...childArgs], { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 26 });
   if (result.status !== 0) {
     console.error(`bench: ${script} ${childArgs.join(" ")} failed (${result.status})\n${result.stderr}`);
     process.exit(1);
   }
-  return result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+  const lines = result.stdout.trim().split("\n");
+  const out = lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+  // With --trace-gc: the largest heap left after a full collection (`Mark-Compact a (b) -> c (d) MB`),
+  // what the run really holds, apart from the garbage V8 lets pile up by its timings.
+  const live = lines.filter((line) => line.includes("Mark-Compact")).map((line) => Number(/-> ([\d.]+) \(/.exec(line)?.[1] ?? NaN)).filter(Number.isFinite);
+  if (nodeArgs.includes("--trace-gc")) for (const o of out) o.liveHeapMb = live.length > 0 ? Math.max(...live) : null;
+  return out;
 }
 
 const machine = `${os.cpus().length} logical CPUs (nproc ${os.availableParallelism()}), ${os.cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -64,10 +71,10 @@ for (let round = 0; round < rounds; round++) {
   // Rotate the order each round: floor first, then suite first, and the linters in turn.
   const order = round % 2 ? ["mdl-suite", "remark-floor", "mdl-floor", "remark-suite"] : ["mdl-floor", "remark-suite", "mdl-suite", "remark-floor"];
   for (const mode of order) {
-    const [result] = child("child.js", [mode, corpus]);
+    const [result] = child("child.js", [mode, corpus], ["--trace-gc"]);
     runs[mode].push(result);
     const main = result.mainCpuMs === null ? "" : `  main thread ${(result.mainCpuMs / 1000).toFixed(2)} s`;
-    process.stderr.write(`  round ${round + 1}/${rounds} ${mode.padEnd(12)} wall ${(result.ms / 1000).toFixed(2)} s  CPU ${(result.cpuMs / 1000).toFixed(2)} s${main}  ${(result.maxRssKb / 1024).toFixed(0)} MB\n`);
+    process.stderr.write(`  round ${round + 1}/${rounds} ${mode.padEnd(12)} wall ${(result.ms / 1000).toFixed(2)} s  CPU ${(result.cpuMs / 1000).toFixed(2)} s${main}  ${(result.maxRssKb / 1024).toFixed(0)} MB${result.liveHeapMb ? `  live ${result.liveHeapMb.toFixed(1)} MB` : ""}\n`);
   }
 }
 
@@ -95,13 +102,17 @@ for (const [linter, floorMode, suiteMode, target] of [
   s.floorRss = median(floor.map((r) => r.maxRssKb));
   s.suiteRss = median(suite.map((r) => r.maxRssKb));
   s.memoryRatio = s.suiteRss / s.floorRss;
+  const lives = (runs) => runs.map((r) => r.liveHeapMb).filter((v) => v !== null && v !== undefined);
+  s.floorLive = lives(floor).length > 0 ? median(lives(floor)) : null;
+  s.suiteLive = lives(suite).length > 0 ? median(lives(suite)) : null;
   s.findings = suite[0].findings;
   summary[linter] = s;
   const verdict = (ok) => (ok ? "ok" : "MISSED");
   timeRows.push(
     `| ${linter} | ${seconds(s.cpuMs.floor)} | ${seconds(s.cpuMs.suite)} | **${s.cpuMs.ratio.toFixed(3)}** (paired ${s.cpuMs.paired.toFixed(3)}, best ${s.cpuMs.best.toFixed(3)}) | ${s.mainCpuMs ? `${seconds(s.mainCpuMs.floor)} → ${seconds(s.mainCpuMs.suite)}: **${s.mainCpuMs.ratio.toFixed(3)}** (paired ${s.mainCpuMs.paired.toFixed(3)}, best ${s.mainCpuMs.best.toFixed(3)})` : "n/a"} | ${seconds(s.ms.floor)} → ${seconds(s.ms.suite)}: ${s.ms.ratio.toFixed(3)} (paired ${s.ms.paired.toFixed(3)}) | ≤ ${target.toFixed(2)} ${verdict(s.cpuMs.ratio <= target)} |`,
   );
-  memoryRows.push(`| ${linter} | ${(s.floorRss / 1024).toFixed(0)} MB | ${(s.suiteRss / 1024).toFixed(0)} MB | **${s.memoryRatio.toFixed(2)}** | ≤ 1.20 ${verdict(s.memoryRatio <= 1.2)} |`);
+  const live = s.floorLive && s.suiteLive ? `${s.floorLive.toFixed(1)} → ${s.suiteLive.toFixed(1)} MB: ${(s.suiteLive / s.floorLive).toFixed(2)}` : "n/a";
+  memoryRows.push(`| ${linter} | ${(s.floorRss / 1024).toFixed(0)} MB | ${(s.suiteRss / 1024).toFixed(0)} MB | **${s.memoryRatio.toFixed(2)}** | ${live} | ≤ 1.20 ${verdict(s.memoryRatio <= 1.2)} |`);
 }
 
 const latency = child("latency.js", [latencyFile, String(latencyIterations)]);
@@ -117,8 +128,8 @@ console.log("| linter | floor CPU | suite CPU | suite/floor CPU | main thread CP
 console.log("|---|---|---|---|---|---|---|");
 for (const row of timeRows) console.log(row);
 console.log("");
-console.log("| linter | floor peak RSS | suite peak RSS | suite/floor | target |");
-console.log("|---|---|---|---|---|");
+console.log("| linter | floor peak RSS | suite peak RSS | suite/floor | live heap after full GC (max), suite/floor | target |");
+console.log("|---|---|---|---|---|---|");
 for (const row of memoryRows) console.log(row);
 console.log("");
 console.log(`Editor latency: ${path.basename(latencyFile)} (${latency[0].lines} lines) linted again and again in a warm process, ${latencyIterations} interleaved runs, medians`);
