@@ -141,7 +141,12 @@ describe("valid YAML: each syntax error on its exact line and column", () => {
 });
 
 describe("schema", () => {
-  test("the bundled schema is a valid draft-07 schema (the rule compiles it without checking)", () => {
+  test("the bundled schema's precompiled validator is up to date (npm run schema)", async () => {
+    const { generate, OUT } = (await import("../scripts/gardener-validator.mjs" as string)) as { generate: () => string; OUT: string };
+    expect(fs.readFileSync(OUT, "utf8") === generate(), "src/schemas/gardener-front-matter.validate.ts is stale: run `npm run schema`").toBe(true);
+  });
+
+  test("the bundled schema is a valid draft-07 schema (the rule uses it precompiled, unchecked)", () => {
     const ajv = new Ajv({ strict: false });
     expect(ajv.validateSchema(gardenerSchema), ajv.errorsText()).toBe(true);
     expect(gardenerSchema.$schema).toBe("http://json-schema.org/draft-07/schema#");
