@@ -7,10 +7,9 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { checkLinkText } from "../src/github/text.js";
 import { canonicalUrl, isVerifiable, parseGitHubUrl, resourceKey } from "../src/github/url.js";
+import { CORPUS, corpusFiles, HACKATHONS } from "./helpers/corpus.js";
 import { applyReportedFixes, fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
 
-const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
-const HACKATHONS = path.join(CORPUS, "community/hackathons");
 
 function target(url: string) {
   const parsed = parseGitHubUrl(url);
@@ -240,19 +239,6 @@ describe("the rule through both linters", () => {
   });
 });
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".md")) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 describe("the real corpus", () => {
   test("no finding on the real wrap-ups, by both linters", async () => {
     const files = fs.readdirSync(HACKATHONS).filter((f) => /^20.*\.md$/.test(f));
@@ -276,7 +262,7 @@ describe("the real corpus", () => {
   ];
 
   test("the whole corpus: only the reviewed real slips, the same by both linters", async () => {
-    const files = markdownFiles(CORPUS);
+    const files = corpusFiles().map((f) => path.join(CORPUS, f));
     expect(files.length).toBeGreaterThan(1000);
     const found: Record<string, string[]> = { lintMarkdownlint: [], lintRemark: [] };
     for (const file of files) {

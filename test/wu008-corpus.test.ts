@@ -8,19 +8,12 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { mayHoldMojibake } from "../src/encoding/index.js";
+import { CORPUS, corpusFiles } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
-
-function markdownFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? markdownFiles(path.join(dir, e.name)) : e.name.endsWith(".md") ? [path.join(dir, e.name)] : []))
-    .sort();
-}
 
 test("the Gardener corpus has no finding but the doubled U+FE0F after ⚖, fixed", { timeout: 300_000 }, () => {
-  const files = markdownFiles(corpus);
+  const files = corpusFiles().map((f) => path.join(CORPUS, f));
   expect(files.length).toBe(1072);
   const found: string[] = [];
   const fixes: string[] = [];
@@ -35,8 +28,8 @@ test("the Gardener corpus has no finding but the doubled U+FE0F after ⚖, fixed
     const findings = emojiEncoding.check(model, emojiEncoding.defaults);
     checkMs += performance.now() - started;
     for (const f of findings) {
-      found.push(`${path.relative(corpus, file)}:${f.line}:${f.column}: ${f.message}`);
-      if (f.fix) fixes.push(`${path.relative(corpus, file)}:${f.fix.line}:${f.fix.column}:${f.fix.deleteCount}:${JSON.stringify(f.fix.insertText)}`);
+      found.push(`${path.relative(CORPUS, file)}:${f.line}:${f.column}: ${f.message}`);
+      if (f.fix) fixes.push(`${path.relative(CORPUS, file)}:${f.fix.line}:${f.fix.column}:${f.fix.deleteCount}:${JSON.stringify(f.fix.insertText)}`);
     }
   }
   console.log(`WU008 check over the corpus: ${checkMs.toFixed(0)} ms; ${suspect} of ${lines} lines pass the pre-filter`);
