@@ -82,13 +82,13 @@ const NUMBER = /^[0-9]+$/;
  * (other hosts, gist.github.com, raw.githubusercontent.com, api.github.com, relative links).
  */
 export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
-  // The same URLs come back in every lint of a page and across the pages of a docs tree; the
-  // answer depends on the text alone and no caller changes it.
-  // Parsed from a copy: the parts of the answer (owner, repository, …) outlive the document,
-  // in this cache and in the link resolver's.
   // Most links of a docs tree are relative or to other hosts: they fail the anchored head at
   // once, which is cheaper than looking them up (and keeps them out of the cache).
   if (!HEAD.test(written)) return null;
+  // The same URLs come back in every lint of a page and across the pages of a docs tree; the
+  // answer depends on the text alone and no caller changes it. Parsed from the cache's copy:
+  // the parts of the answer (owner, repository, …) outlive the document, in this cache and in
+  // the link resolver's.
   return parsedUrls.get(written, parseOnce);
 }
 
