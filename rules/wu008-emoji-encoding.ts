@@ -4,7 +4,7 @@
  * to every Markdown document. Fixes only what is certain.
  */
 import type { WrapupModel } from "../src/model/types.js";
-import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type MojibakeSpan } from "../src/encoding/index.js";
+import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type CodePage, type MojibakeSpan } from "../src/encoding/index.js";
 import { codePoints } from "../src/encoding/unicode.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
 
@@ -16,6 +16,18 @@ export interface EmojiEncodingOptions {
 }
 
 const cache = new WeakMap<WrapupModel, Map<string, Finding[]>>();
+
+/** The code pages and the cache key of resolved options, which every document of a run shares. */
+const settings = new WeakMap<EmojiEncodingOptions, { key: string; pages: CodePage[] }>();
+
+function settingsOf(options: EmojiEncodingOptions): { key: string; pages: CodePage[] } {
+  let found = settings.get(options);
+  if (!found) {
+    found = { key: JSON.stringify([options.codePages, options.sequences]), pages: options.codePages.map(codePage) };
+    settings.set(options, found);
+  }
+  return found;
+}
 
 export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
   code: "WU008",
@@ -31,7 +43,7 @@ export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
   },
   defaults: { codePages: [...CODE_PAGE_IDS], sequences: true },
   check(model, options) {
-    const key = JSON.stringify([options.codePages, options.sequences]);
+    const { key, pages } = settingsOf(options);
     let perOptions = cache.get(model);
     if (!perOptions) {
       perOptions = new Map();
@@ -40,7 +52,7 @@ export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
     const cached = perOptions.get(key);
     if (cached) return cached;
     const findings: Finding[] = [];
-    const damage = analyzeLines(model.lines, { pages: options.codePages.map(codePage), sequences: options.sequences });
+    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences });
     for (const { index, mojibake, anomalies } of damage) {
       const line = index + 1;
       for (const span of mojibake) findings.push(mojibakeFinding(line, span));

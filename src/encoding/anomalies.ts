@@ -58,21 +58,27 @@ function maskOf(length: number, skip: readonly [number, number][]): Uint8Array |
   return mask;
 }
 
-/** Whether anything in the line can be an anomaly at all: every kind needs a non-ASCII unit. */
-function mayHoldAnomaly(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const unit = line.charCodeAt(i);
-    if (unit >= 0x80) return true;
-  }
-  return false;
-}
+/**
+ * Where a character anomaly can start: only C1 controls (U+0080–U+009F) and units from U+D800 up
+ * (surrogates, noncharacters, U+FFFD) can be one. One native scan; most lines have neither.
+ */
+const MAY_BE_ANOMALY = /[\u0080-\u009F\uD800-\uFFFF]/;
+
+/**
+ * Where a broken emoji sequence can start: every kind needs a unit from U+2000 up (selectors,
+ * ZWJ, U+20E3, pictographs, surrogate pairs) or `©`/`®`; a keycap base (`1`, `#`, `*`) is one only
+ * before U+FE0F or U+20E3. Most non-ASCII lines (accents, dashes) have none: one native search
+ * then, and the long loop below stays cold.
+ */
+const MAY_BE_EMOJI = /[\u00A9\u00AE\u2000-\uFFFF]/;
 
 /** U+FFFD, lone surrogates, C1 controls and noncharacters, outside the `skip` ranges. */
 export function characterAnomalies(line: string, skip: readonly [number, number][] = []): Anomaly[] {
   const out: Anomaly[] = [];
-  if (!mayHoldAnomaly(line)) return out;
+  const first = line.search(MAY_BE_ANOMALY);
+  if (first === -1) return out;
   const mask = maskOf(line.length, skip);
-  for (let i = 0; i < line.length; ) {
+  for (let i = first; i < line.length; ) {
     const unit = line.charCodeAt(i);
     // Only C1 controls (U+0080–U+009F) and units from U+D800 up can be anomalies.
     if (unit < 0x80 || (unit > 0x9f && unit < 0xd800) || mask?.[i] === 1) {
@@ -110,8 +116,11 @@ function elementEnd(line: string, i: number): number {
 /** Broken emoji sequences outside the `skip` ranges. */
 export function emojiAnomalies(line: string, skip: readonly [number, number][] = []): Anomaly[] {
   const out: Anomaly[] = [];
+  const first = line.search(MAY_BE_EMOJI);
+  if (first === -1) return out;
   const mask = maskOf(line.length, skip);
-  let i = 0;
+  // From the unit before the first candidate: a keycap base there belongs to it.
+  let i = Math.max(0, first - 1);
   let previousEnd = -1;
   let previous = "";
   while (i < line.length) {

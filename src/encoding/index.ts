@@ -37,9 +37,8 @@ export function analyzeLines(lines: readonly string[], options: AnalyzeOptions =
   const count = new Map<CodePage, number>();
   // Every kind of damage needs a non-ASCII code unit: most lines are skipped by one native scan.
   const suspect: number[] = [];
-  lines.forEach((line, index) => {
-    if (NON_ASCII.test(line)) suspect.push(index);
-  });
+  for (let index = 0; index < lines.length; index++) if (NON_ASCII.test(lines[index]!)) suspect.push(index);
+  if (suspect.length === 0) return [];
   suspect.forEach((index) => {
     const line = lines[index]!;
     const spans = findMojibake(line, pages);
