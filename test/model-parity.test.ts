@@ -6,6 +6,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { CORPUS, corpusFiles, HACKATHONS, wrapups } from "./helpers/corpus.js";
+import type { Nodes, Root } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { parseMdast } from "../src/model/from-mdast.js";
 import { markdownlintModels, remarkModel } from "./helpers/models.js";
 
 const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
@@ -64,4 +71,35 @@ describe("model parity", () => {
     const files = Object.fromEntries(names.map((f) => [f, fs.readFileSync(path.join(CORPUS, f), "utf8")]));
     expect(await expectParity(files)).toBe(names.length);
   }, 300_000);
+
+  test("the mdast builder skips text that holds no link, and so no link: every link node a full walk finds, with and without a byte-order mark", () => {
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+    const linkStarts = (node: Nodes, out: string[] = []): string[] => {
+      if ((node.type === "link" || node.type === "linkReference") && node.position) out.push(`${node.position.start.line}:${node.position.start.column}`);
+      if ("children" in node && node.type !== "link" && node.type !== "linkReference") for (const child of node.children) linkStarts(child, out);
+      return out;
+    };
+    let links = 0;
+    for (const name of corpusFiles()) {
+      const text = fs.readFileSync(path.join(CORPUS, name), "utf8");
+      for (const source of [text, "\uFEFF" + text]) {
+        const file = new VFile({ value: source });
+        const tree = processor.runSync(processor.parse(file), file) as Root;
+        const found = parseMdast(tree, source).links.map((l) => `${l.start.line}:${l.start.column}`);
+        expect(found, name).toEqual(linkStarts(tree));
+        links += found.length;
+      }
+    }
+    // The corpus links a lot: the comparison is not between two empty lists.
+    expect(links).toBeGreaterThan(20_000);
+  }, 300_000);
+
+  test("sections and event details are read once, when first asked for, and are then the same objects", () => {
+    const text = fs.readFileSync(path.join(HACKATHONS, "2023-11.md"), "utf8");
+    const m = remarkModel(text);
+    expect(m.sections.length).toBeGreaterThan(5);
+    expect(m.sections).toBe(m.sections);
+    expect(m.eventDetails).toBe(m.eventDetails);
+    expect(Object.keys(m)).toEqual(expect.arrayContaining(["lines", "frontMatter", "h1", "headings", "eventDetails", "sections", "links"]));
+  });
 });

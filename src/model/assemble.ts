@@ -12,9 +12,6 @@ export function assemble(doc: ParsedDocument): WrapupModel {
   const frontMatterEnd = doc.frontMatter?.endLine ?? 0;
   const outsideFrontMatter = (p: Point): boolean => p.line > frontMatterEnd;
 
-  const blocks = doc.blocks
-    .filter((b) => outsideFrontMatter(b.start))
-    .map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }) as ParsedBlock);
   const headings = doc.headings.filter((h) => outsideFrontMatter(h.start)).map((h) => toHeading(lines, h));
   const headingAt = new Map(headings.map((h) => [h.line, h]));
 
@@ -29,7 +26,38 @@ export function assemble(doc: ParsedDocument): WrapupModel {
     if (link) links.push(link);
   }
 
-  // The H1 and the sections are read from top-level blocks only.
+  // The H1 is the first top-level (unquoted) H1 outside the front matter.
+  let h1: Heading | null = null;
+  for (const block of doc.blocks) {
+    if (block.kind === "heading" && !block.quoted && block.heading.depth === 1 && outsideFrontMatter(block.start)) {
+      h1 = headingAt.get(block.heading.start.line) ?? toHeading(lines, block.heading);
+      break;
+    }
+  }
+
+  // The event details and the project sections are read when a rule first asks for them: only
+  // wrap-ups need them (and a page with a GitHub link under a field), most pages of a docs tree
+  // are not wrap-ups. Read once, then the same objects for every rule.
+  let structure: Structure | null = null;
+  const read = (): Structure => (structure ??= readStructure(doc, headingAt, outsideFrontMatter));
+  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links } as Omit<WrapupModel, "eventDetails" | "sections">;
+  return Object.defineProperties(model, {
+    eventDetails: { get: () => read().eventDetails, enumerable: true },
+    sections: { get: () => read().sections, enumerable: true },
+  }) as WrapupModel;
+}
+
+interface Structure {
+  eventDetails: EventDetails | null;
+  sections: Section[];
+}
+
+/** The event details list and the project sections, from top-level blocks. */
+function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Heading>, outsideFrontMatter: (p: Point) => boolean): Structure {
+  const { lines } = doc;
+  const blocks = doc.blocks
+    .filter((b) => outsideFrontMatter(b.start))
+    .map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }) as ParsedBlock);
   let h1: Heading | null = null;
   let eventDetails: EventDetails | null = null;
   const sections: Section[] = [];
@@ -102,7 +130,7 @@ export function assemble(doc: ParsedDocument): WrapupModel {
   });
   closeField();
 
-  return { lines, frontMatter: doc.frontMatter, h1, headings, eventDetails, sections, links };
+  return { eventDetails, sections };
 }
 
 /** Moves an exclusive end point back over trailing line breaks, so both trees agree on it. */

@@ -5,7 +5,7 @@ import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
 import { assemble } from "./assemble.js";
-import { normalizeLabel, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
 import { maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
 import { trimEndChars } from "../trim.js";
 import type { Point, WrapupModel } from "./types.js";
@@ -29,7 +29,9 @@ const startOf = (n: Positioned): Point => ({ line: n.position!.start.line, colum
 const endOf = (n: Positioned): Point => ({ line: n.position!.end.line, column: n.position!.end.column });
 
 export function parseMdast(tree: Root, source: string): ParsedDocument {
-  const raw = splitLines(source.replace(/^\uFEFF/, ""));
+  // remark's offsets count from after a byte-order mark.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const raw = splitLines(text);
   const frontMatter = readFrontMatter(raw);
   // Mask HTML comments after the front matter exactly as markdownlint does for its rules.
   const bodyFrom = frontMatter?.endLine ?? 0;
@@ -62,7 +64,7 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
       contentEnd: fallback ? fallback.end : last?.position ? endOf(last) : null,
       // mdast keeps a multi-line heading's CRLF or CR in its text; micromark's line ending token
       // is read as "\n", as the model's source spans join lines.
-      plain: toString(node).replace(/\r\n?/g, "\n"),
+      plain: crlf(toString(node)),
     };
   };
 
@@ -107,14 +109,35 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
         blocks.push({ kind: "other", start: startOf(node), end: endOf(node), quoted });
     }
   };
+  // Whether a node's source can hold a link: most paragraphs cannot, and their inline nodes
+  // (most of a tree) are then not walked.
+  const mayLink = (node: Nodes): boolean => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined || MAY_LINK.test(text.slice(start, end));
+  };
   const visit = (node: Nodes): void => {
     switch (node.type) {
+      case "text":
+      case "inlineCode":
+      case "code":
+      case "html":
+      case "image":
+      case "break":
+      case "thematicBreak":
+      case "yaml":
+        return;
+      case "paragraph":
+      case "table":
+        if (!mayLink(node)) return;
+        break;
       case "heading":
         if (node.position) {
           const h = heading(node);
           headingOf.set(node, h);
           headings.push(h);
         }
+        if (!mayLink(node)) return;
         break;
       case "link": {
         if (!node.position) break;
@@ -157,6 +180,8 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
 }
 
 /** The content of an ATX heading on its line: after `#`s and blanks, before a closing sequence. */
+const crlf = (text: string): string => (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
+
 function atxContent(lines: readonly string[], at: Point): { start: Point; end: Point } | null {
   const text = lines[at.line - 1] ?? "";
   let i = at.column - 1;
@@ -177,35 +202,39 @@ function labelText(node: { children: Positioned[] }, start: Point): { textStart:
   return { textStart: empty, textEnd: empty };
 }
 
+const [LT, GT, BACKSLASH, OPEN, CLOSE] = [0x3c, 0x3e, 0x5c, 0x28, 0x29];
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
 /** Reads a CommonMark link destination starting at `from` (after optional whitespace). */
 function readDestination(lines: readonly string[], from: Point): { start: Point; end: Point } | null {
   let { line, column } = from;
   let text = lines[line - 1] ?? "";
   // Skip spaces and at most one line ending.
   let i = column - 1;
-  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   if (i >= text.length && line < lines.length) {
     line++;
     text = lines[line - 1] ?? "";
     i = 0;
-    while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   }
-  if (text[i] === "<") {
+  if (text.charCodeAt(i) === LT) {
     let j = i + 1;
-    while (j < text.length && text[j] !== ">") j += text[j] === "\\" ? 2 : 1;
+    while (j < text.length && text.charCodeAt(j) !== GT) j += text.charCodeAt(j) === BACKSLASH ? 2 : 1;
     return { start: { line, column: i + 1 }, end: { line, column: Math.min(j, text.length - 1) + 2 } };
   }
   let depth = 0;
   let j = i;
   while (j < text.length) {
-    const c = text[j]!;
-    if (c === "\\") {
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH) {
       j += 2;
       continue;
     }
-    if (c === " " || c === "\t" || c.charCodeAt(0) < 0x20) break;
-    if (c === "(") depth++;
-    if (c === ")") {
+    // A space, a tab or another control character ends it.
+    if (c <= 0x20) break;
+    if (c === OPEN) depth++;
+    if (c === CLOSE) {
       if (depth === 0) break;
       depth--;
     }

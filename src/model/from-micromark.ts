@@ -5,7 +5,7 @@
 import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import { assemble } from "./assemble.js";
-import { normalizeLabel, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./parsed.js";
 import { readFrontMatter } from "./source.js";
 import type { Point, WrapupModel } from "./types.js";
 
@@ -216,12 +216,6 @@ export function parseMicromark(
 
   return { lines, frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
 }
-
-/**
- * What a link (`[`), an autolink (`<`), a definition (`[`) or a GFM literal autolink (`www.`,
- * `http://`, `https://`, an address with `@`, `mailto:` and `xmpp:` included) cannot be without.
- */
-const MAY_LINK = /[[<@]|ww|:\/\//i;
 
 /**
  * Tokens whose inside holds nothing the model reads: links do not nest; markdownlint re-parses

@@ -64,6 +64,13 @@ export interface ParsedDocument {
 }
 
 /** Normalizes a link label as CommonMark does to match references with definitions. */
+/**
+ * What a link (`[`), an autolink (`<`), a definition (`[`) or a GFM literal autolink (`www.`,
+ * `http://`, `https://`, an address with `@`, `mailto:` and `xmpp:` included) cannot be without.
+ * Both builders skip the inside of text without it.
+ */
+export const MAY_LINK = /[[<@]|ww|:\/\//i;
+
 export function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
 }
