@@ -33,6 +33,12 @@ export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Findin
     perRule.byValue.set(given, options);
     return options;
   }
+  // What markdownlint hands a rule enabled with `true`, for every document: a new empty object.
+  // Its defaults, without a weak entry per document (each one is work for the collector).
+  if (isObject && Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) {
+    const known = perRule.byText.get(EMPTY);
+    if (known !== undefined) return known as O;
+  }
   // Configuration objects are shared by every document of a run: resolve each once. markdownlint
   // copies the configuration for every document (inline comments may change it), so the same
   // options written the same way are also found by their text; held weakly by object, so that
@@ -48,11 +54,13 @@ export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Findin
   return options;
 }
 
+const EMPTY = "json:{}";
+
 /** The options as text, or null when JSON cannot say them faithfully (cycles, functions, a RegExp). */
 function textKey(given: unknown): string | null {
   if (given === null || typeof given !== "object") return null;
   // What markdownlint hands a rule enabled with `true`: a new empty object for every document.
-  if (Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) return "json:{}";
+  if (Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) return EMPTY;
   let faithful = true;
   let text: string;
   try {

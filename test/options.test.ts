@@ -21,6 +21,11 @@ describe.each(RULES.map((rule) => [rule.code, rule] as const))("%s options", (_c
     }
   });
 
+  test("a new empty object for every document (markdownlint's `true`) is the very same defaults, and a written option after it still counts", () => {
+    for (let i = 0; i < 3; i++) expect(resolveOptions(rule, {})).toBe(rule.defaults);
+    expect(() => resolveOptions(rule, { noSuchOption: true })).toThrow(OptionsError);
+  });
+
   test("options that are not an object are one line, every time they are given", () => {
     for (let i = 0; i < 2; i++) {
       expect(() => resolveOptions(rule, 3)).toThrow(new RegExp(`^${rule.code}/${rule.name}: options must be an object, found 3$`));

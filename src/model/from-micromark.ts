@@ -147,6 +147,8 @@ export function parseMicromark(
           const h = heading(t);
           headingOf.set(t, h);
           headings.push(h);
+          // Nothing but a link to find inside a heading.
+          if (!MAY_LINK.test(t.text)) continue;
           break;
         }
         case "content":
