@@ -38,19 +38,53 @@ export function assemble(doc: ParsedDocument): WrapupModel {
   // The event details and the project sections are read when a rule first asks for them: only
   // wrap-ups need them (and a page with a GitHub link under a field), most pages of a docs tree
   // are not wrap-ups. Read once, then the same objects for every rule.
-  let structure: Structure | null = null;
-  const read = (): Structure => (structure ??= readStructure(doc, headingAt, outsideFrontMatter));
-  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links } as Omit<WrapupModel, "eventDetails" | "sections">;
-  return Object.defineProperties(model, {
-    eventDetails: { get: () => read().eventDetails, enumerable: true },
-    sections: { get: () => read().sections, enumerable: true },
-  }) as WrapupModel;
+  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links };
+  const pending: Pending = { read: () => readStructure(doc, headingAt, outsideFrontMatter), structure: null };
+  Object.defineProperty(model, PENDING, { value: pending });
+  return Object.defineProperties(model, LAZY) as unknown as WrapupModel;
 }
 
 interface Structure {
   eventDetails: EventDetails | null;
   sections: Section[];
 }
+
+interface Pending {
+  /** Dropped once read, with the blocks it holds. */
+  read: (() => Structure) | null;
+  structure: Structure | null;
+}
+
+/** Where a model keeps what its sections are read from (not enumerable: not part of the model). */
+const PENDING = Symbol("pending structure");
+
+function structureOf(model: object): Structure {
+  const pending = (model as { [PENDING]: Pending })[PENDING];
+  if (!pending.structure) {
+    pending.structure = pending.read!();
+    pending.read = null;
+  }
+  return pending.structure;
+}
+
+/**
+ * The same two getters for every model, so that every model has the same hidden class (a getter
+ * of its own would give each model one of its own, and every rule's reads of it a miss).
+ */
+const LAZY: PropertyDescriptorMap = {
+  eventDetails: {
+    get(this: object) {
+      return structureOf(this).eventDetails;
+    },
+    enumerable: true,
+  },
+  sections: {
+    get(this: object) {
+      return structureOf(this).sections;
+    },
+    enumerable: true,
+  },
+};
 
 /** The event details list and the project sections, from top-level blocks. */
 function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Heading>, outsideFrontMatter: (p: Point) => boolean): Structure {
