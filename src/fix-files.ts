@@ -14,6 +14,7 @@
  */
 import nodeFs from "node:fs";
 import path from "node:path";
+import { lfLineEndings } from "./model/source.js";
 
 const BOM = "\uFEFF";
 
@@ -40,8 +41,7 @@ function linesWithEndings(text: string): { lines: string[]; endings: string[] } 
 
 /** The text the linter sees: LF endings, no BOM. */
 export function normalize(text: string): string {
-  const body = text.startsWith(BOM) ? text.slice(1) : text;
-  return body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+  return lfLineEndings(text.startsWith(BOM) ? text.slice(1) : text);
 }
 
 /**

@@ -35,7 +35,7 @@ export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Findin
   }
   // What markdownlint hands a rule enabled with `true`, for every document: a new empty object.
   // Its defaults, without a weak entry per document (each one is work for the collector).
-  if (isObject && Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) {
+  if (isObject && isEmptyPlainObject(given)) {
     const known = perRule.byText.get(EMPTY);
     if (known !== undefined) return known as O;
   }
@@ -60,7 +60,7 @@ const EMPTY = "json:{}";
 function textKey(given: unknown): string | null {
   if (given === null || typeof given !== "object") return null;
   // What markdownlint hands a rule enabled with `true`: a new empty object for every document.
-  if (Object.getPrototypeOf(given) === Object.prototype && isEmpty(given)) return EMPTY;
+  if (isEmptyPlainObject(given)) return EMPTY;
   let faithful = true;
   let text: string;
   try {
@@ -76,6 +76,10 @@ function textKey(given: unknown): string | null {
     return null;
   }
   return faithful ? "json:" + text : null;
+}
+
+function isEmptyPlainObject(object: object): boolean {
+  return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
 }
 
 function isEmpty(object: object): boolean {

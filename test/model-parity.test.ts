@@ -7,14 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { CORPUS, corpusFiles, HACKATHONS, wrapups } from "./helpers/corpus.js";
-import type { Nodes, Root } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { VFile } from "vfile";
+import type { Nodes } from "mdast";
 import { parseMdast } from "../src/model/from-mdast.js";
-import { markdownlintModels, remarkModel } from "./helpers/models.js";
+import { markdownlintModels, remarkModel, remarkTree } from "./helpers/models.js";
 
 const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
 
@@ -74,7 +69,6 @@ describe("model parity", () => {
   }, 300_000);
 
   test("the mdast builder skips text that holds no link, and so no link: every link node a full walk finds, with and without a byte-order mark", () => {
-    const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
     const linkStarts = (node: Nodes, out: string[] = []): string[] => {
       if ((node.type === "link" || node.type === "linkReference") && node.position) out.push(`${node.position.start.line}:${node.position.start.column}`);
       if ("children" in node && node.type !== "link" && node.type !== "linkReference") for (const child of node.children) linkStarts(child, out);
@@ -84,8 +78,7 @@ describe("model parity", () => {
     for (const name of corpusFiles()) {
       const text = fs.readFileSync(path.join(CORPUS, name), "utf8");
       for (const source of [text, "\uFEFF" + text]) {
-        const file = new VFile({ value: source });
-        const tree = processor.runSync(processor.parse(file), file) as Root;
+        const { tree } = remarkTree(source);
         const found = parseMdast(tree, source).links.map((l) => `${l.start.line}:${l.start.column}`);
         expect(found, name).toEqual(linkStarts(tree));
         links += found.length;

@@ -6,7 +6,7 @@ import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
 import { assemble } from "./assemble.js";
 import { MAY_LINK, normalizeLabel, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
-import { maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
+import { lfLineEndings, maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
 import { trimEndChars } from "../trim.js";
 import type { Point, WrapupModel } from "./types.js";
 
@@ -64,7 +64,7 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
       contentEnd: fallback ? fallback.end : last?.position ? endOf(last) : null,
       // mdast keeps a multi-line heading's CRLF or CR in its text; micromark's line ending token
       // is read as "\n", as the model's source spans join lines.
-      plain: crlf(toString(node)),
+      plain: lfLineEndings(toString(node)),
     };
   };
 
@@ -180,8 +180,6 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
 }
 
 /** The content of an ATX heading on its line: after `#`s and blanks, before a closing sequence. */
-const crlf = (text: string): string => (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
-
 function atxContent(lines: readonly string[], at: Point): { start: Point; end: Point } | null {
   const text = lines[at.line - 1] ?? "";
   let i = at.column - 1;

@@ -63,7 +63,6 @@ export interface ParsedDocument {
   definitions: ParsedDefinition[];
 }
 
-/** Normalizes a link label as CommonMark does to match references with definitions. */
 /**
  * What a link (`[`), an autolink (`<`), a definition (`[`) or a GFM literal autolink (`www.`,
  * `http://`, `https://`, an address with `@`, `mailto:` and `xmpp:` included) cannot be without.
@@ -71,6 +70,7 @@ export interface ParsedDocument {
  */
 export const MAY_LINK = /[[<@]|ww|:\/\//i;
 
+/** Normalizes a link label as CommonMark does to match references with definitions. */
 export function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
 }

@@ -9,6 +9,11 @@ export function splitLines(text: string): string[] {
   return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
 }
 
+/** `text` with every CRLF and CR as LF. */
+export function lfLineEndings(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
 /**
  * Masks the content of HTML comments exactly as markdownlint does before it hands lines to
  * rules (same length, same line breaks), so that both linters see the same lines.

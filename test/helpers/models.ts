@@ -45,9 +45,14 @@ export async function markdownlintModel(text: string): Promise<WrapupModel> {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
+/** The tree remark (with front matter and GFM, as the preset parses) builds of `text`, and its file. */
+export function remarkTree(text: string, path = "doc"): { tree: Root; file: VFile } {
+  const file = new VFile({ value: text, path });
+  return { tree: processor.runSync(processor.parse(file), file) as Root, file };
+}
+
 /** `path` is the file's name, as markdownlint's `strings` key is (`markdownlintModel` uses "doc"). */
 export function remarkModel(text: string, path = "doc"): WrapupModel {
-  const file = new VFile({ value: text, path });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const { tree, file } = remarkTree(text, path);
   return modelFromMdast(tree, file);
 }
