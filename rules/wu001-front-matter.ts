@@ -4,71 +4,39 @@
  * `weight` is minus YYYYMM of the `title`, and the title's month and year are those of the H1,
  * the event date and a dated file name.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Node } from "yaml";
-import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
+import { isRepositoryPage } from "../src/detect.js";
 import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
 import type { WrapupModel } from "../src/model/types.js";
 import { lazy } from "../src/lazy.js";
-import { OptionsError } from "../src/options.js";
+import { ProfileError } from "../src/profile/load.js";
+import type { Profile } from "../src/profile/types.js";
 import type { Finding, Fix, WrapupRule } from "../src/rule.js";
-import gardenerSchema from "../src/schemas/gardener-front-matter.schema.json" with { type: "json" };
-import { validate as validateGardener } from "../src/schemas/gardener-front-matter.validate.js";
-
-export interface FrontMatterOptions extends DetectOptions {
-  /** A wrap-up without front matter is reported. */
-  required: boolean;
-  /** Path of a JSON Schema file (relative to the working directory); null: the Gardener schema. */
-  schema: string | null;
-  /** `weight` is minus YYYYMM of the title's month and year. */
-  weight: boolean;
-  /** The title's month and year are those of the H1 (`Hack The Garden 11/2023 Wrap Up`). */
-  titleH1: boolean;
-  /** The title's month and year are those of the event's Date item. */
-  titleDate: boolean;
-  /** The title's month and year are those of a dated file name (`2023-11.md`). */
-  titleFileName: boolean;
-}
+import { monthOfPath, monthsIn, same, show, type MonthYear } from "../src/dates.js";
 
 const NAME = "wrapup-front-matter";
 
-export const frontMatter: WrapupRule<FrontMatterOptions> = {
+export const frontMatter: WrapupRule<Record<string, never>> = {
   code: "WU001",
   name: NAME,
   description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
   doc: "wu001-front-matter",
   fixable: true,
-  schema: {
-    properties: {
-      ...DETECT_SCHEMA,
-      required: { type: "boolean" },
-      schema: { type: ["string", "null"], minLength: 1 },
-      weight: { type: "boolean" },
-      titleH1: { type: "boolean" },
-      titleDate: { type: "boolean" },
-      titleFileName: { type: "boolean" },
-    },
-  },
-  defaults: { ...DETECT_DEFAULTS, required: true, schema: null, weight: true, titleH1: true, titleDate: true, titleFileName: true },
-  validate(options) {
-    const detect = validateDetect(options);
-    if (detect) return detect;
-    const loaded = loadSchema(options.schema);
-    return typeof loaded === "string" ? loaded : null;
-  },
-  check(model, options) {
-    if (!isWrapup(model, options)) return [];
+  scope: "wrapups",
+  schema: { properties: {} },
+  defaults: {},
+  check(model, _options, profile) {
     const fm = model.frontMatter;
-    const schema = loadSchema(options.schema);
-    if (typeof schema === "string") throw new OptionsError(`WU001/${NAME}: ${schema}`);
+    const spec = profile.frontMatter;
     if (!fm) {
-      if (!options.required) return [];
+      // A repository's README.md is rendered by GitHub, which has no use for front matter.
+      if (!spec.required || isRepositoryPage(model)) return [];
+      const required = schemaOf(profile)?.required ?? [];
       return [
         {
           line: 1,
-          message: `Unexpected wrap-up without front matter, expected a YAML block between \`---\` lines${withKeys(schema.required)} at the top`,
+          message: `Unexpected wrap-up without front matter, expected a YAML block between \`---\` lines${withKeys(required)} at the top`,
         },
       ];
     }
@@ -103,8 +71,9 @@ export const frontMatter: WrapupRule<FrontMatterOptions> = {
       return [{ line: at.line, column: at.column, length: shown.length, message: `Unexpected ${code(shown)}, expected plain YAML values (${yaml.valueProblem.message})`, context: shown }];
     }
     const empty = yaml.value === null || yaml.value === undefined;
-    const schemaFindings = validateValue(model, yaml, schema.validate, empty);
-    const consistency = consistencyFindings(model, yaml, options, schemaFindings);
+    const schema = schemaOf(profile);
+    const schemaFindings = schema ? validateValue(model, yaml, schema.validate, empty) : [];
+    const consistency = consistencyFindings(model, yaml, profile, schemaFindings);
     // A weight that disagrees with the title is reported once, with the value it should have.
     const covered = new Set(consistency.map((c) => c.key));
     return [...schemaFindings.filter((f) => !covered.has(f.key)), ...consistency]
@@ -123,38 +92,21 @@ interface LoadedSchema {
   required: string[];
 }
 
-const schemas = new Map<string, LoadedSchema | string>();
+/** Compiled schemas by the schema object a profile holds (a profile is read once per file version). */
+const compiled = new WeakMap<object, LoadedSchema>();
 
-/** The compiled schema, or a one-line problem naming the option. Cached per resolved path. */
-function loadSchema(file: string | null): LoadedSchema | string {
-  const resolved = file === null ? "" : path.resolve(file);
-  const cached = schemas.get(resolved);
-  if (cached !== undefined) return cached;
-  let loaded: LoadedSchema | string;
-  if (file === null) {
-    // The bundled schema, compiled ahead of time (scripts/gardener-validator.mjs, the same ajv
-    // options as compile() below): a run with the default schema never loads ajv's compiler
-    // (loading and compiling cost ~40 ms at the first wrap-up of each run).
-    loaded = { validate: validateGardener as unknown as ValidateFunction, required: [...gardenerSchema.required] };
-  } else {
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(resolved, "utf8"));
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      const why = e.code === "ENOENT" ? "no such file" : e instanceof SyntaxError ? `not JSON: ${e.message}` : (e.code ?? e.message);
-      json = undefined;
-      loaded = `option "schema" cannot be read from ${JSON.stringify(file)}: ${why}`;
-    }
-    if (json !== undefined) {
-      loaded = json !== null && typeof json === "object" && !Array.isArray(json)
-        ? compile(json as Record<string, unknown>)
-        : "not a JSON Schema object";
-      if (typeof loaded === "string") loaded = `option "schema" ${JSON.stringify(file)} is not a valid JSON Schema: ${loaded}`;
-    }
+/** The profile's front matter schema, compiled; null when the profile has none. */
+function schemaOf(profile: Profile): LoadedSchema | null {
+  const schema = profile.frontMatter.schema;
+  if (!schema) return null;
+  let loaded = compiled.get(schema);
+  if (!loaded) {
+    const result = compile(schema);
+    if (typeof result === "string") throw new ProfileError(`${profile.source}: frontMatter.schema is not a valid JSON Schema: ${result}`);
+    loaded = result;
+    compiled.set(schema, loaded);
   }
-  schemas.set(resolved, loaded!);
-  return loaded!;
+  return loaded;
 }
 
 const ajvDraft7 = lazy<typeof import("ajv")>("ajv");
@@ -163,7 +115,6 @@ const ajv2020 = lazy<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
 
 function compile(schema: Record<string, unknown>): LoadedSchema | string {
   const dialect = String(schema["$schema"] ?? "");
-  // scripts/gardener-validator.mjs compiles the bundled schema with these options too.
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
   const ajv = dialect.includes("2020-12") ? new (ajv2020().Ajv2020)(options) : dialect.includes("2019-09") ? new (ajv2019().Ajv2019)(options) : new (ajvDraft7().Ajv)(options);
   try {
@@ -443,51 +394,8 @@ function withKeys(required: string[]): string {
 
 /* ---------------------------------------------------------------- consistency */
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-
-interface MonthYear {
-  year: number;
-  month: number;
-}
-
-const show = (m: MonthYear): string => `${MONTHS[m.month - 1]} ${m.year}`;
-const same = (a: MonthYear, b: MonthYear): boolean => a.year === b.year && a.month === b.month;
-
-function monthOf(word: string): number {
-  const w = word.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((m) => m.toLowerCase().startsWith(w)) + 1;
-}
-
-function unique(found: MonthYear[]): MonthYear[] {
-  return found.filter((m, i) => found.findIndex((n) => same(m, n)) === i);
-}
-
-/** Months and years written in a text: `November 2023`, `Nov 6–10, 2023`, `11/2023`, `2023-11`. */
-export function monthsIn(text: string): MonthYear[] {
-  const found: MonthYear[] = [];
-  const push = (year: string, month: number): void => {
-    const y = Number(year);
-    if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
-  };
-  for (const m of text.matchAll(new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-–—]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"))) push(m[2]!, monthOf(m[1]!));
-  for (const m of text.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push(m[2]!, Number(m[1]));
-  for (const m of text.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push(m[1]!, Number(m[2]));
-  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push(m[3]!, Number(m[2]));
-  return unique(found);
-}
-
-/** The month and year a file name carries: `2023-11.md`, `2023-11-leverkusen.md`, `2023-11/index.md`. */
-export function monthOfPath(file: string | null | undefined): { month: MonthYear; name: string } | null {
-  if (!file) return null;
-  const parts = file.split(/[\\/]/).filter((p) => p !== "");
-  let name = parts[parts.length - 1] ?? "";
-  if (/^(_?index|readme)\.(md|markdown)$/i.test(name) && parts.length > 1) name = `${parts[parts.length - 2]}/${name}`;
-  const m = /^(\d{4})-(0[1-9]|1[0-2])(?!\d)/.exec(name);
-  return m ? { month: { year: Number(m[1]), month: Number(m[2]) }, name } : null;
-}
-
-function consistencyFindings(model: WrapupModel, yaml: YamlFrontMatter, options: FrontMatterOptions, schemaFindings: Keyed[]): Keyed[] {
+function consistencyFindings(model: WrapupModel, yaml: YamlFrontMatter, profile: Profile, schemaFindings: Keyed[]): Keyed[] {
+  const matches = profile.frontMatter.titleMatches;
   const { document } = yaml;
   if (!isMap(document.contents)) return [];
   const title = locate(document, ["title"]).node;
@@ -504,15 +412,16 @@ function consistencyFindings(model: WrapupModel, yaml: YamlFrontMatter, options:
   const disagree = (expected: MonthYear[], where: string): void => {
     if (expected.length > 0 && !expected.some((m) => same(m, month))) others.push({ months: expected, where });
   };
-  if (options.titleH1 && model.h1) {
+  if (matches.has("h1") && model.h1) {
     const inH1 = monthsIn(model.h1.plain);
     if (inH1.length === 1) disagree(inH1, `the H1 \`${model.h1.plain}\``);
   }
-  if (options.titleDate && model.eventDetails) {
-    const date = model.eventDetails.items.find((i) => /^dates?$/i.test(i.label));
+  if (matches.has("date") && model.eventDetails) {
+    const label = (profile.eventDetails.date?.label ?? "Date").toLowerCase();
+    const date = model.eventDetails.items.find((i) => i.label.toLowerCase() === label);
     if (date) disagree(monthsIn(date.value), `the event date \`${date.value}\``);
   }
-  if (options.titleFileName) {
+  if (matches.has("fileName")) {
     const dated = monthOfPath(model.path);
     if (dated) disagree([dated.month], `the file name \`${dated.name}\``);
   }
@@ -532,24 +441,24 @@ function consistencyFindings(model: WrapupModel, yaml: YamlFrontMatter, options:
       context: firstLine(titleSource),
     });
   }
-  if (options.weight) {
+  if (profile.frontMatter.weight) {
     // Where the title disagrees with the page, a weight that agrees with the page is not the
     // problem, and no fix is certain.
     const agreed = others.length === 0 ? null : others.every((o) => o.months.length === 1 && same(o.months[0]!, others[0]!.months[0]!)) ? others[0]!.months[0]! : null;
-    const weight = weightFinding(model, yaml, month, others.length === 0, agreed);
+    const weight = weightFinding(model, yaml, month, others.length === 0, agreed, profile.frontMatter.weight === "-YYYYMM" ? -1 : 1);
     if (weight) findings.push(weight);
   }
   return findings;
 }
 
-function weightFinding(model: WrapupModel, yaml: YamlFrontMatter, month: MonthYear, certain: boolean, page: MonthYear | null): Keyed | null {
+function weightFinding(model: WrapupModel, yaml: YamlFrontMatter, month: MonthYear, certain: boolean, page: MonthYear | null, sign: 1 | -1): Keyed | null {
   const found = locate(yaml.document, ["weight"]);
   if (!found.pair) return null;
-  const expected = -(month.year * 100 + month.month);
+  const expected = sign * (month.year * 100 + month.month);
   const node = found.pair.value as Node | null;
   if (node && !isScalar(node)) return null;
   if (isScalar(node) && node.value === expected) return null;
-  if (page && isScalar(node) && node.value === -(page.year * 100 + page.month)) return null;
+  if (page && isScalar(node) && node.value === sign * (page.year * 100 + page.month)) return null;
   const source = node?.range ? yaml.text.slice(node.range[0], node.range[1]) : "";
   const why = `for the title \`${show(month)}\``;
   if (source === "" || source.includes("\n")) {

@@ -1,23 +1,24 @@
 /**
- * WU003 wrapup-section-fields: every project section has the profile's fields, each non-empty,
- * none twice, none unknown, required ones in order, and at least one reference field.
+ * WU003 wrapup-section-fields: every project section carries the profile's required fields,
+ * each non-empty, none twice, in order; labels that are a slip for a field are named. What the
+ * house leaves out is no defect: a usual field (Next Steps, a reference) may be missing, a field
+ * no section of the page carries is the page's template, and a section written as prose with
+ * none of the fields is a narrative.
  */
-import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
-import { PROFILE_SCHEMA, profileOf, validateProfile, type FieldSpec, type ProfileOptions } from "../src/profile.js";
+import { isStub } from "../src/detect.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
-import { fieldsOf, projectSections, titleOf, usesTemplate, type Classified } from "../src/sections.js";
+import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, usesTemplate, type Classified } from "../src/sections.js";
+import type { FieldSpec } from "../src/profile/types.js";
 
-export interface SectionFieldsOptions extends DetectOptions, ProfileOptions {
+export interface SectionFieldsOptions {
   /** Required fields must come in the profile's order. */
   order: boolean;
-  /** Report bold labels that name no known field. */
+  /** Also report bold labels that name no known field and are no slip for one. */
   unknown: boolean;
-  /** A required field missing from every project section is reported once, not per section. */
-  unusedOnce: boolean;
 }
 
 const quote = (label: string): string => `\`${label}\``;
-const list = (specs: FieldSpec[]): string => specs.map((s) => quote(s.label)).join(", ");
+const list = (labels: string[]): string => labels.map(quote).join(", ");
 
 export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   code: "WU003",
@@ -25,118 +26,93 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   description: "Project section has its fields",
   doc: "wu003-section-fields",
   fixable: false,
+  scope: "wrapups",
   schema: {
     properties: {
-      ...DETECT_SCHEMA,
-      ...PROFILE_SCHEMA,
       order: { type: "boolean" },
       unknown: { type: "boolean" },
-      unusedOnce: { type: "boolean" },
     },
   },
-  defaults: { ...DETECT_DEFAULTS, profile: "gardener", order: true, unknown: true, unusedOnce: true },
-  validate: (options) => validateDetect(options) ?? validateProfile(options),
-  check(model, options) {
-    const profile = profileOf(options);
-    if (!isWrapup(model, options) || !usesTemplate(model, profile)) return [];
-    const exempt = new RegExp(profile.referenceExemptTitle, "u");
+  defaults: { order: true, unknown: false },
+  check(model, options, profile) {
+    if (isStub(model) || !usesTemplate(model, profile)) return [];
     const findings: Finding[] = [];
     const sections = projectSections(model, profile);
-    // A required field that no project section carries was left out of this document's
-    // template on purpose: say so once, on the first project heading, not in every section.
-    const unused = new Set(
-      sections.length > 1 && options.unusedOnce
-        ? profile.required.filter((spec) => !sections.some((s) => fieldsOf(s, profile).some((c) => c.spec === spec)))
-        : [],
-    );
-    for (const spec of unused) {
-      const heading = sections[0]!.heading;
-      findings.push({
+    const templated = sections.filter((s) => hasTemplateFields(s, profile));
+    const required = profile.fields.list.filter((spec) => spec.level === "required");
+    // How the page writes each field (the spelling of its first use), for messages.
+    const written = new Map<FieldSpec, string>();
+    for (const s of templated) for (const c of fieldsOf(s, profile)) if (c.spec && c.match !== "near" && !written.has(c.spec)) written.set(c.spec, c.field.label);
+    const named = (spec: FieldSpec): string => written.get(spec) ?? spec.label;
+    // A required field that no section of a page with several carries is left out of the
+    // page's template on purpose (the 2026 Gardener pages dropped Motivation & Benefits).
+    const expected = templated.length > 1 ? required.filter((spec) => templated.some((s) => fieldsOf(s, profile).some((c) => c.spec === spec))) : required;
+    const exempt = profile.fields.referenceExemptTitle;
+
+    for (const section of sections) {
+      const heading = section.heading;
+      const onHeading = (message: string): Finding => ({
         line: heading.line,
         column: heading.content.start.column,
         length: heading.content.text.length,
-        message: `Missing ${quote(spec.label)} field in all ${sections.length} project sections, expected it in each (or drop it from the profile's \`required\` list)`,
+        message,
         context: heading.content.text,
       });
-    }
-    for (const section of sections) {
-      const heading = section.heading;
       const fields = fieldsOf(section, profile);
+      if (!hasTemplateFields(section, profile)) {
+        // Prose with none of the fields is a narrative (a project told as a story); an empty or
+        // nearly empty section is a draft: one finding, not one per field.
+        if (proseWords(model, section) < profile.sections.narrativeWords) {
+          findings.push(onHeading(`Missing fields in ${quote(titleOf(section))}, expected ${list(expected.map(named))} (the section has none of the template's fields)`));
+        }
+        continue;
+      }
       const seen = new Map<FieldSpec, Classified>();
       for (const c of fields) {
         const { field } = c;
-        if (c.match === "none" || c.match === "near") {
-          if (options.unknown) {
-            findings.push({
-              line: field.line,
-              column: field.labelTextSpan.start.column,
-              length: field.labelTextSpan.text.length,
-              message:
-                c.match === "near"
-                  ? `Unexpected unknown field ${quote(field.label)}, did you mean ${quote(c.canonical!)}?`
-                  : `Unexpected unknown field ${quote(field.label)}, expected one of ${list([...profile.required, ...profile.references, ...profile.optional])}`,
-              context: field.labelSpan.text,
-            });
+        const onLabel = (message: string): Finding => ({
+          line: field.line,
+          column: field.labelTextSpan.start.column,
+          length: field.labelTextSpan.text.length,
+          message,
+          context: field.labelSpan.text,
+        });
+        if (c.match === "none") {
+          if (options.unknown && field.style === "bold") {
+            findings.push(onLabel(`Unexpected unknown field ${quote(field.label)}, expected one of ${list(profile.fields.list.map((s) => s.label))}`));
           }
-          if (c.match === "none") continue;
+          continue;
         }
+        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${quote(field.label)}, did you mean ${quote(c.canonical!)}?`));
         const spec = c.spec!;
         const first = seen.get(spec);
         if (first) {
-          findings.push({
-            line: field.line,
-            column: field.labelTextSpan.start.column,
-            length: field.labelTextSpan.text.length,
-            message: `Unexpected second ${quote(spec.label)} field, expected it once (first on line ${first.field.line})`,
-            context: field.labelSpan.text,
-          });
+          findings.push(onLabel(`Unexpected second ${quote(named(spec))} field, expected it once (first on line ${first.field.line})`));
           continue;
         }
         seen.set(spec, c);
-        if (field.value.trim() === "") {
-          findings.push({
-            line: field.line,
-            column: field.labelTextSpan.start.column,
-            length: field.labelTextSpan.text.length,
-            message: `Unexpected empty ${quote(spec.label)} field, expected a value`,
-            context: field.labelSpan.text,
-          });
-        }
+        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${quote(field.label)} field, expected a value`));
       }
       // Missing fields are reported on the section's heading line.
-      for (const spec of profile.required) {
-        if (!seen.has(spec) && !unused.has(spec)) {
-          findings.push({
-            line: heading.line,
-            column: heading.content.start.column,
-            length: heading.content.text.length,
-            message: `Missing ${quote(spec.label)} field in ${quote(titleOf(section))}`,
-            context: heading.content.text,
-          });
-        }
+      for (const spec of expected) {
+        if (!seen.has(spec)) findings.push(onHeading(`Missing ${quote(named(spec))} field in ${quote(titleOf(section))}`));
       }
-      const references = profile.references.filter((spec) => seen.has(spec)).length;
-      if (references < profile.minReferences && !exempt.test(titleOf(section))) {
-        findings.push({
-          line: heading.line,
-          column: heading.content.start.column,
-          length: heading.content.text.length,
-          message: `Missing a reference field in ${quote(titleOf(section))}, expected one of ${list(profile.references)}`,
-          context: heading.content.text,
-        });
+      if (profile.fields.references === "required" && !(exempt?.test(titleOf(section)) ?? false) && ![...seen.keys()].some((spec) => spec.reference)) {
+        const references = profile.fields.list.filter((s) => s.reference).map((s) => s.label);
+        findings.push(onHeading(`Missing a reference field in ${quote(titleOf(section))}, expected one of ${list(references)}`));
       }
       if (options.order) {
         // A required field that comes after one the profile puts behind it is out of order.
-        const present = fields.filter((c) => c.kind === "required" && c.match !== "none" && seen.get(c.spec!) === c);
+        const present = fields.filter((c) => c.spec?.level === "required" && seen.get(c.spec) === c);
+        const index = (c: Classified): number => profile.fields.list.indexOf(c.spec!);
         let furthest: Classified | null = null;
-        const index = (c: Classified): number => profile.required.indexOf(c.spec!);
         for (const c of present) {
           if (furthest && index(c) < index(furthest)) {
             findings.push({
               line: c.field.line,
               column: c.field.labelTextSpan.start.column,
               length: c.field.labelTextSpan.text.length,
-              message: `Unexpected ${quote(c.spec!.label)} after ${quote(furthest.spec!.label)}, expected it before`,
+              message: `Unexpected ${quote(c.field.label)} after ${quote(furthest.field.label)}, expected it before`,
               context: c.field.labelSpan.text,
             });
           } else {

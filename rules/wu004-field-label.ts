@@ -1,103 +1,133 @@
 /**
- * WU004 wrapup-field-label: a field label's form. Bold labels place their colon consistently
- * (`**Label:**` inside or `**Label**:` outside); known labels use the profile's spelling and
- * casing (`Next steps` → `Next Steps`). Both are fixed.
+ * WU004 wrapup-field-label: a field label's form. A page writes each label one way: one
+ * spelling (`Next steps` → `Next Steps`; not `Motivation/Benefits` here and `Motivation &
+ * Benefits` there) and, for bold labels, one colon placement (`**Code:**` or `**Code**:`, as the
+ * profile says for that label, or as the page mostly does). Headings carry no colon. Fixed.
  */
-import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
 import type { Field } from "../src/model/types.js";
-import { PROFILE_SCHEMA, profileOf, validateProfile, type ProfileOptions } from "../src/profile.js";
+import type { FieldSpec } from "../src/profile/types.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
-import { fieldsOf, projectSections, usesTemplate } from "../src/sections.js";
+import { fieldsOf, projectSections, usesTemplate, type Classified } from "../src/sections.js";
 import { withoutTrailingColon } from "../src/trim.js";
+import { isStub } from "../src/detect.js";
 
-export interface FieldLabelOptions extends DetectOptions, ProfileOptions {
-  /** `consistent`: the document's first bold label with a colon sets the placement. */
-  colon: "consistent" | "inside" | "outside";
+export interface FieldLabelOptions {
   /** Fix the spelling and casing of known labels. */
   spelling: boolean;
+}
+
+type Placement = "inside" | "outside";
+
+/** The value most of `items` have (the first one's on a tie), with the first item that has it. */
+function majority<T, V>(items: T[], valueOf: (item: T) => V): { value: V; first: T } | null {
+  const counts = new Map<V, { count: number; first: T }>();
+  for (const item of items) {
+    const v = valueOf(item);
+    const known = counts.get(v);
+    if (known) known.count++;
+    else counts.set(v, { count: 1, first: item });
+  }
+  let best: { value: V; first: T; count: number } | null = null;
+  for (const [value, { count, first }] of counts) if (!best || count > best.count) best = { value, first, count };
+  return best && { value: best.value, first: best.first };
 }
 
 export const fieldLabel: WrapupRule<FieldLabelOptions> = {
   code: "WU004",
   name: "wrapup-field-label",
-  description: "Field label uses the canonical spelling and colon placement",
+  description: "Field label uses the house spelling and colon placement",
   doc: "wu004-field-label",
   fixable: true,
-  schema: {
-    properties: {
-      ...DETECT_SCHEMA,
-      ...PROFILE_SCHEMA,
-      colon: { enum: ["consistent", "inside", "outside"] },
-      spelling: { type: "boolean" },
-    },
-  },
-  defaults: { ...DETECT_DEFAULTS, profile: "gardener", colon: "consistent", spelling: true },
-  validate: (options) => validateDetect(options) ?? validateProfile(options),
-  check(model, options) {
-    const profile = profileOf(options);
-    if (!isWrapup(model, options) || !usesTemplate(model, profile)) return [];
-    const sections = projectSections(model, profile);
-    const classified = sections.flatMap((s) => fieldsOf(s, profile));
+  scope: "wrapups",
+  schema: { properties: { spelling: { type: "boolean" } } },
+  defaults: { spelling: true },
+  check(model, options, profile) {
+    if (isStub(model) || !usesTemplate(model, profile)) return [];
+    const classified = projectSections(model, profile)
+      .flatMap((s) => fieldsOf(s, profile))
+      .filter((c) => c.spec !== null && c.match !== "near");
+    const bySpec = new Map<FieldSpec, Classified[]>();
+    for (const c of classified) bySpec.set(c.spec!, [...(bySpec.get(c.spec!) ?? []), c]);
 
-    let placement: "inside" | "outside" | null = options.colon === "consistent" ? null : options.colon;
-    let setBy: Field | null = null;
-    if (!placement) {
-      const first = classified.find((c) => c.field.style === "bold" && c.field.colon !== "none");
-      if (first) {
-        placement = first.field.colon as "inside" | "outside";
-        setBy = first.field;
+    // The spelling the page uses for each field: its most used house spelling (label or alias).
+    const spellingOf = new Map<FieldSpec, { value: string; first: Classified }>();
+    // Where the page places the colon of each bold label, unless the profile fixes it.
+    const placementOf = new Map<FieldSpec, { value: Placement; first: Classified | null }>();
+    for (const [spec, uses] of bySpec) {
+      const own = uses.filter((c) => c.match === "exact" && c.canonical !== null && !spec.alternatives.includes(c.canonical));
+      const spelled = majority(own, (c) => c.canonical!);
+      if (spelled) spellingOf.set(spec, spelled);
+      if (spec.colon !== "consistent") placementOf.set(spec, { value: spec.colon, first: null });
+      else {
+        const placed = majority(
+          uses.filter((c) => c.field.style === "bold" && c.field.colon !== "none"),
+          (c) => c.field.colon as Placement,
+        );
+        if (placed) placementOf.set(spec, placed);
       }
     }
+    // A bold label with no colon at all takes the placement the page uses most.
+    const pagePlacement = majority(
+      classified.filter((c) => c.field.style === "bold" && c.field.colon !== "none"),
+      (c) => c.field.colon as Placement,
+    );
 
     const findings: Finding[] = [];
     for (const c of classified) {
       const { field } = c;
-      const label = options.spelling && c.match === "case" ? c.canonical! : field.label;
+      const spec = c.spec!;
       const problems: string[] = [];
-      if (label !== field.label) problems.push(`spelling \`${c.canonical}\``);
-      let expected: string;
+      let label = field.label;
+      if (options.spelling) {
+        const alternative = c.canonical !== null && spec.alternatives.includes(c.canonical);
+        const page = spellingOf.get(spec);
+        if (c.match === "case" || c.match === "wording") {
+          label = alternative || !page ? c.canonical! : page.value;
+          problems.push(`spelling \`${label}\``);
+        } else if (!alternative && page && field.label !== page.value) {
+          label = page.value;
+          problems.push(`spelling \`${label}\` as on line ${page.first.field.line}`);
+        }
+      }
       if (field.style === "bold") {
         const marker = field.labelSpan.text.slice(0, 2);
-        const colon = placement ?? (field.colon === "none" ? "inside" : field.colon);
-        expected = colon === "inside" ? `${marker}${label}:${marker}` : `${marker}${label}${marker}:`;
+        const placed = placementOf.get(spec);
+        const colon: Placement = placed?.value ?? pagePlacement?.value ?? (field.colon === "none" ? "inside" : field.colon);
         if (field.colon === "none") problems.push("a colon after the label");
         else if (field.colon !== colon) {
-          problems.push(
-            setBy
-              ? `colon ${colon} the bold text, as on line ${setBy.line}`
-              : `colon ${colon} the bold text`,
-          );
+          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? ` (the house style for \`${spec.label}\`)` : "";
+          problems.push(`colon ${colon} the bold text${asOn}`);
         }
         if (problems.length === 0) continue;
-        // Only rewrite a label whose source is exactly marker, text, colon: nothing else inside.
-        const plainSource = field.colon === "inside" ? `${marker}${field.label}:${marker}` : field.colon === "outside" ? `${marker}${field.label}${marker}:` : `${marker}${field.label}${marker}`;
-        const fixable = field.labelSpan.text === plainSource;
-        findings.push({
-          line: field.line,
-          column: field.labelSpan.start.column,
-          length: field.labelSpan.text.length,
-          message: `Unexpected label \`${field.labelSpan.text}\`, expected \`${expected}\` (${problems.join(", ")})`,
-          context: field.labelSpan.text,
-          ...(fixable ? { fix: { line: field.line, column: field.labelSpan.start.column, deleteCount: field.labelSpan.text.length, insertText: expected } } : {}),
-        });
+        const expected = colon === "inside" ? `${marker}${label}:${marker}` : `${marker}${label}${marker}:`;
+        findings.push(labelFinding(field, `label \`${field.labelSpan.text}\``, expected, problems, boldSource(field, marker)));
       } else {
-        const written = field.labelSpan.text;
-        expected = label;
         if (field.colon !== "none") problems.push("no colon in a heading");
         if (problems.length === 0) continue;
-        const fixable = withoutTrailingColon(written) === field.label;
-        findings.push({
-          line: field.line,
-          column: field.labelSpan.start.column,
-          length: written.length,
-          message: `Unexpected heading \`${written}\`, expected \`${expected}\` (${problems.join(", ")})`,
-          context: written,
-          ...(fixable ? { fix: { line: field.line, column: field.labelSpan.start.column, deleteCount: written.length, insertText: expected } } : {}),
-        });
+        findings.push(labelFinding(field, `heading \`${field.labelSpan.text}\``, label, problems, withoutTrailingColon(field.labelSpan.text) === field.label));
       }
     }
     return findings;
   },
 };
+
+/** Whether a bold label's source is exactly marker, text and colon (nothing else to keep). */
+function boldSource(field: Field, marker: string): boolean {
+  const plain =
+    field.colon === "inside" ? `${marker}${field.label}:${marker}` : field.colon === "outside" ? `${marker}${field.label}${marker}:` : `${marker}${field.label}${marker}`;
+  return field.labelSpan.text === plain;
+}
+
+function labelFinding(field: Field, what: string, expected: string, problems: string[], fixable: boolean): Finding {
+  const { labelSpan } = field;
+  return {
+    line: field.line,
+    column: labelSpan.start.column,
+    length: labelSpan.text.length,
+    message: `Unexpected ${what}, expected \`${expected}\` (${problems.join(", ")})`,
+    context: labelSpan.text,
+    ...(fixable ? { fix: { line: field.line, column: labelSpan.start.column, deleteCount: labelSpan.text.length, insertText: expected } } : {}),
+  };
+}
 
 export default fieldLabel;

@@ -1,28 +1,26 @@
 /**
  * WU005 wrapup-section-heading: a project heading starts with exactly one emoji (an RGI emoji
- * sequence), one space, then the title.
+ * sequence), one space, then the title; and a heading is a heading (not text swallowed by the
+ * HTML block above it).
  */
-import { DETECT_DEFAULTS, DETECT_SCHEMA, isWrapup, validateDetect, type DetectOptions } from "../src/detect.js";
+import { isStub } from "../src/detect.js";
 import { leadingEmoji, rgiPrefix, unqualifiedPrefix } from "../src/emoji.js";
-import { GARDENER_PROFILE, PROFILE_SCHEMA, profileOf, validateProfile, type ProfileOptions } from "../src/profile.js";
+import type { Span } from "../src/model/types.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
 import { projectSections, usesTemplate } from "../src/sections.js";
 
-export interface SectionHeadingOptions extends DetectOptions, ProfileOptions {}
-
-export const sectionHeading: WrapupRule<SectionHeadingOptions> = {
+export const sectionHeading: WrapupRule<Record<string, never>> = {
   code: "WU005",
   name: "wrapup-section-heading",
   description: "Project heading starts with one emoji and one space",
   doc: "wu005-section-heading",
   fixable: true,
-  schema: { properties: { ...DETECT_SCHEMA, ...PROFILE_SCHEMA } },
-  defaults: { ...DETECT_DEFAULTS, profile: "gardener" },
-  validate: (options) => validateDetect(options) ?? validateProfile(options),
-  check(model, options) {
-    const profile = profileOf(options);
-    if (!isWrapup(model, options) || !usesTemplate(model, profile)) return [];
-    const findings: Finding[] = [];
+  scope: "wrapups",
+  schema: { properties: {} },
+  defaults: {},
+  check(model, _options, profile) {
+    const findings: Finding[] = hidden(model.hiddenHeadings, model.lines);
+    if (isStub(model) || !usesTemplate(model, profile)) return findings;
     for (const section of projectSections(model, profile)) {
       const { content } = section.heading;
       const text = content.text;
@@ -31,6 +29,7 @@ export const sectionHeading: WrapupRule<SectionHeadingOptions> = {
       if (text.trim() === "") continue;
       const emoji = leadingEmoji(text);
       if (!emoji) {
+        if (profile.sections.emoji !== "required") continue;
         const unqualified = unqualifiedPrefix(text);
         if (unqualified) {
           findings.push({
@@ -84,6 +83,20 @@ export const sectionHeading: WrapupRule<SectionHeadingOptions> = {
     return findings;
   },
 };
+
+/** Headings an HTML block swallowed: the page shows `## 🌱 Title` as text. */
+function hidden(spans: readonly Span[], lines: readonly string[]): Finding[] {
+  return spans.map((span) => {
+    const above = (lines[span.start.line - 2] ?? "").trim();
+    return {
+      line: span.start.line,
+      column: span.start.column,
+      length: span.text.length,
+      message: `Unexpected heading \`${span.text}\` inside an HTML block (it follows \`${above.length > 30 ? above.slice(0, 29) + "…" : above}\` with no blank line), which shows it as text, expected a blank line before it`,
+      context: span.text,
+    };
+  });
+}
 
 /** The first word of a title, to quote in a message. */
 function word(text: string): string {

@@ -18,6 +18,8 @@ import formatJson from "markdownlint-cli2-formatter-json";
 import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
+import { runInit } from "./commands/init.js";
+import { runNew } from "./commands/new.js";
 import { fixSafeFs } from "./fix-files.js";
 import { tolerantFs } from "./unreadable.js";
 
@@ -31,8 +33,12 @@ export const FORMATS = ["default", "json", "sarif", "junit", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: wrapup-lint [options] [GLOB...]
+       wrapup-lint init [DIR]      learn the house style of the existing wrap-ups (init --help)
+       wrapup-lint new [YYYY-MM]   write the next wrap-up from it (new --help)
 
-Lint Markdown wrap-ups with the wrapup-lint rules (through markdownlint-cli2).
+Lint Markdown wrap-ups with the wrapup-lint rules (through markdownlint-cli2). The house
+conventions come from the nearest .wrapup-lint.jsonc above each file (written by init), else
+the bundled Gardener profile.
 
 Options:
   --format NAME          default | json | sarif | junit | github (GitHub workflow commands)
@@ -409,6 +415,9 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // Subcommands: learn the house style, write the next wrap-up.
+  if (argv[0] === "init") return runInit(argv.slice(1), io);
+  if (argv[0] === "new") return runNew(argv.slice(1), io);
   const options = parseArgs(argv, io);
   if (options === null) return 0;
   const outcome = await lintSelected(options, io);

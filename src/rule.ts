@@ -3,6 +3,7 @@
  * findings. Rules know nothing of markdownlint or remark; the adapters do the rest.
  */
 import type { WrapupModel } from "./model/types.js";
+import type { Profile } from "./profile/types.js";
 
 /** A single-line edit, as markdownlint's fixInfo and remark's `expected` both express it. */
 export interface Fix {
@@ -50,7 +51,10 @@ export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | P
   validate?(options: O): string | null;
   /** True when `check` returns a promise (markdownlint: an `asynchronous` custom rule). */
   asynchronous?: boolean;
-  check(model: WrapupModel, options: O): R;
+  /** Which documents the rule reads: the profile's wrap-ups, or (absent) every Markdown document. */
+  scope?: "wrapups" | "all";
+  /** `profile` is the document's (see src/profile/load.ts); `check` runs only on documents in `scope`. */
+  check(model: WrapupModel, options: O, profile: Profile): R;
 }
 
 /** Where the docs live: each rule's `information` URL points into this tree. */

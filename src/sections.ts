@@ -1,62 +1,52 @@
 /**
- * What the structure rules share: which H2 sections are project sections, and what each field
- * label is under the profile (required, reference, optional, a near miss, or a sub-heading).
+ * What the structure rules share: which H2 sections are project sections, what each field
+ * label is under the profile (a field, written as the house writes it, in other casing or
+ * wording, as a near miss, or not at all), and which sections follow the template.
  */
-import { TextCache } from "./detach.js";
 import { leadingEmoji } from "./emoji.js";
 import type { Field, Section, WrapupModel } from "./model/types.js";
-import type { FieldSpec, Profile } from "./profile.js";
-
-export type FieldKind = "required" | "reference" | "optional";
+import { fold } from "./profile/load.js";
+import type { FieldSpec, Profile } from "./profile/types.js";
 
 export interface Classified {
   field: Field;
-  /** The spec the label names (exactly, in other casing, or as a near miss); null if none. */
+  /** The field the label names (exactly, in other casing or wording, or as a near miss); null if none. */
   spec: FieldSpec | null;
-  kind: FieldKind | null;
-  /** The spelling the profile gives for what was written (label or alias), if known. */
+  /** The house spelling closest to what was written (the label, an alias or an alternative). */
   canonical: string | null;
-  /** How the label matched: exactly, in other casing or spacing, or as a near miss. */
-  match: "exact" | "case" | "near" | "none";
+  /**
+   * How the label matched: exactly; `case`: in other casing or spacing; `wording`: the same
+   * words joined otherwise (`Motivation and Benefits` for `Motivation & Benefits`); `near`: a
+   * slip of the keyboard; `none`.
+   */
+  match: "exact" | "case" | "wording" | "near" | "none";
   /** An H3 that names no field and is no near miss: a sub-heading inside a field's value. */
   subheading: boolean;
 }
 
-const fold = (label: string): string => label.replace(/\s+/g, " ").trim().toLowerCase();
-
-const titles = new WeakMap<Section, string>();
+/** The words of a label, however they are joined: `Code/Pull Requests` and `Code & Pull Requests` are `code pull requests`. */
+export const wordsOf = (label: string): string =>
+  label
+    .toLowerCase()
+    .replace(/&|\+|\/|,|\band\b/g, " ")
+    .replace(/[^\p{L}\p{N}\s]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The title of a section without its leading emoji. */
 export function titleOf(section: Section): string {
-  let title = titles.get(section);
-  if (title === undefined) {
-    const plain = section.heading.plain.trim();
-    const emoji = leadingEmoji(plain);
-    title = (emoji ? plain.slice(emoji.length) : plain).trim();
-    titles.set(section, title);
-  }
-  return title;
+  const plain = section.heading.plain.trim();
+  const emoji = leadingEmoji(plain);
+  return (emoji ? plain.slice(emoji.length) : plain).trim();
 }
 
-const excludedOf = new WeakMap<Profile, Set<string>>();
-const projectCache = new WeakMap<Profile, WeakMap<WrapupModel, readonly Section[]>>();
-
-/** The H2 sections that are project sections: all but those the profile excludes (once per model and profile; every structure rule asks). */
+/** The H2 sections that are project sections: all but those the profile excludes. */
 export function projectSections(model: WrapupModel, profile: Profile): readonly Section[] {
-  let perModel = projectCache.get(profile);
-  if (!perModel) projectCache.set(profile, (perModel = new WeakMap()));
-  let sections = perModel.get(model);
-  if (!sections) {
-    let excluded = excludedOf.get(profile);
-    if (!excluded) excludedOf.set(profile, (excluded = new Set(profile.excludeSections.map(fold))));
-    const skip = excluded;
-    sections = model.sections.filter((s) => skip.size === 0 || !skip.has(fold(titleOf(s))));
-    perModel.set(model, sections);
-  }
-  return sections;
+  const exclude = profile.sections.exclude;
+  return exclude.size === 0 ? model.sections : model.sections.filter((s) => !exclude.has(fold(titleOf(s))));
 }
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), up to `limit + 1`. */
 export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const rows: number[][] = [];
@@ -76,87 +66,107 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return rows[a.length]![b.length]!;
 }
 
-interface Known {
-  spec: FieldSpec;
-  kind: FieldKind;
-  spelling: string;
-  folded: string;
-}
-
-const knownCache = new WeakMap<Profile, Known[]>();
-
-function knownOf(profile: Profile): Known[] {
-  let known = knownCache.get(profile);
-  if (!known) {
-    known = [];
-    const add = (specs: FieldSpec[], kind: FieldKind): void => {
-      for (const spec of specs) {
-        for (const spelling of [spec.label, ...(spec.aliases ?? [])]) known!.push({ spec, kind, spelling, folded: fold(spelling) });
-      }
-    };
-    add(profile.required, "required");
-    add(profile.references, "reference");
-    add(profile.optional, "optional");
-    knownCache.set(profile, known);
-  }
-  return known;
-}
-
-/** Whether two labels are close enough to be a slip of the keyboard. */
-function isNearMiss(written: string, known: string): boolean {
+/** Whether two folded labels are close enough to be a slip of the keyboard. */
+export function isNearMiss(written: string, known: string): boolean {
   const limit = Math.min(2, Math.floor(Math.max(written.length, known.length) * 0.3));
   return limit > 0 && editDistance(written, known, limit) <= limit;
 }
 
-/** What a label means under a profile depends on the label and its style alone: labels repeat in every section and every lint. */
-const byLabel = new WeakMap<Profile, TextCache<Omit<Classified, "field">>>();
-
-/** What a field's label is under the profile. */
-export function classify(field: Field, profile: Profile): Classified {
-  let labels = byLabel.get(profile);
-  if (!labels) byLabel.set(profile, (labels = new TextCache(4096, 200)));
-  const meaning = labels.get(`${field.style}:${field.label}`, () => classifyLabel(field.label, field.style === "heading", profile));
-  return { field, ...meaning };
+interface Spelling {
+  spec: FieldSpec;
+  spelling: string;
+  folded: string;
+  words: string;
 }
 
-function classifyLabel(label: string, heading: boolean, profile: Profile): Omit<Classified, "field"> {
-  const known = knownOf(profile);
-  const exact = known.find((k) => k.spelling === label);
-  if (exact) return { spec: exact.spec, kind: exact.kind, canonical: exact.spelling, match: "exact", subheading: false };
+type Meaning = Omit<Classified, "field">;
+
+/** Per profile: every house spelling, and what each label written so far means. */
+const known = new WeakMap<Profile, { spellings: Spelling[]; meanings: Map<string, Meaning> }>();
+
+function knownOf(profile: Profile): { spellings: Spelling[]; meanings: Map<string, Meaning> } {
+  let k = known.get(profile);
+  if (!k) {
+    const spellings: Spelling[] = [];
+    for (const spec of profile.fields.list) {
+      for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
+    }
+    k = { spellings, meanings: new Map() };
+    known.set(profile, k);
+  }
+  return k;
+}
+
+/** What a label means under the profile. */
+export function classifyLabel(label: string, heading: boolean, profile: Profile): Meaning {
+  const k = knownOf(profile);
+  const key = `${heading ? "h" : "b"}:${label}`;
+  let meaning = k.meanings.get(key);
+  if (!meaning) {
+    meaning = meaningOf(label, heading, k.spellings);
+    if (k.meanings.size < 2000) k.meanings.set(key, meaning);
+  }
+  return meaning;
+}
+
+function meaningOf(label: string, heading: boolean, spellings: Spelling[]): Meaning {
+  const exact = spellings.find((s) => s.spelling === label);
+  if (exact) return { spec: exact.spec, canonical: exact.spelling, match: "exact", subheading: false };
   const folded = fold(label);
-  const caseOnly = known.find((k) => k.folded === folded);
-  if (caseOnly) return { spec: caseOnly.spec, kind: caseOnly.kind, canonical: caseOnly.spelling, match: "case", subheading: false };
-  const near = known.filter((k) => isNearMiss(folded, k.folded));
-  if (near.length > 0) {
-    const best = near.sort((a, b) => editDistance(folded, a.folded) - editDistance(folded, b.folded))[0]!;
-    return { spec: best.spec, kind: best.kind, canonical: best.spelling, match: "near", subheading: false };
+  const byCase = spellings.find((s) => s.folded === folded);
+  if (byCase) return { spec: byCase.spec, canonical: byCase.spelling, match: "case", subheading: false };
+  const words = wordsOf(label);
+  const byWords = words === "" ? undefined : spellings.find((s) => s.words === words);
+  if (byWords) return { spec: byWords.spec, canonical: byWords.spelling, match: "wording", subheading: false };
+  let best: Spelling | null = null;
+  let bestDistance = Infinity;
+  for (const s of spellings) {
+    if (!isNearMiss(folded, s.folded)) continue;
+    const d = editDistance(folded, s.folded);
+    if (d < bestDistance) {
+      best = s;
+      bestDistance = d;
+    }
   }
-  return { spec: null, kind: null, canonical: null, match: "none", subheading: heading };
+  if (best) return { spec: best.spec, canonical: best.spelling, match: "near", subheading: false };
+  return { spec: null, canonical: null, match: "none", subheading: heading };
 }
 
-const sectionFields = new WeakMap<Profile, WeakMap<Section, { all: Classified[]; fields: Classified[] }>>();
+const classified = new WeakMap<Section, { profile: Profile; fields: Classified[] }>();
 
-function classifiedOf(section: Section, profile: Profile): { all: Classified[]; fields: Classified[] } {
-  let perSection = sectionFields.get(profile);
-  if (!perSection) sectionFields.set(profile, (perSection = new WeakMap()));
-  let classified = perSection.get(section);
-  if (!classified) {
-    const all = section.fields.map((f) => classify(f, profile));
-    classified = { all, fields: all.filter((c) => !c.subheading) };
-    perSection.set(section, classified);
-  }
-  return classified;
-}
-
-/** The fields of a section that are fields (sub-headings dropped), classified; once per section and profile (every structure rule asks). */
+/** The fields of a section (sub-headings dropped), classified; once per section. */
 export function fieldsOf(section: Section, profile: Profile): readonly Classified[] {
-  return classifiedOf(section, profile).fields;
+  let known = classified.get(section);
+  if (!known || known.profile !== profile) {
+    const fields = section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading);
+    known = { profile, fields };
+    classified.set(section, known);
+  }
+  return known.fields;
+}
+
+/** Whether a classified field is one of the template's (required or usual), or a slip for one. */
+const isTemplateField = (c: Classified): boolean => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
+
+/** Whether a section carries any of the template's fields. */
+export function hasTemplateFields(section: Section, profile: Profile): boolean {
+  return fieldsOf(section, profile).some(isTemplateField);
 }
 
 /**
- * Whether the document follows the field template at all: some project section carries a
- * known field. Free-form wrap-ups (the 2021 and 2022 pages) get no structure findings.
+ * Whether the document follows the field template at all: some project section carries one of
+ * its fields. Free-form wrap-ups (the 2021 and 2022 Gardener pages) get no structure findings.
  */
 export function usesTemplate(model: WrapupModel, profile: Profile): boolean {
-  return projectSections(model, profile).some((s) => classifiedOf(s, profile).all.some((c) => c.match !== "none"));
+  return projectSections(model, profile).some((s) => hasTemplateFields(s, profile));
+}
+
+/** Words of prose in a section below its heading (a narrative section has many, an empty one none). */
+export function proseWords(model: WrapupModel, section: Section): number {
+  let words = 0;
+  for (let line = section.heading.endLine + 1; line <= section.endLine; line++) {
+    const text = model.lines[line - 1] ?? "";
+    words += text.match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  }
+  return words;
 }

@@ -5,6 +5,7 @@
  * line byte for byte, except spans left because several originals fit, whose candidates include
  * the real one; fixing again changes nothing.
  */
+import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
@@ -123,7 +124,7 @@ describe("WU008 fault injection on real lines", () => {
 
         // Every damaged character is inside a reported span, where the page is caught completely.
         if (completeFor(damage, pageName)) {
-          const findings = emojiEncoding.check(remarkModel(text), emojiEncoding.defaults);
+          const findings = emojiEncoding.check(remarkModel(text), emojiEncoding.defaults, bundledProfile(DEFAULT_PROFILE));
           for (const n of traceable) {
             const line = damaged[n - 1]!;
             for (let c = 0; c < line.length; c++) {

@@ -6,7 +6,7 @@
  */
 import type { Rule, RuleOnError, RuleParams } from "markdownlint";
 import { modelFromMarkdownlint } from "../model/from-micromark.js";
-import { resolveOptions } from "../options.js";
+import { runRule } from "../run-rule.js";
 import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
@@ -19,9 +19,7 @@ export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Fin
     tags: ["wrapup"],
     parser: "micromark",
     function(params: RuleParams, onError: RuleOnError) {
-      const options = resolveOptions(rule, params.config);
-      const model = modelFromMarkdownlint(params);
-      const found = rule.check(model, options);
+      const found = runRule(rule, modelFromMarkdownlint(params), params.config);
       if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params, onError, f, rule)));
       for (const finding of sortFindings(found)) report(params, onError, finding, rule);
     },

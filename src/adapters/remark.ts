@@ -13,6 +13,7 @@ import { lintRule } from "unified-lint-rule";
 import type { VFile } from "vfile";
 import { modelFromMdast } from "../model/from-mdast.js";
 import { resolveOptions } from "../options.js";
+import { runRule } from "../run-rule.js";
 import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
@@ -42,9 +43,7 @@ export function toRemarkRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]
 
 function lintRuleOf(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>) {
   return lintRule<Root, unknown>({ origin: `${SOURCE}:${rule.name}`, url: docUrl(rule) }, (tree, file, given) => {
-    const options = resolveOptions(rule, given);
-    const model = modelFromMdast(tree, file);
-    const found = rule.check(model, options);
+    const found = runRule(rule, modelFromMdast(tree, file), given);
     // unified-lint-rule waits for a rule that returns a promise.
     if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(file, f)));
     for (const finding of sortFindings(found)) report(file, finding);

@@ -4,7 +4,7 @@
  */
 import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./parsed.js";
 import { lineSpan, spanOf, textBetween } from "./source.js";
-import type { EventDetails, EventItem, Field, Heading, Link, Point, Section, WrapupModel } from "./types.js";
+import type { EventDetails, EventItem, Field, Heading, Link, Point, Section, Span, WrapupModel } from "./types.js";
 import { withoutTrailingColon } from "../trim.js";
 
 export function assemble(doc: ParsedDocument): WrapupModel {
@@ -38,7 +38,7 @@ export function assemble(doc: ParsedDocument): WrapupModel {
   // The event details and the project sections are read when a rule first asks for them: only
   // wrap-ups need them (and a page with a GitHub link under a field), most pages of a docs tree
   // are not wrap-ups. Read once, then the same objects for every rule.
-  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links };
+  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter) };
   const pending: Pending = { read: () => readStructure(doc, headingAt, outsideFrontMatter), structure: null };
   Object.defineProperty(model, PENDING, { value: pending });
   return Object.defineProperties(model, LAZY) as unknown as WrapupModel;
@@ -139,14 +139,35 @@ function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Headi
       return;
     }
     const current: Section = section;
-    if (block.kind === "comment") return;
+    if (block.kind === "comment" || block.kind === "break") return;
     current.endLine = Math.max(current.endLine, block.end.line);
     if (block.kind === "paragraph") {
-      const labelled = boldField(lines, block.start, block.end, block.quoted);
-      if (labelled) {
-        closeField();
-        field = labelled;
-        current.fields.push(labelled);
+      // A label may also start a later line of a paragraph (`TODO: …` on the line above it,
+      // with no blank line between): the field starts there.
+      const parts = paragraphParts(lines, block.start, block.end, block.quoted);
+      if (parts.length === 1) {
+        const labelled = boldField(lines, block.start, block.end, block.quoted);
+        if (labelled) {
+          closeField();
+          field = labelled;
+          current.fields.push(labelled);
+          return;
+        }
+      } else {
+        for (const part of parts) {
+          const labelled = part === parts[0] ? boldField(lines, part.start, part.end, block.quoted) : boldField(lines, part.start, part.end, false);
+          if (labelled && (part === parts[0] || labelled.colon !== "none")) {
+            closeField();
+            field = labelled;
+            current.fields.push(labelled);
+          } else if (field) {
+            const f: Field = field;
+            f.value += "\n" + textBetween(lines, part.start, part.end);
+            f.endLine = Math.max(f.endLine, part.end.line);
+          } else {
+            current.hasLooseContent = true;
+          }
+        }
         return;
       }
     }
@@ -165,6 +186,44 @@ function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Headi
   closeField();
 
   return { eventDetails, sections };
+}
+
+/** An HTML block that holds raw text (`<pre>`, `<script>`, `<style>`, `<textarea>`): a `#` line there is text on purpose. */
+const RAW_HTML = /^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i;
+const ATX = /^( {0,3})#{1,6}(?:[ \t]+\S|[ \t]*$)/;
+
+function hiddenHeadings(doc: ParsedDocument, outsideFrontMatter: (p: Point) => boolean): Span[] {
+  const found: Span[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind !== "html" || !outsideFrontMatter(block.start)) continue;
+    if (RAW_HTML.test(doc.lines[block.start.line - 1] ?? "")) continue;
+    const end = trimEnd(doc.lines, block.start, block.end).line;
+    for (let line = block.start.line + 1; line <= end; line++) {
+      const text = doc.lines[line - 1] ?? "";
+      const m = ATX.exec(text);
+      if (m && text.trim().replace(/^#+/, "").trim() !== "") found.push(lineSpan(line, m[1]!.length + 1, text.trimEnd().slice(m[1]!.length)));
+    }
+  }
+  return found;
+}
+
+/** A bold label with a colon at the start of a line (after up to three spaces). */
+const LINE_LABEL = /^ {0,3}(\*\*|__)(?![\s*_])[^\n]*?[^\s\\](?::\1|\1\s*:)/;
+
+/** A paragraph cut before each later line that starts with a bold label and its colon. */
+function paragraphParts(lines: readonly string[], start: Point, end: Point, quoted: boolean): { start: Point; end: Point }[] {
+  const parts: { start: Point; end: Point }[] = [];
+  let from = start;
+  if (!quoted) {
+    for (let line = start.line + 1; line <= end.line; line++) {
+      const text = lines[line - 1] ?? "";
+      if (!LINE_LABEL.test(text)) continue;
+      parts.push({ start: from, end: { line: line - 1, column: (lines[line - 2] ?? "").length + 1 } });
+      from = { line, column: text.length - text.trimStart().length + 1 };
+    }
+  }
+  parts.push({ start: from, end });
+  return parts;
 }
 
 /** Moves an exclusive end point back over trailing line breaks, so both trees agree on it. */

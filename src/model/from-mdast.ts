@@ -5,7 +5,7 @@ import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
 import { lfLineEndings, maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
 import { trimEndChars } from "../trim.js";
 import type { Point, WrapupModel } from "./types.js";
@@ -98,7 +98,10 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
         else for (const child of node.children) block(child, true);
         return;
       case "html":
-        blocks.push({ kind: node.value.trimStart().startsWith("<!--") ? "comment" : "other", start: startOf(node), end: endOf(node), quoted });
+        blocks.push({ kind: node.value.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(node.value) ? "break" : "html", start: startOf(node), end: endOf(node), quoted });
+        return;
+      case "thematicBreak":
+        blocks.push({ kind: "break", start: startOf(node), end: endOf(node), quoted });
         return;
       case "definition":
       case "yaml":

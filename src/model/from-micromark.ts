@@ -5,7 +5,7 @@
 import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./parsed.js";
 import { readFrontMatter } from "./source.js";
 import type { Point, WrapupModel } from "./types.js";
 
@@ -123,12 +123,14 @@ export function parseMicromark(
         }
         return;
       case "htmlFlow":
-        blocks.push({ kind: t.text.trimStart().startsWith("<!--") ? "comment" : "other", start: start(t), end: end(t), quoted });
+        blocks.push({ kind: t.text.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(t.text) ? "break" : "html", start: start(t), end: end(t), quoted });
+        return;
+      case "thematicBreak":
+        blocks.push({ kind: "break", start: start(t), end: end(t), quoted });
         return;
       case "codeFenced":
       case "codeIndented":
       case "table":
-      case "thematicBreak":
       case "mathFlow":
       case "directiveContainer":
       case "directiveLeaf":

@@ -30,6 +30,10 @@ export type ParsedBlock =
   | { kind: "paragraph"; start: Point; end: Point; quoted: boolean }
   | { kind: "list"; start: Point; end: Point; items: ParsedListItem[]; quoted: boolean }
   | { kind: "comment"; start: Point; end: Point; quoted: boolean }
+  /** An HTML block other than a comment (`<div>` … up to a blank line). */
+  | { kind: "html"; start: Point; end: Point; quoted: boolean }
+  /** A separator: a thematic break, or an HTML block that is only `<hr>` or `<br>`. */
+  | { kind: "break"; start: Point; end: Point; quoted: boolean }
   | { kind: "other"; start: Point; end: Point; quoted: boolean };
 
 export interface ParsedLink {
@@ -69,6 +73,9 @@ export interface ParsedDocument {
  * Both builders skip the inside of text without it.
  */
 export const MAY_LINK = /[[<@]|ww|:\/\//i;
+
+/** An HTML block that only separates (`<hr />`, `<br>`): no content of a field. */
+export const SEPARATOR_HTML = /^\s*(?:<(?:hr|br)\b[^<>]*>\s*)+$/i;
 
 /** Normalizes a link label as CommonMark does to match references with definitions. */
 export function normalizeLabel(label: string): string {

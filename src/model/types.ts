@@ -131,6 +131,11 @@ export interface WrapupModel {
   /** Every link in the document, in source order. */
   links: Link[];
   /**
+   * Lines inside an HTML block that read as ATX headings (`</div>` directly followed by
+   * `## 🌱 Title`): the block goes on to the next blank line, so the page shows them as text.
+   */
+  hiddenHeadings: Span[];
+  /**
    * The document's file path as the linter names it (markdownlint `params.name`, remark
    * `file.path`), null when the linter has none. Both builders fill it.
    */

@@ -1,0 +1,32 @@
+/**
+ * What both adapters do for every rule and document: resolve the rule's options, find the
+ * document's profile, and run the rule if the document is in its scope.
+ */
+import { isWrapup } from "./detect.js";
+import type { WrapupModel } from "./model/types.js";
+import { resolveOptions } from "./options.js";
+import { profileFor } from "./profile/load.js";
+import type { Profile } from "./profile/types.js";
+import type { Finding, WrapupRule } from "./rule.js";
+
+const perModel = new WeakMap<WrapupModel, { profile: Profile; wrapup: boolean }>();
+
+/** The document's profile and whether it is a wrap-up: once per document, for every rule. */
+export function documentOf(model: WrapupModel): { profile: Profile; wrapup: boolean } {
+  let known = perModel.get(model);
+  if (!known) {
+    const profile = profileFor(model.path);
+    known = { profile, wrapup: isWrapup(model, profile) };
+    perModel.set(model, known);
+  }
+  return known;
+}
+
+const NONE: Finding[] = [];
+
+export function runRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>, model: WrapupModel, given: unknown): Finding[] | Promise<Finding[]> {
+  const options = resolveOptions(rule, given);
+  const { profile, wrapup } = documentOf(model);
+  if (rule.scope === "wrapups" && !wrapup) return NONE;
+  return rule.check(model, options, profile);
+}
