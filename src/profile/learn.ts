@@ -106,11 +106,18 @@ const stampOf = (p: Page): number => (p.month ? p.month.year * 100 + p.month.mon
 
 /* ---------------------------------------------------------------- wrap-ups */
 
-/** Words of an H1 that identify the series, not the event (no numbers, no month names). */
-function h1Words(plain: string): string[] {
-  const months = new Set(MONTHS.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]));
-  return (plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !/\d/.test(w) && !months.has(w));
+const MONTH_WORDS = new Set(MONTHS.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]));
+
+/** The words of an H1 (lower case), and which of them name the series rather than the event (no numbers, no months). */
+function h1Tokens(plain: string): { words: string[]; series: boolean[] } {
+  const words = plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return { words, series: words.map((w) => !/\d/.test(w) && !MONTH_WORDS.has(w)) };
 }
+
+const h1Words = (plain: string): string[] => {
+  const { words, series } = h1Tokens(plain);
+  return words.filter((_, i) => series[i]);
+};
 
 /** Longest common subsequence of two word lists. */
 function lcs(a: string[], b: string[]): string[] {
@@ -143,8 +150,9 @@ export function h1Pattern(h1s: string[]): string | null {
   let common = lists[0]!;
   for (const list of lists.slice(1)) common = lcs(common, list);
   if (common.length === 0) return null;
-  // Which neighbours in `common` are neighbours in every H1.
-  const adjacent = common.slice(1).map((word, i) => lists.every((list) => list.some((w, k) => w === common[i] && list[k + 1] === word)));
+  // Which neighbours in `common` stand side by side in every H1 (nothing between, not even a date).
+  const raw = h1s.map((h) => h1Tokens(h).words);
+  const adjacent = common.slice(1).map((word, i) => raw.every((list) => list.some((w, k) => w === common[i] && list[k + 1] === word)));
   let pattern = `\\b${escape(common[0]!)}`;
   common.slice(1).forEach((word, i) => {
     pattern += adjacent[i] ? `[\\s_-]*${escape(word)}` : `\\b.*\\b${escape(word)}`;
