@@ -33,11 +33,13 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
   defaults: {},
   check(model, _options, profile) {
     const h1 = model.h1;
-    // A stub ("moved to …", "TBD") has nothing to list yet; a repository README may do without.
-    if (!h1 || isStub(model)) return [];
+    if (!h1) return [];
+    // A stub ("moved to …", "TBD": no project section yet) is not held to the list's items, only
+    // to the dates it gives; a repository's README may do without the list.
+    const stub = isStub(model);
     const spec = profile.eventDetails;
-    const demanded = spec.required && !isRepositoryPage(model);
-    const required = spec.items.filter((i) => i.level === "required");
+    const demanded = spec.required && !isRepositoryPage(model) && !stub;
+    const required = stub ? [] : spec.items.filter((i) => i.level === "required");
     const details = model.eventDetails;
     if (!details) {
       if (!demanded || required.length === 0) return [];
@@ -52,7 +54,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
         continue;
       }
       byLabel.set(key, item);
-      if (item.label && item.value === "") findings.push({ line: item.line, message: `Unexpected empty ${quote(item.label)} item, expected a value`, context: item.label });
+      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${quote(item.label)} item, expected a value`, context: item.label });
     }
     for (const item of required) {
       if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${quote(item.label)} item in the event details list`, context: item.label });

@@ -42,11 +42,16 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
     const required = profile.fields.list.filter((spec) => spec.level === "required");
     // How the page writes each field (the spelling of its first use), for messages.
     const written = new Map<FieldSpec, string>();
-    for (const s of templated) for (const c of fieldsOf(s, profile)) if (c.spec && c.match !== "near" && !written.has(c.spec)) written.set(c.spec, c.field.label);
+    for (const s of templated) {
+      for (const c of fieldsOf(s, profile)) {
+        if (c.spec && c.match !== "near" && !c.spec.alternatives.includes(c.canonical!) && !written.has(c.spec)) written.set(c.spec, c.field.label);
+      }
+    }
     const named = (spec: FieldSpec): string => written.get(spec) ?? spec.label;
-    // A required field that no section of a page with several carries is left out of the
-    // page's template on purpose (the 2026 Gardener pages dropped Motivation & Benefits).
-    const expected = templated.length > 1 ? required.filter((spec) => templated.some((s) => fieldsOf(s, profile).some((c) => c.spec === spec))) : required;
+    // A required field some pages leave out is required where the page's template has it: in a
+    // page whose other sections carry it (the 2026 Gardener pages dropped Motivation & Benefits).
+    const carried = (spec: FieldSpec): boolean => templated.some((s) => fieldsOf(s, profile).some((c) => c.spec === spec));
+    const expected = required.filter((spec) => !spec.perPage || carried(spec));
     const exempt = profile.fields.referenceExemptTitle;
 
     for (const section of sections) {

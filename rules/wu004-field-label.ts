@@ -95,7 +95,7 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
         const colon: Placement = placed?.value ?? pagePlacement?.value ?? (field.colon === "none" ? "inside" : field.colon);
         if (field.colon === "none") problems.push("a colon after the label");
         else if (field.colon !== colon) {
-          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? ` (the house style for \`${spec.label}\`)` : "";
+          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? `, the house style for \`${spec.label}\`` : "";
           problems.push(`colon ${colon} the bold text${asOn}`);
         }
         if (problems.length === 0) continue;

@@ -4,8 +4,9 @@
  * listed fix, and find nothing fixable left when the fixed text is linted again.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { RULES } from "../src/rules.js";
 import { readExamples } from "./helpers/examples.js";
 // WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
@@ -13,6 +14,17 @@ import "./github-server/docs-world.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
 
 const root = path.resolve(import.meta.dirname, "..");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-docs-"));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+let examples = 0;
+
+/** Where an example's document stands: beside a profile file with the example's profile, if it has one. */
+function documentFor(profile: Record<string, unknown> | null, file: string | null): string {
+  const dir = path.join(scratch, String(++examples));
+  fs.mkdirSync(path.join(dir, ".git"), { recursive: true });
+  if (profile) fs.writeFileSync(path.join(dir, ".wrapup-lint.jsonc"), JSON.stringify({ name: "example", extends: "gardener", ...profile }));
+  return path.join(dir, file ?? "doc.md");
+}
 
 for (const rule of RULES) {
   const docPath = path.join(root, "rules", `${rule.doc}.md`);
@@ -40,17 +52,19 @@ for (const rule of RULES) {
     for (const example of examples) {
       const config = { [rule.code]: example.options };
       test(`${example.kind} example at line ${example.docLine}`, async () => {
+        // A profile of the example's own: a profile file in a folder of its own, as a user has it.
+        const name = documentFor(example.profile, example.file);
         const expected = example.kind === "ok" ? [] : example.findings;
         for (const lint of [lintMarkdownlint, lintRemark]) {
-          const reported = (await lint(example.text, config)).filter((r) => r.code === rule.code);
+          const reported = (await lint(example.text, config, name)).filter((r) => r.code === rule.code);
           expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
         }
         if (example.fixed !== null) {
           for (const fix of [fixMarkdownlint, fixRemark]) {
-            const fixed = await fix(example.text, config);
+            const fixed = await fix(example.text, config, name);
             expect(fixed, fix.name).toBe(example.fixed);
             for (const lint of [lintMarkdownlint, lintRemark]) {
-              const left = (await lint(fixed, config)).filter((r) => r.fix !== null);
+              const left = (await lint(fixed, config, name)).filter((r) => r.fix !== null);
               expect(left, `${fix.name} then ${lint.name}`).toEqual([]);
             }
           }

@@ -343,6 +343,9 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
       const spelled = spellingsOf(g, report);
       const alternatives = (alternativesOf.get(g) ?? []).map(mostUsedSpelling);
       const spec: FieldSpecFile = { label: spelled.label, level };
+      // Required, but not on every page: some pages' templates leave it out.
+      const pagesWith = new Set([g, ...(alternativesOf.get(g) ?? [])].flatMap((x) => x.uses.map((u) => u.page)));
+      if (level === "required" && templated.some((p) => !pagesWith.has(p))) spec.perPage = true;
       if (spelled.aliases.length > 0) spec.aliases = spelled.aliases;
       if (alternatives.length > 0) spec.alternatives = alternatives;
       if (references.has(g)) spec.reference = true;

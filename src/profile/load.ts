@@ -114,6 +114,7 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
     aliases: f.aliases ?? [],
     alternatives: f.alternatives ?? [],
     level: f.level,
+    perPage: f.perPage ?? false,
     reference: f.reference ?? false,
     colon: f.colon ?? "consistent",
   }));

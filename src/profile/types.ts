@@ -16,6 +16,7 @@ export interface FieldSpecFile {
   aliases?: string[];
   alternatives?: string[];
   level: Level;
+  perPage?: boolean;
   reference?: boolean;
   colon?: ColonStyle;
 }
@@ -61,6 +62,8 @@ export interface FieldSpec {
   /** Other labels that stand in for this field (`Outcome` for `Achievements`). */
   alternatives: string[];
   level: Level;
+  /** Required only where the page's template has it (another section of the page carries it). */
+  perPage: boolean;
   reference: boolean;
   colon: ColonStyle;
 }

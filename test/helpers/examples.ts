@@ -1,8 +1,10 @@
 /**
  * Reads the ok / not-ok examples from a rule's doc. In `rules/wuNNN-*.md`:
  *
- *   ```markdown ok {"options": …}      a document the rule accepts (options optional)
- *   ```markdown not-ok {"options": …}  a document the rule reports, followed by
+ *   ```markdown ok {…}                 a document the rule accepts (rule options optional; a
+ *                                       "profile" key is a profile that extends the bundled one,
+ *                                       and "file" the document's file name)
+ *   ```markdown not-ok {…}              a document the rule reports, followed by
  *   ```text findings                    one `LINE: MESSAGE` per finding, and optionally by
  *   ```markdown fixed                   the document after every fix is applied
  */
@@ -17,6 +19,10 @@ export interface Example {
   docLine: number;
   text: string;
   options: Record<string, unknown> | true;
+  /** Profile keys that replace the bundled profile's (`extends: "gardener"`), if any. */
+  profile: Record<string, unknown> | null;
+  /** The document's file name, if the example names one (`README.md`). */
+  file: string | null;
   findings: string[];
   fixed: string | null;
 }
@@ -35,8 +41,18 @@ export function readExamples(docPath: string): Example[] {
     const [kind, ...rest] = meta.split(/\s+/);
     const json = rest.join(" ").trim();
     if (code.lang === "markdown" && (kind === "ok" || kind === "not-ok")) {
-      const options = json ? (JSON.parse(json) as Record<string, unknown>) : true;
-      examples.push({ kind, docLine: code.position!.start.line, text: code.value + "\n", options, findings: [], fixed: null });
+      const { profile = null, file = null, ...rest } = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+      const options = Object.keys(rest).length > 0 ? rest : true;
+      examples.push({
+        kind,
+        docLine: code.position!.start.line,
+        text: code.value + "\n",
+        options,
+        profile: profile as Record<string, unknown> | null,
+        file: file as string | null,
+        findings: [],
+        fixed: null,
+      });
     } else if (code.lang === "text" && kind === "findings") {
       const last = examples[examples.length - 1];
       if (!last || last.kind !== "not-ok") throw new Error(`${docPath}:${code.position!.start.line}: findings without a not-ok example`);

@@ -87,12 +87,13 @@ export function fromLintError(e: LintError): Reported {
   };
 }
 
-export async function lintMarkdownlint(text: string, config: SuiteConfig): Promise<Reported[]> {
-  return (await runMarkdownlint(text, config)).map(fromLintError);
+/** `name` is the document's path (its profile is the nearest one above it), "doc" by default. */
+export async function lintMarkdownlint(text: string, config: SuiteConfig, name = "doc"): Promise<Reported[]> {
+  return (await runMarkdownlint(text, config, name)).map(fromLintError);
 }
 
-export async function fixMarkdownlint(text: string, config: SuiteConfig): Promise<string> {
-  const errors = await runMarkdownlint(text, config);
+export async function fixMarkdownlint(text: string, config: SuiteConfig, name = "doc"): Promise<string> {
+  const errors = await runMarkdownlint(text, config, name);
   return applyFixes(text, errors);
 }
 
@@ -135,8 +136,8 @@ export function fromMessage(m: VFileMessage): Reported {
   };
 }
 
-export async function lintRemark(text: string, config: SuiteConfig): Promise<Reported[]> {
-  return (await runRemark(text, config)).messages.map(fromMessage);
+export async function lintRemark(text: string, config: SuiteConfig, name = "doc.md"): Promise<Reported[]> {
+  return (await runRemark(text, config, name)).messages.map(fromMessage);
 }
 
 /** Applies every fix once, as an editor applying all quick fixes would, last first. */
@@ -159,6 +160,6 @@ export function applyReportedFixes(text: string, reported: Reported[]): string {
   return lines.join(eol);
 }
 
-export async function fixRemark(text: string, config: SuiteConfig): Promise<string> {
-  return applyReportedFixes(text, await lintRemark(text, config));
+export async function fixRemark(text: string, config: SuiteConfig, name = "doc.md"): Promise<string> {
+  return applyReportedFixes(text, await lintRemark(text, config, name));
 }
