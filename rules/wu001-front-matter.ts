@@ -9,8 +9,7 @@ import type { Node } from "yaml";
 import { isRepositoryPage } from "../src/detect.js";
 import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
 import type { WrapupModel } from "../src/model/types.js";
-import { lazy } from "../src/lazy.js";
-import { ProfileError } from "../src/profile/load.js";
+import { schemaOf } from "../src/profile/schema.js";
 import type { Profile } from "../src/profile/types.js";
 import type { Finding, Fix, WrapupRule } from "../src/rule.js";
 import { monthOfPath, monthsIn, same, show, type MonthYear } from "../src/dates.js";
@@ -85,46 +84,6 @@ export const frontMatter: WrapupRule<Record<string, never>> = {
 export default frontMatter;
 
 /* ---------------------------------------------------------------- schema */
-
-interface LoadedSchema {
-  validate: ValidateFunction;
-  /** The root's required keys, for messages about missing or empty front matter. */
-  required: string[];
-}
-
-/** Compiled schemas by the schema object a profile holds (a profile is read once per file version). */
-const compiled = new WeakMap<object, LoadedSchema>();
-
-/** The profile's front matter schema, compiled; null when the profile has none. */
-function schemaOf(profile: Profile): LoadedSchema | null {
-  const schema = profile.frontMatter.schema;
-  if (!schema) return null;
-  let loaded = compiled.get(schema);
-  if (!loaded) {
-    const result = compile(schema);
-    if (typeof result === "string") throw new ProfileError(`${profile.source}: frontMatter.schema is not a valid JSON Schema: ${result}`);
-    loaded = result;
-    compiled.set(schema, loaded);
-  }
-  return loaded;
-}
-
-const ajvDraft7 = lazy<typeof import("ajv")>("ajv");
-const ajv2019 = lazy<typeof import("ajv/dist/2019.js")>("ajv/dist/2019.js");
-const ajv2020 = lazy<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
-
-function compile(schema: Record<string, unknown>): LoadedSchema | string {
-  const dialect = String(schema["$schema"] ?? "");
-  const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
-  const ajv = dialect.includes("2020-12") ? new (ajv2020().Ajv2020)(options) : dialect.includes("2019-09") ? new (ajv2019().Ajv2019)(options) : new (ajvDraft7().Ajv)(options);
-  try {
-    const validate = ajv.compile(schema);
-    const required = Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [];
-    return { validate, required };
-  } catch (error) {
-    return (error as Error).message.split("\n")[0]!;
-  }
-}
 
 /* ---------------------------------------------------------------- findings */
 

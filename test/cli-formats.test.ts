@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readWrapup } from "./helpers/corpus.js";
+import { readDraft, readWrapup } from "./helpers/corpus.js";
 import { git, gitInit, lint, project, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 
@@ -30,7 +30,7 @@ beforeAll(() => {
 });
 
 describe("--format", { timeout: 60_000 }, () => {
-  const files = { "docs/2025-12.md": readWrapup("2025-12.md"), "docs/w.md": broken, "docs/ok.md": "# Notes\n\nNothing.\n", ".markdownlint-cli2.jsonc": structureOnly };
+  const files = { "docs/2025-12.md": readDraft("2025-12.md"), "docs/w.md": broken, "docs/ok.md": "# Notes\n\nNothing.\n", ".markdownlint-cli2.jsonc": structureOnly };
   let dir: string;
   let json: JsonResult[];
 
@@ -46,7 +46,7 @@ describe("--format", { timeout: 60_000 }, () => {
     expect(json.length).toBeGreaterThan(10);
     expect(new Set(json.map((r) => r.fileName))).toEqual(new Set(["docs/2025-12.md", "docs/w.md"]));
     const event = json.find((r) => r.fileName === "docs/2025-12.md" && r.ruleNames[0] === "WU002")!;
-    expect(event).toMatchObject({ lineNumber: 19, ruleNames: ["WU002", "wrapup-event-details"], errorDetail: "Missing `Topics` item in the event details list", severity: "error" });
+    expect(event).toMatchObject({ lineNumber: 19, ruleNames: ["WU002", "wrapup-event-details"], errorDetail: "Missing `Organizer` item in the event details list", severity: "error" });
     expect(json.some((r) => r.fileName === "docs/w.md" && r.fixInfo !== null)).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe("--format", { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(json.length);
-    expect(lines).toContain("docs/2025-12.md:19 error WU002/wrapup-event-details Event details list follows the H1 [Missing `Topics` item in the event details list] [Context: \"Topics\"]");
+    expect(lines).toContain("docs/2025-12.md:19 error WU002/wrapup-event-details Event details list follows the H1 [Missing `Organizer` item in the event details list] [Context: \"Organizer\"]");
     expect(r.stdout).toContain(`Summary: ${json.length} issues in 2 files`);
   });
 
@@ -109,11 +109,11 @@ describe("--format", { timeout: 60_000 }, () => {
       if (j.errorRange && j.errorRange[1] > 1) expect(Number(m![5])).toBe(j.errorRange[0] + j.errorRange[1] - 1);
       expect(m![7]).toContain(j.errorDetail ?? j.ruleDescription);
     }
-    expect(lines).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Topics` item in the event details list");
+    expect(lines).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list");
   });
 
   test("github: commas, colons and percent signs in a file name are escaped", async () => {
-    const d = project({ "a,b:100%.md": readWrapup("2025-12.md"), ".markdownlint-cli2.jsonc": structureOnly });
+    const d = project({ "a,b:100%.md": readDraft("2025-12.md"), ".markdownlint-cli2.jsonc": structureOnly });
     const r = await lint(["--format", "github", "*.md"], d);
     expect(r.stdout.split("\n")[0]).toMatch(/^::error file=a%2Cb%3A100%25\.md,line=19,title=WU002::/);
   });

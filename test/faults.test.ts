@@ -112,12 +112,32 @@ describe("configuration faults", () => {
   test("a bad option: one line naming rule and option, exit 2", async () => {
     const dir = project({
       "a.md": readWrapup("2023-11.md"),
-      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU004: { colon: "sideways" } }, customRules: ["wrapup-lint/markdownlint"] }),
+      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU004: { spelling: "sideways" } }, customRules: ["wrapup-lint/markdownlint"] }),
     });
     const r = await run(["a.md"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('wrapup-lint: WU004/wrapup-field-label: option "colon" must be one of "consistent", "inside", "outside"');
+    expect(r.stderr.trim()).toBe('wrapup-lint: WU004/wrapup-field-label: option "spelling" must be boolean');
   });
+
+  test("a profile file with an error: one line naming the file and the problem, exit 2", async () => {
+    const cases: [string, string][] = [
+      ['{ "name": "x", "fields": { "list": [{ "label": "Goal", "level": "sometimes" }] } }', 'fields.list[0].level must be one of "required", "usual", "optional"'],
+      ['{ "name": "x", "colour": "green" }', 'the profile has an unknown key "colour"'],
+      ['{ "name": "x", "wrapups": { "h1": "([" } }', "wrapups.h1 is not a valid regular expression"],
+      ['// comments are fine\n{ "name": "x",, }', ".wrapup-lint.jsonc:2: not valid JSON (PropertyNameExpected)"],
+      ['{ "name": "x", "frontMatter": { "schema": "missing.json" } }', 'frontMatter.schema cannot be read from "missing.json": no such file'],
+    ];
+    for (const [profile, says] of cases) {
+      const dir = project({ "a.md": readWrapup("2023-11.md"), ".wrapup-lint.jsonc": profile.replace("\\n", "\n") });
+      fs.mkdirSync(path.join(dir, ".git"));
+      const r = await run(["a.md"], dir);
+      expect(r.code, profile).toBe(2);
+      const lines = r.stderr.trim().split("\n");
+      expect(lines, profile).toHaveLength(1);
+      expect(lines[0], profile).toMatch(/^wrapup-lint: .*\.wrapup-lint\.jsonc/);
+      expect(lines[0], profile).toContain(says);
+    }
+  }, 300_000);
 });
 
 describe("the GitHub link cache cannot be written", () => {

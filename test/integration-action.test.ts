@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
-import { readWrapup } from "./helpers/corpus.js";
+import { readDraft, readWrapup } from "./helpers/corpus.js";
 import { git, gitInit, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
 
 const ENTRY = path.join(ROOT, "dist", "src", "action.js");
@@ -26,7 +26,7 @@ function pullRequestRepo(): PullRequest {
   writeFiles(repo, { "README.md": "# Project\n", "docs/2025-07.md": readWrapup("2025-07.md"), "docs/unchanged.md": broken, "src/x.txt": "x\n" });
   gitInit(repo);
   git(repo, "checkout", "-q", "-b", "topic");
-  writeFiles(repo, { "docs/2025-12.md": readWrapup("2025-12.md"), "docs/notes.md": "# Notes\n\nFine.\n", "src/x.txt": "y\n" });
+  writeFiles(repo, { "docs/2025-12.md": readDraft("2025-12.md"), "docs/notes.md": "# Notes\n\nFine.\n", "src/x.txt": "y\n" });
   git(repo, "add", "-A");
   git(repo, "commit", "-q", "-m", "wrap-up");
   git(repo, "checkout", "-q", "main");
@@ -110,7 +110,7 @@ describe("GitHub Action entry point", { timeout: 60_000 }, () => {
     expect(annotations.length).toBe(8);
     expect(annotations.every((l) => annotation.test(l))).toBe(true);
     expect(new Set(annotations.map((l) => annotation.exec(l)![2]))).toEqual(new Set(["docs/2025-12.md"]));
-    expect(annotations).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Topics` item in the event details list");
+    expect(annotations).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list");
 
     const outputs = parseOutputs(r.outputs);
     expect(outputs["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
@@ -131,7 +131,7 @@ describe("GitHub Action entry point", { timeout: 60_000 }, () => {
 
     expect(r.summary).toContain("### wrapup-lint");
     expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 8 findings.`);
-    expect(r.summary).toContain("| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Topics` item in the event details list |");
+    expect(r.summary).toContain("| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Organizer` item in the event details list |");
   });
 
   test("working-directory and files narrow the set; paths stay relative to the repository; fail-on-findings false exits 0", async () => {

@@ -14,6 +14,7 @@ import type { VFile } from "vfile";
 import { modelFromMdast } from "../model/from-mdast.js";
 import { resolveOptions } from "../options.js";
 import { runRule } from "../run-rule.js";
+import { ProfileError, profileFor } from "../profile/load.js";
 import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
@@ -107,11 +108,27 @@ function messageControlToEnd() {
  */
 export const plugins: Record<string, ReturnType<typeof toRemarkRule>> = Object.fromEntries(RULES.map((rule) => [rule.name, toRemarkRule(rule)]));
 
+/**
+ * A profile file that cannot be used stops the file with one fatal message (a lint rule's error
+ * would become a message with the rule's severity, a warning that lets the run pass).
+ */
+export function wrapupProfileCheck() {
+  return (_tree: Root, file: VFile): void => {
+    try {
+      profileFor(file.path || null);
+    } catch (error) {
+      if (error instanceof ProfileError) file.fail(error.message);
+      throw error;
+    }
+  };
+}
+
 /** Parse front matter and GFM, let `<!--lint disable …-->` reach lint messages, run every rule. */
 const preset: Preset = {
   plugins: [
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
+    wrapupProfileCheck,
     wrapupMessageControl,
     ...Object.values(plugins),
   ],

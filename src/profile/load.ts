@@ -11,17 +11,16 @@ import type { ParseError } from "jsonc-parser";
 import { lazy } from "../lazy.js";
 import gardener from "../../profiles/gardener.json" with { type: "json" };
 import profileSchema from "../../profiles/profile.schema.json" with { type: "json" };
+import { ProfileError } from "./errors.js";
+import { compileSchema } from "./schema.js";
 import type { EventItemSpec, FieldSpec, Profile, ProfileFile } from "./types.js";
+
+export { ProfileError };
 
 /** Names of the profile file, in the order they are looked for in each folder. */
 export const PROFILE_FILES = [".wrapup-lint.jsonc", ".wrapup-lint.json"] as const;
 export const DEFAULT_PROFILE = "gardener";
 export const BUNDLED: Readonly<Record<string, ProfileFile>> = { gardener: gardener as ProfileFile };
-
-/** A profile that cannot be used: one line naming the file and what is wrong. */
-export class ProfileError extends Error {
-  override name = "ProfileError";
-}
 
 const jsonc = lazy<typeof import("jsonc-parser")>("jsonc-parser");
 const ajvModule = lazy<typeof import("ajv")>("ajv");
@@ -107,6 +106,8 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
   } else if (isPlainObject(fm.schema)) {
     schema = fm.schema;
   }
+  // A file's schema is compiled now, so that one ajv refuses is the file's error.
+  if (schema && !source.startsWith("bundled:")) compileSchema(schema, where);
   const ed = file.eventDetails ?? {};
   const items: EventItemSpec[] = (ed.items ?? []).map((i) => ({ label: i.label, aliases: i.aliases ?? [], level: i.level, marker: i.marker ?? "" }));
   const fields: FieldSpec[] = (file.fields?.list ?? []).map((f) => ({

@@ -50,6 +50,11 @@ export function readWrapup(name: string): string {
   return fs.readFileSync(path.join(HACKATHONS, name), "utf8");
 }
 
+/** A draft made from a real page, with the slips drafts have (test/wrapups/README.md lists them). */
+export function readDraft(name: string): string {
+  return fs.readFileSync(path.join(HACKATHONS, "..", "drafts", name), "utf8");
+}
+
 /** Every Markdown file of the corpus, relative to it (empty when the corpus is not there). */
 export function corpusFiles(): string[] {
   if (!HAS_CORPUS) return [];

@@ -12,7 +12,7 @@ import { unified, type PluggableList } from "unified";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
-import { toRemarkRule, wrapupMessageControl } from "../../src/adapters/remark.js";
+import { toRemarkRule, wrapupMessageControl, wrapupProfileCheck } from "../../src/adapters/remark.js";
 import type { WrapupRule } from "../../src/rule.js";
 import { RULES } from "../../src/rules.js";
 
@@ -101,6 +101,7 @@ function remarkProcessor(config: SuiteConfig) {
   const plugins: PluggableList = [
     [remarkFrontmatter, ["yaml", "toml"]],
     remarkGfm,
+    wrapupProfileCheck,
     wrapupMessageControl,
   ];
   for (const [rule, options] of enabled(config)) {
