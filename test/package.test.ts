@@ -45,14 +45,14 @@ describe("package", () => {
     }
   });
 
-  test("wrapup-lint/remark: a preset with front matter, GFM, lint comments and every rule", async () => {
+  test("wrapup-lint/remark: a preset with front matter, GFM, the profile check, lint comments and every rule", async () => {
     const { default: preset, plugins } = (await import("wrapup-lint/remark")) as { default: { plugins: unknown[] }; plugins: Record<string, { name: string }> };
     expect(Object.keys(plugins)).toEqual(Object.values(CODES));
     for (const [name, plugin] of Object.entries(plugins)) {
       expect(plugin.name).toBe(`wrapup-lint:${name}`);
       expect(preset.plugins).toContain(plugin);
     }
-    expect(preset.plugins.length).toBe(Object.keys(CODES).length + 3);
+    expect(preset.plugins.length).toBe(Object.keys(CODES).length + 4);
   });
 });
 
