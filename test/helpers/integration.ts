@@ -66,10 +66,10 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 }
 
 /** Runs `command args` (a Node script when `command` ends in .js) without blocking the event loop. */
-export function runAsync(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+export function runAsync(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; uid?: number; gid?: number }): Promise<RunResult> {
   const [file, argv] = command.endsWith(".js") || command.endsWith(".mjs") ? [process.execPath, [command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? testEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? testEnv(), stdio: ["ignore", "pipe", "pipe"], ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}) });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
