@@ -11,7 +11,7 @@ import { learn } from "../src/profile/learn.js";
 import type { ProfileFile } from "../src/profile/types.js";
 import { communityPages } from "./helpers/community.js";
 import { CORPUS, corpusFiles, HACKATHONS, readWrapup, testCorpus, wrapups } from "./helpers/corpus.js";
-import { lint, ROOT, tempDir, writeFiles, runAsync, BIN, testEnv } from "./helpers/integration.js";
+import { BIN, lint, project, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
 import { fromLintError, fromMessage, runMarkdownlint, runRemark, type SuiteConfig } from "./helpers/lint.js";
 
 const SUITE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true, WU006: true, WU008: true };
@@ -54,6 +54,16 @@ describe("the bundled Gardener profile is what init learns from the published pa
     expect(t1!.path).toBe("community/hackathons/{YYYY}-{MM}.md");
   }, 600_000);
 });
+
+test("examples/hack-week: its profile is what init learns from its pages now, and they lint clean with it", async () => {
+  const dir = path.join(ROOT, "examples", "hack-week");
+  const pages = ["2025-07", "2025-12", "2026-05"].map((m) => `${m}_hack-week/README.md`);
+  const { profile } = learn(pages.map((p) => ({ path: p, text: fs.readFileSync(path.join(dir, p), "utf8") })));
+  const { $schema: _s, name, ...example } = written(path.join(dir, ".wrapup-lint.jsonc"));
+  expect(name).toBe("hack-week");
+  expect({ ...profile, name: undefined }).toEqual({ ...example, name: undefined });
+  for (const page of pages) expect(await findings(path.join(dir, page)), page).toEqual([]);
+}, 120_000);
 
 describe("a Gardener docs repository: init, lint, new", { timeout: 600_000 }, () => {
   let repo: string;
@@ -161,6 +171,28 @@ describe("a second community: init learns its conventions, new writes its next p
     const all = await lint(["**/*.md"], repo);
     expect(all.code, all.output).toBe(0);
     expect(all.stdout).toContain("Linting: 12 files");
+  });
+
+  test("markdownlint-cli2 and remark-cli, run as they are, read the same profile", async () => {
+    // A slip of this house: `**Impact:**` where it writes `**Impact**:`; and `Goals` for `Goal`.
+    const page = "2025-07_hack-week/README.md";
+    const slipped = fs.readFileSync(path.join(repo, page), "utf8").replace("**Impact**:", "**Impact:**").replace("**Goal:**", "**Goals:**");
+    const dir = project({ "hack/README.md": slipped, ".wrapup-lint.jsonc": fs.readFileSync(path.join(repo, ".wrapup-lint.jsonc"), "utf8") }, tempDir());
+    fs.mkdirSync(path.join(dir, ".git"));
+    writeFiles(dir, {
+      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, wrapup: true, WU007: false }, customRules: ["wrapup-lint/markdownlint"] }),
+      ".remarkrc.mjs": 'import preset, { plugins } from "wrapup-lint/remark";\nexport default { plugins: [preset, [plugins["wrapup-github-link-resolves"], false]] };\n',
+    });
+    const lines = slipped.split("\n");
+    const at = (start: string): number => lines.findIndex((l) => l.startsWith(start)) + 1;
+    const cli2 = await runAsync(path.join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), ["hack/README.md"], { cwd: dir });
+    expect(cli2.code, cli2.output).toBe(1);
+    expect(cli2.stderr).toContain(`hack/README.md:${at("**Goals:**")}:3 error WU003/wrapup-section-fields`);
+    expect(cli2.stderr).toContain(`hack/README.md:${at("**Impact:**")}:1 error WU004/wrapup-field-label`);
+    const remark = await runAsync(path.join(ROOT, "node_modules", "remark-cli", "cli.js"), ["hack/README.md", "--no-stdout", "--no-color", "--frail"], { cwd: dir });
+    expect(remark.code, remark.output).toBe(1);
+    expect(remark.stderr).toContain(`${at("**Goals:**")}:3-${at("**Goals:**")}:8`);
+    expect(remark.stderr).toMatch(new RegExp(`${at("**Impact:**")}:1-${at("**Impact:**")}:\\d+\\s+warning\\s+Unexpected label`));
   });
 
   test("new writes the README of the next event's folder, without front matter", async () => {
