@@ -3,6 +3,7 @@
  * label is under the profile (a field, written as the house writes it, in other casing or
  * wording, as a near miss, or not at all), and which sections follow the template.
  */
+import { detached } from "./detach.js";
 import { leadingEmoji } from "./emoji.js";
 import type { Field, Section, WrapupModel } from "./model/types.js";
 import { fold } from "./profile/load.js";
@@ -104,7 +105,8 @@ export function classifyLabel(label: string, heading: boolean, profile: Profile)
   let meaning = k.meanings.get(key);
   if (!meaning) {
     meaning = meaningOf(label, heading, k.spellings);
-    if (k.meanings.size < 2000) k.meanings.set(key, meaning);
+    // A copy of the key: a label cut from a page would keep the whole page alive.
+    if (k.meanings.size < 2000 && key.length <= 200) k.meanings.set(detached(key), meaning);
   }
   return meaning;
 }

@@ -197,7 +197,8 @@ function sourceRegexes(): { where: string; re: RegExp }[] {
         }
         // Patterns from a profile: the bundled default's are what ships.
         const text = pattern!.getText(source);
-        if (text === "source" && file.endsWith(path.join("profile", "load.ts"))) patternText = bundledProfile(DEFAULT_PROFILE).wrapups.h1Source;
+        const h1 = (text === "source" && file.endsWith(path.join("profile", "load.ts"))) || (text === "pattern" && file.endsWith(path.join("profile", "learn.ts")));
+        if (h1) patternText = bundledProfile(DEFAULT_PROFILE).wrapups.h1Source;
         if (patternText === null) throw new Error(`${where(node)}: cannot resolve the pattern ${text}; teach this test`);
         found.push({ where: where(node), re: new RegExp(patternText, flagText) });
       }

@@ -188,7 +188,7 @@ function isReference(uses: Use[]): boolean {
   const linked = uses.filter((u) => {
     const v = u.field.value;
     if (v.trim() === "") return false;
-    const withoutLinks = v.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/https?:\/\/\S+/g, "").replace(/<[^>]+>/g, "");
+    const withoutLinks = v.replace(/\[([^[\]\n]{0,300})\]\([^()\s]{0,1000}\)/g, "$1").replace(/https?:\/\/\S+/g, "").replace(/<[^<>]{1,1000}>/g, "");
     const hasLink = /https?:\/\/|\]\(|#\d/.test(v);
     return hasLink && (withoutLinks.match(/\p{L}+/gu)?.length ?? 0) <= 25;
   });
@@ -211,7 +211,7 @@ function typeOf(value: unknown): JsonType {
   return typeof value as JsonType;
 }
 
-const MONTH_YEAR = `^(${MONTHS.join("|")}) [0-9]{4}$`;
+const MONTH_YEAR = /^(January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{4}$/;
 
 /** A JSON Schema for values seen: their types, and a pattern where every string has one shape. */
 function schemaFor(values: unknown[]): Record<string, unknown> {
@@ -219,8 +219,8 @@ function schemaFor(values: unknown[]): Record<string, unknown> {
   const schema: Record<string, unknown> = { type: types.length === 1 ? types[0] : types };
   if (types.length === 1 && types[0] === "string") {
     const strings = values as string[];
-    if (strings.every((s) => new RegExp(MONTH_YEAR).test(s))) {
-      schema["pattern"] = MONTH_YEAR;
+    if (strings.every((s) => MONTH_YEAR.test(s))) {
+      schema["pattern"] = MONTH_YEAR.source;
       schema["x-expected"] = `a month and year such as \`${strings[0]}\``;
     } else if (strings.every((s) => /^https?:\/\//.test(s))) {
       schema["pattern"] = "^https?://";
