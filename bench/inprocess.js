@@ -16,7 +16,7 @@ const [corpus, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 3);
 const { modelFromMarkdownlint } = await import(path.join(root, "dist/src/model/from-micromark.js"));
 const { RULES } = await import(path.join(root, "dist/src/rules.js"));
-const { resolveOptions } = await import(path.join(root, "dist/src/options.js"));
+const { runRule } = await import(path.join(root, "dist/src/run-rule.js"));
 
 const files = markdownFiles(corpus);
 const strings = Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
@@ -46,7 +46,8 @@ const probe = {
     times.model += performance.now() - start;
     for (const rule of RULES) {
       start = performance.now();
-      const found = rule.check(model, resolveOptions(rule, params.config));
+      // As the adapters run it: options, the document's profile, the rule's scope.
+      const found = runRule(rule, model, params.config);
       times[rule.code] += performance.now() - start;
       if (found instanceof Promise) found.catch(() => {});
     }
