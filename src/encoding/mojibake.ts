@@ -52,9 +52,10 @@ export interface MojibakeSpan {
    * Why even a single candidate is not certain: `surrounded` when the characters right around
    * the span are in its code page's upper half but belong to no span (the damage is wider than
    * what could be explained); `twice` when the decoding still holds a complete UTF-8 sequence of
-   * some code page that could not be decoded further (perhaps a second layer lost bytes).
+   * some code page that could not be decoded further (perhaps a second layer lost bytes);
+   * `readings` when another code page reads the same text too but cannot say what it was.
    */
-  doubt: "surrounded" | "twice" | null;
+  doubt: "surrounded" | "twice" | "readings" | null;
 }
 
 const LEAD = 1;
@@ -236,8 +237,14 @@ function restorations(page: CodePage, segment: Segment): number[] | null {
   return [...found].sort((a, b) => a - b);
 }
 
-/** Every restored character sits inside an RGI emoji sequence, and no emoji part is left over. */
-function emojiConsistent(text: string, restored: readonly [number, number][]): boolean {
+/**
+ * Every restored character sits inside an RGI emoji sequence, and no emoji part is left over.
+ * With `contextual`, more is accepted: an emoji character written without the U+FE0F that would
+ * make it RGI (`⌨`, as real pages write it), or one `contextual` accepts (of the same block as a
+ * character the run decodes to without restoring: `┐` after `├─`). Only the strict reading says
+ * whether restored bytes fit at all; the lenient one lists what else fits as well.
+ */
+function emojiConsistent(text: string, restored: readonly [number, number][], contextual: ((cp: number) => boolean) | null): boolean {
   const mask = new Uint8Array(text.length);
   for (const [s, e] of restored) mask.fill(1, s, e);
   let i = 0;
@@ -248,11 +255,19 @@ function emojiConsistent(text: string, restored: readonly [number, number][]): b
       continue;
     }
     const cp = text.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    if (contextual && mask[i] === 1 && (contextual(cp) || (isEmoji(cp) && cp > 0xff && !isEmojiComponent(cp)))) {
+      i += n;
+      continue;
+    }
     if (isEmojiComponent(cp) || mask[i] === 1) return false;
-    i += cp > 0xffff ? 2 : 1;
+    i += n;
   }
   return true;
 }
+
+/** Unicode's blocks are aligned to 16 code points; these stand for the symbol blocks well enough. */
+const blockOf = (cp: number): number => cp >> 7;
 
 /** Candidates tried when restored characters must form emoji, and when they may be anything. */
 const MAX_EMOJI_COMBINATIONS = 20000;
@@ -336,11 +351,20 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   const evident =
     run.some((s, k) => s.bytes.length === s.need && grade(page, s.bytes, options[k]![0]!) === "strong") ||
     run.some((s) => s.bytes.length < s.need && s.bytes[0] === 0xf0 && s.bytes[1] === 0x9f);
-  // Restored characters must be emoji parts: try only those first.
-  const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter(emojiPart) : o));
+  // Restored characters must be emoji parts, or of a symbol block the run shows elsewhere (a box
+  // drawing that lost a byte next to whole ones may be any box drawing): try only those first.
+  const blocks = new Set<number>();
+  run.forEach((s, k) => {
+    if (s.bytes.length === s.need && options[k]![0]! >= 0x2000) blocks.add(blockOf(options[k]![0]!));
+  });
+  const contextual = (cp: number): boolean => cp >= 0x2000 && blocks.has(blockOf(cp));
+  const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter((cp) => emojiPart(cp) || contextual(cp)) : o));
   const emojiTotal = product(emojiOptions);
   if (emojiTotal > 0 && emojiTotal * run.length <= MAX_EMOJI_COMBINATIONS * 4 && emojiTotal <= MAX_EMOJI_COMBINATIONS && spend(emojiTotal * run.length)) {
-    const emoji = [...new Set(combine(run, emojiOptions).filter((t) => emojiConsistent(t.text, t.restored)).map((t) => t.text))];
+    const texts = combine(run, emojiOptions);
+    const emoji = texts.some((t) => emojiConsistent(t.text, t.restored, null))
+      ? [...new Set(texts.filter((t) => emojiConsistent(t.text, t.restored, contextual)).map((t) => t.text))]
+      : [];
     if (emoji.length > 0) return { ...base, decodings: emoji, final: true, evident: true, needsDeeper: false };
   }
   // A lone dropped byte in general punctuation (`â€` for a closing quote): list what fits.
@@ -357,12 +381,50 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   return { ...base, decodings: texts, final: false, evident, needsDeeper: !evident };
 }
 
+/** The script whose letters fill a non-Latin code page's upper half (Windows-1251, -1253). */
+const PAGE_SCRIPT: Record<string, string> = { "windows-1251": "cyrillic", "windows-1253": "greek" };
+
+/**
+ * Whether the run stands inside a real word of its code page's script: `рџ` in `Арџил`, `в’є` in
+ * `Фонв’єй` (Serbian, Ukrainian) are what Windows-1251 damage looks like, but the letters around
+ * them are not mojibake (a letter a lead byte stands for, with no continuation after it, and not
+ * one that lost its only continuation byte). As a translator reads it: a word, not damage.
+ */
+function insideWord(line: string, page: CodePage, start: number, end: number, lossy: boolean): boolean {
+  const script = PAGE_SCRIPT[page.id];
+  if (!script) {
+    // In a Latin page only a lossy run needs this (`đš` in Slovenian `portugalđščina` through
+    // ISO-8859-2 without its C1 bytes): letters only, with a letter right before and after it.
+    if (!lossy || !page.latin || !letterBefore(line, start) || !letterAt(line, end)) return false;
+    for (let i = start; i < end; i++) if (!isLetter(line.charCodeAt(i))) return false;
+    return true;
+  }
+  const real = (at: number): boolean => {
+    if (at < 0 || at >= line.length) return false;
+    const cp = line.charCodeAt(at);
+    if (!isLetter(cp) || scriptOf(cp) !== script) return false;
+    const byte = byteOf(page, cp);
+    // A 2-byte lead whose continuation was dropped may be damage too (`Р` for `И` in Windows-1251).
+    return !(sequenceLength(byte) === 2 && page.undefinedContinuations.some((b) => isWellFormed(decodeOne([byte, b]))));
+  };
+  if (!real(start - 1) && !real(end)) return false;
+  for (let i = start; i < end; i++) {
+    const cp = line.charCodeAt(i);
+    if (!(isLetter(cp) && scriptOf(cp) === script) && !APOSTROPHES.has(cp)) return false;
+  }
+  return true;
+}
+
+/** Apostrophes inside words (Ukrainian `в’є`, Belarusian `п'е`). */
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
+
 /** Every run of `line` that may be mojibake in `page`, one layer deep, longest first. */
 function runsIn(line: string, page: CodePage): Judged[] {
   const out: Judged[] = [];
   const judge = (run: Segment[], split = true, layered = false): void => {
     if (run.length === 0) return;
-    const judged = judgeRun(line, page, run);
+    const candidate = judgeRun(line, page, run);
+    const judged = candidate && insideWord(line, page, candidate.start, candidate.end, candidate.lossy) ? null : candidate;
     if (judged) {
       if (layered) judged.layered = true;
       out.push(judged);
@@ -523,6 +585,8 @@ function find(line: string, pages: readonly CodePage[], depth: number): Mojibake
     if (readings.length > 1) {
       span.readings = readings;
       span.candidates = sortCandidates(readings.flatMap((r) => r.candidates));
+      // One reading restores a single text, another none it can name (too many fit): not certain.
+      if (span.candidates.length === 1 && span.doubt === null) span.doubt = "readings";
     }
     chosen.push(span);
   }
