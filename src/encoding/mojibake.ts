@@ -56,6 +56,12 @@ export interface MojibakeSpan {
    * `readings` when another code page reads the same text too but cannot say what it was.
    */
   doubt: "surrounded" | "twice" | "readings" | null;
+  /**
+   * What `--fix` writes, when it is not the candidate as it is: the restored text tidied of the
+   * broken emoji sequences it holds (a doubled U+FE0F), which `tidied` lists.
+   */
+  written?: string;
+  tidied?: import("./anomalies.js").Anomaly[];
 }
 
 const LEAD = 1;
@@ -268,6 +274,9 @@ function emojiConsistent(text: string, restored: readonly [number, number][], co
 
 /** Unicode's blocks are aligned to 16 code points; these stand for the symbol blocks well enough. */
 const blockOf = (cp: number): number => cp >> 7;
+
+/** At most this many candidates are named in a message; more are "cannot be restored". */
+const MAX_LISTED = 32;
 
 /** Candidates tried when restored characters must form emoji, and when they may be anything. */
 const MAX_EMOJI_COMBINATIONS = 20000;
@@ -646,6 +655,8 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
   let innerLossy = false;
   let innerDoubt = false;
   let allDeeper = true;
+  /** Decodings that are text as they are (no second layer). */
+  const shallow: string[] = [];
   for (const decoded of judged.decodings) {
     const inner = deeper(decoded);
     if (inner) {
@@ -655,6 +666,7 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
       innerDoubt ||= inner.doubt !== null;
     } else {
       allDeeper = false;
+      shallow.push(decoded);
     }
   }
   // A first layer that is not plausible on its own counts only through a plausible second one:
@@ -668,6 +680,13 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
     }
     const doubt = holdsSequence(decoded, pages) ? ("twice" as const) : null;
     return { ...base, pages: [judged.page], lossy: false, candidates: [decoded], doubt };
+  }
+  if (innerPages && results.size > 0 && judged.evident && shallow.length > 0) {
+    // Plausible as one layer too: what a restoration reads as it is fits as well as what it reads
+    // as a second layer (`β€β€ΆΒ®`: `‚•®`, a MacRoman `⥨`, as much as `“•®`). All listed, or none
+    // when they are too many to name.
+    const all = new Set([...results, ...shallow]);
+    return { ...base, pages: [judged.page], lossy: true, candidates: all.size <= MAX_LISTED ? sortCandidates([...all]) : [] };
   }
   if (innerPages && results.size > 0) {
     const doubt = innerDoubt ? ("twice" as const) : null;

@@ -38,7 +38,7 @@ export function assemble(doc: ParsedDocument): WrapupModel {
   // The event details and the project sections are read when a rule first asks for them: only
   // wrap-ups need them (and a page with a GitHub link under a field), most pages of a docs tree
   // are not wrap-ups. Read once, then the same objects for every rule.
-  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links };
+  const model = { lines, source: doc.source, frontMatter: doc.frontMatter, h1, headings, links };
   const pending: Pending = { read: () => readStructure(doc, headingAt, outsideFrontMatter), structure: null };
   Object.defineProperty(model, PENDING, { value: pending });
   return Object.defineProperties(model, LAZY) as unknown as WrapupModel;
