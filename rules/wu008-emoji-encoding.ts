@@ -92,6 +92,7 @@ function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
     const looks = `${quoted} looks like ${original} (${codePoints(original)}) ${through(span)}`;
     if (span.doubt === "surrounded") return { ...base, message: `${looks}; not fixed, as the text around it is damaged too` };
     if (span.doubt === "twice") return { ...base, message: `${looks}; not fixed, as it may have been damaged twice` };
+    if (span.doubt === "budget") return { ...base, message: `${looks}; not fixed, as the text around it is too damaged to read in full` };
     if (span.doubt === "readings") return { ...base, message: `${looks}; not fixed, as it may also be something else that lost bytes` };
     if (span.written !== undefined) {
       const what = [...new Set((span.tidied ?? []).map(tidiedAs))].join(", ");

@@ -21,7 +21,8 @@
  *    same text, when unexplained damage touches the span, when the decoding still holds an
  *    undecodable UTF-8 sequence, or when the line re-read with every fix applied shows new
  *    mojibake next to a fix: fixing twice must equal fixing once.
- * 7. Every line has a work budget, so hostile input ends quickly.
+ * 7. Each stretch of non-ASCII text is read on its own with a work budget that grows with it, so
+ *    hostile input ends quickly and work stays linear in the line's length.
  */
 import { leadingEmoji } from "../emoji.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
@@ -55,7 +56,7 @@ export interface MojibakeSpan {
    * some code page that could not be decoded further (perhaps a second layer lost bytes);
    * `readings` when another code page reads the same text too but cannot say what it was.
    */
-  doubt: "surrounded" | "twice" | "readings" | null;
+  doubt: "surrounded" | "twice" | "readings" | "budget" | null;
   /**
    * What `--fix` writes, when it is not the candidate as it is: the restored text tidied of the
    * broken emoji sequences it holds (a doubled U+FE0F), which `tidied` lists.
@@ -79,8 +80,10 @@ for (const page of CODE_PAGES) {
  * Work allowed per line, in combinations tried (all layers together): hostile input gets a
  * finding without candidates, never a hang.
  */
-const LINE_BUDGET = 100_000;
-let budget = LINE_BUDGET;
+const ISLAND_BUDGET = 20_000;
+/** And this much per character of the island: work stays linear in the line's length. */
+const UNIT_BUDGET = 200;
+let budget = ISLAND_BUDGET;
 /** Takes `n` from the line's budget; false when it is spent. */
 function spend(n: number): boolean {
   if (n > budget) {
@@ -176,6 +179,9 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
   return script ? `script:${script}` : "weak";
 }
 
+/** A letter of the Latin script's first blocks (ASCII to Latin Extended-B). */
+const latinLetter = (cp: number): boolean => cp >= 0x41 && cp <= 0x24f && isLetter(cp);
+
 const letterAt = (line: string, index: number): boolean => {
   if (index < 0 || index >= line.length) return false;
   return isLetter(line.codePointAt(index)!);
@@ -192,19 +198,23 @@ const letterBefore = (line: string, index: number): boolean => {
 };
 
 /** Whether a run of complete segments is mojibake, judged on its grades and its neighbours. */
-function plausibleRun(line: string, run: readonly Segment[], grades: readonly Grade[]): boolean {
+function plausibleRun(page: CodePage, line: string, run: readonly Segment[], grades: readonly Grade[], cps: readonly number[]): boolean {
   if (grades.includes("strong")) return true;
   const start = run[0]!.start;
   const end = run[run.length - 1]!.end;
   if (grades.every((g) => g === "latin" || g === "pair" || g === "extended" || g === "word")) {
-    return grades.every((g) => {
+    return grades.every((g, k) => {
       if (g === "latin") return true;
       // `Ã–L` is `ÖL`, but `AMANHÃ…` is Portuguese: a letter must follow, or a sure pair stand by.
       if (g === "pair") return letterAt(line, end) || grades.includes("latin");
       // Inside a lowercase word (`Å¡koda`), or next to an unmistakable `Ã`/`Â` pair; never in
       // capitals or leetspeak (`MÄ£ÄM`, `SELKÄ EDELLÄ`, a name written `Āø`).
       if (g === "extended") return lowercaseAt(line, end) || grades.includes("latin");
-      return letterBefore(line, start) && letterAt(line, end);
+      if (letterBefore(line, start) && letterAt(line, end)) return true;
+      // At a word's edge, a pair of two letters that decodes to a Latin letter (`√ñsterreich`,
+      // MacRoman for `Österreich`); never `√π` in a formula.
+      const second = page.high[run[k]!.bytes[1]! - 0x80]?.codePointAt(0) ?? 0;
+      return run.length === 1 && latinLetter(cps[k]!) && latinLetter(second) && (letterBefore(line, start) || lowercaseAt(line, end));
     });
   }
   const first = grades[0]!;
@@ -215,8 +225,23 @@ function plausibleRun(line: string, run: readonly Segment[], grades: readonly Gr
 function restorations(page: CodePage, segment: Segment): number[] | null {
   const missing = segment.need - segment.bytes.length;
   if (missing > 2 || page.undefinedContinuations.length === 0) return [];
-  // Null: the line's budget is spent, nothing is known.
+  // Null: the island's budget is spent, nothing is known. The same work is charged whether or
+  // not the answer is remembered, so that a line is read the same way whatever came before it.
   if (!spend(page.undefinedContinuations.length ** missing * (segment.need - 1))) return null;
+  let key = segment.need;
+  for (const b of segment.bytes) key = key * 256 + b;
+  let known = RESTORED.get(page);
+  if (!known) RESTORED.set(page, (known = new Map()));
+  let answer = known.get(key);
+  if (!answer) known.set(key, (answer = restore(page, segment)));
+  return answer;
+}
+
+/** What `restorations` found, per code page and segment (bytes and length): a few hundred at most. */
+const RESTORED = new Map<CodePage, Map<number, number[]>>();
+
+function restore(page: CodePage, segment: Segment): number[] {
+  const missing = segment.need - segment.bytes.length;
   const found = new Set<number>();
   const conts = segment.bytes.slice(1);
   const slots = segment.need - 1;
@@ -347,7 +372,7 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   if (!lossy) {
     const cps = run.map((s) => decodeOne(s.bytes));
     const decodings = [String.fromCodePoint(...cps)];
-    if (!cps.some(deferred) && plausibleRun(line, run, run.map((s, k) => grade(page, s.bytes, cps[k]!)))) {
+    if (!cps.some(deferred) && plausibleRun(page, line, run, run.map((s, k) => grade(page, s.bytes, cps[k]!)), cps)) {
       return { ...base, decodings, final: false, evident: true, needsDeeper: false };
     }
     // Implausible as one layer (`Å¸`, `СЂСџ`, a C1 control): perhaps the first of two.
@@ -503,10 +528,40 @@ function runsIn(line: string, page: CodePage): Judged[] {
  */
 export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAGES): MojibakeSpan[] {
   if (!mayHoldMojibake(line)) return [];
-  budget = LINE_BUDGET;
-  const chosen = find(line, pages, 0);
-  guard(line, pages, chosen);
-  return chosen;
+  // A span is made of characters a code page writes as bytes 0x80–0xFF, and its context is one
+  // character either side: each stretch of non-ASCII text (an island) is read on its own, with
+  // the ASCII character around it, and a budget of its own. Work grows with the line, linearly.
+  const islands: { start: number; end: number; spans: MojibakeSpan[]; spent: boolean }[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) < 0x80) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && line.charCodeAt(j) >= 0x80) j++;
+    if (j - i >= 2) islands.push({ start: i, end: j, spans: [], spent: false });
+    i = j;
+  }
+  for (const island of islands) {
+    const from = Math.max(0, island.start - 1);
+    const text = line.slice(from, Math.min(line.length, island.end + 1));
+    if (!mayHoldMojibake(text)) continue;
+    budget = ISLAND_BUDGET + UNIT_BUDGET * text.length;
+    const chosen = find(text, pages, 0);
+    guard(text, pages, chosen);
+    island.spent = budget === 0;
+    island.spans = chosen.map((span) => ({ ...span, start: span.start + from, end: span.end + from }));
+  }
+  const out: MojibakeSpan[] = [];
+  for (const island of islands) {
+    for (const span of island.spans) {
+      // An island whose budget ran out is read only in part: nothing in it is certain, so that a
+      // fix never leaves more to fix (a second pass would read it the same way).
+      if (island.spent && span.doubt === null) span.doubt = "budget";
+      out.push(span);
+    }
+  }
+  return out;
 }
 
 /**
