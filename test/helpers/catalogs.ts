@@ -93,3 +93,17 @@ export function catalogText(catalogs: readonly string[] = CATALOGS): LanguageTex
   }
   return out;
 }
+
+/**
+ * Damage that is really in the catalogs (Debian 12's iso-codes 4.15, gtk 2.24.33): WU008 must
+ * report it, and nothing else. Each names the locale, the catalog and how the line shows it.
+ */
+export const KNOWN_DAMAGE: { locale: string; catalog: string; what: string; matches: (text: string) => boolean }[] = [
+  { locale: "be", catalog: "gtk20-properties.mo", what: "U+FFFD where a Cyrillic letter was lost (`�экстам`, `стаў�ца`)", matches: (t) => t.includes("\uFFFD") },
+  { locale: "mn", catalog: "gtk20.mo", what: "U+FFFD where a Cyrillic letter was lost (`�астэрийн`)", matches: (t) => t.includes("\uFFFD") },
+  { locale: "mn", catalog: "gtk20-properties.mo", what: "U+FFFD where a letter was lost (`�адио-төлөв`, `�ixbuf`)", matches: (t) => t.includes("\uFFFD") },
+  { locale: "cy", catalog: "gtk20.mo", what: "Welsh `sgrÃ®n` for `sgrîn`, UTF-8 read as Latin-1", matches: (t) => t.includes("sgrÃ®n") },
+];
+
+export const isKnownDamage = (locale: string, catalog: string, text: string): boolean =>
+  KNOWN_DAMAGE.some((d) => d.locale === locale && d.catalog === catalog && d.matches(text));
