@@ -21,7 +21,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { catalogText } from "../test/helpers/catalogs.js";
+import { catalogText, isKnownDamage } from "../test/helpers/catalogs.js";
 import { CORPUS, HACKATHONS, corpusFiles, readWrapup, wrapups } from "../test/helpers/corpus.js";
 import { damages } from "../test/helpers/damage.js";
 import { neverWrong } from "../test/helpers/encoding.js";
@@ -63,8 +63,13 @@ interface Case {
 }
 
 type Verdict = "exact" | "wrong" | "missed" | "left";
+/**
+ * The original as WU008 would leave it: a real page's own broken sequences tidied (its doubled
+ * U+FE0F after ⚖). Either counts as exact, for both tools.
+ */
+const tidy = (line: string): string => (/[\uFE0F\u20E3]/.test(line) ? wu008(line).fixed : line);
 const verdict = (fixed: string, damaged: string, original: string, reported: boolean, apply: (t: string) => string): Verdict => {
-  if (fixed === original) return "exact";
+  if (fixed === original || fixed === tidy(original)) return "exact";
   if (!neverWrong(fixed, original, apply)) return "wrong";
   return reported ? "left" : "missed";
 };
@@ -125,6 +130,8 @@ if (fs.existsSync(seedPath)) {
 
 // ---- clean sets ----
 const cleanSets: Record<string, string[]> = { corpus: [], catalogs: [] };
+/** Catalog lines with the damage really in them (KNOWN_DAMAGE): not clean, left out of both counts. */
+const catalogDamaged = new Set<number>();
 const wuFalse: Record<string, number> = {};
 const wuCleanMs: Record<string, number> = {};
 const falseExamples: string[] = [];
@@ -136,7 +143,8 @@ for (const file of files) {
   const { findings, ms } = wu008(text);
   wuCleanMs.corpus += ms;
   const lines = text.split("\n");
-  wuFalse.corpus += new Set(findings.map((f) => f.line)).size;
+  // The corpus's only damage: a doubled U+FE0F after ⚖ on two lines, which WU008 reports.
+  wuFalse.corpus += new Set(findings.filter((f) => !lines[f.line - 1]!.includes("\uFE0F\uFE0F")).map((f) => f.line)).size;
   for (const line of lines) if (/[^\x00-\x7F]/.test(line)) cleanSets.corpus!.push(line);
 }
 const languages = catalogText();
@@ -149,10 +157,15 @@ for (const language of languages) {
   wuCleanMs.catalogs += ms;
   const lines = text.split("\n");
   for (const line of new Set(findings.map((f) => f.line))) {
+    const entry = language.lines[(line - 1) / 2];
+    if (entry && isKnownDamage(language.locale, entry.catalog, entry.text)) continue;
     wuFalse.catalogs++;
     if (falseExamples.length < 60) falseExamples.push(`${language.locale}: ${JSON.stringify(lines[line - 1]!.slice(0, 80))}`);
   }
-  for (const l of language.lines) cleanSets.catalogs!.push(l.text);
+  for (const l of language.lines) {
+    if (isKnownDamage(language.locale, l.catalog, l.text)) catalogDamaged.add(cleanSets.catalogs!.length);
+    cleanSets.catalogs!.push(l.text);
+  }
 }
 
 // ---- ftfy ----
@@ -204,7 +217,9 @@ if (ftfy) {
       }
     });
   }
-  for (const [set, lines] of Object.entries(cleanSets)) ftfyFalse[set] = ftfy.outputs[set]!.filter((o, i) => o !== lines[i]).length;
+  for (const [set, lines] of Object.entries(cleanSets)) {
+    ftfyFalse[set] = ftfy.outputs[set]!.filter((o, i) => o !== lines[i] && !(set === "catalogs" && catalogDamaged.has(i))).length;
+  }
 }
 
 // ---- report ----
@@ -223,7 +238,10 @@ for (const set of ["damaged", ...damagedSets.sort(), "seed"]) {
   if (ftfy) console.log(`  ${"".padEnd(16)} ftfy  ${row(set, ftfyVerdicts[set])}`);
 }
 console.log(`  a second WU008 --fix changes ${secondPass} of the damaged lines`);
-console.log(`clean: corpus ${cleanSets.corpus!.length} non-ASCII lines of ${files.length} files, catalogs ${cleanSets.catalogs!.length} lines in ${languages.length} locales`);
+console.log(
+  `clean: corpus ${cleanSets.corpus!.length} non-ASCII lines of ${files.length} files (its doubled U+FE0F left out), ` +
+    `catalogs ${cleanSets.catalogs!.length} non-ASCII lines in ${languages.length} locales (the ${catalogDamaged.size} with damage really in them left out)`,
+);
 for (const set of ["corpus", "catalogs"]) {
   console.log(`  ${set.padEnd(16)} false reports: WU008 ${wuFalse[set]} lines${ftfy ? `, ftfy ${ftfyFalse[set]} lines changed` : ""}`);
 }
