@@ -25,6 +25,7 @@
  *    hostile input ends quickly and work stays linear in the line's length.
  */
 import { leadingEmoji } from "../emoji.js";
+import type { Anomaly } from "./anomalies.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
 import { isEmoji, isEmojiComponent, isExtendedPictographic, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";
 import { decodeOne, isContinuation, sequenceLength } from "./utf8.js";
@@ -62,7 +63,7 @@ export interface MojibakeSpan {
    * broken emoji sequences it holds (a doubled U+FE0F), which `tidied` lists.
    */
   written?: string;
-  tidied?: import("./anomalies.js").Anomaly[];
+  tidied?: Anomaly[];
 }
 
 const LEAD = 1;
