@@ -52,8 +52,9 @@ export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
     const cached = perOptions.get(key);
     if (cached) return cached;
     const findings: Finding[] = [];
-    // Comments too: damage there is damage a maintainer wants to know of (`source`, unmasked).
-    const damage = analyzeLines(model.source, { pages, sequences: options.sequences });
+    // Comments too: damage there is damage a maintainer wants to know of (`source`, unmasked,
+    // read only when a line holds a comment).
+    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => model.source });
     for (const { index, mojibake, anomalies } of damage) {
       const line = index + 1;
       for (const span of mojibake) findings.push(mojibakeFinding(line, span));

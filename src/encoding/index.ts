@@ -11,6 +11,8 @@ export { findMojibake, mayHoldMojibake, type MojibakeSpan } from "./mojibake.js"
 export { characterAnomalies, emojiAnomalies, type Anomaly, type AnomalyKind } from "./anomalies.js";
 
 const NON_ASCII = /[^\x00-\x7F]/;
+/** A non-ASCII unit or the start of an HTML comment. */
+const NON_ASCII_OR_COMMENT = /[^\x00-\x7F]|<!--/;
 
 export interface LineDamage {
   /** 0-based index into the lines given. */
@@ -20,6 +22,11 @@ export interface LineDamage {
 }
 
 export interface AnalyzeOptions {
+  /**
+   * The same lines with the text of HTML comments as written, when `lines` has them masked: read
+   * only when a line holds `<!--`.
+   */
+  source?: () => readonly string[];
   /** Code pages to consider, in default order of preference. */
   pages?: readonly CodePage[];
   /** Also report broken emoji sequences. */
@@ -35,9 +42,21 @@ export function analyzeLines(lines: readonly string[], options: AnalyzeOptions =
   const sequences = options.sequences ?? true;
   const found = new Map<number, MojibakeSpan[]>();
   const count = new Map<CodePage, number>();
-  // Every kind of damage needs a non-ASCII code unit: most lines are skipped by one native scan.
-  const suspect: number[] = [];
-  for (let index = 0; index < lines.length; index++) if (NON_ASCII.test(lines[index]!)) suspect.push(index);
+  // Every kind of damage needs a non-ASCII code unit: most lines are skipped by one native scan,
+  // which finds a comment's `<!--` on the way.
+  let suspect: number[] = [];
+  let comment = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!NON_ASCII_OR_COMMENT.test(line)) continue;
+    if (NON_ASCII.test(line)) suspect.push(index);
+    if (!comment && line.includes("<!--")) comment = true;
+  }
+  if (comment && options.source) {
+    lines = options.source();
+    suspect = [];
+    for (let index = 0; index < lines.length; index++) if (NON_ASCII.test(lines[index]!)) suspect.push(index);
+  }
   if (suspect.length === 0) return [];
   suspect.forEach((index) => {
     const line = lines[index]!;

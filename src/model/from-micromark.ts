@@ -216,7 +216,8 @@ export function parseMicromark(
   walk(tokens);
   for (const t of tokens) block(t, false);
 
-  return { lines, source: unmasked(frontMatterLines, contentLines, tokens, lines), frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
+  const source = () => unmasked(frontMatterLines, contentLines, tokens, lines);
+  return { lines, source, frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
 }
 
 /**
