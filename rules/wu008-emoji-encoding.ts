@@ -52,7 +52,9 @@ export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
     const cached = perOptions.get(key);
     if (cached) return cached;
     const findings: Finding[] = [];
-    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences });
+    // Comments too: damage there is damage a maintainer wants to know of (`source`, unmasked,
+    // read only when a line holds a comment).
+    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => model.source });
     for (const { index, mojibake, anomalies } of damage) {
       const line = index + 1;
       for (const span of mojibake) findings.push(mojibakeFinding(line, span));
@@ -91,6 +93,16 @@ function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
     const looks = `${quoted} looks like ${original} (${codePoints(original)}) ${through(span)}`;
     if (span.doubt === "surrounded") return { ...base, message: `${looks}; not fixed, as the text around it is damaged too` };
     if (span.doubt === "twice") return { ...base, message: `${looks}; not fixed, as it may have been damaged twice` };
+    if (span.doubt === "budget") return { ...base, message: `${looks}; not fixed, as the text around it is too damaged to read in full` };
+    if (span.doubt === "readings") return { ...base, message: `${looks}; not fixed, as it may also be something else that lost bytes` };
+    if (span.written !== undefined) {
+      const what = [...new Set((span.tidied ?? []).map(tidiedAs))].join(", ");
+      return {
+        ...base,
+        message: `${looks}; written as ${span.written} (${codePoints(span.written)}), ${what}`,
+        fix: { line, column, deleteCount: length, insertText: span.written },
+      };
+    }
     return { ...base, message: looks, fix: { line, column, deleteCount: length, insertText: original } };
   }
   if (span.candidates.length > 1) {
@@ -98,6 +110,20 @@ function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
     return { ...base, message: `${quoted} looks like one of ${list} ${through(span)}${dropped}; not fixed, as more than one fits` };
   }
   return { ...base, message: `${quoted} looks like text ${through(span)}${dropped}; the original cannot be restored` };
+}
+
+/** What tidying a restored text did, for the message. */
+function tidiedAs(anomaly: Anomaly): string {
+  switch (anomaly.kind) {
+    case "redundant-selector":
+      return "without the redundant U+FE0F";
+    case "dangling-selector":
+      return "without the variation selector left from a broken emoji sequence";
+    case "keycap":
+      return "with the keycap's U+FE0F";
+    default:
+      return `without ${codePoints(anomaly.text)}`;
+  }
 }
 
 function hex(text: string): string {

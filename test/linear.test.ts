@@ -22,6 +22,8 @@ import { resolveOptions } from "../src/options.js";
 import { RULES } from "../src/rules.js";
 import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";
+import { mixedDamageLine } from "./helpers/damage.js";
+import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rules = RULES.filter((r) => r.code !== "WU007"); // the network rule: no network in tests
@@ -148,6 +150,45 @@ describe("cost grows linearly", () => {
       expect(four! / two!, `${which}: 2 MB ${two!.toFixed(0)} ms, 4 MB ${four!.toFixed(0)} ms`).toBeLessThanOrEqual(2.2);
     }
   }, 600_000);
+});
+
+describe("WU008 on a hostile line", () => {
+  test("a 100,000-character line of mixed damage: WU008 costs at most 5× markdownlint's parse of the page, and one fix leaves nothing to fix", async () => {
+    const sources = wrapups().flatMap((name) => readWrapup(name).split("\n").filter((l) => /[^\x00-\x7F]/.test(l)));
+    const line = mixedDamageLine(sources, 100_000);
+    const page = `# Hostile\n\n${line}\n`;
+    const breathe = () => new Promise((resolve) => setImmediate(resolve));
+    let parse = Infinity;
+    let check = Infinity;
+    let captured: Captured | undefined;
+    let findings: ReturnType<typeof emojiEncoding.check> = [];
+    // CPU time, the minimum of a few rounds each, interleaved: a busy machine slows both alike.
+    for (let round = 0; round < 5; round++) {
+      await breathe();
+      let start = process.cpuUsage();
+      captured = await markdownlintParse(page);
+      let used = process.cpuUsage(start);
+      parse = Math.min(parse, (used.user + used.system) / 1000);
+      await breathe();
+      const model = assemble(parseMicromark(captured.frontMatterLines, captured.lines, captured.tokens));
+      start = process.cpuUsage();
+      findings = emojiEncoding.check(model, emojiEncoding.defaults);
+      used = process.cpuUsage(start);
+      check = Math.min(check, (used.user + used.system) / 1000);
+    }
+    expect(findings.length).toBeGreaterThan(500);
+    expect(check / parse, `WU008 ${check.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(5);
+    // What it reports as fixable, one fix fixes: a second pass finds nothing more to fix.
+    let fixed = line;
+    for (const f of findings.filter((x) => x.fix && x.line === 3).sort((a, b) => b.fix!.column - a.fix!.column)) {
+      fixed = fixed.slice(0, f.fix!.column - 1) + f.fix!.insertText + fixed.slice(f.fix!.column - 1 + f.fix!.deleteCount);
+    }
+    expect(fixed).not.toBe(line);
+    await breathe();
+    const again = await markdownlintParse(`# Hostile\n\n${fixed}\n`);
+    const left = emojiEncoding.check(assemble(parseMicromark(again.frontMatterLines, again.lines, again.tokens)), emojiEncoding.defaults);
+    expect(left.filter((f) => f.fix).map((f) => f.message)).toEqual([]);
+  }, 300_000);
 });
 
 /** Every regular expression literal and `new RegExp(...)` in the TypeScript sources. */

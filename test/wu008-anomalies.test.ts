@@ -108,10 +108,115 @@ describe("WU008 broken emoji sequences", () => {
 });
 
 describe("WU008 where and how", () => {
-  test("mojibake in front matter is reported and fixed by both linters; comments are not looked into", async () => {
+  test("mojibake in front matter and in HTML comments is reported and fixed by both linters, at the same place", async () => {
     const doc = "---\ntitle: ğŸ—“ï¸ November\n---\n\n# Wrap Up <!-- ğŸ—“ï¸ -->\n";
-    await expectBoth(doc, [[2, 8, "`ğŸ—“ï¸` looks like 🗓️ (U+1F5D3 U+FE0F) saved through Windows-1254", [2, 8, 6, "🗓️"]]]);
-    await expectFixed(doc, "---\ntitle: 🗓️ November\n---\n\n# Wrap Up <!-- ğŸ—“ï¸ -->\n");
+    const message = "`ğŸ—“ï¸` looks like 🗓️ (U+1F5D3 U+FE0F) saved through Windows-1254";
+    await expectBoth(doc, [
+      [2, 8, message, [2, 8, 6, "🗓️"]],
+      [5, 16, message, [5, 16, 6, "🗓️"]],
+    ]);
+    await expectFixed(doc, "---\ntitle: 🗓️ November\n---\n\n# Wrap Up <!-- 🗓️ -->\n");
+  });
+
+  test("comments of every shape: block, multi-line, quoted, in a table, after a blank line, next to a disable comment", async () => {
+    const doc = [
+      "# Wrap Up",
+      "",
+      "<!--",
+      "TODO: fÃ¼r MÃ¼nchen",
+      "",
+      "â”œâ”€â”€ src/",
+      "-->",
+      "",
+      "> quoted <!-- GrÃ¼ÃŸe --> text",
+      "",
+      "| a | b <!-- Ã¼ber --> |",
+      "| --- | --- |",
+      "",
+      "<!-- markdownlint-disable-next-line MD013 -->",
+      "text <!-- ðŸš€ --> and [!NOTE] reference",
+      "",
+    ].join("\n");
+    const fixed = [
+      "# Wrap Up",
+      "",
+      "<!--",
+      "TODO: für München",
+      "",
+      "├── src/",
+      "-->",
+      "",
+      "> quoted <!-- Grüße --> text",
+      "",
+      "| a | b <!-- über --> |",
+      "| --- | --- |",
+      "",
+      "<!-- markdownlint-disable-next-line MD013 -->",
+      "text <!-- 🚀 --> and [!NOTE] reference",
+      "",
+    ].join("\n");
+    const places: [number, number][] = [];
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      const reported = (await lint(doc, { WU008: true })).filter((r) => r.code === "WU008");
+      places.push(...reported.map((r): [number, number] => [r.line, r.column!]));
+      expect(reported.map((r) => [r.line, r.column]), lint.name).toEqual([
+        [4, 8],
+        [4, 13],
+        [6, 1],
+        [9, 17],
+        [11, 14],
+        [15, 11],
+      ]);
+    }
+    // The very same places in both linters.
+    expect(places.slice(0, places.length / 2)).toEqual(places.slice(places.length / 2));
+    await expectFixed(doc, fixed);
+  });
+
+  test("a damaged `⚖️️` is restored and tidied in one fix: a second one changes nothing", async () => {
+    const doc = "## âš–ï¸ï¸ Load Balancer\n";
+    await expectBoth(doc, [
+      [
+        1,
+        4,
+        "`âš–ï¸ï¸` looks like ⚖️️ (U+2696 U+FE0F U+FE0F) saved through Windows-1252; written as ⚖️ (U+2696 U+FE0F), without the redundant U+FE0F",
+        [1, 4, 7, "⚖️"],
+      ],
+    ]);
+    await expectFixed(doc, "## ⚖️ Load Balancer\n");
+  });
+
+  test("emoji whose C1 bytes a Latin-1 read lost: every fit listed, nothing written (no ⏬️ for ⬆️)", async () => {
+    const doc = "## â¬ï¸ Deploy\n\nâ¡ï¸ faster, â³ï¸ golf\n";
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      const reported = (await lint(doc, { WU008: true })).filter((r) => r.code === "WU008");
+      expect(reported.every((r) => r.fix === null), lint.name).toBe(true);
+      const text = reported.map((r) => r.message).join("\n");
+      for (const truth of ["⬆️", "⚡️", "⛳️"]) expect(text, `${lint.name}: ${truth} among the candidates`).toContain(truth);
+      expect(reported.map((r) => [r.line, r.column]), lint.name).toEqual([
+        [1, 4],
+        [3, 1],
+        [3, 14],
+      ]);
+    }
+    await expectFixed(doc, doc);
+  });
+
+  test("damage left behind is reported: MacRoman at a word's edge, box drawing in a code block, damaged twice", async () => {
+    const doc = "# Tree\n\nðŸš€ √ñsterreich\n\n```text\nâ”œâ”€â”€ src/\nâ”‚   â””â”€â”€ index.ts\nÃ¢â€Å“Ã¢â€â‚¬Ã¢â€â‚¬ docs/\n```\n\nMath stays: √π\n";
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      const reported = (await lint(doc, { WU008: true })).filter((r) => r.code === "WU008");
+      expect(reported.map((r) => [r.line, r.column, r.fix?.[3] ?? null]), lint.name).toEqual([
+        [3, 1, "🚀"],
+        [3, 6, "Ö"],
+        [6, 1, "├──"],
+        [7, 1, "│"],
+        [7, 7, "└──"],
+        // Damaged twice, and the second read dropped 0x9D: reported, not restored.
+        [8, 1, null],
+      ]);
+    }
+    await expectFixed(doc, "# Tree\n\n🚀 Österreich\n\n```text\n├── src/\n│   └── index.ts\nÃ¢â€Å“Ã¢â€â‚¬Ã¢â€â‚¬ docs/\n```\n\nMath stays: √π\n");
   });
 
   test("code pages that read the same text differently: all readings listed, nothing fixed", async () => {

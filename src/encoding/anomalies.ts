@@ -177,7 +177,12 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
       // have such leftovers: only one left where an emoji sequence broke is reported.
       if (!redundant && base >= 0 && (base === 0xfffd || base === ZWJ || base === KEYCAP || isTag(base) || isRegionalIndicator(base))) {
         const afterText = base >= 0 ? String.fromCodePoint(base) : "";
-        out.push({ kind: "dangling-selector", start: i, end: i + 1, text: line.slice(i, i + 1), after: afterText, replacement: "" });
+        // Every selector of the row: removing only the first would leave the next one dangling.
+        let j = i + 1;
+        while (j < line.length && (line.charCodeAt(j) === VS16 || line.charCodeAt(j) === VS15)) j++;
+        out.push({ kind: "dangling-selector", start: i, end: j, text: line.slice(i, j), after: afterText, replacement: "" });
+        i = j;
+        continue;
       }
       i++;
       continue;

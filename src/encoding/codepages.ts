@@ -13,7 +13,11 @@ export interface CodePage {
   high: readonly (string | null)[];
   /** Character (code unit) to byte, for the high half only (ASCII maps to itself everywhere). */
   encode: ReadonlyMap<number, number>;
-  /** Continuation bytes (0x80–0xBF) the code page does not define: the ones a lossy save drops. */
+  /**
+   * Continuation bytes (0x80–0xBF) the code page does not define, or decodes to a C1 control (the
+   * ISO-8859 pages): the ones a lossy save drops. An editor that reads Latin-1 and drops its C1
+   * controls loses 0x80–0x9F, and a byte Windows-1252 defines (0x86 in `⬆️`) may be one of them.
+   */
   undefinedContinuations: readonly number[];
   /** Whether the code page writes Western European languages (Latin letters at 0xC0–0xFF). */
   latin: boolean;
@@ -44,8 +48,11 @@ function build(spec: { id: string; label: string; latin: boolean }): CodePage {
   });
   const undefinedContinuations: number[] = [];
   high.forEach((c, i) => {
-    if (c !== null) return;
     const byte = i + 0x80;
+    if (c !== null) {
+      if (c.length === 1 && c.charCodeAt(0) === byte && byte <= 0x9f) undefinedContinuations.push(byte);
+      return;
+    }
     // Browsers (the WHATWG decoders) and Python's "sloppy" codecs keep an undefined byte as the
     // C1 control with the same number; accept that spelling too.
     if (byte <= 0x9f && !encode.has(byte)) encode.set(byte, byte);

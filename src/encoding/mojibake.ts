@@ -21,9 +21,11 @@
  *    same text, when unexplained damage touches the span, when the decoding still holds an
  *    undecodable UTF-8 sequence, or when the line re-read with every fix applied shows new
  *    mojibake next to a fix: fixing twice must equal fixing once.
- * 7. Every line has a work budget, so hostile input ends quickly.
+ * 7. Each stretch of non-ASCII text is read on its own with a work budget that grows with it, so
+ *    hostile input ends quickly and work stays linear in the line's length.
  */
 import { leadingEmoji } from "../emoji.js";
+import type { Anomaly } from "./anomalies.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
 import { isEmoji, isEmojiComponent, isExtendedPictographic, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";
 import { decodeOne, isContinuation, sequenceLength } from "./utf8.js";
@@ -52,9 +54,16 @@ export interface MojibakeSpan {
    * Why even a single candidate is not certain: `surrounded` when the characters right around
    * the span are in its code page's upper half but belong to no span (the damage is wider than
    * what could be explained); `twice` when the decoding still holds a complete UTF-8 sequence of
-   * some code page that could not be decoded further (perhaps a second layer lost bytes).
+   * some code page that could not be decoded further (perhaps a second layer lost bytes);
+   * `readings` when another code page reads the same text too but cannot say what it was.
    */
-  doubt: "surrounded" | "twice" | null;
+  doubt: "surrounded" | "twice" | "readings" | "budget" | null;
+  /**
+   * What `--fix` writes, when it is not the candidate as it is: the restored text tidied of the
+   * broken emoji sequences it holds (a doubled U+FE0F), which `tidied` lists.
+   */
+  written?: string;
+  tidied?: Anomaly[];
 }
 
 const LEAD = 1;
@@ -72,8 +81,10 @@ for (const page of CODE_PAGES) {
  * Work allowed per line, in combinations tried (all layers together): hostile input gets a
  * finding without candidates, never a hang.
  */
-const LINE_BUDGET = 100_000;
-let budget = LINE_BUDGET;
+const ISLAND_BUDGET = 20_000;
+/** And this much per character of the island: work stays linear in the line's length. */
+const UNIT_BUDGET = 200;
+let budget = ISLAND_BUDGET;
 /** Takes `n` from the line's budget; false when it is spent. */
 function spend(n: number): boolean {
   if (n > budget) {
@@ -169,6 +180,9 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
   return script ? `script:${script}` : "weak";
 }
 
+/** A letter of the Latin script's first blocks (ASCII to Latin Extended-B). */
+const latinLetter = (cp: number): boolean => cp >= 0x41 && cp <= 0x24f && isLetter(cp);
+
 const letterAt = (line: string, index: number): boolean => {
   if (index < 0 || index >= line.length) return false;
   return isLetter(line.codePointAt(index)!);
@@ -185,19 +199,23 @@ const letterBefore = (line: string, index: number): boolean => {
 };
 
 /** Whether a run of complete segments is mojibake, judged on its grades and its neighbours. */
-function plausibleRun(line: string, run: readonly Segment[], grades: readonly Grade[]): boolean {
+function plausibleRun(page: CodePage, line: string, run: readonly Segment[], grades: readonly Grade[], cps: readonly number[]): boolean {
   if (grades.includes("strong")) return true;
   const start = run[0]!.start;
   const end = run[run.length - 1]!.end;
   if (grades.every((g) => g === "latin" || g === "pair" || g === "extended" || g === "word")) {
-    return grades.every((g) => {
+    return grades.every((g, k) => {
       if (g === "latin") return true;
       // `Ã–L` is `ÖL`, but `AMANHÃ…` is Portuguese: a letter must follow, or a sure pair stand by.
       if (g === "pair") return letterAt(line, end) || grades.includes("latin");
       // Inside a lowercase word (`Å¡koda`), or next to an unmistakable `Ã`/`Â` pair; never in
       // capitals or leetspeak (`MÄ£ÄM`, `SELKÄ EDELLÄ`, a name written `Āø`).
       if (g === "extended") return lowercaseAt(line, end) || grades.includes("latin");
-      return letterBefore(line, start) && letterAt(line, end);
+      if (letterBefore(line, start) && letterAt(line, end)) return true;
+      // At a word's edge, a pair of two letters that decodes to a Latin letter (`√ñsterreich`,
+      // MacRoman for `Österreich`); never `√π` in a formula.
+      const second = page.high[run[k]!.bytes[1]! - 0x80]?.codePointAt(0) ?? 0;
+      return run.length === 1 && latinLetter(cps[k]!) && latinLetter(second) && (letterBefore(line, start) || lowercaseAt(line, end));
     });
   }
   const first = grades[0]!;
@@ -208,8 +226,23 @@ function plausibleRun(line: string, run: readonly Segment[], grades: readonly Gr
 function restorations(page: CodePage, segment: Segment): number[] | null {
   const missing = segment.need - segment.bytes.length;
   if (missing > 2 || page.undefinedContinuations.length === 0) return [];
-  // Null: the line's budget is spent, nothing is known.
+  // Null: the island's budget is spent, nothing is known. The same work is charged whether or
+  // not the answer is remembered, so that a line is read the same way whatever came before it.
   if (!spend(page.undefinedContinuations.length ** missing * (segment.need - 1))) return null;
+  let key = segment.need;
+  for (const b of segment.bytes) key = key * 256 + b;
+  let known = RESTORED.get(page);
+  if (!known) RESTORED.set(page, (known = new Map()));
+  let answer = known.get(key);
+  if (!answer) known.set(key, (answer = restore(page, segment)));
+  return answer;
+}
+
+/** What `restorations` found, per code page and segment (bytes and length): a few hundred at most. */
+const RESTORED = new Map<CodePage, Map<number, number[]>>();
+
+function restore(page: CodePage, segment: Segment): number[] {
+  const missing = segment.need - segment.bytes.length;
   const found = new Set<number>();
   const conts = segment.bytes.slice(1);
   const slots = segment.need - 1;
@@ -236,8 +269,14 @@ function restorations(page: CodePage, segment: Segment): number[] | null {
   return [...found].sort((a, b) => a - b);
 }
 
-/** Every restored character sits inside an RGI emoji sequence, and no emoji part is left over. */
-function emojiConsistent(text: string, restored: readonly [number, number][]): boolean {
+/**
+ * Every restored character sits inside an RGI emoji sequence, and no emoji part is left over.
+ * With `contextual`, more is accepted: an emoji character written without the U+FE0F that would
+ * make it RGI (`⌨`, as real pages write it), or one `contextual` accepts (of the same block as a
+ * character the run decodes to without restoring: `┐` after `├─`). Only the strict reading says
+ * whether restored bytes fit at all; the lenient one lists what else fits as well.
+ */
+function emojiConsistent(text: string, restored: readonly [number, number][], contextual: ((cp: number) => boolean) | null): boolean {
   const mask = new Uint8Array(text.length);
   for (const [s, e] of restored) mask.fill(1, s, e);
   let i = 0;
@@ -248,11 +287,22 @@ function emojiConsistent(text: string, restored: readonly [number, number][]): b
       continue;
     }
     const cp = text.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    if (contextual && mask[i] === 1 && (contextual(cp) || (isEmoji(cp) && cp > 0xff && !isEmojiComponent(cp)))) {
+      i += n;
+      continue;
+    }
     if (isEmojiComponent(cp) || mask[i] === 1) return false;
-    i += cp > 0xffff ? 2 : 1;
+    i += n;
   }
   return true;
 }
+
+/** Unicode's blocks are aligned to 16 code points; these stand for the symbol blocks well enough. */
+const blockOf = (cp: number): number => cp >> 7;
+
+/** At most this many candidates are named in a message; more are "cannot be restored". */
+const MAX_LISTED = 32;
 
 /** Candidates tried when restored characters must form emoji, and when they may be anything. */
 const MAX_EMOJI_COMBINATIONS = 20000;
@@ -323,7 +373,7 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   if (!lossy) {
     const cps = run.map((s) => decodeOne(s.bytes));
     const decodings = [String.fromCodePoint(...cps)];
-    if (!cps.some(deferred) && plausibleRun(line, run, run.map((s, k) => grade(page, s.bytes, cps[k]!)))) {
+    if (!cps.some(deferred) && plausibleRun(page, line, run, run.map((s, k) => grade(page, s.bytes, cps[k]!)), cps)) {
       return { ...base, decodings, final: false, evident: true, needsDeeper: false };
     }
     // Implausible as one layer (`Å¸`, `СЂСџ`, a C1 control): perhaps the first of two.
@@ -336,11 +386,20 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   const evident =
     run.some((s, k) => s.bytes.length === s.need && grade(page, s.bytes, options[k]![0]!) === "strong") ||
     run.some((s) => s.bytes.length < s.need && s.bytes[0] === 0xf0 && s.bytes[1] === 0x9f);
-  // Restored characters must be emoji parts: try only those first.
-  const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter(emojiPart) : o));
+  // Restored characters must be emoji parts, or of a symbol block the run shows elsewhere (a box
+  // drawing that lost a byte next to whole ones may be any box drawing): try only those first.
+  const blocks = new Set<number>();
+  run.forEach((s, k) => {
+    if (s.bytes.length === s.need && options[k]![0]! >= 0x2000) blocks.add(blockOf(options[k]![0]!));
+  });
+  const contextual = (cp: number): boolean => cp >= 0x2000 && blocks.has(blockOf(cp));
+  const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter((cp) => emojiPart(cp) || contextual(cp)) : o));
   const emojiTotal = product(emojiOptions);
   if (emojiTotal > 0 && emojiTotal * run.length <= MAX_EMOJI_COMBINATIONS * 4 && emojiTotal <= MAX_EMOJI_COMBINATIONS && spend(emojiTotal * run.length)) {
-    const emoji = [...new Set(combine(run, emojiOptions).filter((t) => emojiConsistent(t.text, t.restored)).map((t) => t.text))];
+    const texts = combine(run, emojiOptions);
+    const emoji = texts.some((t) => emojiConsistent(t.text, t.restored, null))
+      ? [...new Set(texts.filter((t) => emojiConsistent(t.text, t.restored, contextual)).map((t) => t.text))]
+      : [];
     if (emoji.length > 0) return { ...base, decodings: emoji, final: true, evident: true, needsDeeper: false };
   }
   // A lone dropped byte in general punctuation (`â€` for a closing quote): list what fits.
@@ -357,12 +416,50 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   return { ...base, decodings: texts, final: false, evident, needsDeeper: !evident };
 }
 
+/** The script whose letters fill a non-Latin code page's upper half (Windows-1251, -1253). */
+const PAGE_SCRIPT: Record<string, string> = { "windows-1251": "cyrillic", "windows-1253": "greek" };
+
+/**
+ * Whether the run stands inside a real word of its code page's script: `рџ` in `Арџил`, `в’є` in
+ * `Фонв’єй` (Serbian, Ukrainian) are what Windows-1251 damage looks like, but the letters around
+ * them are not mojibake (a letter a lead byte stands for, with no continuation after it, and not
+ * one that lost its only continuation byte). As a translator reads it: a word, not damage.
+ */
+function insideWord(line: string, page: CodePage, start: number, end: number, lossy: boolean): boolean {
+  const script = PAGE_SCRIPT[page.id];
+  if (!script) {
+    // In a Latin page only a lossy run needs this (`đš` in Slovenian `portugalđščina` through
+    // ISO-8859-2 without its C1 bytes): letters only, with a letter right before and after it.
+    if (!lossy || !page.latin || !letterBefore(line, start) || !letterAt(line, end)) return false;
+    for (let i = start; i < end; i++) if (!isLetter(line.charCodeAt(i))) return false;
+    return true;
+  }
+  const real = (at: number): boolean => {
+    if (at < 0 || at >= line.length) return false;
+    const cp = line.charCodeAt(at);
+    if (!isLetter(cp) || scriptOf(cp) !== script) return false;
+    const byte = byteOf(page, cp);
+    // A 2-byte lead whose continuation was dropped may be damage too (`Р` for `И` in Windows-1251).
+    return !(sequenceLength(byte) === 2 && page.undefinedContinuations.some((b) => isWellFormed(decodeOne([byte, b]))));
+  };
+  if (!real(start - 1) && !real(end)) return false;
+  for (let i = start; i < end; i++) {
+    const cp = line.charCodeAt(i);
+    if (!(isLetter(cp) && scriptOf(cp) === script) && !APOSTROPHES.has(cp)) return false;
+  }
+  return true;
+}
+
+/** Apostrophes inside words (Ukrainian `в’є`, Belarusian `п'е`). */
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc]);
+
 /** Every run of `line` that may be mojibake in `page`, one layer deep, longest first. */
 function runsIn(line: string, page: CodePage): Judged[] {
   const out: Judged[] = [];
   const judge = (run: Segment[], split = true, layered = false): void => {
     if (run.length === 0) return;
-    const judged = judgeRun(line, page, run);
+    const candidate = judgeRun(line, page, run);
+    const judged = candidate && insideWord(line, page, candidate.start, candidate.end, candidate.lossy) ? null : candidate;
     if (judged) {
       if (layered) judged.layered = true;
       out.push(judged);
@@ -432,10 +529,40 @@ function runsIn(line: string, page: CodePage): Judged[] {
  */
 export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAGES): MojibakeSpan[] {
   if (!mayHoldMojibake(line)) return [];
-  budget = LINE_BUDGET;
-  const chosen = find(line, pages, 0);
-  guard(line, pages, chosen);
-  return chosen;
+  // A span is made of characters a code page writes as bytes 0x80–0xFF, and its context is one
+  // character either side: each stretch of non-ASCII text (an island) is read on its own, with
+  // the ASCII character around it, and a budget of its own. Work grows with the line, linearly.
+  const islands: { start: number; end: number; spans: MojibakeSpan[]; spent: boolean }[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) < 0x80) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && line.charCodeAt(j) >= 0x80) j++;
+    if (j - i >= 2) islands.push({ start: i, end: j, spans: [], spent: false });
+    i = j;
+  }
+  for (const island of islands) {
+    const from = Math.max(0, island.start - 1);
+    const text = line.slice(from, Math.min(line.length, island.end + 1));
+    if (!mayHoldMojibake(text)) continue;
+    budget = ISLAND_BUDGET + UNIT_BUDGET * text.length;
+    const chosen = find(text, pages, 0);
+    guard(text, pages, chosen);
+    island.spent = budget === 0;
+    island.spans = chosen.map((span) => ({ ...span, start: span.start + from, end: span.end + from }));
+  }
+  const out: MojibakeSpan[] = [];
+  for (const island of islands) {
+    for (const span of island.spans) {
+      // An island whose budget ran out is read only in part: nothing in it is certain, so that a
+      // fix never leaves more to fix (a second pass would read it the same way).
+      if (island.spent && span.doubt === null) span.doubt = "budget";
+      out.push(span);
+    }
+  }
+  return out;
 }
 
 /**
@@ -523,6 +650,8 @@ function find(line: string, pages: readonly CodePage[], depth: number): Mojibake
     if (readings.length > 1) {
       span.readings = readings;
       span.candidates = sortCandidates(readings.flatMap((r) => r.candidates));
+      // One reading restores a single text, another none it can name (too many fit): not certain.
+      if (span.candidates.length === 1 && span.doubt === null) span.doubt = "readings";
     }
     chosen.push(span);
   }
@@ -582,6 +711,8 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
   let innerLossy = false;
   let innerDoubt = false;
   let allDeeper = true;
+  /** Decodings that are text as they are (no second layer). */
+  const shallow: string[] = [];
   for (const decoded of judged.decodings) {
     const inner = deeper(decoded);
     if (inner) {
@@ -591,6 +722,7 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
       innerDoubt ||= inner.doubt !== null;
     } else {
       allDeeper = false;
+      shallow.push(decoded);
     }
   }
   // A first layer that is not plausible on its own counts only through a plausible second one:
@@ -604,6 +736,13 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
     }
     const doubt = holdsSequence(decoded, pages) ? ("twice" as const) : null;
     return { ...base, pages: [judged.page], lossy: false, candidates: [decoded], doubt };
+  }
+  if (innerPages && results.size > 0 && judged.evident && shallow.length > 0) {
+    // Plausible as one layer too: what a restoration reads as it is fits as well as what it reads
+    // as a second layer (`β€β€ΆΒ®`: `‚•®`, a MacRoman `⥨`, as much as `“•®`). All listed, or none
+    // when they are too many to name.
+    const all = new Set([...results, ...shallow]);
+    return { ...base, pages: [judged.page], lossy: true, candidates: all.size <= MAX_LISTED ? sortCandidates([...all]) : [] };
   }
   if (innerPages && results.size > 0) {
     const doubt = innerDoubt ? ("twice" as const) : null;

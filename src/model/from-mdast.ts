@@ -179,7 +179,7 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
   visit(tree);
   for (const node of tree.children) block(node, false);
 
-  return { lines, frontMatter, blocks, headings, links, definitions };
+  return { lines, source: () => raw, frontMatter, blocks, headings, links, definitions };
 }
 
 /** The content of an ATX heading on its line: after `#`s and blanks, before a closing sequence. */

@@ -218,7 +218,25 @@ export function parseMicromark(
   walk(tokens);
   for (const t of tokens) block(t, false);
 
-  return { lines, frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
+  const source = () => unmasked(frontMatterLines, contentLines, tokens, lines);
+  return { lines, source, frontMatter: readFrontMatter(lines), blocks, headings, links, definitions };
+}
+
+/**
+ * The lines with the text of HTML comments as written. markdownlint masks comments in the lines
+ * it hands rules but parses the content as written, and its top-level tokens cover the content
+ * end to end: their text, joined, is the content (but for the artificial tokens markdownlint adds
+ * for undefined references). Only a page with a comment pays for the join.
+ */
+function unmasked(frontMatterLines: readonly string[], contentLines: readonly string[], tokens: readonly Token[], lines: string[]): string[] {
+  if (!contentLines.some((line) => line.includes("<!--"))) return lines;
+  let content = "";
+  // markdownlint appends artificial tokens for undefined references (`[!NOTE]`) after the rest.
+  for (const t of tokens) if (!(t.type as string).startsWith("undefinedReference")) content += t.text;
+  const source = [...frontMatterLines, ...content.split("\n")];
+  // Masking keeps every line's length; anything else means the tokens are not what was assumed.
+  if (source.length !== lines.length || source.some((line, i) => line.length !== lines[i]!.length)) return lines;
+  return source;
 }
 
 /**

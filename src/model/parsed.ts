@@ -58,6 +58,11 @@ export interface ParsedDefinition {
 
 export interface ParsedDocument {
   lines: string[];
+  /**
+   * The lines with HTML comments as written (the same array as `lines` when there is none), read
+   * when first asked for: only WU008 needs them, and only on a page with a comment.
+   */
+  source: () => string[];
   frontMatter: FrontMatter | null;
   /** Top-level blocks in order; the blocks of a top-level block quote stand in its place, `quoted`. */
   blocks: ParsedBlock[];

@@ -119,6 +119,11 @@ export interface WrapupModel {
    * comments is masked as markdownlint masks it (`<!-- ... -->` keeps its length).
    */
   lines: readonly string[];
+  /**
+   * The same lines with the text of HTML comments as written (the same array as `lines` when the
+   * document has no comment): for WU008, whose damage is damage in a comment too.
+   */
+  source: readonly string[];
   frontMatter: FrontMatter | null;
   /** The first H1 of the document, if any. */
   h1: Heading | null;
