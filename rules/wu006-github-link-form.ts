@@ -72,7 +72,8 @@ function listOf(kinds: GitHubKind[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 
-export const githubLinkForm: WrapupRule<GitHubLinkFormOptions> = {
+/** It reads no profile: every Markdown document, as it is. */
+export const githubLinkForm = {
   code: "WU006",
   name: "wrapup-github-link-form",
   description: "GitHub links are well formed and agree with their text and field",
@@ -151,6 +152,6 @@ export const githubLinkForm: WrapupRule<GitHubLinkFormOptions> = {
     }
     return findings;
   },
-};
+} satisfies WrapupRule<GitHubLinkFormOptions>;
 
 export default githubLinkForm;

@@ -29,7 +29,8 @@ function settingsOf(options: EmojiEncodingOptions): { key: string; pages: CodePa
   return found;
 }
 
-export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
+/** It reads no profile: every Markdown document, as it is. */
+export const emojiEncoding = {
   code: "WU008",
   name: "wrapup-emoji-encoding",
   description: "Text is clean UTF-8: no mojibake, broken characters or broken emoji sequences",
@@ -64,7 +65,7 @@ export const emojiEncoding: WrapupRule<EmojiEncodingOptions> = {
     perOptions.set(key, findings);
     return findings;
   },
-};
+} satisfies WrapupRule<EmojiEncodingOptions>;
 
 /** The damaged text as shown in a message: invisible controls spelled out. */
 function visible(text: string): string {

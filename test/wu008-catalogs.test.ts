@@ -31,6 +31,7 @@ const linesModel = (lines: string[]): WrapupModel => ({
   h1: null,
   headings: [],
   links: [],
+  hiddenHeadings: [],
   eventDetails: null,
   sections: [],
 });

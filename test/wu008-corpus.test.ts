@@ -3,7 +3,6 @@
  * quotes, box drawings, code): its only genuine anomaly is a doubled U+FE0F after ⚖, on two
  * lines. Each file goes through the remark model once; the rule reads only the model.
  */
-import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -28,7 +27,7 @@ test("the Gardener corpus has no finding but the doubled U+FE0F after ⚖, fixed
     lines += model.lines.length;
     suspect += model.lines.filter(mayHoldMojibake).length;
     const started = performance.now();
-    const findings = emojiEncoding.check(model, emojiEncoding.defaults, bundledProfile(DEFAULT_PROFILE));
+    const findings = emojiEncoding.check(model, emojiEncoding.defaults);
     checkMs += performance.now() - started;
     for (const f of findings) {
       found.push(`${path.relative(CORPUS, file)}:${f.line}:${f.column}: ${f.message}`);

@@ -43,7 +43,7 @@ function fixLine(line: string): string {
 
 /** A model of bare lines: all WU008 reads. */
 function linesModel(lines: string[]): WrapupModel {
-  return { lines, source: lines, frontMatter: null, h1: null, headings: [], links: [], eventDetails: null, sections: [] };
+  return { lines, source: lines, frontMatter: null, h1: null, headings: [], links: [], hiddenHeadings: [], eventDetails: null, sections: [] };
 }
 
 
