@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { buildQuery, refPathExpressions } from "../src/github/checks.js";
 import { githubResolver, resetGitHubResolver } from "../src/github/resolver.js";
 import { startFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
-import { lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { lintMarkdownlint, lintRemark, runMarkdownlint } from "./helpers/lint.js";
 
 const WORLD: World = {
   owners: [{ login: "gardener" }, { login: "octo", type: "User" }],
@@ -189,12 +189,12 @@ describe("what WU007 resolves", () => {
     }
   });
 
-  test("kinds GitHub redirects between are fixed; a rename is fixed, in a reference definition only reported", async () => {
+  test("links GitHub redirects (kinds, a rename) are warnings with the fix; in a reference definition only reported", async () => {
     const text = "# Notes\n\n* https://github.com/gardener/gardener/issues/1\n* https://github.com/gardener/gardener/pull/4\n* [old][o]\n\n[o]: https://github.com/octo/old\n";
     const expected = [
-      "3: Unexpected `issues/1` for pull request `gardener/gardener#1`, expected `pull/1`",
+      "3: Unexpected `issues/1` for pull request `gardener/gardener#1`, expected `pull/1` (the link works, GitHub redirects it)",
       "4: Unexpected `pull/4` for discussion `gardener/gardener#4`, expected `discussions/4`",
-      "5: Unexpected old repository name `octo/old`, expected `gardener/renamed` (renamed on GitHub)",
+      "5: Unexpected old repository name `octo/old`, expected `gardener/renamed` (renamed on GitHub; the link works, GitHub redirects it)",
     ];
     for (const lint of [lintMarkdownlint, lintRemark]) {
       resetGitHubResolver();
@@ -202,6 +202,10 @@ describe("what WU007 resolves", () => {
       expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
       expect(reported.map((r) => r.fix !== null), lint.name).toEqual([true, true, false]);
     }
+    // Warnings: markdownlint links each to the rule's #warnings section (the CLI counts them so).
+    resetGitHubResolver();
+    const errors = await runMarkdownlint(text, { WU007: true });
+    expect(errors.map((e) => String(e.ruleInformation).endsWith("#warnings"))).toEqual([true, true, true]);
   });
 });
 
