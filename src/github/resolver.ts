@@ -45,11 +45,14 @@ const MAX_WAIT_MS = 3000;
 /** Times a link whose answer held a transient GraphQL error is asked in one run. */
 const LINK_ATTEMPTS = 3;
 
-/** Is the process reading or writing a file (fs callbacks or promises under way)? */
+/**
+ * Is the process reading or writing a file? fs callbacks and promises under way show as
+ * `FSReqCallback` / `FSReqPromise`, and `fs.promises` closing a file handle as `CloseReq`.
+ */
 function filesInFlight(): boolean {
   const info = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo;
   if (typeof info !== "function") return false;
-  return info.call(process).some((r) => r.startsWith("FSReq"));
+  return info.call(process).some((r) => r.startsWith("FSReq") || r === "CloseReq");
 }
 
 /** The one answer for every check nobody knows, offline (shared, so frozen). */
