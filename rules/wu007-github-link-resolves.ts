@@ -69,7 +69,7 @@ function describeMissing(verdict: Extract<Verdict, { status: "missing" }>, t: Gi
 export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<Finding[]>> = {
   code: "WU007",
   name: "wrapup-github-link-resolves",
-  description: "GitHub links point at things that exist",
+  description: "GitHub links point at things that exist, at their current address",
   doc: "wu007-github-link-resolves",
   fixable: true,
   asynchronous: true,
