@@ -9,19 +9,19 @@
  *   "does not exist"; nothing else is reported.
  * - Requests: cold at most ⌈targets / 40⌉ + 2 through both CLIs; warm none, through all three,
  *   also when GitHub's stand-in comes back on another port.
- * - Under every fault mode of the fake GitHub, lasting or passing: nothing working is called
- *   broken, at most one "unverified" warning per run; once GitHub is well again the next run
- *   finds every broken link.
+ * - Under every fault mode of the fake GitHub, lasting or passing, through both linters (their
+ *   entry points in this process): nothing working is called broken, at most one "unverified"
+ *   warning per run; once GitHub is well again the next run finds every broken link.
  */
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { buildHistory, type Expected, type History } from "./github-server/history.js";
 import { cliProject, runCli, type CliFinding, type CliName } from "./github-server/cli-runs.js";
+import { runMarkdownlintCli2, runRemarkEngine } from "./github-server/runs.js";
 import { startFakeGitHub, type Fault, type FakeGitHub } from "./github-server/server.js";
 import { tempDir, ROOT } from "./helpers/integration.js";
-
-// The fault tests mostly wait (retries, time bounds): more of them side by side.
-vi.setConfig({ maxConcurrency: 6 });
 
 const UNVERIFIED = /^Unexpected unverified link `https:\/\/github\.com\/[^`]+` \(.+\), expected an answer from GitHub/;
 
@@ -175,7 +175,8 @@ describe("a program that lints one file after another (the unified API, as an ed
 /** A lasting fault: the run's time for GitHub and each request's, in seconds, kept short. */
 const LASTING_ENV = { WRAPUP_LINT_GITHUB_TIMEOUT: "3", WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT: "1" };
 /** A passing fault: a slow answer (6 s) times out and is asked again; the run has time for the retries. */
-const PASSING_ENV = { WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT: "5" };
+const PASSING_ENV = { WRAPUP_LINT_GITHUB_TIMEOUT: "60", WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT: "5" };
+const WELL_ENV = { WRAPUP_LINT_GITHUB_TIMEOUT: "60", WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT: "15" };
 
 const LASTING: Fault[] = [
   { mode: "500" },
@@ -205,41 +206,61 @@ const PASSING: Fault[] = [
 
 const label = (f: Fault): string => `${f.mode}${f.times ? ` ×${f.times}` : ""}`;
 
-/** Runs against a GitHub stand-in, a project and a cache of their own (so that fault tests run side by side). */
-async function withGitHub<T>(fault: Fault, body: (gh: FakeGitHub, project: string, cache: string) => Promise<T>): Promise<T> {
-  const gh = await startFakeGitHub(small.world);
-  const project = cliProject(small.files);
-  const cache = tempDir("wu007-history-fault-");
-  gh.setFault(fault);
-  try {
-    return await body(gh, project, cache);
-  } finally {
-    await gh.close();
-    for (const d of [project, cache]) fs.rmSync(d, { recursive: true, force: true });
-  }
+/**
+ * The fault runs go through the linters' own entry points in this process (markdownlint-cli2's
+ * `main`, remark-cli's unified-engine), one after another: a faulty run mostly waits, and CLI
+ * processes side by side would starve the rest of the suite on a small machine.
+ */
+const LINTERS = { "markdownlint-cli2": runMarkdownlintCli2, "remark-cli": runRemarkEngine } as const;
+let faultDir: string;
+
+async function lintInProcess(name: keyof typeof LINTERS, vars: Record<string, string>): Promise<CliFinding[]> {
+  for (const [k, v] of Object.entries(vars)) process.env[k] = v;
+  const run = await LINTERS[name](faultDir, [githubLinkResolves]);
+  return run.findings.map((f) => ({ file: path.basename(f.file), line: f.line, message: f.message, warning: f.warning, fixable: f.fixed }));
 }
 
-// Each fault test has its own stand-in and cache: they run side by side (most of a faulty run
-// is waiting), the CPU shared by a few linter processes at a time.
-describe.concurrent.each(["markdownlint-cli2", "remark-cli"] as CliName[])("%s under every fault mode (every wrap-up, once)", (name) => {
-  for (const fault of LASTING) {
-    test(`${label(fault)}, lasting: nothing working called broken, one unverified warning at most; once GitHub is well, every broken link found`, async () => {
-      await withGitHub(fault, async (gh, project, cache) => {
-        const during = await runCli(name, project, { GITHUB_API_URL: gh.apiUrl, WRAPUP_LINT_CACHE_DIR: cache, ...LASTING_ENV });
-        nothingFalse(small, during.findings);
-        gh.setFault({ mode: "none" });
-        // What was answered was kept, what was not is asked now.
-        const after = await runCli(name, project, { GITHUB_API_URL: gh.apiUrl, WRAPUP_LINT_CACHE_DIR: cache });
-        exactly(small, after.findings);
-      });
-    }, 180_000);
-  }
-  for (const fault of PASSING) {
-    test(`${label(fault)}, passing: the retries get through, every broken link found in the same run`, async () => {
-      await withGitHub(fault, async (gh, project, cache) => {
-        const run = await runCli(name, project, { GITHUB_API_URL: gh.apiUrl, WRAPUP_LINT_CACHE_DIR: cache, ...PASSING_ENV });
-        exactly(small, run.findings);
-      });
-    }, 180_000);
-  }
+describe("under every fault mode (every wrap-up, once; the linters in this process)", () => {
+  beforeAll(() => {
+    faultDir = tempDir("wu007-history-faults-");
+    for (const [file, text] of Object.entries(small.files)) fs.writeFileSync(path.join(faultDir, file), text);
+    process.env["GITHUB_API_URL"] = github.apiUrl;
+    for (const k of ["GITHUB_GRAPHQL_URL", "GITHUB_TOKEN", "GH_TOKEN"]) delete process.env[k];
+    process.env["WRAPUP_LINT_OFFLINE"] = "0";
+  });
+  afterAll(() => {
+    github.setFault({ mode: "none" });
+    if (faultDir) fs.rmSync(faultDir, { recursive: true, force: true });
+  });
+
+  describe.each(Object.keys(LINTERS) as (keyof typeof LINTERS)[])("%s", (name) => {
+    for (const fault of LASTING) {
+      test(`${label(fault)}, lasting: nothing working called broken, one unverified warning at most; once GitHub is well, every broken link found`, async () => {
+        const cache = tempDir("wu007-history-fault-");
+        try {
+          github.setFault(fault);
+          const during = await lintInProcess(name, { WRAPUP_LINT_CACHE_DIR: cache, ...LASTING_ENV });
+          github.setFault({ mode: "none" });
+          nothingFalse(small, during);
+          // What was answered was kept, what was not is asked now.
+          exactly(small, await lintInProcess(name, { WRAPUP_LINT_CACHE_DIR: cache, ...WELL_ENV }));
+        } finally {
+          github.setFault({ mode: "none" });
+          fs.rmSync(cache, { recursive: true, force: true });
+        }
+      }, 60_000);
+    }
+    for (const fault of PASSING) {
+      test(`${label(fault)}, passing: the retries get through, every broken link found in the same run`, async () => {
+        const cache = tempDir("wu007-history-fault-");
+        try {
+          github.setFault(fault);
+          exactly(small, await lintInProcess(name, { WRAPUP_LINT_CACHE_DIR: cache, ...PASSING_ENV }));
+        } finally {
+          github.setFault({ mode: "none" });
+          fs.rmSync(cache, { recursive: true, force: true });
+        }
+      }, 60_000);
+    }
+  });
 });
