@@ -59,7 +59,7 @@ describe("model parity", () => {
       ["Next Steps", "heading", 56, 66],
       ["Code & Pull Requests", "heading", 68, 73],
     ]);
-  });
+  }, 60_000);
 
   test("every page of the corpus", async () => {
     const names = corpusFiles();
