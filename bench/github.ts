@@ -1,85 +1,69 @@
 /**
- * WU007 benchmark: the real wrap-ups against the fake GitHub on 127.0.0.1 (every link exists;
- * each request answered after a simulated latency), a cold run (empty cache) and a warm run
- * (the cache of the cold one), through markdownlint-cli2 and through remark (unified-engine).
- * Prints one JSON line per run and a summary:
+ * WU007 benchmark: a wrap-up history (every real wrap-up in many versions, with links broken on
+ * purpose and links GitHub redirects; test/github-server/history.ts) against the fake GitHub on
+ * 127.0.0.1 (each request answered after a simulated latency), linted cold (empty cache) and
+ * warm (the cold run's cache) by the markdownlint-cli2 CLI, the remark-cli CLI and a program that
+ * lints one file after another through the unified API, each run a process of its own. Prints
+ * one JSON line per run and whether the requests stay within ⌈targets / 40⌉ + 2 cold (both
+ * CLIs) and 0 warm (all three). dist/ must be built (`npm run build`).
  *
- *   npx vite-node bench/github.ts [--latency MS] [--corpus DIR]
+ *   npx vite-node bench/github.ts [--latency MS] [--versions N]
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { checkFor, checkKey } from "../src/github/checks.js";
-import { parseGitHubUrl } from "../src/github/url.js";
+import { buildHistory } from "../test/github-server/history.js";
+import { cliProject, runCli, type CliName } from "../test/github-server/cli-runs.js";
 import { startFakeGitHub } from "../test/github-server/server.js";
-import { runMarkdownlintCli2, runRemarkEngine, type RunResult } from "../test/github-server/runs.js";
-import { worldFromModels } from "../test/github-server/world-from-links.js";
-import { remarkModel } from "../test/helpers/models.js";
+import { tempDir } from "../test/helpers/integration.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
   const at = args.indexOf(name);
   return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
 };
 const latency = Number(option("--latency", "200"));
-const corpus = path.resolve(option("--corpus", path.join(here, "../../shared/corpus/gardener-docs/community/hackathons")));
+const versions = Number(option("--versions", "14"));
 
-const names = fs.readdirSync(corpus).filter((f) => /^20\d\d-\d\d\.md$/.test(f)).sort();
-const texts = names.map((n) => fs.readFileSync(path.join(corpus, n), "utf8"));
-const models = texts.map((t) => remarkModel(t));
-const keys = new Set<string>();
-for (const model of models) {
-  for (const link of model.links) {
-    const target = parseGitHubUrl(link.url.trim())?.target;
-    const check = target ? checkFor(target) : null;
-    if (check) keys.add(checkKey(check));
-  }
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-bench-github-"));
-names.forEach((n, i) => fs.writeFileSync(path.join(dir, n), texts[i]!));
-const github = await startFakeGitHub(worldFromModels(models));
+const history = buildHistory({ versions });
+const files = Object.keys(history.files).length;
+const bound = Math.ceil(history.targets / 40) + 2;
+const dir = cliProject(history.files);
+const github = await startFakeGitHub(history.world);
 if (latency > 0) github.setFault({ mode: "slow", delayMs: latency });
-process.env["GITHUB_API_URL"] = github.apiUrl;
-delete process.env["GITHUB_GRAPHQL_URL"];
-delete process.env["WRAPUP_LINT_OFFLINE"];
 
 const results: Record<string, unknown>[] = [];
 try {
-  for (const [linter, runner] of [
-    ["markdownlint-cli2", runMarkdownlintCli2],
-    ["remark", runRemarkEngine],
-  ] as const) {
-    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-bench-cache-"));
-    process.env["WRAPUP_LINT_CACHE_DIR"] = cacheDir;
+  for (const name of ["markdownlint-cli2", "remark-cli", "one-by-one"] as CliName[]) {
+    const cache = tempDir("wrapup-lint-bench-cache-");
     for (const phase of ["cold", "warm"]) {
       github.requests.length = 0;
-      const run: RunResult = await runner(dir, [githubLinkResolves]);
+      const start = performance.now();
+      const run = await runCli(name, dir, { GITHUB_API_URL: github.apiUrl, WRAPUP_LINT_CACHE_DIR: cache });
       const line = {
-        linter,
+        linter: name,
         run: phase,
-        files: names.length,
-        uniqueLinks: keys.size,
+        files,
+        candidates: history.candidates,
+        targets: history.targets,
         requests: github.requests.length,
-        requestsPerLink: Number((github.requests.length / keys.size).toFixed(4)),
-        linksPerRequest: github.requests.length ? Number((keys.size / github.requests.length).toFixed(1)) : null,
-        ms: Math.round(run.ms),
+        graphql: github.requests.filter((r) => r.path.endsWith("/graphql")).length,
+        bound: name === "one-by-one" && phase === "cold" ? null : phase === "cold" ? bound : 0,
+        targetsPerRequest: github.requests.length ? Number((history.targets / github.requests.length).toFixed(1)) : null,
         findings: run.findings.length,
+        expected: history.expected.length,
+        ms: Math.round(performance.now() - start),
         latencyMs: latency,
       };
       results.push(line);
       process.stdout.write(JSON.stringify(line) + "\n");
     }
-    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.rmSync(cache, { recursive: true, force: true });
   }
 } finally {
   await github.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
-const cold = results.filter((r) => r["run"] === "cold");
-const ok = cold.every((r) => (r["requests"] as number) * 40 <= keys.size) && results.filter((r) => r["run"] === "warm").every((r) => r["requests"] === 0);
-process.stdout.write(`WU007: ${keys.size} unique links; cold ≤ 1 request per 40 links and warm 0 requests: ${ok ? "yes" : "NO"}\n`);
+const ok = results.every((r) => r["bound"] === null || (r["requests"] as number) <= (r["bound"] as number)) && results.every((r) => r["findings"] === r["expected"]);
+process.stdout.write(
+  `WU007: ${files} files, ${history.targets} targets; cold ≤ ${bound} requests through both CLIs, warm 0 through all three, every finding: ${ok ? "yes" : "NO"}\n`,
+);
 if (!ok) process.exitCode = 1;

@@ -1,7 +1,9 @@
 /**
  * WU007 wrapup-github-link-resolves: every GitHub link that can be checked exists on GitHub.
  * Asynchronous: the checks of all files of a run go through one process-level resolver
- * (batched GraphQL, cache on disk); a link GitHub did not answer is never called broken.
+ * (batched GraphQL, cache on disk); a link GitHub did not answer is never called broken, and a
+ * link GitHub redirects (a renamed repository, `issues/N` for a pull request) works: a warning
+ * with the fix to the canonical form, never an error.
  */
 import type { Link } from "../src/model/types.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
@@ -19,6 +21,11 @@ export interface GitHubLinkResolvesOptions {
 
 const SECTION: Record<string, string> = { PullRequest: "pull", Issue: "issues", Discussion: "discussions" };
 const SECTION_NAME: Record<string, string> = { PullRequest: "pull request", Issue: "issue", Discussion: "discussion" };
+/**
+ * `written>wanted` sections GitHub redirects between: one number space for issues and pull
+ * requests, and an issue converted to a discussion.
+ */
+const REDIRECTED = new Set(["issues>pull", "pull>issues", "issues>discussions"]);
 
 interface Place {
   line: number;
@@ -62,7 +69,7 @@ function describeMissing(verdict: Extract<Verdict, { status: "missing" }>, t: Gi
 export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<Finding[]>> = {
   code: "WU007",
   name: "wrapup-github-link-resolves",
-  description: "GitHub links point at things that exist",
+  description: "GitHub links point at things that exist, at their current address",
   doc: "wu007-github-link-resolves",
   fixable: true,
   asynchronous: true,
@@ -126,8 +133,9 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
           line: at.line,
           column: at.column,
           length: at.exact ? written.length : 1,
-          message: `Unexpected old repository name \`${target.owner}/${target.repo}\`, expected \`${repo.nameWithOwner}\` (renamed on GitHub)`,
+          message: `Unexpected old repository name \`${target.owner}/${target.repo}\`, expected \`${repo.nameWithOwner}\` (renamed on GitHub; the link works, GitHub redirects it)`,
           context,
+          severity: "warning",
           ...(at.exact && scope ? { fix: { line: at.line, column: at.column, deleteCount: written.length, insertText: insert } } : {}),
         });
       }
@@ -135,15 +143,17 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
         const wanted = SECTION[verdict.typename]!;
         const section = /^\/[^/?#]+\/[^/?#]+\/([^/?#]+)/.exec(start >= 0 ? url.slice(start) : "");
         const written = section?.[1] ?? "";
-        const same = written === wanted || (written === "pulls" && wanted === "pull") || (written === "issue" && wanted === "issues") || (written === "discussion" && wanted === "discussions");
-        if (section && !same) {
+        const as = written === "pulls" ? "pull" : written === "issue" ? "issues" : written === "discussion" ? "discussions" : written;
+        if (section && as !== wanted) {
           const at = place(link, url, start + 1 + scope![1]!.length + 1 + scope![2]!.length + 1);
           findings.push({
             line: at.line,
             column: at.column,
             length: at.exact ? written.length : 1,
-            message: `Unexpected \`${written}/${target.number}\` for ${SECTION_NAME[verdict.typename]} \`${repo?.nameWithOwner ?? `${target.owner}/${target.repo}`}#${target.number}\`, expected \`${wanted}/${target.number}\``,
+            message: `Unexpected \`${written}/${target.number}\` for ${SECTION_NAME[verdict.typename]} \`${repo?.nameWithOwner ?? `${target.owner}/${target.repo}`}#${target.number}\`, expected \`${wanted}/${target.number}\`${REDIRECTED.has(`${as}>${wanted}`) ? " (the link works, GitHub redirects it)" : ""}`,
             context,
+            // The thing exists: how the link is written is a warning, never "does not exist".
+            severity: "warning",
             ...(at.exact ? { fix: { line: at.line, column: at.column, deleteCount: written.length, insertText: wanted } } : {}),
           });
         }

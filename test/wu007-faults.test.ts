@@ -12,9 +12,9 @@ import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { startFakeGitHub, type Fault, type FakeGitHub, type RecordedRequest } from "./github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunResult } from "./github-server/runs.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
+import { readWrapup } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
 
-const HACKATHONS = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs/community/hackathons");
 const FILES = ["2023-11.md", "2025-11.md", "2025-12.md"];
 /** The run's time for GitHub (WRAPUP_LINT_GITHUB_TIMEOUT) and per request, in seconds. */
 const BUDGET_S = 4;
@@ -29,7 +29,7 @@ let cacheDir: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "wu007-faults-"));
-  const texts = FILES.map((f) => fs.readFileSync(path.join(HACKATHONS, f), "utf8"));
+  const texts = FILES.map((f) => readWrapup(f));
   FILES.forEach((f, i) => fs.writeFileSync(path.join(dir, f), texts[i]!));
   github = await startFakeGitHub(worldFromModels(texts.map((t) => remarkModel(t))));
   process.env["GITHUB_API_URL"] = github.apiUrl;

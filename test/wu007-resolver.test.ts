@@ -1,16 +1,20 @@
 /**
  * WU007's resolver against the fake GitHub: GitHub's answer shapes, branches with `/`, batching
- * and de-duplication across files, the disk cache (TTL, offline, unwritable, corrupt), GitHub
- * Enterprise URLs, and where the token goes.
+ * and de-duplication across files, when a batch is sent, links asked again after a transient
+ * error, the disk cache (TTL, offline, unwritable, corrupt, per GitHub host, per shape of
+ * questions), GitHub Enterprise URLs, what counts as "not found", and where the token goes.
  */
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { buildQuery, refPathExpressions } from "../src/github/checks.js";
+import { buildQuery, checkFor, refPathExpressions, type Check } from "../src/github/checks.js";
+import { parseGitHubUrl } from "../src/github/url.js";
 import { githubResolver, resetGitHubResolver } from "../src/github/resolver.js";
 import { startFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
-import { lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { lintMarkdownlint, lintRemark, runMarkdownlint } from "./helpers/lint.js";
 
 const WORLD: World = {
   owners: [{ login: "gardener" }, { login: "octo", type: "User" }],
@@ -189,12 +193,12 @@ describe("what WU007 resolves", () => {
     }
   });
 
-  test("kinds GitHub redirects between are fixed; a rename is fixed, in a reference definition only reported", async () => {
+  test("links GitHub redirects (kinds, a rename) are warnings with the fix; in a reference definition only reported", async () => {
     const text = "# Notes\n\n* https://github.com/gardener/gardener/issues/1\n* https://github.com/gardener/gardener/pull/4\n* [old][o]\n\n[o]: https://github.com/octo/old\n";
     const expected = [
-      "3: Unexpected `issues/1` for pull request `gardener/gardener#1`, expected `pull/1`",
+      "3: Unexpected `issues/1` for pull request `gardener/gardener#1`, expected `pull/1` (the link works, GitHub redirects it)",
       "4: Unexpected `pull/4` for discussion `gardener/gardener#4`, expected `discussions/4`",
-      "5: Unexpected old repository name `octo/old`, expected `gardener/renamed` (renamed on GitHub)",
+      "5: Unexpected old repository name `octo/old`, expected `gardener/renamed` (renamed on GitHub; the link works, GitHub redirects it)",
     ];
     for (const lint of [lintMarkdownlint, lintRemark]) {
       resetGitHubResolver();
@@ -202,6 +206,10 @@ describe("what WU007 resolves", () => {
       expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
       expect(reported.map((r) => r.fix !== null), lint.name).toEqual([true, true, false]);
     }
+    // Warnings: markdownlint links each to the rule's #warnings section (the CLI counts them so).
+    resetGitHubResolver();
+    const errors = await runMarkdownlint(text, { WU007: true });
+    expect(errors.map((e) => String(e.ruleInformation).endsWith("#warnings"))).toEqual([true, true, true]);
   });
 });
 
@@ -312,4 +320,95 @@ describe("hosts and the token", () => {
       await elsewhere.close();
     }
   }, 20_000);
+});
+
+const checkOf = (url: string): Check => checkFor(parseGitHubUrl(url)!.target!)!;
+
+describe("when a batch is sent", () => {
+  test("not while a file is being read: links asked before and after the reads go in one request", async () => {
+    const resolver = githubResolver();
+    const first = resolver.resolve(checkOf("https://github.com/gardener/gardener/pull/1"));
+    // Reads one after another (as a linter reads the files of a run) for longer than the quiet
+    // time; a link asked meanwhile would have gone alone after an idle timer.
+    const started = Date.now();
+    while (Date.now() - started < 60) await fs.promises.readFile(path.join(import.meta.dirname, "..", "package.json"));
+    const second = resolver.resolve(checkOf("https://github.com/gardener/gardener/pull/2"));
+    expect(await Promise.all([first, second])).toMatchObject([{ status: "ok" }, { status: "ok" }]);
+    expect(github.requests).toHaveLength(1);
+  });
+
+  test("a link already on its way is not asked again: a second caller waits for the same answer", async () => {
+    const resolver = githubResolver();
+    const a = resolver.resolve(checkOf("https://github.com/gardener/gardener/pull/2"));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const b = resolver.resolve(checkOf("https://github.com/gardener/gardener/pull/2"));
+    expect(await a).toEqual(await b);
+    expect(github.requests).toHaveLength(1);
+  });
+});
+
+describe("transient errors in GitHub's answer", () => {
+  test("a link whose field errored is asked again with the next batch, and then answered", async () => {
+    github.setFault({ mode: "partial", times: 1 });
+    const text = doc(...[1, 2, 3, 4, 5, 301].map((n) => `https://github.com/gardener/many/pull/${n}`));
+    expect(await run(text)).toEqual(["8: Unexpected link to `gardener/many#301`, expected a pull request, issue or discussion that exists"]);
+    expect(github.requests.length).toBe(2);
+    // Only what errored was asked the second time.
+    expect(github.requests[1]!.body.match(/issueOrPullRequest\(/g)!.length).toBeLessThan(6);
+  });
+
+  test("an error below a repository that took the repository away is unverified, never \"not found\"", () => {
+    const { readers } = buildQuery([{ type: "number", owner: "gardener", repo: "gardener", number: 1 }]);
+    const verdict = readers[0]!({ data: { r0: null }, errors: [{ message: "Something went wrong while executing your query.", path: ["r0", "f0_0", "author"] }] });
+    expect(verdict).toMatchObject({ status: "unverified", transient: true });
+    const missing = readers[0]!({ data: { r0: null }, errors: [{ type: "NOT_FOUND", message: "Could not resolve to a Repository", path: ["r0"] }] });
+    expect(missing).toEqual({ status: "missing", missing: "repository" });
+  });
+});
+
+describe("what counts as \"not found\"", () => {
+  test("an app's 404 counts only as GitHub's own (JSON with a message): a proxy's page is no evidence", async () => {
+    const proxy = http.createServer((req, res) => {
+      const json = req.url === "/apps/json-gone";
+      res.writeHead(404, { "content-type": json ? "application/json" : "text/html" });
+      res.end(json ? JSON.stringify({ message: "Not Found", documentation_url: "https://docs.github.com/rest/apps/apps#get-an-app", status: "404" }) : "<html><body>404 Not Found</body></html>");
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      env({ GITHUB_API_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, GITHUB_GRAPHQL_URL: github.graphqlUrl, WRAPUP_LINT_GITHUB_TIMEOUT: "3" });
+      const out = await run(doc("https://github.com/apps/html-page", "https://github.com/apps/json-gone"));
+      expect(out).toHaveLength(2);
+      expect(out[0]).toMatch(/^3: Unexpected unverified link `https:\/\/github\.com\/apps\/html-page` \(HTTP 404 without GitHub's answer/);
+      expect(out[1]).toBe("4: Unexpected link to the GitHub App `json-gone`, expected an app that exists");
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  }, 20_000);
+});
+
+describe("the cache across runs", () => {
+  const text = doc("https://github.com/gardener/gardener/pull/1", "https://github.com/gardener/gardener/pull/99");
+
+  test("kept per GitHub host: the same API on another port is asked nothing", async () => {
+    expect(await run(text)).toHaveLength(1);
+    const again = await startFakeGitHub(WORLD);
+    try {
+      env({ GITHUB_API_URL: again.apiUrl });
+      expect(await run(text)).toHaveLength(1);
+      expect(again.requests).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  test("answers to other questions (another shape of query) are not used", async () => {
+    expect(await run(text)).toHaveLength(1);
+    const [file] = fs.readdirSync(cacheDir).filter((f) => f.startsWith("github-"));
+    const data = JSON.parse(fs.readFileSync(path.join(cacheDir, file!), "utf8")) as { asked: string; entries: Record<string, unknown> };
+    expect(Object.keys(data.entries).length).toBe(2);
+    fs.writeFileSync(path.join(cacheDir, file!), JSON.stringify({ ...data, asked: "an-older-one" }));
+    github.requests.length = 0;
+    expect(await run(text)).toHaveLength(1);
+    expect(github.requests).toHaveLength(1);
+  });
 });

@@ -1,23 +1,31 @@
 /**
- * The disk cache of definite answers (exists / does not exist), one JSON file per API endpoint
- * in the cache dir, with a TTL. Errors and unverified answers are never stored; the token never
- * is. A cache dir that cannot be read or written makes the cache empty, never an error.
+ * The disk cache of definite answers (exists / does not exist, with what GitHub said of the
+ * thing), one JSON file per GitHub (the API's host name) in the cache dir, with a TTL. Errors
+ * and unverified answers are never stored; the token never is. Answers to other questions
+ * (`ASKED` differs: another wrapup-lint) are not used. A cache dir that cannot be read or
+ * written makes the cache empty, never an error.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Verdict } from "./checks.js";
+import { ASKED, type Verdict } from "./checks.js";
 
+/** One answer: when GitHub gave it, and the verdict (whatever a check's reader keeps). */
 interface Entry {
   at: number;
   verdict: Verdict;
 }
 
 interface CacheFile {
-  version: 1;
-  endpoint: string;
+  version: 2;
+  /** The GitHub the answers are about (the API's host name). */
+  instance: string;
+  /** What was asked (checks.ts). */
+  asked: string;
   entries: Record<string, Entry>;
 }
+
+const VERSION = 2;
 
 /** One message per process about a cache that cannot be written. */
 let warned = false;
@@ -32,12 +40,17 @@ export class DiskCache {
 
   constructor(
     dir: string,
-    private readonly endpoint: string,
+    private readonly instance: string,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    const name = createHash("sha256").update(endpoint).digest("hex").slice(0, 16);
+    const name = createHash("sha256").update(instance).digest("hex").slice(0, 16);
     this.file = path.join(dir, `github-${name}.json`);
+  }
+
+  /** The file's entries, if it is a cache of the same answers. */
+  private ours(data: CacheFile): boolean {
+    return data.version === VERSION && data.instance === this.instance && data.asked === ASKED && typeof data.entries === "object" && data.entries !== null;
   }
 
   private load(): void {
@@ -45,7 +58,7 @@ export class DiskCache {
     this.loaded = true;
     try {
       const data = JSON.parse(fs.readFileSync(this.file, "utf8")) as CacheFile;
-      if (data.version !== 1 || data.endpoint !== this.endpoint || typeof data.entries !== "object") return;
+      if (!this.ours(data)) return;
       for (const [key, entry] of Object.entries(data.entries)) {
         if (entry && typeof entry.at === "number" && entry.verdict && (entry.verdict.status === "ok" || entry.verdict.status === "missing")) {
           this.entries.set(key, entry);
@@ -86,14 +99,14 @@ export class DiskCache {
       let merged: Record<string, Entry> = {};
       try {
         const onDisk = JSON.parse(fs.readFileSync(this.file, "utf8")) as CacheFile;
-        if (onDisk.version === 1 && onDisk.endpoint === this.endpoint) merged = onDisk.entries;
+        if (this.ours(onDisk)) merged = onDisk.entries;
       } catch {
         // Nothing to merge.
       }
       const now = this.now();
       for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.ttlMs) delete merged[key];
       for (const [key, entry] of this.entries) merged[key] = entry;
-      const data: CacheFile = { version: 1, endpoint: this.endpoint, entries: merged };
+      const data: CacheFile = { version: VERSION, instance: this.instance, asked: ASKED, entries: merged };
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(data));

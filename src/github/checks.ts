@@ -3,6 +3,7 @@
  * query (many aliases), and how GitHub's answer (data + errors, NOT_FOUND shaped per path)
  * becomes a Verdict per check.
  */
+import { createHash } from "node:crypto";
 import type { GitHubTarget } from "./url.js";
 
 export type Check =
@@ -25,7 +26,8 @@ export interface RepoInfo {
 export type Verdict =
   | { status: "ok"; repo?: RepoInfo; typename?: string }
   | { status: "missing"; missing: Missing; repo?: RepoInfo }
-  | { status: "unverified"; reason: string }
+  /** GitHub did not answer this link; `transient`: its answer held an error worth asking again. */
+  | { status: "unverified"; reason: string; transient?: boolean }
   /** Offline and not in the cache: nothing is said. */
   | { status: "unknown" };
 
@@ -91,6 +93,75 @@ export function checkFor(t: GitHubTarget): Check | null {
 
 const str = (s: string): string => JSON.stringify(s);
 
+type Node = Record<string, unknown> | null | undefined;
+type RepoCheck = Exclude<Check, { type: "owner" } | { type: "app" }>;
+
+/**
+ * What WU007 asks GitHub per kind of check, in one place: the fields asked under the check's
+ * repository (GraphQL, without aliases), what of their answers means "found" (and what a
+ * verdict keeps of it), and what is missing when nothing is. A field added here is asked in
+ * every batch, and its answer is kept in the cache, whose entries from another shape of
+ * questions are not used (`ASKED`).
+ */
+interface Ask<C extends RepoCheck> {
+  fields(check: C): string[];
+  /** What was found, from the fields' answers in order; null when none holds the thing. */
+  found(values: Node[], check: C): { typename?: string } | null;
+  missing(check: C): Missing;
+}
+
+const ASKS: { [T in RepoCheck["type"]]: Ask<Extract<RepoCheck, { type: T }>> } = {
+  repo: {
+    fields: () => [],
+    found: () => ({}),
+    missing: () => "repository",
+  },
+  // Issues and pull requests share one number space, and a discussion takes a number of it too.
+  number: {
+    fields: (c) => [`issueOrPullRequest(number: ${c.number}) { __typename }`, `discussion(number: ${c.number}) { __typename }`],
+    found: (values) => {
+      const v = values.find((x) => x && typeof x["__typename"] === "string");
+      return v ? { typename: String(v["__typename"]) } : null;
+    },
+    missing: () => "number",
+  },
+  // tree/blob/commits: any split of the path into ref and path that resolves; commit: a commit.
+  object: {
+    fields: (c) => c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
+    found: (values, c) => {
+      const v = values.find((x) => x && (!c.commit || x["__typename"] === "Commit"));
+      return v ? { typename: String(v["__typename"]) } : null;
+    },
+    missing: (c) => (c.commit ? "commit" : "ref"),
+  },
+  // A tag without a release page is fine: GitHub shows the tag.
+  release: {
+    fields: (c) => [`release(tagName: ${str(c.tag)}) { tagName }`, `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`],
+    found: (values) => (values.some((v) => v) ? {} : null),
+    missing: () => "release",
+  },
+};
+
+/** Asked of every repository a batch names (what a verdict's `repo` holds). */
+const REPOSITORY_FIELDS = "nameWithOwner isArchived";
+/** Asked of every user or organization. */
+const OWNER_FIELDS = "login";
+
+/**
+ * The shape of what is asked, as a short hash: the cache keeps it beside its answers, and a
+ * cache written for other questions (an older wrapup-lint) is not used.
+ */
+export const ASKED: string = (() => {
+  const samples: RepoCheck[] = [
+    { type: "repo", owner: "o", repo: "r" },
+    { type: "number", owner: "o", repo: "r", number: 1 },
+    { type: "object", owner: "o", repo: "r", expressions: ["e"], commit: false },
+    { type: "release", owner: "o", repo: "r", tag: "t" },
+  ];
+  const shape = [REPOSITORY_FIELDS, OWNER_FIELDS, ...samples.map((c) => `${c.type}:${(ASKS[c.type] as Ask<RepoCheck>).fields(c).join(" ")}`)].join("\n");
+  return createHash("sha256").update(shape).digest("hex").slice(0, 12);
+})();
+
 export interface BuiltQuery {
   query: string;
   /** Per check (same order as given): how to read its answer. */
@@ -123,7 +194,7 @@ export function buildQuery(checks: Check[]): BuiltQuery {
       if (!alias) {
         alias = `u${owners.size}`;
         owners.set(key, alias);
-        top.push(`${alias}: repositoryOwner(login: ${str(check.owner)}) { login }`);
+        top.push(`${alias}: repositoryOwner(login: ${str(check.owner)}) { ${OWNER_FIELDS} }`);
       }
       const a = alias;
       readers.push((answer) => {
@@ -140,79 +211,52 @@ export function buildQuery(checks: Check[]): BuiltQuery {
       repos.set(repoKey, repo);
     }
     const ra = repo.alias;
-    const sub: string[] = [];
+    const ask = ASKS[check.type] as Ask<RepoCheck>;
     const i = n++;
-    switch (check.type) {
-      case "number":
-        repo.fields.push(`n${i}: issueOrPullRequest(number: ${check.number}) { __typename }`);
-        repo.fields.push(`d${i}: discussion(number: ${check.number}) { __typename }`);
-        sub.push(`n${i}`, `d${i}`);
-        break;
-      case "object":
-        check.expressions.forEach((e, k) => {
-          repo!.fields.push(`o${i}_${k}: object(expression: ${str(e)}) { __typename }`);
-          sub.push(`o${i}_${k}`);
-        });
-        break;
-      case "release":
-        repo.fields.push(`l${i}: release(tagName: ${str(check.tag)}) { tagName }`);
-        repo.fields.push(`g${i}: ref(qualifiedName: ${str(`refs/tags/${check.tag}`)}) { name }`);
-        sub.push(`l${i}`, `g${i}`);
-        break;
-      case "repo":
-        break;
-    }
-    const kind = check.type;
-    const commit = check.type === "object" && check.commit;
+    const sub = ask.fields(check).map((field, k) => {
+      const alias = `f${i}_${k}`;
+      repo!.fields.push(`${alias}: ${field}`);
+      return alias;
+    });
     readers.push((answer) => {
-      const node = answer.data?.[ra] as Record<string, unknown> | null | undefined;
+      const node = answer.data?.[ra] as Node;
       if (!node) {
-        const problem = errorAt(answer, [ra]);
-        return problem ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
+        // An error anywhere in the repository's answer can have taken it away (a non-null
+        // field's error nulls its parent): "not found" only from a plain NOT_FOUND.
+        return errorAt(answer, [ra]) ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
       }
       const info: RepoInfo = { nameWithOwner: String(node["nameWithOwner"] ?? ""), archived: node["isArchived"] === true };
-      if (kind === "repo") return { status: "ok", repo: info };
-      const values = sub.map((s) => node[s] as Record<string, unknown> | null | undefined);
+      const found = ask.found(
+        sub.map((s) => node[s] as Node),
+        check,
+      );
+      if (found) return { status: "ok", repo: info, ...found };
       // What was found stands; "not there" only when no field of this check had another error.
-      const unanswered = (): Verdict | null => {
-        for (const s of sub) {
-          const problem = errorAt(answer, [ra, s]);
-          if (problem) return problem;
-        }
-        return null;
-      };
-      if (kind === "number") {
-        const found = values.find((v) => v && typeof v["__typename"] === "string");
-        if (found) return { status: "ok", repo: info, typename: String(found["__typename"]) };
-        return unanswered() ?? unlessGlobal(answer, { status: "missing", missing: "number", repo: info });
+      for (const s of sub) {
+        const problem = errorAt(answer, [ra, s]);
+        if (problem) return problem;
       }
-      if (kind === "release") {
-        if (values.some((v) => v)) return { status: "ok", repo: info };
-        return unanswered() ?? unlessGlobal(answer, { status: "missing", missing: "release", repo: info });
-      }
-      const found = values.find((v) => v && (!commit || v["__typename"] === "Commit"));
-      if (found) return { status: "ok", repo: info, typename: String(found["__typename"]) };
-      return unanswered() ?? unlessGlobal(answer, { status: "missing", missing: commit ? "commit" : "ref", repo: info });
+      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check), repo: info });
     });
   }
   for (const r of repos.values()) {
-    top.push(`${r.alias}: repository(owner: ${str(r.owner)}, name: ${str(r.repo)}) { nameWithOwner isArchived ${r.fields.join(" ")} }`);
+    top.push(`${r.alias}: repository(owner: ${str(r.owner)}, name: ${str(r.repo)}) { ${REPOSITORY_FIELDS} ${r.fields.join(" ")} }`);
   }
   const query = `query WrapupLintLinks {\n  rateLimit { cost remaining resetAt }\n  ${top.join("\n  ")}\n}`;
   return { query, readers };
 }
 
 /**
- * An error at `path` (or below it, with `below`) that is not a plain NOT_FOUND: the answer
- * there cannot be trusted, so the check is unverified.
+ * An error at `path` or below it that is not a plain NOT_FOUND: the answer there cannot be
+ * trusted, so the check is unverified (and may be asked again).
  */
 function errorAt(answer: GraphQLAnswer, path: string[]): Verdict | null {
   for (const error of answer.errors) {
     const p = error.path;
-    if (!p || p.length === 0) continue;
-    if (p.length !== path.length || !path.every((x, i) => p[i] === x)) continue;
-    if (error.type === "NOT_FOUND") continue;
-    return { status: "unverified", reason: `GitHub answered ${error.type ?? "an error"} for this link` };
+    if (!p || p.length < path.length) continue;
+    if (!path.every((x, i) => p[i] === x)) continue;
+    if (error.type === "NOT_FOUND" && p.length === path.length) continue;
+    return { status: "unverified", reason: `GitHub answered ${error.type ?? "an error"} for this link`, transient: true };
   }
   return null;
 }
@@ -220,5 +264,5 @@ function errorAt(answer: GraphQLAnswer, path: string[]): Verdict | null {
 /** A "not there" is trusted only when no error without a path clouds the whole answer. */
 function unlessGlobal(answer: GraphQLAnswer, verdict: Verdict): Verdict {
   const clouded = answer.errors.some((e) => (!e.path || e.path.length === 0) && e.type !== "NOT_FOUND");
-  return clouded ? { status: "unverified", reason: "GitHub answered with an error for the whole query" } : verdict;
+  return clouded ? { status: "unverified", reason: "GitHub answered with an error for the whole query", transient: true } : verdict;
 }

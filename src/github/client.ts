@@ -29,7 +29,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class GitHubClient {
   readonly stats: ClientStats = { requests: 0, graphql: 0, rest: 0, retries: 0 };
   private deadline: number | null = null;
-  private exhausted: string | null = null;
+  private exhaustedReason: string | null = null;
   private degraded = false;
   private readonly origins: Set<string>;
 
@@ -38,6 +38,11 @@ export class GitHubClient {
     private readonly now: () => number = Date.now,
   ) {
     this.origins = new Set([new URL(config.apiUrl).origin, new URL(config.graphqlUrl).origin]);
+  }
+
+  /** True once nothing more is to be asked in this run (a rate limit beyond its time, a refused token). */
+  get exhausted(): boolean {
+    return this.exhaustedReason !== null;
   }
 
   private headers(url: string, json: boolean): Record<string, string> {
@@ -70,12 +75,27 @@ export class GitHubClient {
     }, { method: "POST", body });
   }
 
-  /** GET a REST path; resolves to the status (200, 404, 301 …) once GitHub answered definitely. */
+  /**
+   * GET a REST path; resolves to the status (200, 404, 301 …) once GitHub answered definitely.
+   * A 404 or 410 counts only as GitHub's own (a JSON body with its `message`): a proxy's or a
+   * wrong path's page is no evidence that the thing is not there.
+   */
   async restStatus(pathname: string): Promise<{ status: number; location: string | null }> {
     const url = `${this.config.apiUrl}${pathname}`;
     return this.send<{ status: number; location: string | null }>(url, "rest", async (response) => {
-      await response.arrayBuffer().catch(() => undefined);
-      if ([200, 301, 302, 307, 404, 410].includes(response.status)) {
+      const text = await response.text().catch(() => "");
+      if (response.status === 404 || response.status === 410) {
+        let message: unknown = null;
+        try {
+          message = (JSON.parse(text) as { message?: unknown }).message;
+        } catch {
+          // Not JSON: not GitHub's answer.
+        }
+        if (typeof message !== "string") return { retry: `HTTP ${response.status} without GitHub's answer` };
+      }
+      // A permanent move is an answer (the caller decides what it means); a temporary redirect
+      // is not followed (the token stays with the API host) and is asked again.
+      if ([200, 301, 308, 404, 410].includes(response.status)) {
         return { value: { status: response.status, location: response.headers.get("location") } };
       }
       return { retry: `HTTP ${response.status}` };
@@ -103,7 +123,7 @@ export class GitHubClient {
     read: (response: Response) => Promise<{ value: T } | { retry: string; wait?: number }>,
     init: { method: string; body?: string },
   ): Promise<T> {
-    if (this.exhausted) throw new Unanswered(this.exhausted, true);
+    if (this.exhaustedReason) throw new Unanswered(this.exhaustedReason, true);
     if (this.deadline === null) this.deadline = this.now() + this.config.timeoutMs;
     let reason = "no answer";
     // Once a request failed every attempt, GitHub is taken to be down for this run: later
@@ -137,7 +157,10 @@ export class GitHubClient {
             (response.status === 403 && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(text)));
           reason = limited ? "rate limited" : `HTTP ${response.status}`;
           wait = this.rateLimitWait(response);
-          if (response.status === 401) throw new Unanswered("HTTP 401: the token was refused", true);
+          if (response.status === 401) {
+            this.exhaustedReason = "HTTP 401: the token was refused";
+            throw new Unanswered(this.exhaustedReason, true);
+          }
           if (response.status === 403 && !limited) reason = "HTTP 403";
           if (limited && wait === null) wait = 60_000;
         }
@@ -152,8 +175,8 @@ export class GitHubClient {
       if (backoff >= remaining) {
         if (reason === "rate limited") {
           // Waiting for the reset would overrun the run: stop asking for the rest of it.
-          this.exhausted = "rate limited until after this run's time for GitHub";
-          throw new Unanswered(this.exhausted, true);
+          this.exhaustedReason = "rate limited until after this run's time for GitHub";
+          throw new Unanswered(this.exhaustedReason, true);
         }
         throw new Unanswered(`${reason}; the run's time for GitHub is up`);
       }

@@ -1,8 +1,15 @@
 /**
  * The process-level resolver: every check of a run (all files, both linters) goes through one
- * instance, so each link is asked once. Checks are answered from memory, then the disk cache,
- * then GitHub: pending checks are gathered for a moment and sent as one GraphQL query per batch
+ * instance, so each link is asked once. Checks are answered from memory (answers, and questions
+ * already on their way), then the disk cache, then GitHub: pending checks are gathered while the
+ * run still has files to read and lint, and sent as one GraphQL query per batch of up to 100
  * (REST for GitHub Apps), a few requests at a time (p-limit).
+ *
+ * When to send: a full batch at once; the rest once the run has gone quiet, that is no check
+ * came for a moment and no file is being read (markdownlint reads the next file only when one
+ * of its eight files in flight is done, unified-engine reads all files at the start; both read
+ * with Node's fs, which `process.getActiveResourcesInfo()` shows). A caller that lints one file
+ * after another goes quiet after each file: its batch is that file's links not yet known.
  */
 import pLimit from "p-limit";
 import { DiskCache } from "./cache.js";
@@ -27,11 +34,26 @@ interface Pending {
   key: string;
   check: Check;
   resolve: (verdict: Verdict) => void;
+  /** Times asked in this run. */
+  attempts: number;
 }
 
-/** How long to gather checks before sending: idle time since the last one, and at most. */
-const IDLE_MS = 25;
-const MAX_WAIT_MS = 250;
+/** Quiet: no check came for this long and no file is being read. */
+const QUIET_MS = 10;
+/** Sent after this long whatever the run is doing (a host that is never quiet). */
+const MAX_WAIT_MS = 3000;
+/** Times a link whose answer held a transient GraphQL error is asked in one run. */
+const LINK_ATTEMPTS = 3;
+
+/**
+ * Is the process reading or writing a file? fs callbacks and promises under way show as
+ * `FSReqCallback` / `FSReqPromise`, and `fs.promises` closing a file handle as `CloseReq`.
+ */
+function filesInFlight(): boolean {
+  const info = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo;
+  if (typeof info !== "function") return false;
+  return info.call(process).some((r) => r.startsWith("FSReq") || r === "CloseReq");
+}
 
 /** The one answer for every check nobody knows, offline (shared, so frozen). */
 const UNKNOWN: Verdict = Object.freeze({ status: "unknown" });
@@ -42,8 +64,11 @@ export class GitHubResolver {
   private readonly cache: DiskCache;
   private readonly memo = new Map<string, Promise<Verdict>>();
   private pending: Pending[] = [];
-  private idle: NodeJS.Timeout | null = null;
+  /** GraphQL checks among the pending (apps go to REST). */
+  private pendingGraph = 0;
+  private timer: NodeJS.Timeout | null = null;
   private firstPendingAt = 0;
+  private lastPendingAt = 0;
   private readonly limit;
   private unverifiedReported = false;
   private readonly counts = { checks: 0, memoryHits: 0, cacheHits: 0, batches: 0 };
@@ -51,7 +76,7 @@ export class GitHubResolver {
   constructor(config: GitHubConfig = configFromEnv()) {
     this.config = config;
     this.client = new GitHubClient(config);
-    this.cache = new DiskCache(config.cacheDir, config.graphqlUrl, config.cacheTtlMs);
+    this.cache = new DiskCache(config.cacheDir, instanceOf(config.graphqlUrl), config.cacheTtlMs);
     this.limit = pLimit(config.concurrency);
   }
 
@@ -100,7 +125,7 @@ export class GitHubResolver {
     } else if (this.config.offline) {
       promise = Promise.resolve({ status: "unknown" });
     } else {
-      promise = new Promise<Verdict>((resolve) => this.enqueue({ key, check, resolve }));
+      promise = new Promise<Verdict>((resolve) => this.enqueue({ key, check, resolve, attempts: 0 }));
     }
     this.memo.set(key, promise);
     // Unverified answers are not kept: a later file of the same run may ask again.
@@ -111,22 +136,34 @@ export class GitHubResolver {
   }
 
   private enqueue(item: Pending): void {
-    if (this.pending.length === 0) this.firstPendingAt = Date.now();
+    const now = Date.now();
+    if (this.pending.length === 0) this.firstPendingAt = now;
+    this.lastPendingAt = now;
     this.pending.push(item);
-    if (this.pending.filter((p) => p.check.type !== "app").length >= this.config.batchSize) {
+    if (item.check.type !== "app") this.pendingGraph++;
+    if (this.pendingGraph >= this.config.batchSize) {
       this.flush();
       return;
     }
-    if (this.idle) clearTimeout(this.idle);
-    const wait = Math.max(0, Math.min(IDLE_MS, this.firstPendingAt + MAX_WAIT_MS - Date.now()));
-    this.idle = setTimeout(() => this.flush(), wait);
+    this.timer ??= setTimeout(() => this.tick(), QUIET_MS);
+  }
+
+  /** Sends what is pending once the run is quiet (or has waited long enough). */
+  private tick(): void {
+    this.timer = null;
+    if (this.pending.length === 0) return;
+    const now = Date.now();
+    const quiet = now - this.lastPendingAt >= QUIET_MS && !filesInFlight();
+    if (quiet || now - this.firstPendingAt >= MAX_WAIT_MS) this.flush();
+    else this.timer = setTimeout(() => this.tick(), QUIET_MS);
   }
 
   private flush(): void {
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const batch = this.pending;
     this.pending = [];
+    this.pendingGraph = 0;
     if (batch.length === 0) return;
     const apps = batch.filter((p) => p.check.type === "app");
     const graph = batch.filter((p) => p.check.type !== "app");
@@ -139,6 +176,12 @@ export class GitHubResolver {
 
   private settle(item: Pending, verdict: Verdict): void {
     if (verdict.status === "ok" || verdict.status === "missing") this.cache.set(item.key, verdict);
+    // GitHub's answer held an error for this link (its "something went wrong", a timeout of
+    // one field): ask it again with the next batch, a few times in a run.
+    if (verdict.status === "unverified" && verdict.transient && item.attempts + 1 < LINK_ATTEMPTS && !this.client.exhausted) {
+      this.enqueue({ ...item, attempts: item.attempts + 1 });
+      return;
+    }
     item.resolve(verdict);
   }
 
@@ -167,6 +210,18 @@ export class GitHubResolver {
     } finally {
       this.cache.flush();
     }
+  }
+}
+
+/**
+ * Which GitHub the answers are about, for the cache: the API's host name (api.github.com, or a
+ * GitHub Enterprise host), whatever its scheme, port or path.
+ */
+export function instanceOf(graphqlUrl: string): string {
+  try {
+    return new URL(graphqlUrl).hostname.toLowerCase();
+  } catch {
+    return graphqlUrl;
   }
 }
 

@@ -24,7 +24,7 @@ export const DOCS_WORLD: World = {
       releases: ["v1.123.0"],
       tags: { "v1.123.0": ["README.md"] },
     },
-    { owner: "gardener", name: "hackathon", issues: [45], discussions: [41] },
+    { owner: "gardener", name: "hackathon", issues: [45], discussions: [38, 41] },
     { owner: "timebertt", name: "gardener", branches: { gind: ["README.md"] } },
     {
       owner: "stackitcloud",

@@ -23,6 +23,8 @@ export interface RunFinding {
   message: string;
   /** The fix as markdownlint or remark expresses it, if any. */
   fixed: boolean;
+  /** markdownlint: the finding links to its rule's #warnings section; remark: null (no severity per message). */
+  warning: boolean | null;
 }
 
 export interface RunResult {
@@ -48,8 +50,10 @@ export async function runMarkdownlintCli2(dir: string, rules: AnyRule[], config:
       customRules: rules.map(toMarkdownlintRule),
       outputFormatters: [
         [
-          ({ results }: { results: { fileName: string; lineNumber: number; errorDetail: string | null; fixInfo: unknown }[] }) => {
-            for (const r of results) findings.push({ file: r.fileName, line: r.lineNumber, message: r.errorDetail ?? "", fixed: r.fixInfo != null });
+          ({ results }: { results: { fileName: string; lineNumber: number; errorDetail: string | null; fixInfo: unknown; ruleInformation: string | null }[] }) => {
+            for (const r of results) {
+              findings.push({ file: r.fileName, line: r.lineNumber, message: r.errorDetail ?? "", fixed: r.fixInfo != null, warning: (r.ruleInformation ?? "").endsWith("#warnings") });
+            }
           },
         ],
       ],
@@ -107,7 +111,7 @@ export async function runRemarkEngine(dir: string, rules: AnyRule[], config: Rec
         output += `${file.path}: ${m.reason}\n`;
         continue;
       }
-      findings.push({ file: file.path.replace(/^\.\//, ""), line: m.line ?? 0, message: m.reason, fixed: Array.isArray(m.expected) && m.expected.length > 0 });
+      findings.push({ file: file.path.replace(/^\.\//, ""), line: m.line ?? 0, message: m.reason, fixed: Array.isArray(m.expected) && m.expected.length > 0, warning: null });
     }
   }
   const ms = performance.now() - start;
