@@ -25,7 +25,7 @@ const option = (name: string, fallback: string): string => {
   return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
 };
 const latency = Number(option("--latency", "200"));
-const corpus = path.resolve(option("--corpus", path.join(here, "../../shared/corpus/gardener-docs/community/hackathons")));
+const corpus = path.resolve(option("--corpus", path.join(here, "../test/wrapups/gardener")));
 
 const names = fs.readdirSync(corpus).filter((f) => /^20\d\d-\d\d\.md$/.test(f)).sort();
 const texts = names.map((n) => fs.readFileSync(path.join(corpus, n), "utf8"));

@@ -100,7 +100,7 @@ beforeAll(() => {
   if (!fs.existsSync(ENTRY)) throw new Error("dist/ is missing: run `npm run build`");
 });
 
-describe("GitHub Action entry point", { timeout: 60_000 }, () => {
+describe("GitHub Action entry point", () => {
   test("a pull request: only its changed Markdown files are linted, annotated, and written to SARIF", async () => {
     const pr = pullRequestRepo();
     const r = await runAction(pr, { "sarif-file": "reports/wrapup-lint.sarif" });

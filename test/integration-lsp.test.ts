@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
+import { HANG_GUARD_MS, lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 
 interface Position {
@@ -86,7 +86,7 @@ class Client {
     const list = this.published.get(uri) ?? [];
     if (list.length >= count) return Promise.resolve(list[count - 1]!);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics #${count} for ${uri}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics #${count} for ${uri}`)), HANG_GUARD_MS);
       this.waiters.push({ uri, count, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
   }
@@ -128,7 +128,7 @@ describe("wrapup-lint-language-server", () => {
     })) as { capabilities: { codeActionProvider?: unknown; textDocumentSync?: unknown } };
     expect(init.capabilities.codeActionProvider).toBeTruthy();
     await client.connection.sendNotification("initialized", {});
-  }, 60_000);
+  });
 
   afterAll(async () => {
     try {
@@ -187,5 +187,5 @@ describe("wrapup-lint-language-server", () => {
     expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(diagnostics.length);
     expect(server.requests).toHaveLength(asked);
-  }, 60_000);
+  });
 });

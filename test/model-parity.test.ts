@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { CORPUS, corpusFiles, HACKATHONS, wrapups } from "./helpers/corpus.js";
+import { CORPUS, corpusFiles, HACKATHONS, testCorpus, wrapups } from "./helpers/corpus.js";
 import type { Nodes } from "mdast";
 import { parseMdast } from "../src/model/from-mdast.js";
 import { markdownlintModels, remarkModel, remarkTree } from "./helpers/models.js";
@@ -61,14 +61,14 @@ describe("model parity", () => {
     ]);
   });
 
-  test("every page of the corpus", async () => {
+  testCorpus("every page of the corpus", async () => {
     const names = corpusFiles();
     expect(names.length).toBeGreaterThan(1000);
     const files = Object.fromEntries(names.map((f) => [f, fs.readFileSync(path.join(CORPUS, f), "utf8")]));
     expect(await expectParity(files)).toBe(names.length);
-  }, 300_000);
+  });
 
-  test("the mdast builder skips text that holds no link, and so no link: every link node a full walk finds, with and without a byte-order mark", () => {
+  testCorpus("the mdast builder skips text that holds no link, and so no link: every link node a full walk finds, with and without a byte-order mark", () => {
     const linkStarts = (node: Nodes, out: string[] = []): string[] => {
       if ((node.type === "link" || node.type === "linkReference") && node.position) out.push(`${node.position.start.line}:${node.position.start.column}`);
       if ("children" in node && node.type !== "link" && node.type !== "linkReference") for (const child of node.children) linkStarts(child, out);
@@ -86,7 +86,7 @@ describe("model parity", () => {
     }
     // The corpus links a lot: the comparison is not between two empty lists.
     expect(links).toBeGreaterThan(20_000);
-  }, 300_000);
+  });
 
   test("sections and event details are read once, when first asked for, and are then the same objects", () => {
     const text = fs.readFileSync(path.join(HACKATHONS, "2023-11.md"), "utf8");

@@ -11,6 +11,9 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "wrapup-lint.js");
 
+/** A child still running after this is taken to hang (a guard, not a judge of speed: the machine may be busy). */
+export const HANG_GUARD_MS = 20 * 60_000;
+
 export function tempDir(prefix = "wrapup-lint-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -74,7 +77,7 @@ export function runAsync(command: string, args: string[], options: { cwd: string
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? HANG_GUARD_MS);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);

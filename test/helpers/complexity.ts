@@ -1,0 +1,50 @@
+/**
+ * Complexity without a stopwatch verdict: no test judges an absolute time (the machine is shared
+ * and may be busy; speed belongs to `npm run bench`). A test compares the cost of the same work
+ * on a small input and on one `factor` times as large, in the same run: linear work grows about
+ * `factor` times, quadratic work `factor²` times.
+ */
+
+/** The least time (ms) over `runs` runs of `work`: the run the machine's load disturbed least. */
+export async function leastMs(work: () => unknown, runs = 3): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** The same, for synchronous work (no turn of the event loop between runs). */
+export function leastMsSync(work: () => unknown, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * How much a cost grows from `small` to `large`: the large input's time over the small one's,
+ * the small one's never counted below a native linear scan of it (work too short to time is
+ * not called superlinear).
+ */
+export function growthSync(small: string, large: string, work: (input: string) => unknown, runs = 3): { ratio: number; small: number; large: number } {
+  const scan = leastMsSync(() => small.indexOf("\u0001\u0002"), runs);
+  const s = leastMsSync(() => work(small), runs);
+  const l = leastMsSync(() => work(large), runs);
+  return { ratio: l / Math.max(s, scan, 1e-3), small: s, large: l };
+}
+
+export async function growth(small: string, large: string, work: (input: string) => unknown, runs = 3): Promise<{ ratio: number; small: number; large: number }> {
+  const scan = leastMsSync(() => small.indexOf("\u0001\u0002"), runs);
+  const s = await leastMs(() => work(small), runs);
+  const l = await leastMs(() => work(large), runs);
+  return { ratio: l / Math.max(s, scan, 1e-3), small: s, large: l };
+}
+
+/** The bound for `factor` times the input: well above linear (`factor`), well below quadratic (`factor²`). */
+export const linearBound = (factor: number): number => factor * 2.5;
