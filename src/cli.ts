@@ -4,7 +4,13 @@
  * honoured as markdownlint-cli2 honours it. Exit 0 clean, 1 findings, 2 usage or config error.
  *
  * Output formats are markdownlint-cli2's formatter packages (default, json, sarif, junit) and
- * GitHub workflow commands (github), written to stdout or to `--output FILE`.
+ * GitHub workflow commands (github), written to stdout or to `--output FILE`; wrapup-lint's own
+ * messages (errors, notices) go to stderr.
+ *
+ * Green must mean checked: `node_modules` and what `.gitignore` ignores are left out of globs
+ * (unless a glob names node_modules, or the configuration sets `"gitignore": false`), a glob
+ * that matches no file is an error (exit 2), and a configuration that turns every rule of the
+ * suite off is said once on stderr.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -46,10 +52,13 @@ Options:
   --help                 show this help
   --version              show the version
 
+Globs leave out node_modules (unless a glob names it) and what .gitignore ignores; a file
+named on the command line is linted even so. A glob that matches no file is an error.
+
 Environment: WRAPUP_LINT_OFFLINE=1 (as --offline), WRAPUP_LINT_CACHE_DIR (link cache),
-GITHUB_TOKEN (link checks).
+GITHUB_TOKEN or GH_TOKEN (GitHub link checks need a token; read access is enough).
 Exit status: 0 no findings, 1 findings, 2 usage or configuration error.
-Example: wrapup-lint "docs/**/*.md" "#node_modules"`;
+Example: wrapup-lint "docs/**/*.md"`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -85,14 +94,27 @@ function isFile(file: string): boolean {
   }
 }
 
-function hasConfigFile(dir: string): boolean {
-  if (CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name)))) return true;
+/** The markdownlint(-cli2) configuration file in `dir` (its name), or null. */
+function configFileIn(dir: string): string | null {
+  const name = CONFIG_FILES.find((file) => fs.existsSync(path.join(dir, file)));
+  if (name) return name;
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;
-    return "markdownlint-cli2" in pkg;
+    return "markdownlint-cli2" in pkg ? "package.json" : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether a glob names node_modules itself (then the user asked for it). */
+const NAMES_NODE_MODULES = /(?:^|\/)node_modules(?:\/|$)/;
+
+/**
+ * How many times a rule of the suite ran in this process, counted by the markdownlint adapter
+ * (on globalThis: the rules a configuration names may be another copy of the package).
+ */
+function suiteRuns(): number {
+  return (globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")]?.count ?? 0;
 }
 
 export interface CliOptions {
@@ -240,7 +262,7 @@ export async function report(format: Format, results: LintResult[], options: Out
       const lines: string[] = [];
       await (formatDefault as PackageFormatter)({ ...options, logError: (line: string) => lines.push(line), logMessage: (line: string) => lines.push(line) });
       if (output === null) {
-        for (const line of lines) io.err(line);
+        for (const line of lines) io.out(line);
         return;
       }
       text = lines.map((line) => line + "\n").join("");
@@ -299,10 +321,10 @@ class Progress {
   }
 }
 
-/** A node fs whose callback `readFile` of Markdown files (markdownlint's reads) is counted. */
-function countingFs(onRead: () => void): typeof fs {
+/** A node fs whose callback `readFile` calls (markdownlint's reads of the files it lints) are counted. */
+function countingFs(onRead: (file: string) => void): typeof fs {
   const readFile = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-    if (typeof file === "string" && /\.(?:md|markdown)$/i.test(file)) onRead();
+    if (typeof file === "string") onRead(file);
     return (fs.readFile as (...args: unknown[]) => void)(file, ...rest);
   }) as typeof fs.readFile;
   return { ...fs, readFile };
@@ -338,10 +360,16 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
     // lint-staged pass file names).
     targets = options.globs.map((glob) => (isFile(path.resolve(io.cwd, glob)) ? `:${glob}` : glob));
   }
+  // node_modules is not the user's documentation: left out unless a glob names it.
+  const globbing = options.changedSince === null && targets.some((t) => !t.startsWith(":"));
+  if (globbing && !options.globs.some((g) => !g.startsWith("#") && !g.startsWith("!") && NAMES_NODE_MODULES.test(g))) {
+    targets = [...targets, "#**/node_modules"];
+  }
   // A project's own markdownlint configuration governs which rules run and how; without one,
   // the suite alone runs. The suite's rules are loaded either way, unless the configuration
   // names its own custom rules (then it names wrapup-lint/markdownlint there, as the README says).
-  const configured = options.config !== null || hasConfigFile(io.cwd);
+  const configFile = options.config ?? configFileIn(io.cwd);
+  const configured = configFile !== null;
   // markdownlint-cli2 turns an exception in a rule (a bad option) into a finding on every file;
   // that is a configuration error: one line, exit 2.
   const configErrors = new Set<string>();
@@ -352,8 +380,12 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   };
   const progress = io.progress?.isTTY ? new Progress(io.progress, io.progressAfterMs ?? 1000) : null;
   const linted: string[] = targets.filter((t) => t.startsWith(":")).map((t) => t.slice(1));
+  // How many files markdownlint-cli2 found: its "Linting: N files" line, or else the files it read.
+  let found: number | null = null;
+  const read = new Set<string>();
   const logMessage = (line: string): void => {
     const count = /^Linting: (\d+) files?$/.exec(line);
+    if (count) found = Number(count[1]);
     if (count && progress) progress.total = Number(count[1]);
     // Banner and summary belong to the default report; machine formats stay parseable.
     if (options.format === "default") io.out(line);
@@ -365,6 +397,7 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   // Changed files, or files named one by one, are the whole list: no globs from the configuration.
   const noGlobs = options.changedSince !== null || (targets.length > 0 && targets.every((t) => t.startsWith(":")));
   let code = 0;
+  const runsBefore = suiteRuns();
   // Files that could not be read: named on stderr, exit 2, the other files' findings kept.
   const unreadable = new Map<string, string>();
   try {
@@ -379,10 +412,16 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         logError,
         noGlobs,
         // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
-        fs: tolerantFs(withFixSafety(options.fix, progress ? countingFs(() => progress.started++) : fs), unreadable),
+        fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
+          read.add(file);
+          if (progress) progress.started++;
+        })), unreadable),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
           customRules: [rulesModule],
+          // What .gitignore ignores is not linted by a glob (a configuration may say otherwise);
+          // files named one by one are linted whatever .gitignore says.
+          ...(globbing ? { gitignore: true } : {}),
         },
         optionsOverride: { outputFormatters: [[capture]] },
       } as Parameters<typeof markdownlintCli2>[0]);
@@ -390,12 +429,23 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   } finally {
     progress?.stop();
   }
+  const filesFound = found ?? read.size;
+  if (targets.length > 0 && filesFound === 0 && unreadable.size === 0) {
+    const asked = options.globs.filter((g) => !g.startsWith("#") && !g.startsWith("!"));
+    throw new UsageError(`no file matches ${asked.map((g) => JSON.stringify(g)).join(" ")}${options.changedSince !== null ? ` among the files changed since ${options.changedSince}` : ""} (node_modules and what .gitignore ignores are left out)`);
+  }
   const result = captured as { results: LintResult[]; options: OutputFormatterOptions } | null;
   for (const finding of result?.results ?? []) {
     const thrown = /^This rule threw an exception: (.*)$/s.exec(finding.errorDetail ?? "");
     if (thrown) configErrors.add(thrown[1]!.split("\n")[0]!);
   }
   if (configErrors.size > 0) throw new UsageError([...configErrors][0]!);
+  // Files were linted, and not one rule of the suite ran on any: the configuration turned the
+  // suite off (or does not load it). A green run that checked nothing is said, once.
+  if (filesFound > 0 && suiteRuns() === runsBefore) {
+    const where = configFile ?? "the configuration";
+    io.err(`wrapup-lint: no wrapup-lint rule ran: ${where} turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")`);
+  }
   // Findings the rule rates warnings (markdownlint carries no severity per finding; the rule's
   // doc link marks them) are warnings here: they do not fail the run.
   for (const finding of result?.results ?? []) {
