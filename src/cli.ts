@@ -68,6 +68,8 @@ export interface CliIo {
   progress?: { isTTY: boolean; write: (text: string) => void };
   /** How long a run goes on before progress shows (ms). */
   progressAfterMs?: number;
+  /** The rules module markdownlint-cli2 loads when no configuration names one (the GitHub Action's bundle has its own). */
+  rulesModule?: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -418,7 +420,7 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         })), unreadable),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
-          customRules: [rulesModule],
+          customRules: [io.rulesModule ?? rulesModule],
           // What .gitignore ignores is not linted by a glob (a configuration may say otherwise);
           // files named one by one are linted whatever .gitignore says.
           ...(globbing ? { gitignore: true } : {}),
