@@ -6,30 +6,15 @@
  * registry is reached), then a commit with a broken wrap-up refused with the findings shown,
  * and a fixed one accepted. One test, bounded in time: installing the hook takes a minute.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { readWrapup } from "./helpers/corpus.js";
-import { git, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
+import { git, ROOT, runAsync, snapshot, tempDir, testEnv } from "./helpers/integration.js";
 
 const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
 
-/** This working tree (tracked and untracked files, not ignored ones) committed in a new repository. */
-function snapshot(): { repo: string; rev: string } {
-  const repo = tempDir("wrapup-lint-hook-repo-");
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of files) {
-    const from = path.join(ROOT, file);
-    if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue;
-    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    fs.copyFileSync(from, path.join(repo, file));
-  }
-  git(repo, "init", "-q", "-b", "main");
-  git(repo, "add", "-A");
-  git(repo, "commit", "-q", "-m", "snapshot");
-  return { repo, rev: git(repo, "rev-parse", "HEAD").trim() };
-}
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
 if (!hasPreCommit) console.warn("Skipped: the pre-commit hook test needs pre-commit (apt-get install pre-commit; .ci/run installs it).");

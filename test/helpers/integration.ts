@@ -90,3 +90,19 @@ export function runAsync(command: string, args: string[], options: { cwd: string
 export function lint(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<RunResult> {
   return runAsync(BIN, args, { cwd, env: env ?? testEnv() });
 }
+
+/** This working tree (tracked and untracked files, not ignored ones) committed in a new repository. */
+export function snapshot(): { repo: string; rev: string } {
+  const repo = tempDir("wrapup-lint-hook-repo-");
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of files) {
+    const from = path.join(ROOT, file);
+    if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue;
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.copyFileSync(from, path.join(repo, file));
+  }
+  git(repo, "init", "-q", "-b", "main");
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "snapshot");
+  return { repo, rev: git(repo, "rev-parse", "HEAD").trim() };
+}
