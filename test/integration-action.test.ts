@@ -13,7 +13,10 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import { readWrapup } from "./helpers/corpus.js";
+import { startFakeGitHub } from "./github-server/server.js";
+import { worldFromModels } from "./github-server/world-from-links.js";
 import { git, gitInit, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
+import { remarkModel } from "./helpers/models.js";
 
 /** The action as the runner has it: action.yml and action/ checked out into a folder of its own. */
 function checkedOutAction(): string {
@@ -61,7 +64,7 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, push = false): Promise<ActionRun> {
+async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, push = false, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
   const runner = tempDir("wrapup-lint-runner-");
   const event = path.join(runner, "event.json");
   const head = git(pr.repo, "rev-parse", "HEAD").trim();
@@ -84,6 +87,7 @@ async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, p
     GITHUB_OUTPUT: outputs,
     GITHUB_STEP_SUMMARY: summary,
     RUNNER_TEMP: runner,
+    ...extraEnv,
     // The runner's names: upper case, hyphens kept (INPUT_WORKING-DIRECTORY); action.yml's defaults when not given.
     ...Object.fromEntries(Object.entries({ ...DEFAULTS, ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   });
@@ -174,6 +178,28 @@ describe("GitHub Action entry point", () => {
     expect(r.code, r.stderr).toBe(1);
     expect(parseOutputs(r.outputs)["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
     expect(r.stdout.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(8);
+  });
+
+  test("GitHub links are checked with the `token` input; without one, one warning says what to set", async () => {
+    const github = await startFakeGitHub(worldFromModels([remarkModel(readWrapup("2025-12.md"))]), { token: "ghs_actionToken" });
+    try {
+      const pr = pullRequestRepo();
+      // A new page in the pull request's working tree links a repository that does not exist.
+      writeFiles(pr.repo, { "docs/links.md": "# Links\n\nSee [nowhere](https://github.com/gardener/nowhere).\n" });
+      const online = { WRAPUP_LINT_OFFLINE: "", GITHUB_API_URL: github.apiUrl };
+      const r = await runAction(pr, { token: "ghs_actionToken" }, false, online);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/^::error file=docs\/links\.md,line=3,.*title=WU007::.*Unexpected link to `gardener\/nowhere`, expected a GitHub repository that exists/m);
+      expect(github.requests.length).toBeGreaterThan(0);
+      expect(github.requests.every((q) => q.authorization === "bearer ghs_actionToken")).toBe(true);
+      expect(r.stdout + r.summary + fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")).not.toContain("ghs_actionToken");
+      const without = await runAction(pr, {}, false, online);
+      const warnings = without.stdout.split("\n").filter((l) => l.includes("title=WU007"));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^::warning .*no GitHub token: set GITHUB_TOKEN or GH_TOKEN/);
+    } finally {
+      await github.close();
+    }
   });
 
   test("a configuration error is one annotation and exit 2", async () => {

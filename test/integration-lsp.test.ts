@@ -76,7 +76,7 @@ class Client {
 
   constructor(readonly child: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    // What a client answers when the server asks (unified-language-server registers for configuration changes).
+    // What a client answers if the server asks.
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
     this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({})));
