@@ -50717,6 +50717,17 @@ function fixSafeFs(base2 = nodeFs) {
   return wrapped;
 }
 
+// src/host.ts
+function isEditorHost(env = process.env) {
+  const entry = env["VSCODE_ESM_ENTRYPOINT"] ?? env["VSCODE_AMD_ENTRYPOINT"] ?? "";
+  return /extensionHost/i.test(entry) || env["WRAPUP_LINT_EDITOR"] === "1";
+}
+function offlineFromEnv(env = process.env) {
+  const value = env["WRAPUP_LINT_OFFLINE"];
+  if (value !== void 0 && value.trim() !== "") return !/^(?:0|false|no|off)$/i.test(value.trim());
+  return isEditorHost(env);
+}
+
 // src/unreadable.ts
 import path9 from "node:path";
 function tolerantFs(base2, unreadable) {
@@ -50769,6 +50780,11 @@ function configFileIn(dir) {
   } catch {
     return null;
   }
+}
+var NO_TOKEN_LINE = "GitHub links were not checked (WU007): no token; set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough). Until then they are answered from the link cache only, as with --offline";
+function tokenMissing(env) {
+  if (env["GITHUB_TOKEN"] || env["GH_TOKEN"] || env["GITHUB_API_URL"] || env["GITHUB_GRAPHQL_URL"]) return false;
+  return !offlineFromEnv(env);
 }
 var NAMES_NODE_MODULES = /(?:^|\/)node_modules(?:\/|$)/;
 function suiteRuns() {
@@ -50836,15 +50852,25 @@ var Progress = class {
     if (this.shown) this.sink.write("\r\x1B[2K");
   }
 };
-function countingFs(onRead) {
+function countingFs(onRead, onText = () => void 0) {
   const readFile2 = ((file, ...rest) => {
     if (typeof file === "string") onRead(file);
+    const callback = rest[rest.length - 1];
+    if (typeof callback === "function") {
+      rest[rest.length - 1] = (error2, data) => {
+        if (!error2 && (typeof data === "string" || Buffer.isBuffer(data))) onText(String(data));
+        callback(error2, data);
+      };
+    }
     return fs7.readFile(file, ...rest);
   });
   return { ...fs7, readFile: readFile2 };
 }
 async function lintSelected(options, io) {
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  const noToken = tokenMissing(process.env);
+  if (noToken) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  let githubLinks = false;
   let targets = options.globs;
   if (options.changedSince !== null) {
     let changed;
@@ -50904,6 +50930,8 @@ async function lintSelected(options, io) {
         fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
           read.add(file);
           if (progress) progress.started++;
+        }, (text5) => {
+          if (noToken && !githubLinks && /github\.com/i.test(text5)) githubLinks = true;
         })), unreadable),
         optionsDefault: {
           ...configured ? {} : { config: { default: false, wrapup: true } },
@@ -50937,6 +50965,7 @@ async function lintSelected(options, io) {
     if (finding.ruleInformation?.endsWith(WARNING_ANCHOR)) finding.severity = "warning";
   }
   if (code19 === 1 && result && !result.results.some((r) => r.severity !== "warning")) code19 = 0;
+  if (noToken && githubLinks) io.err(`wrapup-lint: ${NO_TOKEN_LINE}`);
   for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path10.relative(io.cwd, file)}: ${reason}`);
   if (unreadable.size > 0) code19 = 2;
   const formatterOptions = result?.options ?? { directory: io.cwd, results: [], logMessage: io.out, logError: io.err };

@@ -25,6 +25,7 @@ import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
 import { fixSafeFs } from "./fix-files.js";
+import { offlineFromEnv } from "./host.js";
 import { tolerantFs } from "./unreadable.js";
 
 const withFixSafety = (fix: boolean, base: typeof fs): typeof fs => (fix ? fixSafeFs(base) : base);
@@ -106,6 +107,19 @@ function configFileIn(dir: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** What a run without a GitHub token says once, when the files it linted link GitHub. */
+export const NO_TOKEN_LINE =
+  "GitHub links were not checked (WU007): no token; set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough). Until then they are answered from the link cache only, as with --offline";
+
+/**
+ * No token for github.com, and links would be asked online. (With GITHUB_API_URL set, a GitHub
+ * Enterprise may answer without one: it is asked, and its refusal says the same.)
+ */
+function tokenMissing(env: NodeJS.ProcessEnv): boolean {
+  if (env["GITHUB_TOKEN"] || env["GH_TOKEN"] || env["GITHUB_API_URL"] || env["GITHUB_GRAPHQL_URL"]) return false;
+  return !offlineFromEnv(env);
 }
 
 /** Whether a glob names node_modules itself (then the user asked for it). */
@@ -323,10 +337,20 @@ class Progress {
   }
 }
 
-/** A node fs whose callback `readFile` calls (markdownlint's reads of the files it lints) are counted. */
-function countingFs(onRead: (file: string) => void): typeof fs {
+/**
+ * A node fs whose callback `readFile` calls (markdownlint's reads of the files it lints) are
+ * counted, and whose texts `onText` sees.
+ */
+function countingFs(onRead: (file: string) => void, onText: (text: string) => void = () => undefined): typeof fs {
   const readFile = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
     if (typeof file === "string") onRead(file);
+    const callback = rest[rest.length - 1];
+    if (typeof callback === "function") {
+      rest[rest.length - 1] = (error: unknown, data: unknown) => {
+        if (!error && (typeof data === "string" || Buffer.isBuffer(data))) onText(String(data));
+        (callback as (e: unknown, d: unknown) => void)(error, data);
+      };
+    }
     return (fs.readFile as (...args: unknown[]) => void)(file, ...rest);
   }) as typeof fs.readFile;
   return { ...fs, readFile };
@@ -346,6 +370,11 @@ export interface LintOutcome {
 export async function lintSelected(options: CliOptions, io: CliIo): Promise<LintOutcome> {
   // The link rule reads the environment when it first resolves a link, after this.
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  // GitHub's GraphQL API answers nothing without a token: rather than ask in vain, the links are
+  // answered from the link cache, and the run says once, on stderr, what to set.
+  const noToken = tokenMissing(process.env);
+  if (noToken) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  let githubLinks = false;
   let targets = options.globs;
   if (options.changedSince !== null) {
     let changed: string[];
@@ -417,6 +446,8 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
           read.add(file);
           if (progress) progress.started++;
+        }, (text) => {
+          if (noToken && !githubLinks && /github\.com/i.test(text)) githubLinks = true;
         })), unreadable),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
@@ -454,6 +485,7 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
     if (finding.ruleInformation?.endsWith(WARNING_ANCHOR)) (finding as { severity: string }).severity = "warning";
   }
   if (code === 1 && result && !result.results.some((r) => r.severity !== "warning")) code = 0;
+  if (noToken && githubLinks) io.err(`wrapup-lint: ${NO_TOKEN_LINE}`);
   for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path.relative(io.cwd, file)}: ${reason}`);
   if (unreadable.size > 0) code = 2;
   const formatterOptions = result?.options ?? ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);

@@ -75,6 +75,22 @@ describe("a configuration that turns the suite off", () => {
 });
 
 describe("GitHub links without a token", () => {
+  test("github.com: nothing is asked, one line on stderr says what to set, only when a file links GitHub", async () => {
+    const dir = project({ "notes.md": "# Notes\n\nSee [gardener#1](https://github.com/gardener/gardener/pull/1).\n", "plain.md": "# Plain\n\nNo links.\n" });
+    // As a user's shell: not offline, no token, GitHub's own API.
+    const env = testEnv({ WRAPUP_LINT_OFFLINE: undefined });
+    const r = await lint(["*.md"], dir, env);
+    expect(r.code, r.output).toBe(0);
+    expect(r.stdout).not.toContain("WU007");
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "wrapup-lint: GitHub links were not checked (WU007): no token; set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough). Until then they are answered from the link cache only, as with --offline",
+    ]);
+    const plain = await lint(["plain.md"], dir, env);
+    expect(plain.stderr).toBe("");
+    // Offline on purpose: nothing to say.
+    expect((await lint(["--offline", "*.md"], dir, env)).stderr).toBe("");
+  });
+
   let github: FakeGitHub;
   beforeAll(async () => {
     // As GitHub's GraphQL API: 401 to a request without a token.
