@@ -40,13 +40,33 @@ export function leastMsSync(work: () => unknown, runs = 3): number {
 /**
  * How much a cost grows from `small` to `large`: the large input's time over the small one's,
  * the small one's never counted below a native linear scan of it (work too short to time is
- * not called superlinear).
+ * not called superlinear). `precise`: each call repeated until a measurement spans a few
+ * milliseconds (slower; for a second look at what seemed superlinear).
  */
-export function growthSync(small: string, large: string, work: (input: string) => unknown, runs = 3): { ratio: number; small: number; large: number } {
-  const scan = leastMsSync(() => small.indexOf("\u0001\u0002"), runs);
-  const s = leastMsSync(() => work(small), runs);
-  const l = leastMsSync(() => work(large), runs);
-  return { ratio: l / Math.max(s, scan, 1e-3), small: s, large: l };
+export function growthSync(small: string, large: string, work: (input: string) => unknown, runs = 3, precise = false): { ratio: number; small: number; large: number } {
+  const time = precise ? (w: () => unknown) => perCallMs(w, runs) : (w: () => unknown) => leastMsSync(w, runs);
+  const scan = time(() => small.indexOf("\u0001\u0002"));
+  const s = time(() => work(small));
+  const l = time(() => work(large));
+  return { ratio: l / Math.max(s, scan, precise ? 0 : 1e-3), small: s, large: l };
+}
+
+/**
+ * The least CPU time of one call of `work`, calls repeated until one measurement spans a few
+ * milliseconds: a call of a few microseconds is below what the clock and the scheduler's
+ * accounting resolve, and its ratio to another would be noise.
+ */
+function perCallMs(work: () => unknown, runs: number): number {
+  let reps = 1;
+  for (;;) {
+    const start = cpuMs();
+    for (let i = 0; i < reps; i++) work();
+    if (cpuMs() - start >= 2 || reps >= 1 << 20) break;
+    reps *= 4;
+  }
+  return leastMsSync(() => {
+    for (let i = 0; i < reps; i++) work();
+  }, runs) / reps;
 }
 
 export async function growth(small: string, large: string, work: (input: string) => unknown, runs = 3): Promise<{ ratio: number; small: number; large: number }> {
