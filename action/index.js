@@ -82020,6 +82020,7 @@ function countingFs(onRead, onText = () => void 0) {
 }
 async function lintSelected(options, io) {
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  if (options.profile) process.env["WRAPUP_LINT_PROFILE"] = options.profile;
   const noToken = tokenMissing(process.env);
   if (noToken) process.env["WRAPUP_LINT_OFFLINE"] = "1";
   let githubLinks2 = false;
@@ -82186,7 +82187,8 @@ async function action(env2 = process.env, io = { out: (l) => process.stdout.writ
   if (token !== "") process.env["GITHUB_TOKEN"] = token;
   const base2 = baseRevision(env2, cwd, io.err);
   if (base2 === null && globs.length === 0) globs.push("**/*.{md,markdown}", "#node_modules");
-  const options = { format: "github", output: null, offline: false, changedSince: base2, fix: false, config: null, globs };
+  const profile = input(env2, "profile");
+  const options = { format: "github", output: null, offline: false, changedSince: base2, fix: false, config: null, profile: profile === "" ? null : path15.resolve(workspace, profile), globs };
   const cliIo = { out: io.out, err: io.err, cwd, rulesModule: bundledRules() };
   let outcome;
   try {

@@ -94,7 +94,8 @@ export async function action(env: NodeJS.ProcessEnv = process.env, io: Pick<CliI
 
   const base = baseRevision(env, cwd, io.err);
   if (base === null && globs.length === 0) globs.push("**/*.{md,markdown}", "#node_modules");
-  const options: CliOptions = { format: "github", output: null, offline: false, changedSince: base, fix: false, config: null, globs };
+  const profile = input(env, "profile");
+  const options: CliOptions = { format: "github", output: null, offline: false, changedSince: base, fix: false, config: null, profile: profile === "" ? null : path.resolve(workspace, profile), globs };
   const cliIo: CliIo = { out: io.out, err: io.err, cwd, rulesModule: bundledRules() };
   let outcome;
   try {

@@ -25,6 +25,7 @@ import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
 import { runInit } from "./commands/init.js";
+import { BUNDLED } from "./profile/load.js";
 import { runNew } from "./commands/new.js";
 import { fixSafeFs } from "./fix-files.js";
 import { offlineFromEnv } from "./host.js";
@@ -56,6 +57,9 @@ Options:
   --offline              no network: GitHub links are checked against the cache only
   --fix                  apply the fixes that are certain, in place
   --config FILE          a markdownlint-cli2 configuration file to use
+  --profile FILE         the house conventions for every file (default: the nearest
+                         .wrapup-lint.jsonc above each file, else the bundled Gardener
+                         profile; a bundled profile's name works too)
   --help                 show this help
   --version              show the version
 
@@ -146,12 +150,14 @@ export interface CliOptions {
   changedSince: string | null;
   fix: boolean;
   config: string | null;
+  /** A profile file (or a bundled profile's name) for every file of the run. */
+  profile: string | null;
   globs: string[];
 }
 
 /** Parses argv; `null` when --help or --version answered already. */
 export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
-  const options: CliOptions = { format: "default", output: null, offline: false, changedSince: null, fix: false, config: null, globs: [] };
+  const options: CliOptions = { format: "default", output: null, offline: false, changedSince: null, fix: false, config: null, profile: null, globs: [] };
   const value = (name: string, i: number, inline: string | undefined): string => {
     const v = inline ?? argv[i];
     if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${name} needs a value (see --help)`);
@@ -203,6 +209,12 @@ export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
       case "--changed-since":
         options.changedSince = takes();
         break;
+      case "--profile": {
+        const profile = takes();
+        if (!BUNDLED[profile] && !fs.existsSync(path.resolve(io.cwd, profile))) throw new UsageError(`--profile: no such file or bundled profile: ${profile}`);
+        options.profile = BUNDLED[profile] ? profile : path.resolve(io.cwd, profile);
+        break;
+      }
       case "--config": {
         const file = takes();
         if (!fs.existsSync(path.resolve(io.cwd, file))) throw new UsageError(`--config: no such file: ${file}`);
@@ -376,6 +388,8 @@ export interface LintOutcome {
 export async function lintSelected(options: CliOptions, io: CliIo): Promise<LintOutcome> {
   // The link rule reads the environment when it first resolves a link, after this.
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  // The rules find the document's profile when they run; --profile names one for all.
+  if (options.profile) process.env["WRAPUP_LINT_PROFILE"] = options.profile;
   // GitHub's GraphQL API answers nothing without a token: rather than ask in vain, the links are
   // answered from the link cache, and the run says once, on stderr, what to set.
   const noToken = tokenMissing(process.env);

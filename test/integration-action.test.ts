@@ -139,14 +139,14 @@ describe("GitHub Action entry point", () => {
 
     const outputs = parseOutputs(r.outputs);
     expect(outputs["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
-    expect(outputs["findings"]).toBe("8");
+    expect(outputs["findings"]).toBe("4");
     const sarifPath = path.join(pr.repo, "reports", "wrapup-lint.sarif");
     expect(outputs["sarif-file"]).toBe(sarifPath);
 
     const sarif = JSON.parse(fs.readFileSync(sarifPath, "utf8")) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     expect(sarif.version).toBe("2.1.0");
     const results = sarif.runs[0]!.results;
-    expect(results).toHaveLength(8);
+    expect(results).toHaveLength(4);
     expect(results.map((x) => `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}:${x.ruleId}`)).toEqual(
       annotations.map((l) => {
         const m = annotation.exec(l)!;
@@ -155,7 +155,7 @@ describe("GitHub Action entry point", () => {
     );
 
     expect(r.summary).toContain("### wrapup-lint");
-    expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 8 findings.`);
+    expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 4 findings.`);
     expect(r.summary).toContain("| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Organizer` item in the event details list |");
   });
 
@@ -164,11 +164,33 @@ describe("GitHub Action entry point", () => {
     const r = await runAction(pr, { "working-directory": "docs", files: "2025-*.md", "fail-on-findings": "false" });
     expect(r.code, r.stderr).toBe(0);
     const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::"));
-    expect(annotations).toHaveLength(8);
+    expect(annotations).toHaveLength(4);
     expect(annotations.every((l) => annotation.exec(l)?.[2] === "docs/2025-12.md")).toBe(true);
     expect(parseOutputs(r.outputs)["files"]).toBe("docs/2025-12.md");
     const sarif = JSON.parse(fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["docs/2025-12.md"]));
+  });
+
+  test("the house conventions: a profile file the repository keeps, or the `profile` input", async () => {
+    const hackWeek = path.join(ROOT, "examples", "hack-week");
+    const slipped = fs.readFileSync(path.join(hackWeek, "2025-07_hack-week", "README.md"), "utf8").replace("**Goal:**", "**Goals:**");
+    const pr = pullRequestRepo();
+    writeFiles(pr.repo, { "conventions/hack-week.jsonc": fs.readFileSync(path.join(hackWeek, ".wrapup-lint.jsonc"), "utf8"), "hack/README.md": slipped });
+    git(pr.repo, "add", "-A");
+    git(pr.repo, "commit", "-q", "-m", "another community's wrap-up");
+    const files = (r: ActionRun): Set<string> => new Set(r.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => annotation.exec(l)![2]!));
+    // Not found where it stands: the Gardener default, to which hack/README.md is no wrap-up.
+    const plain = await runAction(pr);
+    expect(files(plain)).toEqual(new Set(["docs/2025-12.md"]));
+    // Named by the input: hack/README.md's slip is found; the Gardener draft is no wrap-up to this house.
+    const named = await runAction(pr, { profile: "conventions/hack-week.jsonc" });
+    expect(files(named)).toEqual(new Set(["hack/README.md"]));
+    expect(named.stdout).toMatch(/::error file=hack\/README\.md,line=\d+,col=3,.*did you mean `Goal`\?/);
+    // Kept at the root as `init` writes it: found without the input.
+    fs.renameSync(path.join(pr.repo, "conventions", "hack-week.jsonc"), path.join(pr.repo, ".wrapup-lint.jsonc"));
+    git(pr.repo, "add", "-A");
+    git(pr.repo, "commit", "-q", "-m", "the profile at the root");
+    expect(files(await runAction(pr))).toEqual(new Set(["hack/README.md"]));
   });
 
   test("a push: what the push changed (from the payload's `before`)", async () => {
@@ -177,7 +199,7 @@ describe("GitHub Action entry point", () => {
     const r = await runAction(pr, {}, true);
     expect(r.code, r.stderr).toBe(1);
     expect(parseOutputs(r.outputs)["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(8);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(4);
   });
 
   test("GitHub links are checked with the `token` input; without one, one warning says what to set", async () => {

@@ -280,6 +280,37 @@ describe("the language server reports what remark-cli reports for the same works
     });
   }
 
+  test("the workspace's profile (.wrapup-lint.jsonc): another community's conventions, and an edit to it seen", async () => {
+    const dir = path.join(ROOT, "examples", "hack-week");
+    const page = fs.readFileSync(path.join(dir, "2025-07_hack-week", "README.md"), "utf8");
+    // Two departures from that house: `**Impact:**` throughout where it writes `**Impact**:`, and `Goals` for `Goal`.
+    const text = page.replaceAll("**Impact**:", "**Impact:**").replace("**Goal:**", "**Goals:**");
+    const profile = fs.readFileSync(path.join(dir, ".wrapup-lint.jsonc"), "utf8");
+    const workspace = project({ ".remarkrc.mjs": configs["the preset"]!, ".wrapup-lint.jsonc": profile, "hack/README.md": text });
+    fs.mkdirSync(path.join(workspace, ".git"));
+    const expected = remarkCli("hack/README.md", workspace);
+    expect(expected.some((f) => f.endsWith("wrapup-section-fields"))).toBe(true);
+    expect(expected.some((f) => f.endsWith("wrapup-field-label"))).toBe(true);
+    const { client } = await startServer(workspace);
+    try {
+      const uri = pathToFileURL(path.join(workspace, "hack", "README.md")).href;
+      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+      const shown = (d: Diagnostic[]): string[] => d.filter((x) => x.source === "wrapup-lint").map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${SEVERITY[x.severity!]} ${x.code}`).sort();
+      const before = shown(await client.diagnostics(uri, 1));
+      expect(before).toEqual(expected);
+      expect(before.filter((f) => f.endsWith("wrapup-field-label"))).toHaveLength(9);
+      // The house decides `**Impact:**` is right after all: the editor follows the edited profile.
+      fs.writeFileSync(path.join(workspace, ".wrapup-lint.jsonc"), profile.replace(/("label": "Impact",[^}]*"colon": )"outside"/, '$1"inside"'));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+      const after = shown(await client.diagnostics(uri, 2));
+      expect(after.some((f) => f.endsWith("wrapup-field-label"))).toBe(false);
+      expect(after.some((f) => f.endsWith("wrapup-section-fields"))).toBe(true);
+    } finally {
+      await stop(client);
+    }
+  });
+
   test("a workspace configuration without the suite gets the preset first, and its own settings stay", async () => {
     // remark-cli with a configuration naming only another plugin: the server adds the preset before it.
     const workspace = project({ ".remarkrc.json": JSON.stringify({ settings: { bullet: "*" }, plugins: [] }), "docs/w.md": broken });
