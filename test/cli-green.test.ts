@@ -7,11 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
-import { readWrapup } from "./helpers/corpus.js";
+import { readDraft, readWrapup } from "./helpers/corpus.js";
 import { lint, project, testEnv } from "./helpers/integration.js";
 
-/** A real wrap-up with a finding (its event details lack Topics), and no configuration of its own. */
-const broken = readWrapup("2025-12.md");
+/** A draft wrap-up with findings (an event detail missing, a field left empty), and no configuration of its own. */
+const broken = readDraft("2025-12.md");
 /** `file:line rule` of each finding in the default report. */
 const findings = (out: string): string[] => [...out.matchAll(/^(\S+\.md):(\d+)(?::\d+)? (?:error|warning) (WU\d{3})\//gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
 const files = (out: string): string[] => [...new Set(findings(out).map((f) => f.split(":")[0]!))].sort();

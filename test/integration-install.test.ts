@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { readWrapup } from "./helpers/corpus.js";
+import { readDraft } from "./helpers/corpus.js";
 import { git, runAsync, snapshot, tempDir, testEnv } from "./helpers/integration.js";
 
 const npm = (args: string[], cwd: string) => runAsync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd, env: testEnv() });
@@ -23,7 +23,7 @@ async function installAndUse(spec: string): Promise<void> {
   expect(fs.existsSync(path.join(installed, "dist", "src", "cli.js")), "built").toBe(true);
   expect(fs.existsSync(path.join(installed, "LICENSE"))).toBe(true);
   fs.mkdirSync(path.join(user, "docs"));
-  fs.writeFileSync(path.join(user, "docs", "2025-12.md"), readWrapup("2025-12.md"));
+  fs.writeFileSync(path.join(user, "docs", "2025-12.md"), readDraft("2025-12.md"));
   const run = await runAsync(path.join(user, "node_modules", ".bin", "wrapup-lint"), ["docs/*.md"], { cwd: user, env: testEnv() });
   expect(run.code, run.output).toBe(1);
   expect(run.stdout).toContain("docs/2025-12.md:19 error WU002/wrapup-event-details");

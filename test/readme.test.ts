@@ -25,7 +25,7 @@ function blocks(text: string): { lang: string; body: string }[] {
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  const examples = fs.readdirSync(path.join(ROOT, "examples")).map((f) => fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
+  const examples = fs.readdirSync(path.join(ROOT, "examples")).filter((f) => f.endsWith(".md")).map((f) => fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
   const world = worldFromModels(examples.map((t) => remarkModel(t)));
   world.repos = world.repos.filter((r) => `${r.owner}/${r.name}` !== MISSING);
   github = await startFakeGitHub(world, { token: TOKEN });
