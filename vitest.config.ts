@@ -5,5 +5,9 @@ export default defineConfig({
     // --expose-gc: the linear-cost test collects garbage before each timed run, so that one
     // size does not pay for the other's garbage.
     poolOptions: { forks: { execArgv: ["--expose-gc"] } },
+    // No test judges how fast the machine is (speed belongs to `npm run bench`): the time
+    // limits only catch a hang, and are far above any run on a busy machine.
+    testTimeout: 30 * 60_000,
+    hookTimeout: 30 * 60_000,
   },
 });

@@ -1,14 +1,18 @@
 /**
- * The GitHub Action's entry point (action.yml runs `node dist/src/action.js` in the workspace):
- * lints the Markdown files the pull request changes, prints one annotation per finding
- * (workflow commands), writes a SARIF file for code scanning, and a summary of the run.
+ * The GitHub Action's entry point. action.yml runs the committed bundle of this file
+ * (`action/index.js`, scripts/build-action.mjs) with the runner's own Node (`runs.using: node24`):
+ * nothing is installed at run time and the job's Node is left alone. It lints the Markdown files
+ * the pull request changes, prints one annotation per finding (workflow commands), writes a SARIF
+ * file for code scanning, and a summary of the run.
  *
  * What the runner gives it: `GITHUB_EVENT_NAME` and `GITHUB_EVENT_PATH` (the event payload;
  * a pull request's base commit is `pull_request.base.sha`, a push's is `before`),
- * `GITHUB_BASE_REF`, `GITHUB_WORKSPACE`, `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`; the inputs as
- * `INPUT_*` (action.yml passes them): `FILES` (globs narrowing the set, one per line or space),
- * `SARIF_FILE`, `WORKING_DIRECTORY`, `FAIL_ON_FINDINGS`, `OFFLINE`. Link checks use
- * `GITHUB_TOKEN` and `WRAPUP_LINT_CACHE_DIR` (action.yml caches that directory between runs).
+ * `GITHUB_BASE_REF`, `GITHUB_WORKSPACE`, `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`; each input as
+ * `INPUT_<NAME>`, the name upper-cased with its hyphens kept (`INPUT_WORKING-DIRECTORY`): `files`
+ * (globs narrowing the set, one per line or space), `sarif-file`, `working-directory`,
+ * `fail-on-findings`, `offline`, `token` (for GitHub link checks). Link results are kept in
+ * `WRAPUP_LINT_CACHE_DIR` or the user cache directory (`~/.cache/wrapup-lint`; the README shows
+ * an actions/cache step that keeps it between runs).
  *
  * Exit 0 clean (or findings with `fail-on-findings: false`), 1 findings, 2 configuration error.
  */
@@ -24,8 +28,9 @@ interface Payload {
   before?: string;
 }
 
+/** An input as the runner passes it (`INPUT_WORKING-DIRECTORY`), or with underscores as a composite step would. */
 function input(env: NodeJS.ProcessEnv, name: string, fallback = ""): string {
-  const value = env[`INPUT_${name.toUpperCase().replace(/[ -]/g, "_")}`];
+  const value = env[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`] ?? env[`INPUT_${name.toUpperCase().replace(/[ -]/g, "_")}`];
   return value === undefined || value.trim() === "" ? fallback : value.trim();
 }
 
@@ -70,6 +75,12 @@ function escapeCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/** The rules beside the bundle (action/node_modules/wrapup-lint/), as the action runs; the package's own otherwise. */
+function bundledRules(): string | undefined {
+  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), "node_modules", "wrapup-lint", "markdownlint.js");
+  return fs.existsSync(beside) ? beside : undefined;
+}
+
 export async function action(env: NodeJS.ProcessEnv = process.env, io: Pick<CliIo, "out" | "err"> = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
   const workspace = path.resolve(env["GITHUB_WORKSPACE"] || process.cwd());
   const cwd = path.resolve(workspace, input(env, "working-directory", "."));
@@ -77,11 +88,15 @@ export async function action(env: NodeJS.ProcessEnv = process.env, io: Pick<CliI
   const sarifFile = path.resolve(workspace, input(env, "sarif-file", "wrapup-lint.sarif"));
   const failOnFindings = !/^(?:false|0|no)$/i.test(input(env, "fail-on-findings", "true"));
   if (/^(?:true|1|yes)$/i.test(input(env, "offline", "false"))) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  // The link checks read the token from the environment (the `token` input, github.token by default).
+  const token = input(env, "token");
+  if (token !== "") process.env["GITHUB_TOKEN"] = token;
 
   const base = baseRevision(env, cwd, io.err);
   if (base === null && globs.length === 0) globs.push("**/*.{md,markdown}", "#node_modules");
-  const options: CliOptions = { format: "github", output: null, offline: false, changedSince: base, fix: false, config: null, globs };
-  const cliIo: CliIo = { out: io.out, err: io.err, cwd };
+  const profile = input(env, "profile");
+  const options: CliOptions = { format: "github", output: null, offline: false, changedSince: base, fix: false, config: null, profile: profile === "" ? null : path.resolve(workspace, profile), globs };
+  const cliIo: CliIo = { out: io.out, err: io.err, cwd, rulesModule: bundledRules() };
   let outcome;
   try {
     outcome = await lintSelected(options, cliIo);

@@ -4,7 +4,13 @@
  * honoured as markdownlint-cli2 honours it. Exit 0 clean, 1 findings, 2 usage or config error.
  *
  * Output formats are markdownlint-cli2's formatter packages (default, json, sarif, junit) and
- * GitHub workflow commands (github), written to stdout or to `--output FILE`.
+ * GitHub workflow commands (github), written to stdout or to `--output FILE`; wrapup-lint's own
+ * messages (errors, notices) go to stderr.
+ *
+ * Green must mean checked: `node_modules` and what `.gitignore` ignores are left out of globs
+ * (unless a glob names node_modules, or the configuration sets `"gitignore": false`), a glob
+ * that matches no file is an error (exit 2), and a configuration that turns every rule of the
+ * suite off is said once on stderr.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -19,8 +25,10 @@ import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
 import { runInit } from "./commands/init.js";
+import { BUNDLED } from "./profile/load.js";
 import { runNew } from "./commands/new.js";
 import { fixSafeFs } from "./fix-files.js";
+import { offlineFromEnv } from "./host.js";
 import { tolerantFs } from "./unreadable.js";
 
 const withFixSafety = (fix: boolean, base: typeof fs): typeof fs => (fix ? fixSafeFs(base) : base);
@@ -49,13 +57,19 @@ Options:
   --offline              no network: GitHub links are checked against the cache only
   --fix                  apply the fixes that are certain, in place
   --config FILE          a markdownlint-cli2 configuration file to use
+  --profile FILE         the house conventions for every file (default: the nearest
+                         .wrapup-lint.jsonc above each file, else the bundled Gardener
+                         profile; a bundled profile's name works too)
   --help                 show this help
   --version              show the version
 
+Globs leave out node_modules (unless a glob names it) and what .gitignore ignores; a file
+named on the command line is linted even so. A glob that matches no file is an error.
+
 Environment: WRAPUP_LINT_OFFLINE=1 (as --offline), WRAPUP_LINT_CACHE_DIR (link cache),
-GITHUB_TOKEN (link checks).
+GITHUB_TOKEN or GH_TOKEN (GitHub link checks need a token; read access is enough).
 Exit status: 0 no findings, 1 findings, 2 usage or configuration error.
-Example: wrapup-lint "docs/**/*.md" "#node_modules"`;
+Example: wrapup-lint "docs/**/*.md"`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -65,6 +79,8 @@ export interface CliIo {
   progress?: { isTTY: boolean; write: (text: string) => void };
   /** How long a run goes on before progress shows (ms). */
   progressAfterMs?: number;
+  /** The rules module markdownlint-cli2 loads when no configuration names one (the GitHub Action's bundle has its own). */
+  rulesModule?: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -91,14 +107,40 @@ function isFile(file: string): boolean {
   }
 }
 
-function hasConfigFile(dir: string): boolean {
-  if (CONFIG_FILES.some((name) => fs.existsSync(path.join(dir, name)))) return true;
+/** The markdownlint(-cli2) configuration file in `dir` (its name), or null. */
+function configFileIn(dir: string): string | null {
+  const name = CONFIG_FILES.find((file) => fs.existsSync(path.join(dir, file)));
+  if (name) return name;
   try {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, unknown>;
-    return "markdownlint-cli2" in pkg;
+    return "markdownlint-cli2" in pkg ? "package.json" : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** What a run without a GitHub token says once, when the files it linted link GitHub. */
+export const NO_TOKEN_LINE =
+  "GitHub links were not checked (WU007): no token; set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough). Until then they are answered from the link cache only, as with --offline";
+
+/**
+ * No token for github.com, and links would be asked online. (With GITHUB_API_URL set, a GitHub
+ * Enterprise may answer without one: it is asked, and its refusal says the same.)
+ */
+function tokenMissing(env: NodeJS.ProcessEnv): boolean {
+  if (env["GITHUB_TOKEN"] || env["GH_TOKEN"] || env["GITHUB_API_URL"] || env["GITHUB_GRAPHQL_URL"]) return false;
+  return !offlineFromEnv(env);
+}
+
+/** Whether a glob names node_modules itself (then the user asked for it). */
+const NAMES_NODE_MODULES = /(?:^|\/)node_modules(?:\/|$)/;
+
+/**
+ * How many times a rule of the suite ran in this process, counted by the markdownlint adapter
+ * (on globalThis: the rules a configuration names may be another copy of the package).
+ */
+function suiteRuns(): number {
+  return (globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")]?.count ?? 0;
 }
 
 export interface CliOptions {
@@ -108,12 +150,14 @@ export interface CliOptions {
   changedSince: string | null;
   fix: boolean;
   config: string | null;
+  /** A profile file (or a bundled profile's name) for every file of the run. */
+  profile: string | null;
   globs: string[];
 }
 
 /** Parses argv; `null` when --help or --version answered already. */
 export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
-  const options: CliOptions = { format: "default", output: null, offline: false, changedSince: null, fix: false, config: null, globs: [] };
+  const options: CliOptions = { format: "default", output: null, offline: false, changedSince: null, fix: false, config: null, profile: null, globs: [] };
   const value = (name: string, i: number, inline: string | undefined): string => {
     const v = inline ?? argv[i];
     if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${name} needs a value (see --help)`);
@@ -165,6 +209,12 @@ export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
       case "--changed-since":
         options.changedSince = takes();
         break;
+      case "--profile": {
+        const profile = takes();
+        if (!BUNDLED[profile] && !fs.existsSync(path.resolve(io.cwd, profile))) throw new UsageError(`--profile: no such file or bundled profile: ${profile}`);
+        options.profile = BUNDLED[profile] ? profile : path.resolve(io.cwd, profile);
+        break;
+      }
       case "--config": {
         const file = takes();
         if (!fs.existsSync(path.resolve(io.cwd, file))) throw new UsageError(`--config: no such file: ${file}`);
@@ -246,7 +296,7 @@ export async function report(format: Format, results: LintResult[], options: Out
       const lines: string[] = [];
       await (formatDefault as PackageFormatter)({ ...options, logError: (line: string) => lines.push(line), logMessage: (line: string) => lines.push(line) });
       if (output === null) {
-        for (const line of lines) io.err(line);
+        for (const line of lines) io.out(line);
         return;
       }
       text = lines.map((line) => line + "\n").join("");
@@ -305,10 +355,20 @@ class Progress {
   }
 }
 
-/** A node fs whose callback `readFile` of Markdown files (markdownlint's reads) is counted. */
-function countingFs(onRead: () => void): typeof fs {
+/**
+ * A node fs whose callback `readFile` calls (markdownlint's reads of the files it lints) are
+ * counted, and whose texts `onText` sees.
+ */
+function countingFs(onRead: (file: string) => void, onText: (text: string) => void = () => undefined): typeof fs {
   const readFile = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-    if (typeof file === "string" && /\.(?:md|markdown)$/i.test(file)) onRead();
+    if (typeof file === "string") onRead(file);
+    const callback = rest[rest.length - 1];
+    if (typeof callback === "function") {
+      rest[rest.length - 1] = (error: unknown, data: unknown) => {
+        if (!error && (typeof data === "string" || Buffer.isBuffer(data))) onText(String(data));
+        (callback as (e: unknown, d: unknown) => void)(error, data);
+      };
+    }
     return (fs.readFile as (...args: unknown[]) => void)(file, ...rest);
   }) as typeof fs.readFile;
   return { ...fs, readFile };
@@ -328,6 +388,13 @@ export interface LintOutcome {
 export async function lintSelected(options: CliOptions, io: CliIo): Promise<LintOutcome> {
   // The link rule reads the environment when it first resolves a link, after this.
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  // The rules find the document's profile when they run; --profile names one for all.
+  if (options.profile) process.env["WRAPUP_LINT_PROFILE"] = options.profile;
+  // GitHub's GraphQL API answers nothing without a token: rather than ask in vain, the links are
+  // answered from the link cache, and the run says once, on stderr, what to set.
+  const noToken = tokenMissing(process.env);
+  if (noToken) process.env["WRAPUP_LINT_OFFLINE"] = "1";
+  let githubLinks = false;
   let targets = options.globs;
   if (options.changedSince !== null) {
     let changed: string[];
@@ -344,10 +411,16 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
     // lint-staged pass file names).
     targets = options.globs.map((glob) => (isFile(path.resolve(io.cwd, glob)) ? `:${glob}` : glob));
   }
+  // node_modules is not the user's documentation: left out unless a glob names it.
+  const globbing = options.changedSince === null && targets.some((t) => !t.startsWith(":"));
+  if (globbing && !options.globs.some((g) => !g.startsWith("#") && !g.startsWith("!") && NAMES_NODE_MODULES.test(g))) {
+    targets = [...targets, "#**/node_modules"];
+  }
   // A project's own markdownlint configuration governs which rules run and how; without one,
   // the suite alone runs. The suite's rules are loaded either way, unless the configuration
   // names its own custom rules (then it names wrapup-lint/markdownlint there, as the README says).
-  const configured = options.config !== null || hasConfigFile(io.cwd);
+  const configFile = options.config ?? configFileIn(io.cwd);
+  const configured = configFile !== null;
   // markdownlint-cli2 turns an exception in a rule (a bad option) into a finding on every file;
   // that is a configuration error: one line, exit 2.
   const configErrors = new Set<string>();
@@ -358,8 +431,12 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   };
   const progress = io.progress?.isTTY ? new Progress(io.progress, io.progressAfterMs ?? 1000) : null;
   const linted: string[] = targets.filter((t) => t.startsWith(":")).map((t) => t.slice(1));
+  // How many files markdownlint-cli2 found: its "Linting: N files" line, or else the files it read.
+  let found: number | null = null;
+  const read = new Set<string>();
   const logMessage = (line: string): void => {
     const count = /^Linting: (\d+) files?$/.exec(line);
+    if (count) found = Number(count[1]);
     if (count && progress) progress.total = Number(count[1]);
     // Banner and summary belong to the default report; machine formats stay parseable.
     if (options.format === "default") io.out(line);
@@ -371,6 +448,7 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   // Changed files, or files named one by one, are the whole list: no globs from the configuration.
   const noGlobs = options.changedSince !== null || (targets.length > 0 && targets.every((t) => t.startsWith(":")));
   let code = 0;
+  const runsBefore = suiteRuns();
   // Files that could not be read: named on stderr, exit 2, the other files' findings kept.
   const unreadable = new Map<string, string>();
   try {
@@ -385,10 +463,18 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         logError,
         noGlobs,
         // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
-        fs: tolerantFs(withFixSafety(options.fix, progress ? countingFs(() => progress.started++) : fs), unreadable),
+        fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
+          read.add(file);
+          if (progress) progress.started++;
+        }, (text) => {
+          if (noToken && !githubLinks && /github\.com/i.test(text)) githubLinks = true;
+        })), unreadable),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
-          customRules: [rulesModule],
+          customRules: [io.rulesModule ?? rulesModule],
+          // What .gitignore ignores is not linted by a glob (a configuration may say otherwise);
+          // files named one by one are linted whatever .gitignore says.
+          ...(globbing ? { gitignore: true } : {}),
         },
         optionsOverride: { outputFormatters: [[capture]] },
       } as Parameters<typeof markdownlintCli2>[0]);
@@ -396,18 +482,30 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   } finally {
     progress?.stop();
   }
+  const filesFound = found ?? read.size;
+  if (targets.length > 0 && filesFound === 0 && unreadable.size === 0) {
+    const asked = options.globs.filter((g) => !g.startsWith("#") && !g.startsWith("!"));
+    throw new UsageError(`no file matches ${asked.map((g) => JSON.stringify(g)).join(" ")}${options.changedSince !== null ? ` among the files changed since ${options.changedSince}` : ""} (node_modules and what .gitignore ignores are left out)`);
+  }
   const result = captured as { results: LintResult[]; options: OutputFormatterOptions } | null;
   for (const finding of result?.results ?? []) {
     const thrown = /^This rule threw an exception: (.*)$/s.exec(finding.errorDetail ?? "");
     if (thrown) configErrors.add(thrown[1]!.split("\n")[0]!);
   }
   if (configErrors.size > 0) throw new UsageError([...configErrors][0]!);
+  // Files were linted, and not one rule of the suite ran on any: the configuration turned the
+  // suite off (or does not load it). A green run that checked nothing is said, once.
+  if (filesFound > 0 && suiteRuns() === runsBefore) {
+    const where = configFile ?? "the configuration";
+    io.err(`wrapup-lint: no wrapup-lint rule ran: ${where} turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")`);
+  }
   // Findings the rule rates warnings (markdownlint carries no severity per finding; the rule's
   // doc link marks them) are warnings here: they do not fail the run.
   for (const finding of result?.results ?? []) {
     if (finding.ruleInformation?.endsWith(WARNING_ANCHOR)) (finding as { severity: string }).severity = "warning";
   }
   if (code === 1 && result && !result.results.some((r) => r.severity !== "warning")) code = 0;
+  if (noToken && githubLinks) io.err(`wrapup-lint: ${NO_TOKEN_LINE}`);
   for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path.relative(io.cwd, file)}: ${reason}`);
   if (unreadable.size > 0) code = 2;
   const formatterOptions = result?.options ?? ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);

@@ -40,4 +40,4 @@ test("an unverified link is a warning: exit 0, ::warning", async () => {
   expect(github.stdout).toMatch(/^::warning file=notes\.md,line=3,.*title=WU007::/m);
   expect(github.stdout).not.toMatch(/^::error/m);
   expect(github.status).toBe(0);
-}, 60_000);
+});

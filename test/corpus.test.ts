@@ -22,4 +22,4 @@ testCorpus("no structure findings outside the wrap-ups, over the whole corpus", 
     .sort();
   // Only the wrap-ups with a slip their authors would mend (test/house-style.test.ts names each).
   expect(withFindings).toEqual(["community/hackathons/2023-05.md", "community/hackathons/2026-05.md"]);
-}, 600_000);
+});

@@ -76,7 +76,7 @@ describe("an unreadable file", () => {
     expect(messages(r)).toEqual(["wrapup-lint: cannot read secret.md: EACCES: permission denied"]);
     expect(findings(r)).toEqual(findings(alone));
     expect(findings(r).length).toBeGreaterThan(3);
-  }, 60_000);
+  });
 
   test("a dangling link or a directory named on the command line: named, exit 2, the rest linted", async () => {
     const dir = project({ "a.md": broken });
@@ -88,7 +88,7 @@ describe("an unreadable file", () => {
     const lines = messages(r).sort();
     expect(lines).toEqual(["wrapup-lint: cannot read dangling.md: ENOENT: no such file or directory", "wrapup-lint: cannot read folder.md: EISDIR: illegal operation on a directory"]);
     expect(findings(r)).toEqual(findings(alone));
-  }, 60_000);
+  });
 });
 
 describe("configuration faults", () => {
@@ -154,7 +154,7 @@ describe("the GitHub link cache cannot be written", () => {
     const good = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-cache-"));
     baseline = await run(["*.md"], dir, online(good));
     expect(fs.readdirSync(good).some((f) => f.endsWith(".json"))).toBe(true);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await github?.close();
@@ -191,6 +191,6 @@ describe("the GitHub link cache cannot be written", () => {
       if (fs.existsSync(cacheDir) && fs.statSync(cacheDir).isDirectory()) {
         expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
       }
-    }, 60_000);
+    });
   }
 });

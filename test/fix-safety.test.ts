@@ -46,7 +46,7 @@ describe("fixing twice equals fixing once", () => {
       }
     }
     expect(fixedSome).toBeGreaterThan(5);
-  }, 120_000);
+  });
 
   test("documents assembled from real wrap-up lines with faults spliced in", async () => {
     const lines = wrapups().flatMap((w) => readWrapup(w).split("\n"));
@@ -61,7 +61,7 @@ describe("fixing twice equals fixing once", () => {
       }),
       { numRuns: 40, endOnFailure: true },
     );
-  }, 60_000);
+  });
 });
 
 describe("no byte outside a fix's span changes", () => {
@@ -106,7 +106,7 @@ describe("no byte outside a fix's span changes", () => {
       }
     }
     expect(spans).toBeGreaterThan(10);
-  }, 120_000);
+  });
 });
 
 describe("restore: the linted text back to the file's own endings", () => {
@@ -172,7 +172,7 @@ describe("wrapup-lint --fix on files", () => {
       expect(endings(after), name).toEqual(endings(before));
       expect(after.startsWith("\uFEFF"), name).toBe(before.startsWith("\uFEFF"));
     }
-  }, 60_000);
+  });
 
   test("only changed files are written (mtime kept otherwise), by rename, with their mode", () => {
     const dir = project({
@@ -199,7 +199,7 @@ describe("wrapup-lint --fix on files", () => {
     fs.utimesSync(path.join(dir, "fixable.md"), old, old);
     fix(dir, "*.md");
     expect(stat("fixable.md").mtimeMs).toBe(old.getTime());
-  }, 60_000);
+  });
 
   test("a symbolic link: the file behind it is fixed, the link stays a link", () => {
     const dir = project({ "real.md": broken, ".markdownlint-cli2.jsonc": config });
@@ -209,5 +209,5 @@ describe("wrapup-lint --fix on files", () => {
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(fs.lstatSync(path.join(dir, "docs", "link.md")).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(path.join(dir, "real.md"), "utf8")).not.toBe(broken);
-  }, 60_000);
+  });
 });

@@ -195,6 +195,21 @@ describe("a second community: init learns its conventions, new writes its next p
     expect(remark.stderr).toMatch(new RegExp(`${at("**Impact:**")}:1-${at("**Impact:**")}:\\d+\\s+warning\\s+Unexpected label`));
   });
 
+  test("--profile names a profile for every file; a bundled one by its name; a missing one is one line, exit 2", async () => {
+    const elsewhere = tempDir();
+    writeFiles(elsewhere, { "README.md": fs.readFileSync(path.join(repo, "2025-07_hack-week", "README.md"), "utf8").replace("**Goal:**", "**Goals:**") });
+    fs.mkdirSync(path.join(elsewhere, ".git"));
+    // Without a profile it is no wrap-up (the Gardener H1 is another); with this house's, it is.
+    expect((await lint(["README.md"], elsewhere)).code).toBe(0);
+    const r = await lint(["--profile", path.join(repo, ".wrapup-lint.jsonc"), "README.md"], elsewhere);
+    expect(r.code, r.output).toBe(1);
+    expect(r.stdout).toMatch(/README\.md:\d+:3 error WU003\/wrapup-section-fields .*did you mean `Goal`\?/);
+    expect((await lint(["--profile", "gardener", "README.md"], elsewhere)).code).toBe(0);
+    const missing = await lint(["--profile", "nope.jsonc", "README.md"], elsewhere);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe("wrapup-lint: --profile: no such file or bundled profile: nope.jsonc");
+  });
+
   test("new writes the README of the next event's folder, without front matter", async () => {
     const r = await lint(["new", "2026-09"], repo);
     expect(r.code, r.stderr).toBe(0);

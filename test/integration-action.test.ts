@@ -1,18 +1,35 @@
 /**
- * The GitHub Action's entry point, run as the runner runs action.yml's lint step: in
+ * The GitHub Action as the runner runs it: action.yml's `main` (the committed build, action/),
+ * copied away from this repository as the runner checks an action out, run by Node in
  * GITHUB_WORKSPACE (a git repository whose HEAD is a pull request's merge commit), with the
- * pull_request event payload at GITHUB_EVENT_PATH, GITHUB_BASE_REF, and GITHUB_OUTPUT /
- * GITHUB_STEP_SUMMARY files. Checks which files were linted, the annotations printed, the SARIF
- * written, the outputs and the summary.
+ * pull_request event payload at GITHUB_EVENT_PATH, GITHUB_BASE_REF, GITHUB_OUTPUT /
+ * GITHUB_STEP_SUMMARY files and each input as `INPUT_<NAME>` (hyphens kept, as the runner sets
+ * them). The user's repository never installed anything: its `.markdownlint-cli2.jsonc` is the
+ * README's, naming `wrapup-lint/markdownlint`. Checks which files were linted, the annotations
+ * printed, the SARIF written, the outputs and the summary.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
 import { readDraft, readWrapup } from "./helpers/corpus.js";
+import { startFakeGitHub } from "./github-server/server.js";
+import { worldFromModels } from "./github-server/world-from-links.js";
 import { git, gitInit, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
+import { remarkModel } from "./helpers/models.js";
 
-const ENTRY = path.join(ROOT, "dist", "src", "action.js");
+/** The action as the runner has it: action.yml and action/ checked out into a folder of its own. */
+function checkedOutAction(): string {
+  const dir = path.join(tempDir("wrapup-lint-actions-"), "wrapup-lint", "wrapup-lint", "v0");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "action.yml"), path.join(dir, "action.yml"));
+  fs.cpSync(path.join(ROOT, "action"), path.join(dir, "action"), { recursive: true });
+  return dir;
+}
+let ACTION = "";
+let ENTRY = "";
+/** The README's configuration for markdownlint-cli2. */
+const README_CONFIG = '{\n  "customRules": ["wrapup-lint/markdownlint"],\n  "config": { "default": false, "wrapup": true }\n}\n';
 const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
 
 interface PullRequest {
@@ -23,7 +40,7 @@ interface PullRequest {
 /** A repository with a pull request (topic into main, main moved on meanwhile), checked out at the merge commit as actions/checkout does. */
 function pullRequestRepo(): PullRequest {
   const repo = tempDir("wrapup-lint-ws-");
-  writeFiles(repo, { "README.md": "# Project\n", "docs/2025-07.md": readWrapup("2025-07.md"), "docs/unchanged.md": broken, "src/x.txt": "x\n" });
+  writeFiles(repo, { "README.md": "# Project\n", "docs/2025-07.md": readWrapup("2025-07.md"), "docs/unchanged.md": broken, "src/x.txt": "x\n", ".markdownlint-cli2.jsonc": README_CONFIG });
   gitInit(repo);
   git(repo, "checkout", "-q", "-b", "topic");
   writeFiles(repo, { "docs/2025-12.md": readDraft("2025-12.md"), "docs/notes.md": "# Notes\n\nFine.\n", "src/x.txt": "y\n" });
@@ -47,7 +64,7 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, push = false): Promise<ActionRun> {
+async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, push = false, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
   const runner = tempDir("wrapup-lint-runner-");
   const event = path.join(runner, "event.json");
   const head = git(pr.repo, "rev-parse", "HEAD").trim();
@@ -70,7 +87,9 @@ async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, p
     GITHUB_OUTPUT: outputs,
     GITHUB_STEP_SUMMARY: summary,
     RUNNER_TEMP: runner,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/-/g, "_")}`, v])),
+    ...extraEnv,
+    // The runner's names: upper case, hyphens kept (INPUT_WORKING-DIRECTORY); action.yml's defaults when not given.
+    ...Object.fromEntries(Object.entries({ ...DEFAULTS, ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   });
   const r = await runAsync(ENTRY, [], { cwd: pr.repo, env });
   return { code: r.code, stdout: r.stdout, stderr: r.stderr, outputs: fs.readFileSync(outputs, "utf8"), summary: fs.readFileSync(summary, "utf8") };
@@ -96,32 +115,38 @@ function parseOutputs(text: string): Record<string, string> {
 
 const annotation = /^::(error|warning) file=([^,]+),line=(\d+)(?:,col=\d+)?(?:,endColumn=\d+)?,title=(WU\d{3})::/;
 
+let DEFAULTS: Record<string, string> = {};
+
 beforeAll(() => {
-  if (!fs.existsSync(ENTRY)) throw new Error("dist/ is missing: run `npm run build`");
+  ACTION = checkedOutAction();
+  const yml = parseYaml(fs.readFileSync(path.join(ACTION, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }>; runs: { main: string } };
+  ENTRY = path.join(ACTION, yml.runs.main);
+  // The runner passes every input, with its default (the token's is github.token: none here).
+  DEFAULTS = Object.fromEntries(Object.entries(yml.inputs).map(([k, v]) => [k, k === "token" ? "" : (v.default ?? "")]));
 });
 
-describe("GitHub Action entry point", { timeout: 60_000 }, () => {
+describe("GitHub Action entry point", () => {
   test("a pull request: only its changed Markdown files are linted, annotated, and written to SARIF", async () => {
     const pr = pullRequestRepo();
     const r = await runAction(pr, { "sarif-file": "reports/wrapup-lint.sarif" });
     expect(r.code, r.stderr).toBe(1);
 
     const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::"));
-    expect(annotations.length).toBe(8);
+    expect(annotations.length).toBe(4);
     expect(annotations.every((l) => annotation.test(l))).toBe(true);
     expect(new Set(annotations.map((l) => annotation.exec(l)![2]))).toEqual(new Set(["docs/2025-12.md"]));
     expect(annotations).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list");
 
     const outputs = parseOutputs(r.outputs);
     expect(outputs["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
-    expect(outputs["findings"]).toBe("8");
+    expect(outputs["findings"]).toBe("4");
     const sarifPath = path.join(pr.repo, "reports", "wrapup-lint.sarif");
     expect(outputs["sarif-file"]).toBe(sarifPath);
 
     const sarif = JSON.parse(fs.readFileSync(sarifPath, "utf8")) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     expect(sarif.version).toBe("2.1.0");
     const results = sarif.runs[0]!.results;
-    expect(results).toHaveLength(8);
+    expect(results).toHaveLength(4);
     expect(results.map((x) => `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}:${x.ruleId}`)).toEqual(
       annotations.map((l) => {
         const m = annotation.exec(l)!;
@@ -130,7 +155,7 @@ describe("GitHub Action entry point", { timeout: 60_000 }, () => {
     );
 
     expect(r.summary).toContain("### wrapup-lint");
-    expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 8 findings.`);
+    expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 4 findings.`);
     expect(r.summary).toContain("| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Organizer` item in the event details list |");
   });
 
@@ -139,11 +164,33 @@ describe("GitHub Action entry point", { timeout: 60_000 }, () => {
     const r = await runAction(pr, { "working-directory": "docs", files: "2025-*.md", "fail-on-findings": "false" });
     expect(r.code, r.stderr).toBe(0);
     const annotations = r.stdout.split("\n").filter((l) => l.startsWith("::"));
-    expect(annotations).toHaveLength(8);
+    expect(annotations).toHaveLength(4);
     expect(annotations.every((l) => annotation.exec(l)?.[2] === "docs/2025-12.md")).toBe(true);
     expect(parseOutputs(r.outputs)["files"]).toBe("docs/2025-12.md");
     const sarif = JSON.parse(fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["docs/2025-12.md"]));
+  });
+
+  test("the house conventions: a profile file the repository keeps, or the `profile` input", async () => {
+    const hackWeek = path.join(ROOT, "examples", "hack-week");
+    const slipped = fs.readFileSync(path.join(hackWeek, "2025-07_hack-week", "README.md"), "utf8").replace("**Goal:**", "**Goals:**");
+    const pr = pullRequestRepo();
+    writeFiles(pr.repo, { "conventions/hack-week.jsonc": fs.readFileSync(path.join(hackWeek, ".wrapup-lint.jsonc"), "utf8"), "hack/README.md": slipped });
+    git(pr.repo, "add", "-A");
+    git(pr.repo, "commit", "-q", "-m", "another community's wrap-up");
+    const files = (r: ActionRun): Set<string> => new Set(r.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => annotation.exec(l)![2]!));
+    // Not found where it stands: the Gardener default, to which hack/README.md is no wrap-up.
+    const plain = await runAction(pr);
+    expect(files(plain)).toEqual(new Set(["docs/2025-12.md"]));
+    // Named by the input: hack/README.md's slip is found; the Gardener draft is no wrap-up to this house.
+    const named = await runAction(pr, { profile: "conventions/hack-week.jsonc" });
+    expect(files(named)).toEqual(new Set(["hack/README.md"]));
+    expect(named.stdout).toMatch(/::error file=hack\/README\.md,line=\d+,col=3,.*did you mean `Goal`\?/);
+    // Kept at the root as `init` writes it: found without the input.
+    fs.renameSync(path.join(pr.repo, "conventions", "hack-week.jsonc"), path.join(pr.repo, ".wrapup-lint.jsonc"));
+    git(pr.repo, "add", "-A");
+    git(pr.repo, "commit", "-q", "-m", "the profile at the root");
+    expect(files(await runAction(pr))).toEqual(new Set(["hack/README.md"]));
   });
 
   test("a push: what the push changed (from the payload's `before`)", async () => {
@@ -152,36 +199,55 @@ describe("GitHub Action entry point", { timeout: 60_000 }, () => {
     const r = await runAction(pr, {}, true);
     expect(r.code, r.stderr).toBe(1);
     expect(parseOutputs(r.outputs)["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(8);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(4);
+  });
+
+  test("GitHub links are checked with the `token` input; without one, one warning says what to set", async () => {
+    const github = await startFakeGitHub(worldFromModels([remarkModel(readWrapup("2025-12.md"))]), { token: "ghs_actionToken" });
+    try {
+      const pr = pullRequestRepo();
+      // A new page in the pull request's working tree links a repository that does not exist.
+      writeFiles(pr.repo, { "docs/links.md": "# Links\n\nSee [nowhere](https://github.com/gardener/nowhere).\n" });
+      const online = { WRAPUP_LINT_OFFLINE: "", GITHUB_API_URL: github.apiUrl };
+      const r = await runAction(pr, { token: "ghs_actionToken" }, false, online);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/^::error file=docs\/links\.md,line=3,.*title=WU007::.*Unexpected link to `gardener\/nowhere`, expected a GitHub repository that exists/m);
+      expect(github.requests.length).toBeGreaterThan(0);
+      expect(github.requests.every((q) => q.authorization === "bearer ghs_actionToken")).toBe(true);
+      expect(r.stdout + r.summary + fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")).not.toContain("ghs_actionToken");
+      const without = await runAction(pr, {}, false, online);
+      const warnings = without.stdout.split("\n").filter((l) => l.includes("title=WU007"));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^::warning .*no GitHub token: set GITHUB_TOKEN or GH_TOKEN/);
+    } finally {
+      await github.close();
+    }
   });
 
   test("a configuration error is one annotation and exit 2", async () => {
     const pr = pullRequestRepo();
-    fs.mkdirSync(path.join(pr.repo, "node_modules"));
-    fs.symlinkSync(ROOT, path.join(pr.repo, "node_modules", "wrapup-lint"), "dir");
     fs.writeFileSync(path.join(pr.repo, ".markdownlint-cli2.jsonc"), JSON.stringify({ config: { default: false, WU003: { order: "yes" } }, customRules: ["wrapup-lint/markdownlint"] }));
     const r = await runAction(pr);
     expect(r.code).toBe(2);
     expect(r.stdout.trim()).toBe('::error title=wrapup-lint::WU003/wrapup-section-fields: option "order" must be boolean');
   });
 
-  test("action.yml runs this entry point with the inputs, token and link cache; the example workflow uploads the SARIF", () => {
+  test("action.yml: a JavaScript action on the runner's Node running the committed build, no steps, no setup-node", () => {
     const action = parseYaml(fs.readFileSync(path.join(ROOT, "action.yml"), "utf8")) as {
       inputs: Record<string, { default?: string }>;
-      outputs: Record<string, { value: string }>;
-      runs: { using: string; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] };
+      outputs: Record<string, { value?: string }>;
+      runs: { using: string; main: string; steps?: unknown };
     };
-    expect(action.runs.using).toBe("composite");
-    const lintStep = action.runs.steps.find((s) => s.run?.includes("dist/src/action.js"))!;
-    expect(lintStep.run).toContain("${{ github.action_path }}/dist/src/action.js");
-    for (const name of Object.keys(action.inputs).filter((n) => n !== "cache" && n !== "token")) {
-      expect(lintStep.env![`INPUT_${name.toUpperCase().replace(/-/g, "_")}`], name).toBe(`\${{ inputs.${name} }}`);
-    }
-    expect(lintStep.env!["GITHUB_TOKEN"]).toBe("${{ inputs.token }}");
+    expect(action.runs.using).toBe("node24");
+    expect(action.runs.main).toBe("action/index.js");
+    expect(action.runs.steps).toBeUndefined();
+    expect(fs.readFileSync(path.join(ROOT, "action.yml"), "utf8")).not.toContain("setup-node");
     expect(action.inputs["token"]!.default).toBe("${{ github.token }}");
-    const cache = action.runs.steps.find((s) => s.uses?.startsWith("actions/cache@"))!;
-    expect(cache.with!["path"]).toBe(lintStep.env!["WRAPUP_LINT_CACHE_DIR"]);
-    for (const output of Object.values(action.outputs)) expect(output.value).toMatch(/^\$\{\{ steps\.lint\.outputs\.[\w-]+ \}\}$/);
+    for (const output of Object.values(action.outputs)) expect(output.value).toBeUndefined();
+    // Every input the entry point reads is declared (and no other).
+    const source = fs.readFileSync(path.join(ROOT, "src", "action.ts"), "utf8");
+    const read = [...source.matchAll(/input\(env, "([\w-]+)"/g)].map((m) => m[1]).sort();
+    expect(read).toEqual(Object.keys(action.inputs).sort());
 
     const workflow = parseYaml(fs.readFileSync(path.join(ROOT, ".github", "workflows", "wrapup-lint.yml"), "utf8")) as {
       on: Record<string, unknown>;

@@ -5,13 +5,13 @@
  * actions, apply the quick-fix edits, and see the fixable findings gone. GitHub links are
  * answered from the link cache a command-line run filled, and nothing is asked of GitHub.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
+import { HANG_GUARD_MS, lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 
 interface Position {
@@ -44,11 +44,25 @@ interface CodeAction {
 
 const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
 
-/** Applies LSP text edits (non-overlapping) to `text`. */
-function applyEdits(text: string, edits: TextEdit[]): string {
+type Encoding = "utf-8" | "utf-16" | "utf-32";
+
+/** A UTF-16 column of `line` as `encoding` counts it (what a client of that encoding sends). */
+function characterIn(line: string, column: number, encoding: Encoding): number {
+  const before = line.slice(0, column);
+  return encoding === "utf-8" ? Buffer.byteLength(before) : encoding === "utf-32" ? [...before].length : before.length;
+}
+
+/** Applies LSP text edits (non-overlapping) to `text`, their characters counted in `encoding`. */
+function applyEdits(text: string, edits: TextEdit[], encoding: Encoding = "utf-16"): string {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
-  const offset = (p: Position): number => lineStarts[p.line]! + p.character;
+  const offset = (p: Position): number => {
+    const start = lineStarts[p.line]!;
+    const line = text.slice(start, lineStarts[p.line + 1] ?? text.length);
+    let column = 0;
+    while (column < line.length && characterIn(line, column, encoding) < p.character) column++;
+    return start + column;
+  };
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const edit of sorted) out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
@@ -62,7 +76,7 @@ class Client {
 
   constructor(readonly child: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    // What a client answers when the server asks (unified-language-server registers for configuration changes).
+    // What a client answers if the server asks.
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
     this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({})));
@@ -86,7 +100,7 @@ class Client {
     const list = this.published.get(uri) ?? [];
     if (list.length >= count) return Promise.resolve(list[count - 1]!);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics #${count} for ${uri}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics #${count} for ${uri}`)), HANG_GUARD_MS);
       this.waiters.push({ uri, count, resolve: (d) => (clearTimeout(timer), resolve(d)) });
     });
   }
@@ -128,7 +142,7 @@ describe("wrapup-lint-language-server", () => {
     })) as { capabilities: { codeActionProvider?: unknown; textDocumentSync?: unknown } };
     expect(init.capabilities.codeActionProvider).toBeTruthy();
     await client.connection.sendNotification("initialized", {});
-  }, 60_000);
+  });
 
   afterAll(async () => {
     try {
@@ -187,5 +201,180 @@ describe("wrapup-lint-language-server", () => {
     expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(diagnostics.length);
     expect(server.requests).toHaveLength(asked);
-  }, 60_000);
+  });
+});
+
+/** Starts the server in `workspace` as an editor does (npx, stdio) and initializes it. */
+async function startServer(workspace: string, general?: { positionEncodings?: string[] }): Promise<{ client: Client; encoding: string | undefined }> {
+  if (!fs.existsSync(path.join(workspace, "node_modules", ".bin"))) {
+    fs.mkdirSync(path.join(workspace, "node_modules", ".bin"));
+    fs.symlinkSync("../wrapup-lint/bin/wrapup-lint-language-server.js", path.join(workspace, "node_modules", ".bin", "wrapup-lint-language-server"));
+  }
+  const child = spawn("npx", ["wrapup-lint-language-server", "--stdio"], { cwd: workspace, env: testEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  const client = new Client(child);
+  const init = (await client.connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "workspace" }],
+    capabilities: { ...(general ? { general } : {}), textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } } } } },
+  })) as { capabilities: { positionEncoding?: string } };
+  await client.connection.sendNotification("initialized", {});
+  return { client, encoding: init.capabilities.positionEncoding };
+}
+
+async function stop(client: Client): Promise<void> {
+  try {
+    await client.connection.sendRequest("shutdown");
+    await client.connection.sendNotification("exit");
+  } finally {
+    client.connection.dispose();
+    client.child.kill();
+  }
+}
+
+/** remark-cli's findings (`line:column severity rule`) in `cwd`, from its default report. */
+function remarkCli(file: string, cwd: string): string[] {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "remark-cli", "cli.js"), file, "--no-stdout", "--no-color"], { cwd, env: testEnv(), encoding: "utf8" });
+  return [...(r.stdout + r.stderr).matchAll(/^\s*(\d+):(\d+)(?:-\d+:\d+)?\s+(warning|error|info)\s+.*?\s+([\w-]+)\s+wrapup-lint\s*$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]} ${m[4]}`).sort();
+}
+
+const SEVERITY: Record<number, string> = { 1: "error", 2: "warning", 3: "info" };
+
+describe("the language server reports what remark-cli reports for the same workspace", () => {
+  const configs: Record<string, string> = {
+    "the preset": 'import preset from "wrapup-lint/remark";\nexport default preset;\n',
+    "a rule off, a rule raised to error, a rule's options": [
+      'import preset, { plugins } from "wrapup-lint/remark";',
+      "export default {",
+      "  plugins: [",
+      "    preset,",
+      '    [plugins["wrapup-section-heading"], false],',
+      '    [plugins["wrapup-event-details"], [2]],',
+      '    [plugins["wrapup-section-fields"], [1, { order: false }]],',
+      "  ],",
+      "};",
+      "",
+    ].join("\n"),
+  };
+  for (const [name, rc] of Object.entries(configs)) {
+    test(name, async () => {
+      const text = broken.replace("**Achievements:**", "**Achievementz:**");
+      const workspace = project({ ".remarkrc.mjs": rc, "docs/w.md": text });
+      const expected = remarkCli("docs/w.md", workspace);
+      expect(expected.length).toBeGreaterThan(3);
+      const { client } = await startServer(workspace);
+      try {
+        const uri = pathToFileURL(path.join(workspace, "docs", "w.md")).href;
+        await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+        const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.source === "wrapup-lint");
+        const got = diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${d.code}`).sort();
+        expect(got).toEqual(expected);
+        if (name !== "the preset") {
+          expect(got.some((f) => f.endsWith("wrapup-section-heading"))).toBe(false);
+          expect(got.filter((f) => f.endsWith("wrapup-event-details")).every((f) => f.includes(" error "))).toBe(true);
+          expect(got.some((f) => f.endsWith("wrapup-event-details"))).toBe(true);
+        }
+      } finally {
+        await stop(client);
+      }
+    });
+  }
+
+  test("the workspace's profile (.wrapup-lint.jsonc): another community's conventions, and an edit to it seen", async () => {
+    const dir = path.join(ROOT, "examples", "hack-week");
+    const page = fs.readFileSync(path.join(dir, "2025-07_hack-week", "README.md"), "utf8");
+    // Two departures from that house: `**Impact:**` throughout where it writes `**Impact**:`, and `Goals` for `Goal`.
+    const text = page.replaceAll("**Impact**:", "**Impact:**").replace("**Goal:**", "**Goals:**");
+    const profile = fs.readFileSync(path.join(dir, ".wrapup-lint.jsonc"), "utf8");
+    const workspace = project({ ".remarkrc.mjs": configs["the preset"]!, ".wrapup-lint.jsonc": profile, "hack/README.md": text });
+    fs.mkdirSync(path.join(workspace, ".git"));
+    const expected = remarkCli("hack/README.md", workspace);
+    expect(expected.some((f) => f.endsWith("wrapup-section-fields"))).toBe(true);
+    expect(expected.some((f) => f.endsWith("wrapup-field-label"))).toBe(true);
+    const { client } = await startServer(workspace);
+    try {
+      const uri = pathToFileURL(path.join(workspace, "hack", "README.md")).href;
+      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+      const shown = (d: Diagnostic[]): string[] => d.filter((x) => x.source === "wrapup-lint").map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${SEVERITY[x.severity!]} ${x.code}`).sort();
+      const before = shown(await client.diagnostics(uri, 1));
+      expect(before).toEqual(expected);
+      expect(before.filter((f) => f.endsWith("wrapup-field-label"))).toHaveLength(9);
+      // The house decides `**Impact:**` is right after all: the editor follows the edited profile.
+      fs.writeFileSync(path.join(workspace, ".wrapup-lint.jsonc"), profile.replace(/("label": "Impact",[^}]*"colon": )"outside"/, '$1"inside"'));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+      const after = shown(await client.diagnostics(uri, 2));
+      expect(after.some((f) => f.endsWith("wrapup-field-label"))).toBe(false);
+      expect(after.some((f) => f.endsWith("wrapup-section-fields"))).toBe(true);
+    } finally {
+      await stop(client);
+    }
+  });
+
+  test("a workspace configuration without the suite gets the preset first, and its own settings stay", async () => {
+    // remark-cli with a configuration naming only another plugin: the server adds the preset before it.
+    const workspace = project({ ".remarkrc.json": JSON.stringify({ settings: { bullet: "*" }, plugins: [] }), "docs/w.md": broken });
+    const { client } = await startServer(workspace);
+    try {
+      const uri = pathToFileURL(path.join(workspace, "docs", "w.md")).href;
+      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text: broken } });
+      const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.source === "wrapup-lint");
+      expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(["wrapup-event-details", "wrapup-field-label", "wrapup-section-fields", "wrapup-section-heading"]));
+    } finally {
+      await stop(client);
+    }
+  });
+});
+
+describe("quick fixes use the server's own ranges, in the negotiated position encoding", () => {
+  const line = "- 🗓️ **Date:** 24.11.2025–28.11.2025";
+  const text = broken;
+  const lineNumber = text.split("\n").indexOf(line);
+  const at = line.indexOf("24.11.2025–");
+  const cases: { name: string; offered?: string[]; encoding: Encoding; skew: Encoding }[] = [
+    { name: "no encodings offered: UTF-16; the client sends back byte columns (Neovim 0.7)", encoding: "utf-16", skew: "utf-8" },
+    { name: "UTF-16 offered: UTF-16; the client sends back byte columns", offered: ["utf-16"], encoding: "utf-16", skew: "utf-8" },
+    { name: "UTF-8 preferred (Neovim 0.10+): UTF-8; the client sends back UTF-16 columns", offered: ["utf-8", "utf-16", "utf-32"], encoding: "utf-8", skew: "utf-16" },
+    { name: "UTF-32 only: UTF-32", offered: ["utf-32"], encoding: "utf-32", skew: "utf-8" },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      expect(lineNumber).toBeGreaterThan(0);
+      const workspace = project({ "docs/w.md": text });
+      const { client, encoding } = await startServer(workspace, c.offered ? { positionEncodings: c.offered } : undefined);
+      try {
+        expect(encoding).toBe(c.encoding);
+        const uri = pathToFileURL(path.join(workspace, "docs", "w.md")).href;
+        await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+        const diagnostics = await client.diagnostics(uri, 1);
+        const date = diagnostics.find((d) => d.code === "wrapup-event-details" && d.range.start.line === lineNumber)!;
+        expect(date, JSON.stringify(diagnostics)).toBeDefined();
+        // The finding's range counts characters in the negotiated encoding.
+        expect(date.range.start.character).toBe(characterIn(line, at, c.encoding));
+        expect(date.range.end.character).toBe(characterIn(line, at + "24.11.2025–28.11.2025".length, c.encoding));
+        // The client sends it back with columns counted another way, and without its data.
+        const skewed = {
+          ...date,
+          range: { start: { line: lineNumber, character: characterIn(line, at, c.skew) }, end: { line: lineNumber, character: characterIn(line, at + "24.11.2025–28.11.2025".length, c.skew) } },
+          data: undefined,
+        };
+        for (const sent of [skewed, { ...skewed, data: date.data }]) {
+          const actions = (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: sent.range, context: { diagnostics: [sent], only: ["quickfix"] } })) as CodeAction[];
+          expect(actions).toHaveLength(1);
+          const edits = actions[0]!.edit!.changes![uri]!;
+          expect(edits).toEqual([{ range: date.range, newText: "24.11.2025 – 28.11.2025" }]);
+          const fixed = applyEdits(text, edits, c.encoding);
+          // Only the finding's text changed.
+          expect(fixed.split("\n")[lineNumber]).toBe("- 🗓️ **Date:** 24.11.2025 – 28.11.2025");
+          expect(fixed.replace("24.11.2025 – 28.11.2025", "24.11.2025–28.11.2025")).toBe(text);
+        }
+        // Text that changed since the finding: no edit is offered on it.
+        await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace("24.11.2025–", "25.11.2025–") }] });
+        const stale = (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: date.range, context: { diagnostics: [date], only: ["quickfix"] } })) as CodeAction[];
+        expect(stale.flatMap((a) => a.edit?.changes?.[uri] ?? []).every((e) => e.newText !== "24.11.2025 – 28.11.2025")).toBe(true);
+      } finally {
+        await stop(client);
+      }
+    });
+  }
 });

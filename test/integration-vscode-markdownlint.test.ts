@@ -75,7 +75,7 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(ROOT, "dist", "src", "adapters", "markdownlint.js"))) throw new Error("dist/ is missing: run `npm run build`");
 });
 
-describe("VS Code markdownlint extension", { timeout: 60_000 }, () => {
+describe("VS Code markdownlint extension", () => {
   test("customRules in .markdownlint-cli2.jsonc is all it takes: the unsaved text is linted, with quick fixes", async () => {
     // On disk the page is clean; the editor holds the broken text, not yet saved.
     const workspace = project({ "docs/2025-11.md": "# Notes\n", ".markdownlint-cli2.jsonc": JSON.stringify({ customRules: ["wrapup-lint/markdownlint"] }) });
@@ -103,7 +103,7 @@ describe("VS Code markdownlint extension", { timeout: 60_000 }, () => {
     expect(again.length).toBeLessThan(ours.length);
   });
 
-  describe("network checks stay out of the editor: the link cache only", { timeout: 60_000 }, () => {
+  describe("network checks stay out of the editor: the link cache only", () => {
     let server: FakeGitHub;
     beforeAll(async () => {
       server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] });

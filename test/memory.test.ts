@@ -42,7 +42,7 @@ function heapMb(): number {
 const CONFIG: SuiteConfig = { WU001: true, WU003: { unknown: true }, WU004: true, WU006: true, WU007: { offline: true }, WU008: true };
 const PAGES = 40; // 40 × ~200 KB = ~8 MB of text (twice that as UTF-16 would be)
 
-describe("memory", { timeout: 300_000 }, () => {
+describe("memory", () => {
   test.skipIf(!gc)("markdownlint: linting 40 distinct 200 KB pages keeps none of them", async () => {
     await runMarkdownlint(page(-1), CONFIG); // modules and lazy tables loaded before measuring
     const before = heapMb();

@@ -30,6 +30,14 @@ describe("package", () => {
     for (const dep of ["markdownlint", "markdownlint-cli2", "unified", "unified-lint-rule", "vfile"]) expect(pkg.dependencies[dep], dep).toBeDefined();
   });
 
+  test("says where it lives and under which licence: repository, homepage, bugs, LICENSE", () => {
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\/[\w-]+\/wrapup-lint\.git$/);
+    expect(pkg.homepage).toMatch(/^https:\/\/github\.com\//);
+    expect(pkg.bugs.url).toMatch(/\/issues$/);
+    expect(pkg.license).toBe("Apache-2.0");
+    expect(fs.readFileSync(path.join(root, "LICENSE"), "utf8")).toContain("Apache License\n                           Version 2.0, January 2004");
+  });
+
   test("wrapup-lint/markdownlint: the custom rules, with fixed codes, the wrapup tag and a doc link", async () => {
     const { default: rules } = (await import("wrapup-lint/markdownlint")) as { default: any[] };
     expect(rules.map((r) => r.names)).toEqual(Object.entries(CODES));

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { RULES } from "../src/rules.js";
-import { readWrapup, SHARED, wrapups } from "./helpers/corpus.js";
+import { readWrapup, SEED, wrapups } from "./helpers/corpus.js";
 import { lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
 
 process.env["WRAPUP_LINT_OFFLINE"] = "1";
@@ -20,7 +20,7 @@ const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
 const documents: [string, string][] = [
   ...fs.readdirSync(fixtures).filter((f) => f.endsWith(".md")).map((f): [string, string] => [`fixtures/${f}`, fs.readFileSync(path.join(fixtures, f), "utf8")]),
   ...wrapups().map((f): [string, string] => [f, readWrapup(f)]),
-  ["seed/2023-11-wrapup-mojibake.md", fs.readFileSync(path.join(SHARED, "corpus", "seed", "2023-11-wrapup-mojibake.md"), "utf8")],
+  ["seed/2023-11-wrapup-mojibake.md", fs.readFileSync(SEED, "utf8")],
 ];
 
 test.each(documents)("%s: markdownlint and remark report the same rules on the same lines", async (_name, text) => {

@@ -481,13 +481,11 @@ describe("bad input: a clear finding or nothing, never a crash", () => {
       keys.push(`key${i}: "a value to fill the front matter, number ${i}"`);
       size += keys[keys.length - 1]!.length + 1;
     }
-    const started = Date.now();
     expect(await messages(page(`${GOOD}\n${keys.join("\n")}`))).toEqual([]);
     expect(await messages(page(`${GOOD}\n${keys.join("\n")}\nkey7: again`))).toEqual([
       `${keys.length + 4}: Unexpected second \`key7\` key, expected each key once (the first \`key7\` is on line 11)`,
     ]);
-    expect(Date.now() - started).toBeLessThan(30_000);
-  }, 60_000);
+  });
 
   test("deep nesting", async () => {
     const deep = `${GOOD}\nx: ${"[".repeat(5000)}${"]".repeat(5000)}`;

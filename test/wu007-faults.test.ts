@@ -12,15 +12,13 @@ import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { startFakeGitHub, type Fault, type FakeGitHub, type RecordedRequest } from "./github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunResult } from "./github-server/runs.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
-import { readWrapup } from "./helpers/corpus.js";
+import { HACKATHONS, readWrapup } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
 
 const FILES = ["2023-11.md", "2025-11.md", "2025-12.md"];
 /** The run's time for GitHub (WRAPUP_LINT_GITHUB_TIMEOUT) and per request, in seconds. */
 const BUDGET_S = 4;
 const REQUEST_S = 1;
-/** Linting itself, on a shared machine. */
-const SLACK_MS = 4000;
 const UNVERIFIED = /^Unexpected unverified link `https:\/\/github\.com\/[^`]+` \(.+\), expected an answer from GitHub/;
 
 let github: FakeGitHub;
@@ -54,6 +52,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The run kept to its time for GitHub: no request went out later than the budget after the
+ * first one (the fake server's clock; how long linting itself took on a busy machine is not judged).
+ */
+function expectWithinBudget(): void {
+  const times = github.requests.map((r) => r.at);
+  if (times.length === 0) return;
+  // A request sent just before the deadline reaches the server a moment later: one request's time.
+  expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual((BUDGET_S + REQUEST_S) * 1000);
+}
+
 function onlyUnverified(run: RunResult): void {
   const other = run.findings.filter((f) => !UNVERIFIED.test(f.message));
   expect(other, "no intact link reported broken").toEqual([]);
@@ -84,8 +93,8 @@ describe("persistent faults: unverified once, nothing broken, within the time bo
       const run = await faulty(fault);
       onlyUnverified(run);
       expect(run.findings).toHaveLength(1);
-      expect(run.ms).toBeLessThan(BUDGET_S * 1000 + SLACK_MS);
-    }, 30_000);
+      expectWithinBudget();
+    });
   }
 
   test("partial GraphQL errors: the links they touch are unverified, the rest answered", async () => {
@@ -97,7 +106,7 @@ describe("persistent faults: unverified once, nothing broken, within the time bo
     const again = await runMarkdownlintCli2(dir, [githubLinkResolves]);
     expect(again.findings).toEqual([]);
     expect(github.requests.length).toBeGreaterThan(0);
-  }, 30_000);
+  });
 
   test("the network down (nothing listens): unverified, bounded", async () => {
     const closed = await startFakeGitHub({ owners: [], repos: [] });
@@ -108,34 +117,32 @@ describe("persistent faults: unverified once, nothing broken, within the time bo
       const run = await runMarkdownlintCli2(dir, [githubLinkResolves]);
       onlyUnverified(run);
       expect(run.findings).toHaveLength(1);
-      expect(run.ms).toBeLessThan(BUDGET_S * 1000 + SLACK_MS);
+      expectWithinBudget();
     } finally {
       process.env["GITHUB_API_URL"] = github.apiUrl;
     }
-  }, 30_000);
+  });
 
   test("remark too: a persistent 500 is unverified once, nothing broken", async () => {
     const run = await faulty({ mode: "500" }, runRemarkEngine);
     onlyUnverified(run);
     expect(run.findings).toHaveLength(1);
-    expect(run.ms).toBeLessThan(BUDGET_S * 1000 + SLACK_MS);
-  }, 30_000);
+    expectWithinBudget();
+  });
 
   test("a secondary rate limit said only in the body: no waiting a minute, no more requests", async () => {
     const run = await faulty({ mode: "secondary-403", noRetryAfter: true });
     onlyUnverified(run);
     expect(run.findings[0]?.message).toMatch(/rate limited/);
-    expect(run.ms).toBeLessThan(SLACK_MS);
     expect(github.requests.length).toBeLessThanOrEqual(2);
-  }, 30_000);
+  });
 
   test("a rate limit reset beyond the run's time: no waiting, no more requests", async () => {
     const run = await faulty({ mode: "429", retryAfter: 3600 });
     onlyUnverified(run);
-    expect(run.ms).toBeLessThan(SLACK_MS);
     // One request met the limit; the others were not sent.
     expect(github.requests.length).toBeLessThanOrEqual(2);
-  }, 30_000);
+  });
 });
 
 /** The first request and its retry (the same request sent again). */
@@ -159,8 +166,8 @@ describe("transient faults: the retries get through, nothing reported", () => {
       const run = await faulty(fault);
       expect(run.findings).toEqual([]);
       expect(run.stats.retries).toBeGreaterThan(0);
-      expect(run.ms).toBeLessThan(BUDGET_S * 1000 + SLACK_MS);
-    }, 30_000);
+      expectWithinBudget();
+    });
   }
 
   test("429 honours Retry-After", async () => {
@@ -168,7 +175,7 @@ describe("transient faults: the retries get through, nothing reported", () => {
     expect(run.findings).toEqual([]);
     const [first, second] = retried();
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
-  }, 30_000);
+  });
 
   test("GraphQL RATE_LIMITED honours x-ratelimit-reset", async () => {
     const run = await faulty({ mode: "graphql-rate-limited", retryAfter: 1, times: 1 });
@@ -176,5 +183,5 @@ describe("transient faults: the retries get through, nothing reported", () => {
     const [first, second] = retried();
     // The reset is a whole second in the header: the retry waits past it.
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
-  }, 30_000);
+  });
 });

@@ -319,7 +319,7 @@ describe("hosts and the token", () => {
     } finally {
       await elsewhere.close();
     }
-  }, 20_000);
+  });
 });
 
 const checkOf = (url: string): Check => checkFor(parseGitHubUrl(url)!.target!)!;

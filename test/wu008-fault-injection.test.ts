@@ -12,13 +12,14 @@ import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { analyzeLines } from "../src/encoding/index.js";
 import type { WrapupModel } from "../src/model/types.js";
 import { damages, type Damage } from "./helpers/damage.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
+import { HACKATHONS, readWrapup, wrapups } from "./helpers/corpus.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
 import { neverWrong, restoresExactly } from "./helpers/encoding.js";
 import { remarkModel } from "./helpers/models.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../shared/corpus/gardener-docs");
-const read = (file: string): string => fs.readFileSync(path.join(corpus, file), "utf8");
+/** Real pages, in the repository (test/wrapups/). */
+const REAL = path.resolve(HACKATHONS, "..");
+const read = (file: string): string => fs.readFileSync(path.join(REAL, file), "utf8");
 const config = { WU008: true };
 
 /** Lines of `text` with non-ASCII characters that `keep` accepts (1-based numbers), at most `max`. */
@@ -32,9 +33,9 @@ function pick(text: string, keep: (line: string) => boolean, max: number): numbe
 
 const symbolsOnly = (line: string): boolean => Array.from(line).every((c) => c.codePointAt(0)! < 0x80 || c.codePointAt(0)! >= 0x2000);
 const PAGES = {
-  wrapup2023: { file: "community/hackathons/2023-11.md", keep: symbolsOnly, max: 12 },
-  wrapup2025: { file: "community/hackathons/2025-11.md", keep: (l: string) => symbolsOnly(l) && !l.includes("\uFE0F\uFE0F"), max: 12 },
-  german: { file: "about/legal-disclosure.md", keep: (l: string) => /[äöüß]/.test(l), max: 8 },
+  wrapup2023: { file: "gardener/2023-11.md", keep: symbolsOnly, max: 12 },
+  wrapup2025: { file: "gardener/2025-11.md", keep: (l: string) => symbolsOnly(l) && !l.includes("\uFE0F\uFE0F"), max: 12 },
+  german: { file: "other/legal-disclosure.md", keep: (l: string) => /[äöüß]/.test(l), max: 8 },
 };
 
 /** Which pages and lines each code page is expected to catch completely (precision rules). */

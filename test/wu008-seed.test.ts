@@ -8,12 +8,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { readWrapup, SEED } from "./helpers/corpus.js";
 import { restoresExactly } from "./helpers/encoding.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type Reported } from "./helpers/lint.js";
 
-const shared = path.resolve(import.meta.dirname, "../../shared/corpus");
-const seed = fs.readFileSync(path.join(shared, "seed/2023-11-wrapup-mojibake.md"), "utf8");
-const original = fs.readFileSync(path.join(shared, "gardener-docs/community/hackathons/2023-11.md"), "utf8");
+const seed = fs.readFileSync(SEED, "utf8");
+const original = readWrapup("2023-11.md");
 const config = { WU008: true };
 
 /** The seed is an older copy of the page: pair each line with the original line of the same ASCII text. */

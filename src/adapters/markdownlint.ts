@@ -10,6 +10,13 @@ import { runRule } from "../run-rule.js";
 import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule } from "../rule.js";
 import { RULES } from "../rules.js";
 
+/**
+ * How many times a rule of the suite ran in this process: the CLI says so when a configuration
+ * turned every rule off. On globalThis, because the rules a configuration loads may be another
+ * copy of this package than the CLI's.
+ */
+const runs: { count: number } = ((globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")] ??= { count: 0 });
+
 export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>): Rule {
   return {
     ...(rule.asynchronous ? { asynchronous: true } : {}),
@@ -19,6 +26,7 @@ export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Fin
     tags: ["wrapup"],
     parser: "micromark",
     function(params: RuleParams, onError: RuleOnError) {
+      runs.count++;
       const found = runRule(rule, modelFromMarkdownlint(params), params.config);
       if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params, onError, f, rule)));
       for (const finding of sortFindings(found)) report(params, onError, finding, rule);

@@ -24,6 +24,9 @@ export interface ClientStats {
   retries: number;
 }
 
+/** What an unanswered link says when no token was sent: what to set, in one line. */
+export const NO_TOKEN = "no GitHub token: set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough), or --offline to use the link cache only";
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class GitHubClient {
@@ -158,7 +161,8 @@ export class GitHubClient {
           reason = limited ? "rate limited" : `HTTP ${response.status}`;
           wait = this.rateLimitWait(response);
           if (response.status === 401) {
-            this.exhaustedReason = "HTTP 401: the token was refused";
+            // GitHub's GraphQL API answers every request without a token with 401.
+            this.exhaustedReason = this.config.token ? "HTTP 401: the token was refused" : NO_TOKEN;
             throw new Unanswered(this.exhaustedReason, true);
           }
           if (response.status === 403 && !limited) reason = "HTTP 403";

@@ -11,6 +11,9 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "wrapup-lint.js");
 
+/** A child still running after this is taken to hang (a guard, not a judge of speed: the machine may be busy). */
+export const HANG_GUARD_MS = 20 * 60_000;
+
 export function tempDir(prefix = "wrapup-lint-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -74,7 +77,7 @@ export function runAsync(command: string, args: string[], options: { cwd: string
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? HANG_GUARD_MS);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
@@ -86,4 +89,20 @@ export function runAsync(command: string, args: string[], options: { cwd: string
 /** The `wrapup-lint` bin in `cwd`. */
 export function lint(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<RunResult> {
   return runAsync(BIN, args, { cwd, env: env ?? testEnv() });
+}
+
+/** This working tree (tracked and untracked files, not ignored ones) committed in a new repository. */
+export function snapshot(): { repo: string; rev: string } {
+  const repo = tempDir("wrapup-lint-hook-repo-");
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of files) {
+    const from = path.join(ROOT, file);
+    if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue;
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.copyFileSync(from, path.join(repo, file));
+  }
+  git(repo, "init", "-q", "-b", "main");
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "snapshot");
+  return { repo, rev: git(repo, "rev-parse", "HEAD").trim() };
 }
