@@ -316,7 +316,7 @@ export function formatHtml(report: StatusReport): string {
     return sum === 0 ? `<div class="bar empty">no pull requests, issues or discussions</div>` : `<div class="bar">${part(t.work.done, "done", "done")}${part(t.work.open, "open", "open")}${part(t.work.closed, "closed", "closed")}${part(t.work.unknown, "unknown", "unknown")}</div>`;
   };
   const bars = report.events
-    .map((e) => `<tr><th scope="row">${esc(e.title)}<br><small>${esc(e.file)}</small></th><td>${bar(e.totals)}</td><td class="num">${SUMMARIES.map((s) => `${e.totals.projects[s]} ${s}`).filter((s) => !s.startsWith("0 ")).join(", ")}</td></tr>`)
+    .map((e) => `<tr><th scope="row">${esc(e.title)} <small>${esc(e.file)}</small></th><td class="bars">${bar(e.totals)}</td><td class="num">${SUMMARIES.map((s) => `${e.totals.projects[s]} ${s}`).filter((s) => !s.startsWith("0 ")).join(", ")}</td></tr>`)
     .join("\n");
   const rows = report.events
     .flatMap((e) =>
@@ -337,10 +337,12 @@ export function formatHtml(report: StatusReport): string {
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5rem;color:#1f2328;background:#fff}
 h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
-#projects thead th{cursor:pointer;user-select:none;background:#f6f8fa;position:sticky;top:0}
+#projects td{overflow-wrap:anywhere}#projects td:nth-child(4){white-space:nowrap}
+#projects thead th{white-space:nowrap;cursor:pointer;user-select:none;background:#f6f8fa;position:sticky;top:0}
 #projects thead th[aria-sort=ascending]::after{content:" ▲"}#projects thead th[aria-sort=descending]::after{content:" ▼"}
 ul{margin:0;padding-left:1rem}.num{text-align:right;white-space:nowrap}small{color:#59636e}
-.bar{display:flex;min-width:18rem;height:1.3rem;border-radius:4px;overflow:hidden;font-size:12px;color:#fff}
+#events th,#events td{padding:.2rem .5rem;white-space:nowrap}#events td.bars{width:60%}
+.bar{display:flex;min-width:18rem;height:1.1rem;border-radius:4px;overflow:hidden;font-size:12px;color:#fff}
 .bar span{display:flex;align-items:center;justify-content:center;min-width:1.4rem}
 .bar .done,.summary.done{background:#8250df}.bar .open,.summary.in-progress{background:#1a7f37}.bar .closed,.summary.closed{background:#cf222e}.bar .unknown,.summary.unknown{background:#818b98}.summary.stalled{background:#9a6700}
 .bar.empty{color:#59636e}.summary{color:#fff;border-radius:1em;padding:0 .5em;white-space:nowrap}
@@ -360,7 +362,7 @@ ${bars}
 </tbody></table>
 <h2>Projects</h2>
 <table id="projects">
-<thead><tr><th>Event</th><th>Project</th><th>Status</th><th>Last activity</th><th>Links</th><th>What GitHub says</th></tr></thead>
+<thead><tr><th data-key="event">Event</th><th data-key="project">Project</th><th data-key="status">Status</th><th data-key="activity">Last activity</th><th data-key="links">Links</th><th data-key="states">What GitHub says</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -375,6 +377,7 @@ ${rows}
     return /^-?\\d+(\\.\\d+)?$/.test(v) ? Number(v) : v.toLowerCase();
   }
   Array.prototype.forEach.call(heads, function (th, i) {
+    th.title = "Sort by " + th.textContent.toLowerCase();
     th.addEventListener("click", function () {
       var down = th.getAttribute("aria-sort") === "ascending";
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
@@ -387,8 +390,18 @@ ${rows}
         return down ? -c : c;
       });
       rows.forEach(function (r) { body.appendChild(r); });
+      if (history.replaceState) history.replaceState(null, "", "#sort=" + (down ? "-" : "") + th.getAttribute("data-key"));
     });
   });
+  // A link may say how to sort: #sort=status, #sort=-activity (descending).
+  var m = /^#sort=(-?)([a-z]+)$/.exec(location.hash);
+  if (m) {
+    Array.prototype.forEach.call(heads, function (th) {
+      if (th.getAttribute("data-key") !== m[2]) return;
+      th.click();
+      if (m[1]) th.click();
+    });
+  }
 })();
 </script>
 </body>
