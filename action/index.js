@@ -82106,6 +82106,9 @@ function isUint8Array2(value2) {
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 var MONTH_WORDS = new Set(MONTHS.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]));
 
+// src/commands/status.ts
+var processor2 = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+
 // src/fix-files.ts
 import nodeFs from "node:fs";
 import path12 from "node:path";
