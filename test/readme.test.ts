@@ -1,7 +1,7 @@
 /**
  * The README's first command does what the README says, and prints what the README shows:
  * `npx wrapup-lint "examples/*.md"` in a clone reports one mistake of each kind on the broken
- * example (WU001–WU008) and nothing on the clean one. GitHub is the fake one on 127.0.0.1, with a
+ * example (WU001–WU008; WU009 has nothing to say there) and nothing on the clean one. GitHub is the fake one on 127.0.0.1, with a
  * token, where every link of the examples exists but the one the broken example gets wrong.
  * The README's configuration samples hold no house conventions (those belong to the profile).
  */

@@ -240,6 +240,8 @@ describe("wrapup-lint status on the real wrap-ups", () => {
   });
 });
 
+if (!CHROMIUM) console.warn("Skipped: the HTML page's browser tests need chromium (Debian: apt-get install chromium); none is on PATH.");
+
 describe.skipIf(!CHROMIUM)("the HTML page in a real browser (headless chromium)", () => {
   let page: string;
   beforeAll(async () => {

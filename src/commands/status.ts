@@ -20,7 +20,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import type { Root } from "mdast";
-import { isWorkItem, kindName, stateOf, stateWords, workOf, type Work } from "../github/states.js";
+import { kindName, stateOf, stateWords, workOf, type Work } from "../github/states.js";
 import type { LinkState, Verdict } from "../github/checks.js";
 import { checkKey } from "../github/checks.js";
 import { githubResolver } from "../github/resolver.js";
