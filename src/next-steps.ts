@@ -53,7 +53,9 @@ function sentences(text: string): string[] {
 const CONDITION = /\b(?:once|after|as soon as|when|whenever|until|before|if|unless)\b[^,;]*(?:[,;]|$)/gi;
 
 /** A pull request by name, or by reference (`gardener/gardener#14747`, `#14747`: merging says it is one). */
-const PR = String.raw`(?:\bPRs?|\bpull[ -]?requests?|(?:[\w.-]+\/)?[\w.-]*#\d+)`;
+// A reference starts where a run of name characters starts (the lookbehind): tried once per run,
+// not once per character of it, so a long run costs its length, not its square.
+const PR = String.raw`(?:\bPRs?|\bpull[ -]?requests?|(?<![\w.\/#-])(?:[\w.-]+\/)?[\w.-]*#\d+)`;
 const ISSUE = String.raw`issues?`;
 const DISCUSSION = String.raw`discussions?`;
 /** Where an imperative starts: the sentence's start, after a comma, `and`, `then`, `to`, `also`, `please`. */
@@ -147,4 +149,9 @@ function readClause(clause: string, reading: Reading): string | null {
   return null;
 }
 
-const tidy = (phrase: string): string => phrase.replace(/[\s,:]+$/, "").trim();
+/** The phrase without trailing spaces, commas and colons (a loop: `/[\s,:]+$/` is quadratic on a long run of them). */
+function tidy(phrase: string): string {
+  let end = phrase.length;
+  while (end > 0 && /[\s,:]/.test(phrase[end - 1]!)) end--;
+  return phrase.slice(0, end).trim();
+}
