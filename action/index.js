@@ -74385,14 +74385,17 @@ function buildQuery(checks) {
     const repoKey = `${check2.owner.toLowerCase()}/${check2.repo.toLowerCase()}`;
     let repo = repos.get(repoKey);
     if (!repo) {
-      repo = { alias: `r${repos.size}`, owner: check2.owner, repo: check2.repo, fields: [] };
+      repo = { alias: `r${repos.size}`, owner: check2.owner, repo: check2.repo, fields: [], byField: /* @__PURE__ */ new Map() };
       repos.set(repoKey, repo);
     }
     const ra = repo.alias;
     const ask = ASKS[check2.type];
     const i = n++;
     const sub = ask.fields(check2).map((field, k) => {
+      const known2 = repo.byField.get(field);
+      if (known2) return known2;
       const alias = `f${i}_${k}`;
+      repo.byField.set(field, alias);
       repo.fields.push(`${alias}: ${field}`);
       return alias;
     });
@@ -76542,7 +76545,7 @@ function sentences(text7) {
   return text7.split(/\n+/).flatMap((line) => line.split(/(?<=[.!?;])\s+/)).map((s) => s.trim()).filter((s) => s !== "");
 }
 var CONDITION = /\b(?:once|after|as soon as|when|whenever|until|before|if|unless)\b[^,;]*(?:[,;]|$)/gi;
-var PR = String.raw`(?:\bPRs?|\bpull[ -]?requests?|(?:[\w.-]+\/)?[\w.-]*#\d+)`;
+var PR = String.raw`(?:\bPRs?|\bpull[ -]?requests?|(?<![\w.\/#-])(?:[\w.-]+\/)?[\w.-]*#\d+)`;
 var ISSUE = String.raw`issues?`;
 var DISCUSSION = String.raw`discussions?`;
 var START = String.raw`(?:^|[,:]\s*|\band\s+|\bthen\s+|\bto\s+|\balso\s+|\bplease\s+)`;
@@ -76606,7 +76609,11 @@ function readClause(clause, reading) {
   }
   return null;
 }
-var tidy = (phrase) => phrase.replace(/[\s,:]+$/, "").trim();
+function tidy(phrase) {
+  let end = phrase.length;
+  while (end > 0 && /[\s,:]/.test(phrase[end - 1])) end--;
+  return phrase.slice(0, end).trim();
+}
 
 // src/projects.ts
 var cache4 = /* @__PURE__ */ new WeakMap();

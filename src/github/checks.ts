@@ -280,7 +280,7 @@ export interface GraphQLAnswer {
 
 /** Builds one query for many GraphQL checks: one `repository` alias per repository. */
 export function buildQuery(checks: Check[]): BuiltQuery {
-  const repos = new Map<string, { alias: string; owner: string; repo: string; fields: string[] }>();
+  const repos = new Map<string, { alias: string; owner: string; repo: string; fields: string[]; byField: Map<string, string> }>();
   const owners = new Map<string, string>();
   const top: string[] = [];
   const readers: BuiltQuery["readers"] = [];
@@ -306,14 +306,19 @@ export function buildQuery(checks: Check[]): BuiltQuery {
     const repoKey = `${check.owner.toLowerCase()}/${check.repo.toLowerCase()}`;
     let repo = repos.get(repoKey);
     if (!repo) {
-      repo = { alias: `r${repos.size}`, owner: check.owner, repo: check.repo, fields: [] };
+      repo = { alias: `r${repos.size}`, owner: check.owner, repo: check.repo, fields: [], byField: new Map() };
       repos.set(repoKey, repo);
     }
     const ra = repo.alias;
     const ask = ASKS[check.type] as Ask<RepoCheck>;
     const i = n++;
+    // A field another check of the batch already asks (a branch that links to several paths
+    // share) is asked once: its answer read by both.
     const sub = ask.fields(check).map((field, k) => {
+      const known = repo!.byField.get(field);
+      if (known) return known;
       const alias = `f${i}_${k}`;
+      repo!.byField.set(field, alias);
       repo!.fields.push(`${alias}: ${field}`);
       return alias;
     });
