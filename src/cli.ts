@@ -44,8 +44,7 @@ export type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: wrapup-lint [options] [GLOB...]
        wrapup-lint init [DIR]      learn the house style of the existing wrap-ups (init --help)
        wrapup-lint new [YYYY-MM]   write the next wrap-up from it (new --help)
-       wrapup-lint status [FILE...] what became of each project: its links' states on GitHub
-                                   (status --help)
+       wrapup-lint status [GLOB...] what became of each project, from its links (status --help)
 
 Lint Markdown wrap-ups with the wrapup-lint rules (through markdownlint-cli2). The house
 conventions come from the nearest .wrapup-lint.jsonc above each file (written by init), else
