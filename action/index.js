@@ -4486,7 +4486,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache4 = reusify(Task);
+      var cache5 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -4565,7 +4565,7 @@ var require_queue = __commonJS({
         return _running === 0 && self2.length() === 0;
       }
       function push2(value2, done) {
-        var current = cache4.get();
+        var current = cache5.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4586,7 +4586,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value2, done) {
-        var current = cache4.get();
+        var current = cache5.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4608,7 +4608,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache4.release(holder);
+          cache5.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -4658,7 +4658,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache4.release(current);
+          cache5.release(current);
           current = next;
         }
         self2.drain = noop3;
@@ -6726,13 +6726,13 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache4, path16) {
+      _test(originalPath, cache5, path16) {
         checkPath(
           path16,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache4) : {
+        return path16 ? this._t(path16, cache5) : {
           ignored: false,
           unignored: false
         };
@@ -6749,13 +6749,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache4) {
-        if (path16 in cache4) {
-          return cache4[path16];
+      _t(path16, cache5) {
+        if (path16 in cache5) {
+          return cache5[path16];
         }
         const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
-        return cache4[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
+        return cache5[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
       ignores(path16) {
         return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
@@ -6903,9 +6903,9 @@ var require_micromark_helpers = __commonJS({
       return Object.hasOwn(token, htmlFlowSymbol2);
     }
     function isHtmlFlowComment4(token) {
-      const { text: text6, type } = token;
-      if (type === "htmlFlow" && text6.startsWith("<!--") && text6.endsWith("-->")) {
-        const comment = text6.slice(4, -3);
+      const { text: text7, type } = token;
+      if (type === "htmlFlow" && text7.startsWith("<!--") && text7.endsWith("-->")) {
+        const comment = text7.slice(4, -3);
         return !comment.startsWith(">") && !comment.startsWith("->") && !comment.endsWith("-");
       }
       return false;
@@ -6968,12 +6968,12 @@ var require_micromark_helpers = __commonJS({
     }
     function getHeadingLevel8(heading3) {
       let level = 1;
-      const { text: text6 } = heading3.children.find(
+      const { text: text7 } = heading3.children.find(
         (child) => ["atxHeadingSequence", "setextHeadingLine"].includes(child.type)
       );
-      if (text6[0] === "#") {
-        level = Math.min(text6.length, 6);
-      } else if (text6[0] === "-") {
+      if (text7[0] === "#") {
+        level = Math.min(text7.length, 6);
+      } else if (text7[0] === "-") {
         level = 2;
       }
       return level;
@@ -7136,43 +7136,43 @@ var require_helpers = __commonJS({
     var notSpaceCrLfRe = /[^ \r\n]/g;
     var trailingSpaceRe = /(?<=^|[^ ]) +[\r\n]/g;
     var replaceTrailingSpace = (s) => s.replace(notCrLfRe, safeCommentCharacter);
-    module.exports.clearHtmlCommentText = function clearHtmlCommentText2(text6) {
+    module.exports.clearHtmlCommentText = function clearHtmlCommentText2(text7) {
       let i = 0;
-      while ((i = text6.indexOf(htmlCommentBegin, i)) !== -1) {
-        const j = text6.indexOf(htmlCommentEnd, i + 2);
+      while ((i = text7.indexOf(htmlCommentBegin, i)) !== -1) {
+        const j = text7.indexOf(htmlCommentEnd, i + 2);
         if (j === -1) {
           break;
         }
         if (j > i + htmlCommentBegin.length) {
-          const content3 = text6.slice(i + htmlCommentBegin.length, j);
-          const lastLf = text6.lastIndexOf("\n", i) + 1;
-          const preText = text6.slice(lastLf, i);
+          const content3 = text7.slice(i + htmlCommentBegin.length, j);
+          const lastLf = text7.lastIndexOf("\n", i) + 1;
+          const preText = text7.slice(lastLf, i);
           const isBlock = preText.trim().length === 0;
           const couldBeTable = startsWithPipeRe.test(preText);
           const spansTableCells = couldBeTable && content3.includes("\n");
           const isValid = isBlock || !(spansTableCells || content3.startsWith(">") || content3.startsWith("->") || content3.endsWith("-") || content3.includes("--"));
           if (isValid) {
             const clearedContent = content3.replace(notSpaceCrLfRe, safeCommentCharacter).replace(trailingSpaceRe, replaceTrailingSpace);
-            text6 = text6.slice(0, i + htmlCommentBegin.length) + clearedContent + text6.slice(j);
+            text7 = text7.slice(0, i + htmlCommentBegin.length) + clearedContent + text7.slice(j);
           }
         }
         i = j + htmlCommentEnd.length;
       }
-      return text6;
+      return text7;
     };
     module.exports.escapeForRegExp = function escapeForRegExp3(str2) {
       return str2.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&");
     };
-    function ellipsify2(text6, start, end) {
-      if (text6.length <= 30) {
+    function ellipsify2(text7, start, end) {
+      if (text7.length <= 30) {
       } else if (start && end) {
-        text6 = text6.slice(0, 15) + "..." + text6.slice(-15);
+        text7 = text7.slice(0, 15) + "..." + text7.slice(-15);
       } else if (end) {
-        text6 = "..." + text6.slice(-30);
+        text7 = "..." + text7.slice(-30);
       } else {
-        text6 = text6.slice(0, 30) + "...";
+        text7 = text7.slice(0, 30) + "...";
       }
-      return text6;
+      return text7;
     }
     module.exports.ellipsify = ellipsify2;
     function addError19(onError, lineNumber, detail, context, range, fixInfo) {
@@ -7219,8 +7219,8 @@ var require_helpers = __commonJS({
       );
       return !ignoreFrontMatter && frontMatterLines.some((line) => frontMatterTitleRe.test(line));
     };
-    function normalizeLinkLabelText3(text6) {
-      return text6.toLowerCase().trim().replace(/\s+/g, " ");
+    function normalizeLinkLabelText3(text7) {
+      return text7.toLowerCase().trim().replace(/\s+/g, " ");
     }
     module.exports.normalizeLinkLabelText = normalizeLinkLabelText3;
     function getReferenceLinkImageData2(tokens) {
@@ -7589,14 +7589,14 @@ var require_resolve_module = __commonJS({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text6, ignoreTrivia = false) {
-  const len = text6.length;
+function createScanner(text7, ignoreTrivia = false) {
+  const len = text7.length;
   let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value3 = 0;
     while (digits < count || !exact) {
-      let ch = text6.charCodeAt(pos);
+      let ch = text7.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value3 = value3 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -7623,35 +7623,35 @@ function createScanner(text6, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text6.charCodeAt(pos) === 48) {
+    if (text7.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+      while (pos < text7.length && isDigit(text7.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text6.length && text6.charCodeAt(pos) === 46) {
+    if (pos < text7.length && text7.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+      if (pos < text7.length && isDigit(text7.charCodeAt(pos))) {
         pos++;
-        while (pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+        while (pos < text7.length && isDigit(text7.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text6.substring(start, pos);
+        return text7.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text6.length && (text6.charCodeAt(pos) === 69 || text6.charCodeAt(pos) === 101)) {
+    if (pos < text7.length && (text7.charCodeAt(pos) === 69 || text7.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text6.length && text6.charCodeAt(pos) === 43 || text6.charCodeAt(pos) === 45) {
+      if (pos < text7.length && text7.charCodeAt(pos) === 43 || text7.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+      if (pos < text7.length && isDigit(text7.charCodeAt(pos))) {
         pos++;
-        while (pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+        while (pos < text7.length && isDigit(text7.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -7659,30 +7659,30 @@ function createScanner(text6, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text6.substring(start, end);
+    return text7.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text6.substring(start, pos);
+        result += text7.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text6.charCodeAt(pos);
+      const ch = text7.charCodeAt(pos);
       if (ch === 34) {
-        result += text6.substring(start, pos);
+        result += text7.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text6.substring(start, pos);
+        result += text7.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text6.charCodeAt(pos++);
+        const ch2 = text7.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -7724,7 +7724,7 @@ function createScanner(text6, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text6.substring(start, pos);
+          result += text7.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -7745,19 +7745,19 @@ function createScanner(text6, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code21 = text6.charCodeAt(pos);
+    let code21 = text7.charCodeAt(pos);
     if (isWhiteSpace(code21)) {
       do {
         pos++;
         value2 += String.fromCharCode(code21);
-        code21 = text6.charCodeAt(pos);
+        code21 = text7.charCodeAt(pos);
       } while (isWhiteSpace(code21));
       return token = 15;
     }
     if (isLineBreak(code21)) {
       pos++;
       value2 += String.fromCharCode(code21);
-      if (code21 === 13 && text6.charCodeAt(pos) === 10) {
+      if (code21 === 13 && text7.charCodeAt(pos) === 10) {
         pos++;
         value2 += "\n";
       }
@@ -7793,31 +7793,31 @@ function createScanner(text6, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text6.charCodeAt(pos + 1) === 47) {
+        if (text7.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text6.charCodeAt(pos))) {
+            if (isLineBreak(text7.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value2 = text6.substring(start, pos);
+          value2 = text7.substring(start, pos);
           return token = 12;
         }
-        if (text6.charCodeAt(pos + 1) === 42) {
+        if (text7.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text6.charCodeAt(pos);
-            if (ch === 42 && text6.charCodeAt(pos + 1) === 47) {
+            const ch = text7.charCodeAt(pos);
+            if (ch === 42 && text7.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text6.charCodeAt(pos) === 10) {
+              if (ch === 13 && text7.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -7828,7 +7828,7 @@ function createScanner(text6, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value2 = text6.substring(start, pos);
+          value2 = text7.substring(start, pos);
           return token = 13;
         }
         value2 += String.fromCharCode(code21);
@@ -7838,7 +7838,7 @@ function createScanner(text6, ignoreTrivia = false) {
       case 45:
         value2 += String.fromCharCode(code21);
         pos++;
-        if (pos === len || !isDigit(text6.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text7.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -7860,10 +7860,10 @@ function createScanner(text6, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code21)) {
           pos++;
-          code21 = text6.charCodeAt(pos);
+          code21 = text7.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value2 = text6.substring(tokenOffset, pos);
+          value2 = text7.substring(tokenOffset, pos);
           switch (value2) {
             case "true":
               return token = 8;
@@ -8118,9 +8118,9 @@ function format(documentText, range, options) {
     return token;
   }
   const editOperations = [];
-  function addEdit(text6, startOffset, endOffset) {
-    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text6) {
-      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text6 });
+  function addEdit(text7, startOffset, endOffset) {
+    if (!hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text7) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text7 });
     }
   }
   let firstToken = scanNext();
@@ -8268,11 +8268,11 @@ function computeIndentLevel(content3, options) {
   }
   return Math.floor(nChars / tabSize);
 }
-function getEOL(options, text6) {
-  for (let i = 0; i < text6.length; i++) {
-    const ch = text6.charAt(i);
+function getEOL(options, text7) {
+  for (let i = 0; i < text7.length; i++) {
+    const ch = text7.charAt(i);
     if (ch === "\r") {
-      if (i + 1 < text6.length && text6.charAt(i + 1) === "\n") {
+      if (i + 1 < text7.length && text7.charAt(i + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -8282,8 +8282,8 @@ function getEOL(options, text6) {
   }
   return options && options.eol || "\n";
 }
-function isEOL(text6, offset) {
-  return "\r\n".indexOf(text6.charAt(offset)) !== -1;
+function isEOL(text7, offset) {
+  return "\r\n".indexOf(text7.charAt(offset)) !== -1;
 }
 var init_format = __esm({
   "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
@@ -8294,7 +8294,7 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function getLocation(text6, position2) {
+function getLocation(text7, position2) {
   const segments3 = [];
   const earlyReturnException = new Object();
   let previousNode = void 0;
@@ -8315,7 +8315,7 @@ function getLocation(text6, position2) {
     previousNode = previousNodeInst;
   }
   try {
-    visit(text6, {
+    visit(text7, {
       onObjectBegin: (offset, length) => {
         if (position2 <= offset) {
           throw earlyReturnException;
@@ -8406,7 +8406,7 @@ function getLocation(text6, position2) {
     }
   };
 }
-function parse3(text6, errors2 = [], options = ParseOptions.DEFAULT) {
+function parse3(text7, errors2 = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -8446,10 +8446,10 @@ function parse3(text6, errors2 = [], options = ParseOptions.DEFAULT) {
       errors2.push({ error: error2, offset, length });
     }
   };
-  visit(text6, visitor, options);
+  visit(text7, visitor, options);
   return currentParent[0];
 }
-function parseTree(text6, errors2 = [], options = ParseOptions.DEFAULT) {
+function parseTree(text7, errors2 = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -8500,7 +8500,7 @@ function parseTree(text6, errors2 = [], options = ParseOptions.DEFAULT) {
       errors2.push({ error: error2, offset, length });
     }
   };
-  visit(text6, visitor, options);
+  visit(text7, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -8594,8 +8594,8 @@ function findNodeAtOffset(node2, offset, includeRightBound = false) {
   }
   return void 0;
 }
-function visit(text6, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text6, false);
+function visit(text7, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text7, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -8899,8 +8899,8 @@ function visit(text6, visitor, options = ParseOptions.DEFAULT) {
   }
   return true;
 }
-function stripComments(text6, replaceCh) {
-  let _scanner = createScanner(text6), parts = [], kind, offset = 0, pos;
+function stripComments(text7, replaceCh) {
+  let _scanner = createScanner(text7), parts = [], kind, offset = 0, pos;
   do {
     pos = _scanner.getPosition();
     kind = _scanner.scan();
@@ -8909,7 +8909,7 @@ function stripComments(text6, replaceCh) {
       case 13:
       case 17:
         if (offset !== pos) {
-          parts.push(text6.substring(offset, pos));
+          parts.push(text7.substring(offset, pos));
         }
         if (replaceCh !== void 0) {
           parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
@@ -8954,10 +8954,10 @@ var init_parser = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text6, originalPath, value2, options) {
+function setProperty(text7, originalPath, value2, options) {
   const path16 = originalPath.slice();
   const errors2 = [];
-  const root2 = parseTree(text6, errors2);
+  const root2 = parseTree(text7, errors2);
   let parent = void 0;
   let lastSegment = void 0;
   while (path16.length > 0) {
@@ -8977,7 +8977,7 @@ function setProperty(text6, originalPath, value2, options) {
     if (value2 === void 0) {
       throw new Error("Can not delete in empty document");
     }
-    return withFormatting(text6, { offset: root2 ? root2.offset : 0, length: root2 ? root2.length : 0, content: JSON.stringify(value2) }, options);
+    return withFormatting(text7, { offset: root2 ? root2.offset : 0, length: root2 ? root2.length : 0, content: JSON.stringify(value2) }, options);
   } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
     const existing = findNodeAtLocation(parent, [lastSegment]);
     if (existing !== void 0) {
@@ -8998,9 +8998,9 @@ function setProperty(text6, originalPath, value2, options) {
             removeEnd = next.offset;
           }
         }
-        return withFormatting(text6, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        return withFormatting(text7, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
       } else {
-        return withFormatting(text6, { offset: existing.offset, length: existing.length, content: JSON.stringify(value2) }, options);
+        return withFormatting(text7, { offset: existing.offset, length: existing.length, content: JSON.stringify(value2) }, options);
       }
     } else {
       if (value2 === void 0) {
@@ -9017,7 +9017,7 @@ function setProperty(text6, originalPath, value2, options) {
       } else {
         edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
       }
-      return withFormatting(text6, edit, options);
+      return withFormatting(text7, edit, options);
     }
   } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
     const insertIndex = lastSegment;
@@ -9030,7 +9030,7 @@ function setProperty(text6, originalPath, value2, options) {
         const previous5 = parent.children[parent.children.length - 1];
         edit = { offset: previous5.offset + previous5.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text6, edit, options);
+      return withFormatting(text7, edit, options);
     } else if (value2 === void 0 && parent.children.length >= 0) {
       const removalIndex = lastSegment;
       const toRemove = parent.children[removalIndex];
@@ -9045,7 +9045,7 @@ function setProperty(text6, originalPath, value2, options) {
       } else {
         edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
       }
-      return withFormatting(text6, edit, options);
+      return withFormatting(text7, edit, options);
     } else if (value2 !== void 0) {
       let edit;
       const newProperty = `${JSON.stringify(value2)}`;
@@ -9059,7 +9059,7 @@ function setProperty(text6, originalPath, value2, options) {
         const previous5 = parent.children[index3 - 1];
         edit = { offset: previous5.offset + previous5.length, length: 0, content: "," + newProperty };
       }
-      return withFormatting(text6, edit, options);
+      return withFormatting(text7, edit, options);
     } else {
       throw new Error(`Can not ${value2 === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
     }
@@ -9067,11 +9067,11 @@ function setProperty(text6, originalPath, value2, options) {
     throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
   }
 }
-function withFormatting(text6, edit, options) {
+function withFormatting(text7, edit, options) {
   if (!options.formattingOptions) {
     return [edit];
   }
-  let newText = applyEdit(text6, edit);
+  let newText = applyEdit(text7, edit);
   let begin = edit.offset;
   let end = edit.offset + edit.content.length;
   if (edit.length === 0 || edit.content.length === 0) {
@@ -9090,11 +9090,11 @@ function withFormatting(text6, edit, options) {
     end = Math.max(end, edit2.offset + edit2.length);
     end += edit2.content.length - edit2.length;
   }
-  const editLength = text6.length - (newText.length - end) - begin;
+  const editLength = text7.length - (newText.length - end) - begin;
   return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
 }
-function applyEdit(text6, edit) {
-  return text6.substring(0, edit.offset) + edit.content + text6.substring(edit.offset + edit.length);
+function applyEdit(text7, edit) {
+  return text7.substring(0, edit.offset) + edit.content + text7.substring(edit.offset + edit.length);
 }
 var init_edit = __esm({
   "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
@@ -9165,10 +9165,10 @@ function printParseErrorCode(code21) {
 function format2(documentText, range, options) {
   return format(documentText, range, options);
 }
-function modify(text6, path16, value2, options) {
-  return setProperty(text6, path16, value2, options);
+function modify(text7, path16, value2, options) {
+  return setProperty(text7, path16, value2, options);
 }
-function applyEdits(text6, edits) {
+function applyEdits(text7, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
     const diff = a.offset - b.offset;
     if (diff === 0) {
@@ -9176,17 +9176,17 @@ function applyEdits(text6, edits) {
     }
     return diff;
   });
-  let lastModifiedOffset = text6.length;
+  let lastModifiedOffset = text7.length;
   for (let i = sortedEdits.length - 1; i >= 0; i--) {
     let e = sortedEdits[i];
     if (e.offset + e.length <= lastModifiedOffset) {
-      text6 = applyEdit(text6, e);
+      text7 = applyEdit(text7, e);
     } else {
       throw new Error("Overlapping edit");
     }
     lastModifiedOffset = e.offset;
   }
-  return text6;
+  return text7;
 }
 var createScanner2, ScanError, SyntaxKind, getLocation2, parse4, parseTree2, findNodeAtLocation2, findNodeAtOffset2, getNodePath2, getNodeValue2, visit2, stripComments2, ParseErrorCode;
 var init_main = __esm({
@@ -9257,32 +9257,32 @@ var init_main = __esm({
 
 // node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache4 = decodeCache[exclude];
-  if (cache4) {
-    return cache4;
+  let cache5 = decodeCache[exclude];
+  if (cache5) {
+    return cache5;
   }
-  cache4 = decodeCache[exclude] = [];
+  cache5 = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache4.push(ch);
+    cache5.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache4[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache5[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache4;
+  return cache5;
 }
 function decode(string3, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache4 = getDecodeCache(exclude);
+  const cache5 = getDecodeCache(exclude);
   return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache4[b1];
+        result += cache5[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -9345,23 +9345,23 @@ var init_decode = __esm({
 
 // node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache4 = encodeCache[exclude];
-  if (cache4) {
-    return cache4;
+  let cache5 = encodeCache[exclude];
+  if (cache5) {
+    return cache5;
   }
-  cache4 = encodeCache[exclude] = [];
+  cache5 = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache4.push(ch);
+      cache5.push(ch);
     } else {
-      cache4.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache5.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache4[exclude.charCodeAt(i)] = exclude[i];
+    cache5[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache4;
+  return cache5;
 }
 function encode(string3, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -9371,7 +9371,7 @@ function encode(string3, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache4 = getEncodeCache(exclude);
+  const cache5 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string3.length; i < l; i++) {
     const code21 = string3.charCodeAt(i);
@@ -9383,7 +9383,7 @@ function encode(string3, exclude, keepEscaped) {
       }
     }
     if (code21 < 128) {
-      result += cache4[code21];
+      result += cache5[code21];
       continue;
     }
     if (code21 >= 55296 && code21 <= 57343) {
@@ -10300,10 +10300,10 @@ var init_build2 = __esm({
       }
     };
     web_schema = {
-      validate: (text6, pos, self2) => {
+      validate: (text7, pos, self2) => {
         const re2 = self2.re.get_http_validator();
         re2.lastIndex = pos;
-        const m = re2.exec(text6);
+        const m = re2.exec(text7);
         return m ? m[0].length : 0;
       },
       normalize: (match, self2) => self2.normalize(match)
@@ -10313,13 +10313,13 @@ var init_build2 = __esm({
       "https:": web_schema,
       "ftp:": web_schema,
       "//": {
-        validate: function(text6, pos, self2) {
+        validate: function(text7, pos, self2) {
           const re2 = self2.re.get_relative_proto_validator();
           re2.lastIndex = pos;
-          const m = re2.exec(text6);
+          const m = re2.exec(text7);
           if (m) {
-            if (pos >= 3 && text6[pos - 3] === ":") return 0;
-            if (pos >= 3 && text6[pos - 3] === "/") return 0;
+            if (pos >= 3 && text7[pos - 3] === ":") return 0;
+            if (pos >= 3 && text7[pos - 3] === "/") return 0;
             return m[0].length;
           }
           return 0;
@@ -10327,10 +10327,10 @@ var init_build2 = __esm({
         normalize: (match, self2) => self2.normalize(match)
       },
       "mailto:": {
-        validate: function(text6, pos, self2) {
+        validate: function(text7, pos, self2) {
           const re2 = self2.re.get_mailto_validator();
           re2.lastIndex = pos;
-          const m = re2.exec(text6);
+          const m = re2.exec(text7);
           return m ? m[0].length : 0;
         },
         normalize: (match, self2) => self2.normalize(match)
@@ -10360,8 +10360,8 @@ var init_build2 = __esm({
       text;
       /** Normalized URL of matched string. */
       url;
-      constructor(text6, schema, index3, lastIndex) {
-        const raw = text6.slice(index3, lastIndex);
+      constructor(text7, schema, index3, lastIndex) {
+        const raw = text7.slice(index3, lastIndex);
         this.schema = schema.toLowerCase();
         this.index = index3;
         this.lastIndex = lastIndex;
@@ -10467,24 +10467,24 @@ var init_build2 = __esm({
       *
       * @param text Text to scan.
       */
-      test(text6) {
-        if (!text6.length) return false;
+      test(text7) {
+        if (!text7.length) return false;
         let m, re2;
         re2 = this.re.get_schema_search();
         re2.lastIndex = 0;
-        while ((m = re2.exec(text6)) !== null) if (this.testSchemaAt(text6, m[2], re2.lastIndex)) return true;
+        while ((m = re2.exec(text7)) !== null) if (this.testSchemaAt(text7, m[2], re2.lastIndex)) return true;
         if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
           re2 = this.re.get_fuzzy_link_search();
           re2.lastIndex = 0;
-          if (re2.exec(text6) !== null) return true;
+          if (re2.exec(text7) !== null) return true;
         }
         if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-          if (text6.indexOf("@") >= 0) {
+          if (text7.indexOf("@") >= 0) {
             const mailHostRe = this.re.get_fuzzy_mail_host_search();
             const mailNameRe = this.re.get_mail_name_validator();
             mailHostRe.lastIndex = 0;
-            while ((m = mailHostRe.exec(text6)) !== null) {
-              const name = text6.slice(Math.max(0, m.index - 65), m.index);
+            while ((m = mailHostRe.exec(text7)) !== null) {
+              const name = text7.slice(Math.max(0, m.index - 65), m.index);
               if (mailNameRe.test(name)) return true;
             }
           }
@@ -10499,9 +10499,9 @@ var init_build2 = __esm({
       * @param schema Rule (schema) name.
       * @param pos Text offset to check from.
       */
-      testSchemaAt(text6, schema, pos) {
+      testSchemaAt(text7, schema, pos) {
         if (!this.__schemas__[schema.toLowerCase()]) return 0;
-        return this.__schemas__[schema.toLowerCase()].validate(text6.slice(0, pos + this.__opts__.maxLength), pos, this);
+        return this.__schemas__[schema.toLowerCase()].validate(text7.slice(0, pos + this.__opts__.maxLength), pos, this);
       }
       /**
       * Returns array of found link descriptions or `null` on fail. We strongly
@@ -10509,7 +10509,7 @@ var init_build2 = __esm({
       *
       * @param text Text to scan.
       */
-      match(text6) {
+      match(text7) {
         const result = [];
         const schemaRe = this.re.get_schema_search();
         let fuzzyLinkRe;
@@ -10522,7 +10522,7 @@ var init_build2 = __esm({
         let fuzzyLinkDone = false;
         let fuzzyEmailDone = false;
         let pos = 0;
-        if (!text6.length) return null;
+        if (!text7.length) return null;
         schemaRe.lastIndex = 0;
         if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
           fuzzyLinkRe = this.re.get_fuzzy_link_search();
@@ -10538,13 +10538,13 @@ var init_build2 = __esm({
           if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
             if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
             for (; ; ) {
-              const m = mailHostRe.exec(text6);
+              const m = mailHostRe.exec(text7);
               if (!m) {
                 fuzzyEmailDone = true;
                 fuzzyEmailCandidate = void 0;
                 break;
               }
-              const name = mailNameRe.exec(text6.slice(Math.max(0, m.index - 65), m.index));
+              const name = mailNameRe.exec(text7.slice(Math.max(0, m.index - 65), m.index));
               if (!name) continue;
               fuzzyEmailCandidate = {
                 schema: "mailto:",
@@ -10558,7 +10558,7 @@ var init_build2 = __esm({
           if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
             if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
             for (; ; ) {
-              const m = fuzzyLinkRe.exec(text6);
+              const m = fuzzyLinkRe.exec(text7);
               if (!m) {
                 fuzzyLinkDone = true;
                 fuzzyLinkCandidate = void 0;
@@ -10579,7 +10579,7 @@ var init_build2 = __esm({
           if (!schemaDone) for (; ; ) {
             if (!schemaPrefix) {
               if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-              const m = schemaRe.exec(text6);
+              const m = schemaRe.exec(text7);
               if (!m) {
                 schemaDone = true;
                 break;
@@ -10597,7 +10597,7 @@ var init_build2 = __esm({
             if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
             const prefix = schemaPrefix;
             schemaPrefix = void 0;
-            const len = this.testSchemaAt(text6, prefix.schema, prefix.lastIndex);
+            const len = this.testSchemaAt(text7, prefix.schema, prefix.lastIndex);
             if (len) {
               schemaCandidate = {
                 schema: prefix.schema,
@@ -10613,7 +10613,7 @@ var init_build2 = __esm({
           if (!candidate) break;
           if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
           else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-          const match = new Match(text6, candidate.schema, candidate.index, candidate.lastIndex);
+          const match = new Match(text7, candidate.schema, candidate.index, candidate.lastIndex);
           if (match.schema) this.__schemas__[match.schema].normalize(match, this);
           else this.normalize(match);
           result.push(match);
@@ -10628,13 +10628,13 @@ var init_build2 = __esm({
       *
       * @param text Text to scan.
       */
-      matchAtStart(text6) {
-        if (!text6.length) return null;
-        const m = this.re.get_schema_at_start().exec(text6);
+      matchAtStart(text7) {
+        if (!text7.length) return null;
+        const m = this.re.get_schema_at_start().exec(text7);
         if (!m) return null;
-        const len = this.testSchemaAt(text6, m[2], m[0].length);
+        const len = this.testSchemaAt(text7, m[2], m[0].length);
         if (!len) return null;
-        const match = new Match(text6, m[2], m.index + m[1].length, m.index + m[0].length + len);
+        const match = new Match(text7, m[2], m.index + m[1].length, m.index + m[0].length + len);
         this.__schemas__[match.schema].normalize(match, this);
         return match;
       }
@@ -11283,8 +11283,8 @@ function linkify$1(state) {
       }
       if (htmlLinkLevel > 0) continue;
       if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
-        const text6 = currentToken.content;
-        let links = state.md.linkify.match(text6);
+        const text7 = currentToken.content;
+        let links = state.md.linkify.match(text7);
         const nodes = [];
         let level = currentToken.level;
         let lastPos = 0;
@@ -11300,7 +11300,7 @@ function linkify$1(state) {
           const pos = links[ln].index;
           if (pos > lastPos) {
             const token = new state.Token("text", "", 0);
-            token.content = text6.slice(lastPos, pos);
+            token.content = text7.slice(lastPos, pos);
             token.level = level;
             nodes.push(token);
           }
@@ -11321,9 +11321,9 @@ function linkify$1(state) {
           nodes.push(token_c);
           lastPos = links[ln].lastIndex;
         }
-        if (lastPos < text6.length) {
+        if (lastPos < text7.length) {
           const token = new state.Token("text", "", 0);
-          token.content = text6.slice(lastPos);
+          token.content = text7.slice(lastPos);
           token.level = level;
           nodes.push(token);
         }
@@ -11422,19 +11422,19 @@ function process_inlines(tokens, state) {
     for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
     truncateStack(stack, heads, j + 1);
     if (token.type !== "text") continue;
-    const text6 = token.content;
+    const text7 = token.content;
     let pos = 0;
-    const max = text6.length;
+    const max = text7.length;
     OUTER: while (pos < max) {
       QUOTE_RE.lastIndex = pos;
-      const t = QUOTE_RE.exec(text6);
+      const t = QUOTE_RE.exec(text7);
       if (!t) break;
       let canOpen = true;
       let canClose = true;
       pos = t.index + 1;
       const isSingle = t[0] === "'";
       let lastChar = 32;
-      if (t.index - 1 >= 0) lastChar = text6.charCodeAt(t.index - 1);
+      if (t.index - 1 >= 0) lastChar = text7.charCodeAt(t.index - 1);
       else for (j = i - 1; j >= 0; j--) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -11442,7 +11442,7 @@ function process_inlines(tokens, state) {
         break;
       }
       let nextChar = 32;
-      if (pos < max) nextChar = text6.charCodeAt(pos);
+      if (pos < max) nextChar = text7.charCodeAt(pos);
       else for (j = i + 1; j < tokens.length; j++) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -14147,9 +14147,9 @@ var init_markdown_it = __esm({
         const rules3 = this.ruler.getRules("");
         const len = rules3.length;
         const maxNesting = state.md.options.maxNesting;
-        const cache4 = state.cache;
-        if (typeof cache4[pos] !== "undefined") {
-          state.pos = cache4[pos];
+        const cache5 = state.cache;
+        if (typeof cache5[pos] !== "undefined") {
+          state.pos = cache5[pos];
           return;
         }
         let ok3 = false;
@@ -14164,7 +14164,7 @@ var init_markdown_it = __esm({
         }
         else state.pos = state.posMax;
         if (!ok3) state.pos++;
-        cache4[pos] = state.pos;
+        cache5[pos] = state.pos;
       }
       tokenize(state) {
         const rules3 = this.ruler.getRules("");
@@ -16706,8 +16706,8 @@ var require_lodash = __commonJS({
           return object[key];
         });
       }
-      function cacheHas(cache4, key) {
-        return cache4.has(key);
+      function cacheHas(cache5, key) {
+        return cache5.has(key);
       }
       function charsStartIndex(strSymbols, chrSymbols) {
         var index3 = -1, length = strSymbols.length;
@@ -17522,8 +17522,8 @@ var require_lodash = __commonJS({
               if (!(seen ? cacheHas(seen, computed) : includes2(result2, computed, comparator))) {
                 othIndex = othLength;
                 while (--othIndex) {
-                  var cache4 = caches[othIndex];
-                  if (!(cache4 ? cacheHas(cache4, computed) : includes2(arrays[othIndex], computed, comparator))) {
+                  var cache5 = caches[othIndex];
+                  if (!(cache5 ? cacheHas(cache5, computed) : includes2(arrays[othIndex], computed, comparator))) {
                     continue outer;
                   }
                 }
@@ -19110,12 +19110,12 @@ var require_lodash = __commonJS({
         }
         function memoizeCapped(func) {
           var result2 = memoize(func, function(key) {
-            if (cache4.size === MAX_MEMOIZE_SIZE) {
-              cache4.clear();
+            if (cache5.size === MAX_MEMOIZE_SIZE) {
+              cache5.clear();
             }
             return key;
           });
-          var cache4 = result2.cache;
+          var cache5 = result2.cache;
           return result2;
         }
         function mergeData(data, source) {
@@ -20069,12 +20069,12 @@ var require_lodash = __commonJS({
             throw new TypeError2(FUNC_ERROR_TEXT);
           }
           var memoized = function() {
-            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache4 = memoized.cache;
-            if (cache4.has(key)) {
-              return cache4.get(key);
+            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache5 = memoized.cache;
+            if (cache5.has(key)) {
+              return cache5.get(key);
             }
             var result2 = func.apply(this, args);
-            memoized.cache = cache4.set(key, result2) || cache4;
+            memoized.cache = cache5.set(key, result2) || cache5;
             return result2;
           };
           memoized.cache = new (memoize.Cache || MapCache)();
@@ -22443,14 +22443,14 @@ var require_XMLCData = __commonJS({
       module.exports = XMLCData = class XMLCData extends XMLCharacterData {
         // Initializes a new instance of `XMLCData`
         // `text` CDATA text
-        constructor(parent, text6) {
+        constructor(parent, text7) {
           super(parent);
-          if (text6 == null) {
+          if (text7 == null) {
             throw new Error("Missing CDATA text. " + this.debugInfo());
           }
           this.name = "#cdata-section";
           this.type = NodeType.CData;
-          this.value = this.stringify.cdata(text6);
+          this.value = this.stringify.cdata(text7);
         }
         // Creates and returns a deep clone of `this`
         clone() {
@@ -22479,14 +22479,14 @@ var require_XMLComment = __commonJS({
       module.exports = XMLComment = class XMLComment extends XMLCharacterData {
         // Initializes a new instance of `XMLComment`
         // `text` comment text
-        constructor(parent, text6) {
+        constructor(parent, text7) {
           super(parent);
-          if (text6 == null) {
+          if (text7 == null) {
             throw new Error("Missing comment text. " + this.debugInfo());
           }
           this.name = "#comment";
           this.type = NodeType.Comment;
-          this.value = this.stringify.comment(text6);
+          this.value = this.stringify.comment(text7);
         }
         // Creates and returns a deep clone of `this`
         clone() {
@@ -23017,13 +23017,13 @@ var require_XMLRaw = __commonJS({
       module.exports = XMLRaw = class XMLRaw extends XMLNode {
         // Initializes a new instance of `XMLRaw`
         // `text` raw text
-        constructor(parent, text6) {
+        constructor(parent, text7) {
           super(parent);
-          if (text6 == null) {
+          if (text7 == null) {
             throw new Error("Missing raw text. " + this.debugInfo());
           }
           this.type = NodeType.Raw;
-          this.value = this.stringify.raw(text6);
+          this.value = this.stringify.raw(text7);
         }
         // Creates and returns a deep clone of `this`
         clone() {
@@ -23053,14 +23053,14 @@ var require_XMLText = __commonJS({
         class XMLText2 extends XMLCharacterData {
           // Initializes a new instance of `XMLText`
           // `text` element text
-          constructor(parent, text6) {
+          constructor(parent, text7) {
             super(parent);
-            if (text6 == null) {
+            if (text7 == null) {
               throw new Error("Missing element text. " + this.debugInfo());
             }
             this.name = "#text";
             this.type = NodeType.Text;
-            this.value = this.stringify.text(text6);
+            this.value = this.stringify.text(text7);
           }
           // Creates and returns a deep clone of `this`
           clone() {
@@ -23317,18 +23317,18 @@ var require_XMLNode = __commonJS({
           // `name` node name or an object describing the XML tree
           // `attributes` an object containing name/value pairs of attributes
           // `text` element text
-          element(name, attributes4, text6) {
+          element(name, attributes4, text7) {
             var childNode, item, j, k, key, lastChild, len, len1, val;
             lastChild = null;
-            if (attributes4 === null && text6 == null) {
-              [attributes4, text6] = [{}, null];
+            if (attributes4 === null && text7 == null) {
+              [attributes4, text7] = [{}, null];
             }
             if (attributes4 == null) {
               attributes4 = {};
             }
             attributes4 = getValue(attributes4);
             if (!isObject2(attributes4)) {
-              [text6, attributes4] = [attributes4, text6];
+              [text7, attributes4] = [attributes4, text7];
             }
             if (name != null) {
               name = getValue(name);
@@ -23373,21 +23373,21 @@ var require_XMLNode = __commonJS({
                   lastChild = this.element(key, val);
                 }
               }
-            } else if (!this.options.keepNullNodes && text6 === null) {
+            } else if (!this.options.keepNullNodes && text7 === null) {
               lastChild = this.dummy();
             } else {
               if (!this.options.ignoreDecorators && this.stringify.convertTextKey && name.indexOf(this.stringify.convertTextKey) === 0) {
-                lastChild = this.text(text6);
+                lastChild = this.text(text7);
               } else if (!this.options.ignoreDecorators && this.stringify.convertCDataKey && name.indexOf(this.stringify.convertCDataKey) === 0) {
-                lastChild = this.cdata(text6);
+                lastChild = this.cdata(text7);
               } else if (!this.options.ignoreDecorators && this.stringify.convertCommentKey && name.indexOf(this.stringify.convertCommentKey) === 0) {
-                lastChild = this.comment(text6);
+                lastChild = this.comment(text7);
               } else if (!this.options.ignoreDecorators && this.stringify.convertRawKey && name.indexOf(this.stringify.convertRawKey) === 0) {
-                lastChild = this.raw(text6);
+                lastChild = this.raw(text7);
               } else if (!this.options.ignoreDecorators && this.stringify.convertPIKey && name.indexOf(this.stringify.convertPIKey) === 0) {
-                lastChild = this.instruction(name.substr(this.stringify.convertPIKey.length), text6);
+                lastChild = this.instruction(name.substr(this.stringify.convertPIKey.length), text7);
               } else {
-                lastChild = this.node(name, attributes4, text6);
+                lastChild = this.node(name, attributes4, text7);
               }
             }
             if (lastChild == null) {
@@ -23399,7 +23399,7 @@ var require_XMLNode = __commonJS({
           // `name` node name or an object describing the XML tree
           // `attributes` an object containing name/value pairs of attributes
           // `text` element text
-          insertBefore(name, attributes4, text6) {
+          insertBefore(name, attributes4, text7) {
             var child, i, newChild, refChild, removed;
             if (name != null ? name.type : void 0) {
               newChild = name;
@@ -23420,7 +23420,7 @@ var require_XMLNode = __commonJS({
               }
               i = this.parent.children.indexOf(this);
               removed = this.parent.children.splice(i);
-              child = this.parent.element(name, attributes4, text6);
+              child = this.parent.element(name, attributes4, text7);
               Array.prototype.push.apply(this.parent.children, removed);
               return child;
             }
@@ -23429,14 +23429,14 @@ var require_XMLNode = __commonJS({
           // `name` node name or an object describing the XML tree
           // `attributes` an object containing name/value pairs of attributes
           // `text` element text
-          insertAfter(name, attributes4, text6) {
+          insertAfter(name, attributes4, text7) {
             var child, i, removed;
             if (this.isRoot) {
               throw new Error("Cannot insert elements at root level. " + this.debugInfo(name));
             }
             i = this.parent.children.indexOf(this);
             removed = this.parent.children.splice(i + 1);
-            child = this.parent.element(name, attributes4, text6);
+            child = this.parent.element(name, attributes4, text7);
             Array.prototype.push.apply(this.parent.children, removed);
             return child;
           }
@@ -23454,7 +23454,7 @@ var require_XMLNode = __commonJS({
           // `name` name of the node
           // `attributes` an object containing name/value pairs of attributes
           // `text` element text
-          node(name, attributes4, text6) {
+          node(name, attributes4, text7) {
             var child;
             if (name != null) {
               name = getValue(name);
@@ -23462,11 +23462,11 @@ var require_XMLNode = __commonJS({
             attributes4 || (attributes4 = {});
             attributes4 = getValue(attributes4);
             if (!isObject2(attributes4)) {
-              [text6, attributes4] = [attributes4, text6];
+              [text7, attributes4] = [attributes4, text7];
             }
             child = new XMLElement(this, name, attributes4);
-            if (text6 != null) {
-              child.text(text6);
+            if (text7 != null) {
+              child.text(text7);
             }
             this.children.push(child);
             return child;
@@ -23723,11 +23723,11 @@ var require_XMLNode = __commonJS({
             }
           }
           // Aliases
-          ele(name, attributes4, text6) {
-            return this.element(name, attributes4, text6);
+          ele(name, attributes4, text7) {
+            return this.element(name, attributes4, text7);
           }
-          nod(name, attributes4, text6) {
-            return this.node(name, attributes4, text6);
+          nod(name, attributes4, text7) {
+            return this.node(name, attributes4, text7);
           }
           txt(value2) {
             return this.text(value2);
@@ -23747,11 +23747,11 @@ var require_XMLNode = __commonJS({
           dec(version2, encoding, standalone) {
             return this.declaration(version2, encoding, standalone);
           }
-          e(name, attributes4, text6) {
-            return this.element(name, attributes4, text6);
+          e(name, attributes4, text7) {
+            return this.element(name, attributes4, text7);
           }
-          n(name, attributes4, text6) {
-            return this.node(name, attributes4, text6);
+          n(name, attributes4, text7) {
+            return this.node(name, attributes4, text7);
           }
           t(value2) {
             return this.text(value2);
@@ -25130,7 +25130,7 @@ var require_XMLDocumentCB = __commonJS({
         // `name` name of the node
         // `attributes` an object containing name/value pairs of attributes
         // `text` element text
-        node(name, attributes4, text6) {
+        node(name, attributes4, text7) {
           if (name == null) {
             throw new Error("Missing node name.");
           }
@@ -25144,14 +25144,14 @@ var require_XMLDocumentCB = __commonJS({
           }
           attributes4 = getValue(attributes4);
           if (!isObject2(attributes4)) {
-            [text6, attributes4] = [attributes4, text6];
+            [text7, attributes4] = [attributes4, text7];
           }
           this.currentNode = new XMLElement(this, name, attributes4);
           this.currentNode.children = false;
           this.currentLevel++;
           this.openTags[this.currentLevel] = this.currentNode;
-          if (text6 != null) {
-            this.text(text6);
+          if (text7 != null) {
+            this.text(text7);
           }
           return this;
         }
@@ -25160,7 +25160,7 @@ var require_XMLDocumentCB = __commonJS({
         // `name` name of the node
         // `attributes` an object containing name/value pairs of attributes
         // `text` element text
-        element(name, attributes4, text6) {
+        element(name, attributes4, text7) {
           var child, i, len, oldValidationFlag, ref, root2;
           if (this.currentNode && this.currentNode.type === NodeType.DocType) {
             this.dtdElement(...arguments);
@@ -25180,7 +25180,7 @@ var require_XMLDocumentCB = __commonJS({
                 }
               }
             } else {
-              this.node(name, attributes4, text6);
+              this.node(name, attributes4, text7);
             }
           }
           return this;
@@ -25491,8 +25491,8 @@ var require_XMLDocumentCB = __commonJS({
         ele() {
           return this.element(...arguments);
         }
-        nod(name, attributes4, text6) {
-          return this.node(name, attributes4, text6);
+        nod(name, attributes4, text7) {
+          return this.node(name, attributes4, text7);
         }
         txt(value2) {
           return this.text(value2);
@@ -25512,11 +25512,11 @@ var require_XMLDocumentCB = __commonJS({
         dtd(root2, pubID, sysID) {
           return this.doctype(root2, pubID, sysID);
         }
-        e(name, attributes4, text6) {
-          return this.element(name, attributes4, text6);
+        e(name, attributes4, text7) {
+          return this.element(name, attributes4, text7);
         }
-        n(name, attributes4, text6) {
-          return this.node(name, attributes4, text6);
+        n(name, attributes4, text7) {
+          return this.node(name, attributes4, text7);
         }
         t(value2) {
           return this.text(value2);
@@ -26284,8 +26284,8 @@ var require_markdownlint_cli2_formatter_junit = __commonJS({
         const columnText = column ? `, Column ${column}` : "";
         const errorDetailText = errorDetail ? `, ${errorDetail}` : "";
         const errorContextText = errorContext ? `, Context: "${errorContext}"` : "";
-        const text6 = `Line ${lineNumber}${columnText}${errorDetailText}${errorContextText}`;
-        suite.testCase().className(fileName).name(ruleName).failure(ruleDescription).stacktrace(text6).time(0);
+        const text7 = `Line ${lineNumber}${columnText}${errorDetailText}${errorContextText}`;
+        suite.testCase().className(fileName).name(ruleName).failure(ruleDescription).stacktrace(text7).time(0);
       }
       if (results.length === 0) {
         suite.testCase().name(outputFormatterName).time(0);
@@ -30952,7 +30952,7 @@ var require_core = __commonJS({
       errorsText(errors2 = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors2 || errors2.length === 0)
           return "No errors";
-        return errors2.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
+        return errors2.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text7, msg) => text7 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules3 = this.RULES.all;
@@ -35456,14 +35456,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text7, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text6;
+        return text7;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text6.length <= endStep)
-        return text6;
+      if (text7.length <= endStep)
+        return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -35480,14 +35480,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text6, i, indent2.length);
+        i = consumeMoreIndentedLines(text7, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text6[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text6[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -35504,12 +35504,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text6, i, indent2.length);
+            i = consumeMoreIndentedLines(text7, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text6[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -35521,12 +35521,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text6[i += 1];
+                ch = text7[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text6;
+                return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -35541,39 +35541,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text6;
+        return text7;
       if (onFold)
         onFold();
-      let res = text6.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text6.length;
+        const end2 = folds[i2 + 1] || text7.length;
         if (fold2 === 0)
           res = `
-${indent2}${text6.slice(0, end2)}`;
+${indent2}${text7.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text6[fold2]}\\`;
+            res += `${text7[fold2]}\\`;
           res += `
-${indent2}${text6.slice(fold2 + 1, end2)}`;
+${indent2}${text7.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text6, i, indent2) {
+    function consumeMoreIndentedLines(text7, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text6[start];
+      let ch = text7[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text6[++i];
+          ch = text7[++i];
         } else {
           do {
-            ch = text6[++i];
+            ch = text7[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text6[start];
+          ch = text7[start];
         }
       }
       return end;
@@ -54840,8 +54840,8 @@ var md013_default = {
       const inCode = codeBlockLineNumbers.has(lineNumber);
       const inTable = tableLineNumbers.has(lineNumber);
       const maxLength = inCode ? codeLineLength : isHeading ? headingLineLength : lineLength;
-      const text6 = strict || stern ? line : lastRunRe.matcher(line).replaceFirst("#");
-      if (maxLength > 0 && (includeCodeBlocks || !inCode) && (includeTables || !inTable) && (includeHeadings || !isHeading) && !definitionLineIndices.has(lineIndex) && (strict || !(stern && notWrappableRe.test(line)) && !linkOnlyLineNumbers.has(lineNumber)) && text6.length > maxLength) {
+      const text7 = strict || stern ? line : lastRunRe.matcher(line).replaceFirst("#");
+      if (maxLength > 0 && (includeCodeBlocks || !inCode) && (includeTables || !inTable) && (includeHeadings || !isHeading) && !definitionLineIndices.has(lineIndex) && (strict || !(stern && notWrappableRe.test(line)) && !linkOnlyLineNumbers.has(lineNumber)) && text7.length > maxLength) {
         (0, import_helpers11.addErrorDetailIf)(
           onError,
           lineNumber,
@@ -54933,7 +54933,7 @@ var md018_default = {
 var import_helpers14 = __toESM(require_helpers(), 1);
 var import_micromark_helpers12 = __toESM(require_micromark_helpers(), 1);
 function validateHeadingSpaces(onError, heading3, delta) {
-  const { children: children2, startLine, text: text6 } = heading3;
+  const { children: children2, startLine, text: text7 } = heading3;
   let index3 = delta > 0 ? 0 : children2.length - 1;
   while (
     // eslint-disable-next-line unicorn/no-computed-property-existence-check
@@ -54949,7 +54949,7 @@ function validateHeadingSpaces(onError, heading3, delta) {
     (0, import_helpers14.addErrorContext)(
       onError,
       startLine,
-      text6.trim(),
+      text7.trim(),
       delta > 0,
       delta < 0,
       [column, length],
@@ -55257,9 +55257,9 @@ var md026_default = {
     const trailingPunctuationRe = new RegExp("\\s*[" + (0, import_helpers20.escapeForRegExp)(punctuation) + "]+$");
     const headings = filterByTypesCached(["atxHeadingText", "setextHeadingText"]);
     for (const heading3 of headings) {
-      const { endColumn, endLine, text: text6 } = heading3;
-      const match = trailingPunctuationRe.exec(text6);
-      if (match && !import_helpers20.endOfLineHtmlEntityRe.test(text6) && !import_helpers20.endOfLineGemojiCodeRe.test(text6)) {
+      const { endColumn, endLine, text: text7 } = heading3;
+      const match = trailingPunctuationRe.exec(text7);
+      if (match && !import_helpers20.endOfLineHtmlEntityRe.test(text7) && !import_helpers20.endOfLineGemojiCodeRe.test(text7)) {
         const fullMatch = match[0];
         const length = fullMatch.length;
         const column = endColumn - length;
@@ -55297,8 +55297,8 @@ var md027_default = {
       const codeIndented2 = parent?.type === "codeIndented";
       const siblings = parent?.children || tokens;
       if (!codeIndented2 && siblings[siblings.indexOf(token) - 1]?.type === "blockQuotePrefix" && (includeListItems || !listTypes.includes(siblings[siblings.indexOf(token) + 1]?.type) && !(0, import_micromark_helpers17.getParentOfType)(token, listTypes))) {
-        const { startColumn, startLine, text: text6 } = token;
-        const { length } = text6;
+        const { startColumn, startLine, text: text7 } = token;
+        const { length } = text7;
         const line = params2.lines[startLine - 1];
         (0, import_helpers21.addErrorContext)(
           onError,
@@ -55357,12 +55357,12 @@ var listStyleExamples = {
 };
 var listStyles = Object.keys(listStyleExamples);
 function getOrderedListItemValue(listItemPrefix) {
-  const { startColumn, endColumn, text: text6 } = (0, import_micromark_helpers18.getDescendantsByType)(listItemPrefix, ["listItemValue"])[0];
+  const { startColumn, endColumn, text: text7 } = (0, import_micromark_helpers18.getDescendantsByType)(listItemPrefix, ["listItemValue"])[0];
   return {
     startColumn,
     endColumn,
-    text: text6,
-    "number": Number(text6)
+    text: text7,
+    "number": Number(text7)
   };
 }
 var md029_default = {
@@ -55697,11 +55697,11 @@ var md035_default = {
     let style = String(params2.config.style || "consistent").trim();
     const thematicBreaks = filterByTypesCached(["thematicBreak"]);
     for (const token of thematicBreaks) {
-      const { startLine, text: text6 } = token;
+      const { startLine, text: text7 } = token;
       if (style === "consistent") {
-        style = text6;
+        style = text7;
       }
-      (0, import_helpers29.addErrorDetailIf)(onError, startLine, style, text6);
+      (0, import_helpers29.addErrorDetailIf)(onError, startLine, style, text7);
     }
   }
 };
@@ -55761,9 +55761,9 @@ var md037_default = {
         emphasisTokens.length = 0;
       }
       for (const child of token.children) {
-        const { text: text6, type } = child;
-        if (type === "data" && text6.length <= 3) {
-          const emphasisTokens = emphasisTokensByMarker.get(text6);
+        const { text: text7, type } = child;
+        if (type === "data" && text7.length <= 3) {
+          const emphasisTokens = emphasisTokensByMarker.get(text7);
           if (emphasisTokens && !(0, import_micromark_helpers24.inHtmlFlow)(child)) {
             emphasisTokens.push(child);
           }
@@ -55943,15 +55943,15 @@ var md040_default = {
     const fencedCodes = filterByTypesCached(["codeFenced"]);
     for (const fencedCode of fencedCodes) {
       const openingFence = (0, import_micromark_helpers26.getDescendantsByType)(fencedCode, ["codeFencedFence"])[0];
-      const { startLine, text: text6 } = openingFence;
+      const { startLine, text: text7 } = openingFence;
       const info = (0, import_micromark_helpers26.getDescendantsByType)(openingFence, ["codeFencedFenceInfo"])[0]?.text;
       if (!info) {
-        (0, import_helpers34.addErrorContext)(onError, startLine, text6);
+        (0, import_helpers34.addErrorContext)(onError, startLine, text7);
       } else if (allowed.length > 0 && !allowed.includes(info)) {
         (0, import_helpers34.addError)(onError, startLine, `"${info}" is not allowed`);
       }
       if (languageOnly && (0, import_micromark_helpers26.getDescendantsByType)(openingFence, ["codeFencedFenceMeta"]).length > 0) {
-        (0, import_helpers34.addError)(onError, startLine, `Info string contains more than language: "${text6}"`);
+        (0, import_helpers34.addError)(onError, startLine, `Info string contains more than language: "${text7}"`);
       }
     }
   }
@@ -59411,7 +59411,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text6 = {
+          const text7 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open][1].end
@@ -59439,9 +59439,9 @@ function resolveAllAttention(events, context) {
           if (events[open][1].end.offset - events[open][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index3), context));
-          nextEvents = push(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index3][1].end.offset - events[index3][1].start.offset) {
             offset = 2;
@@ -60884,13 +60884,13 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text6 = {
+    const text7 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text7, context], ["exit", text7, context], ["exit", content3, context]]);
   }
   return events;
 }
@@ -61759,7 +61759,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close2][1].end
     }
   };
-  const text6 = {
+  const text7 = {
     type: "labelText",
     start: {
       ...events[open + offset + 2][1].end
@@ -61770,9 +61770,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label4, context]];
   media = push(media, events.slice(open + 1, open + offset + 3));
-  media = push(media, [["enter", text6, context]]);
+  media = push(media, [["enter", text7, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text6, context], events[close2 - 2], events[close2 - 1], ["exit", label4, context]]);
+  media = push(media, [["exit", text7, context], events[close2 - 2], events[close2 - 1], ["exit", label4, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open, events.length, media);
@@ -62264,7 +62264,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index3 = events.length;
   let content3;
-  let text6;
+  let text7;
   let definition3;
   while (index3--) {
     if (events[index3][0] === "enter") {
@@ -62273,7 +62273,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index3][1].type === "paragraph") {
-        text6 = index3;
+        text7 = index3;
       }
     } else {
       if (events[index3][1].type === "content") {
@@ -62293,9 +62293,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text6][1].type = "setextHeadingText";
+  events[text7][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text6, 0, [["enter", heading3, context]]);
+    editMap.add(text7, 0, [["enter", heading3, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -63758,10 +63758,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text6 = effects.attempt(constructs2, start, notText);
+    const text7 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code21) {
-      return atBreak(code21) ? text6(code21) : notText(code21);
+      return atBreak(code21) ? text7(code21) : notText(code21);
     }
     function notText(code21) {
       if (code21 === null) {
@@ -63775,7 +63775,7 @@ function initializeFactory(field) {
     function data(code21) {
       if (atBreak(code21)) {
         effects.exit("data");
-        return text6(code21);
+        return text7(code21);
       }
       effects.consume(code21);
       return data;
@@ -64471,8 +64471,8 @@ function getEvents(markdown, micromarkParseOptions = {}) {
             artificialEventLists.pop();
           }
         }
-        const text6 = eventsToReplicate.filter((event) => event[0] === "enter").map((event) => getText(markdown, event[1])).join("").trim();
-        if (text6.length > 0 && !text6.includes("]")) {
+        const text7 = eventsToReplicate.filter((event) => event[0] === "enter").map((event) => getText(markdown, event[1])).join("").trim();
+        if (text7.length > 0 && !text7.includes("]")) {
           const artificialEvents = [
             ["enter", undefinedReferenceType, tokenizeContext],
             ["enter", undefinedReference, tokenizeContext]
@@ -64529,7 +64529,7 @@ function parseInternal(markdown, parseOptions = {}, micromarkParseOptions = {}, 
     const { type, start, end } = token;
     const { "column": startColumn, "line": startLine } = start;
     const { "column": endColumn, "line": endLine } = end;
-    const text6 = getText(markdown, token);
+    const text7 = getText(markdown, token);
     if (kind === "enter" && !skipHtmlFlowChildren) {
       const previous5 = current;
       history.push(previous5);
@@ -64539,7 +64539,7 @@ function parseInternal(markdown, parseOptions = {}, micromarkParseOptions = {}, 
         startColumn,
         "endLine": endLine + lineDelta,
         endColumn,
-        text: text6,
+        text: text7,
         "children": [],
         "parent": previous5 === root2 ? ancestor || null : previous5
       };
@@ -64715,12 +64715,12 @@ var md045_default = {
     }
     const htmlTexts = filterByTypesCached(["htmlText"], true);
     for (const htmlText2 of htmlTexts) {
-      const { startColumn, startLine, text: text6 } = htmlText2;
+      const { startColumn, startLine, text: text7 } = htmlText2;
       const htmlTagInfo = (0, import_micromark_helpers32.getHtmlTagInfo)(htmlText2);
-      if (htmlTagInfo && !htmlTagInfo.close && htmlTagInfo.name.toLowerCase() === "img" && !altRe.test(text6) && ariaHiddenRe.exec(text6)?.[1].toLowerCase() !== "true") {
+      if (htmlTagInfo && !htmlTagInfo.close && htmlTagInfo.name.toLowerCase() === "img" && !altRe.test(text7) && ariaHiddenRe.exec(text7)?.[1].toLowerCase() !== "true") {
         const range = [
           startColumn,
-          text6.replace(import_helpers39.nextLinesRe, "").length
+          text7.replace(import_helpers39.nextLinesRe, "").length
         ];
         (0, import_helpers39.addError)(
           onError,
@@ -64806,15 +64806,15 @@ var md048_default = {
     let expectedStyle = style;
     const codeFenceds = filterByTypesCached(["codeFenced"]);
     for (const codeFenced2 of codeFenceds) {
-      const { startLine, text: text6 } = (0, import_micromark_helpers33.getDescendantsByType)(codeFenced2, ["codeFencedFence", "codeFencedFenceSequence"])[0];
+      const { startLine, text: text7 } = (0, import_micromark_helpers33.getDescendantsByType)(codeFenced2, ["codeFencedFence", "codeFencedFenceSequence"])[0];
       if (expectedStyle === "consistent") {
-        expectedStyle = fencedCodeBlockStyleFor(text6);
+        expectedStyle = fencedCodeBlockStyleFor(text7);
       }
       (0, import_helpers42.addErrorDetailIf)(
         onError,
         startLine,
         expectedStyle,
-        fencedCodeBlockStyleFor(text6)
+        fencedCodeBlockStyleFor(text7)
       );
     }
   }
@@ -64987,10 +64987,10 @@ var md051_default = {
         const definitions = (0, import_micromark_helpers35.filterByTypes)(link3.children, [definitionType]);
         for (const definition3 of definitions) {
           const { endColumn, startColumn } = definition3;
-          const text6 = unescapeStringTokenText(definition3);
-          const textSliceOne = text6.slice(1);
+          const text7 = unescapeStringTokenText(definition3);
+          const textSliceOne = text7.slice(1);
           const encodedText = `#${encodeURIComponent(textSliceOne.toWellFormed())}`;
-          if (text6.length > 1 && text6.startsWith("#") && !fragments.has(encodedText) && !lineFragmentRe.test(encodedText) && !ignoredPatternRe.test(textSliceOne)) {
+          if (text7.length > 1 && text7.startsWith("#") && !fragments.has(encodedText) && !lineFragmentRe.test(encodedText) && !ignoredPatternRe.test(textSliceOne)) {
             let context = void 0;
             let range = void 0;
             let fixInfo = void 0;
@@ -65002,15 +65002,15 @@ var md051_default = {
                 "deleteCount": endColumn - startColumn
               };
             }
-            const textLower = text6.toLowerCase();
+            const textLower = text7.toLowerCase();
             const mixedCaseKey = [...fragments.keys()].find((key) => textLower === key.toLowerCase());
             if (mixedCaseKey) {
               (fixInfo || {}).insertText = mixedCaseKey;
-              if (!ignoreCase && mixedCaseKey !== text6) {
+              if (!ignoreCase && mixedCaseKey !== text7) {
                 (0, import_helpers44.addError)(
                   onError,
                   link3.startLine,
-                  `Expected: ${mixedCaseKey}; Actual: ${text6}`,
+                  `Expected: ${mixedCaseKey}; Actual: ${text7}`,
                   context,
                   range,
                   fixInfo
@@ -65115,7 +65115,7 @@ var md053_default = {
 var import_helpers47 = __toESM(require_helpers(), 1);
 var import_micromark_helpers36 = __toESM(require_micromark_helpers(), 1);
 var backslashEscapeRe = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
-var removeBackslashEscapes = (text6) => text6.replace(backslashEscapeRe, "$1");
+var removeBackslashEscapes = (text7) => text7.replace(backslashEscapeRe, "$1");
 var autolinkDisallowedRe = /[ <>]/;
 var autolinkAble = (destination) => {
   try {
@@ -65151,7 +65151,7 @@ var md054_default = {
         endLine,
         startColumn,
         startLine,
-        text: text6,
+        text: text7,
         type
       } = link3;
       const image3 = type === "image";
@@ -65204,7 +65204,7 @@ var md054_default = {
         (0, import_helpers47.addErrorContext)(
           onError,
           startLine,
-          text6.replace(import_helpers47.nextLinesRe, ""),
+          text7.replace(import_helpers47.nextLinesRe, ""),
           void 0,
           void 0,
           range,
@@ -65403,8 +65403,8 @@ var md059_default = {
       for (const link3 of links) {
         const labelTexts = (0, import_micromark_helpers40.getDescendantsByType)(link3, ["label", "labelText"]);
         for (const labelText of labelTexts) {
-          const { children: children2, endColumn, endLine, parent, startColumn, startLine, text: text6 } = labelText;
-          if (!children2.some((child) => allowedChildrenTypes.has(child.type)) && prohibitedTexts.has(normalize(text6))) {
+          const { children: children2, endColumn, endLine, parent, startColumn, startLine, text: text7 } = labelText;
+          if (!children2.some((child) => allowedChildrenTypes.has(child.type)) && prohibitedTexts.has(normalize(text7))) {
             const range = startLine === endLine ? [startColumn, endColumn - startColumn] : void 0;
             (0, import_helpers51.addErrorContext)(
               onError,
@@ -66747,9 +66747,9 @@ var merge_options_default = mergeOptions;
 
 // node_modules/markdownlint-cli2/parsers/jsonc-parse.mjs
 init_main();
-var jsoncParse = (text6) => {
+var jsoncParse = (text7) => {
   const errors2 = [];
-  const result = parse4(text6, errors2, { "allowTrailingComma": true });
+  const result = parse4(text7, errors2, { "allowTrailingComma": true });
   if (errors2.length > 0) {
     const aggregate = errors2.map(
       (error2) => `${printParseErrorCode(error2.error)} (offset ${error2.offset}, length ${error2.length})`
@@ -67519,7 +67519,7 @@ function parse5(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // node_modules/markdownlint-cli2/parsers/toml-parse.mjs
-var tomlParse = (text6) => parse5(text6);
+var tomlParse = (text7) => parse5(text7);
 var toml_parse_default = tomlParse;
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -70019,8 +70019,8 @@ var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 // node_modules/markdownlint-cli2/parsers/yaml-parse.mjs
-var yamlParse = (text6) => {
-  return load(text6);
+var yamlParse = (text7) => {
+  return load(text7);
 };
 var yaml_parse_default = yamlParse;
 
@@ -70766,10 +70766,10 @@ var main = async (params2) => {
   }
   if (useStdin) {
     const key = pathPosix.join(baseDir, "stdin");
-    const { text: text6 } = await import("node:stream/consumers");
+    const { text: text7 } = await import("node:stream/consumers");
     nonFileContents = {
       ...nonFileContents,
-      [key]: await text6(process.stdin)
+      [key]: await text7(process.stdin)
     };
   }
   const resolvedFileContents = {};
@@ -70866,21 +70866,21 @@ import path7 from "node:path";
 
 // src/trim.ts
 var isSpace2 = (c) => c.trim() === "";
-function trimEndChars(text6, chars) {
-  let end = text6.length;
-  while (end > 0 && chars.includes(text6[end - 1])) end--;
-  return text6.slice(0, end);
+function trimEndChars(text7, chars) {
+  let end = text7.length;
+  while (end > 0 && chars.includes(text7[end - 1])) end--;
+  return text7.slice(0, end);
 }
-function trailingRun(text6, chars) {
-  return text6.slice(trimEndChars(text6, chars).length);
+function trailingRun(text7, chars) {
+  return text7.slice(trimEndChars(text7, chars).length);
 }
-function withoutTrailingColon(text6) {
-  let end = text6.length;
-  while (end > 0 && isSpace2(text6[end - 1])) end--;
-  if (end === 0 || text6[end - 1] !== ":") return text6;
+function withoutTrailingColon(text7) {
+  let end = text7.length;
+  while (end > 0 && isSpace2(text7[end - 1])) end--;
+  if (end === 0 || text7[end - 1] !== ":") return text7;
   end--;
-  while (end > 0 && isSpace2(text6[end - 1])) end--;
-  return text6.slice(0, end);
+  while (end > 0 && isSpace2(text7[end - 1])) end--;
+  return text7.slice(0, end);
 }
 
 // src/changed.ts
@@ -70892,8 +70892,8 @@ function git(cwd, args) {
   if (r.error) throw new GitError(`git is not available (${r.error.message})`);
   return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
 }
-function nulList(text6) {
-  return text6.split("\0").filter((s) => s !== "");
+function nulList(text7) {
+  return text7.split("\0").filter((s) => s !== "");
 }
 function selectedByGlobs(file, globs) {
   const positive = globs.filter((g) => !g.startsWith("#") && !g.startsWith("!"));
@@ -70923,8 +70923,8 @@ function changedMarkdownFiles(cwd, ref) {
 
 // src/model/source.ts
 var import_helpers53 = __toESM(require_helpers(), 1);
-function lfLineEndings(text6) {
-  return text6.includes("\r") ? text6.replace(/\r\n?/g, "\n") : text6;
+function lfLineEndings(text7) {
+  return text7.includes("\r") ? text7.replace(/\r\n?/g, "\n") : text7;
 }
 var OPENERS = {
   "---": { kind: "yaml", close: /^---[ \t]*$/ },
@@ -70953,8 +70953,8 @@ function textBetween(lines, start, end) {
 function spanOf(lines, start, end) {
   return { start, end, text: textBetween(lines, start, end) };
 }
-function lineSpan(line, column, text6) {
-  return { start: { line, column }, end: { line, column: column + text6.length }, text: text6 };
+function lineSpan(line, column, text7) {
+  return { start: { line, column }, end: { line, column: column + text7.length }, text: text7 };
 }
 
 // src/model/assemble.ts
@@ -71125,9 +71125,9 @@ function hiddenHeadings(doc, outsideFrontMatter) {
     if (RAW_HTML.test(doc.lines[block2.start.line - 1] ?? "")) continue;
     const end = trimEnd(doc.lines, block2.start, block2.end).line;
     for (let line = block2.start.line + 1; line <= end; line++) {
-      const text6 = doc.lines[line - 1] ?? "";
-      const m = ATX.exec(text6);
-      if (m && text6.trim().replace(/^#+/, "").trim() !== "") found.push(lineSpan(line, m[1].length + 1, text6.trimEnd().slice(m[1].length)));
+      const text7 = doc.lines[line - 1] ?? "";
+      const m = ATX.exec(text7);
+      if (m && text7.trim().replace(/^#+/, "").trim() !== "") found.push(lineSpan(line, m[1].length + 1, text7.trimEnd().slice(m[1].length)));
     }
   }
   return found;
@@ -71138,10 +71138,10 @@ function paragraphParts(lines, start, end, quoted) {
   let from = start;
   if (!quoted) {
     for (let line = start.line + 1; line <= end.line; line++) {
-      const text6 = lines[line - 1] ?? "";
-      if (!LINE_LABEL.test(text6)) continue;
+      const text7 = lines[line - 1] ?? "";
+      if (!LINE_LABEL.test(text7)) continue;
       parts.push({ start: from, end: { line: line - 1, column: (lines[line - 2] ?? "").length + 1 } });
-      from = { line, column: text6.length - text6.trimStart().length + 1 };
+      from = { line, column: text7.length - text7.trimStart().length + 1 };
     }
   }
   parts.push({ start: from, end });
@@ -71174,8 +71174,8 @@ function toLink(lines, l, definitions) {
   } else {
     url = urlSpan ? unwrapDestination(urlSpan.text) : "";
   }
-  const text6 = l.textStart && l.textEnd ? textBetween(lines, l.textStart, l.textEnd) : urlSpan?.text ?? span.text;
-  return { kind: l.kind, url, text: text6, span, urlSpan };
+  const text7 = l.textStart && l.textEnd ? textBetween(lines, l.textStart, l.textEnd) : urlSpan?.text ?? span.text;
+  return { kind: l.kind, url, text: text7, span, urlSpan };
 }
 var BOLD_LABEL = /^(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\1/;
 function boldField(lines, start, end, quoted) {
@@ -71240,8 +71240,8 @@ function readEventDetails(lines, block2) {
   for (const item of block2.items) {
     if (!item.paragraphStart) continue;
     const { line, column } = item.paragraphStart;
-    const text6 = (lines[line - 1] ?? "").slice(column - 1);
-    const match = EVENT_ITEM.exec(text6);
+    const text7 = (lines[line - 1] ?? "").slice(column - 1);
+    const match = EVENT_ITEM.exec(text7);
     let marker = "";
     let label4 = "";
     let valueOffset = 0;
@@ -71250,7 +71250,7 @@ function readEventDetails(lines, block2) {
       label4 = withoutTrailingColon(match[3]).trim();
       valueOffset = match[0].length;
     }
-    const rest = text6.slice(valueOffset);
+    const rest = text7.slice(valueOffset);
     const leading = rest.length - rest.trimStart().length;
     const value2 = rest.trim();
     items.push({
@@ -71293,18 +71293,18 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
   const links = [];
   const definitions = [];
   const headingOf = /* @__PURE__ */ new Map();
-  const contentEnd = (text6, setext) => {
-    const point3 = end(text6);
+  const contentEnd = (text7, setext) => {
+    const point3 = end(text7);
     if (!setext) return point3;
     const line = lines[point3.line - 1] ?? "";
-    const first = start(text6);
+    const first = start(text7);
     const floor2 = point3.line === first.line ? first.column : 1;
     let column = point3.column;
     while (column > floor2 && (line[column - 2] === " " || line[column - 2] === "	")) column--;
     return { line: point3.line, column };
   };
   const heading3 = (t) => {
-    const text6 = t.children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
+    const text7 = t.children.find((c) => c.type === "atxHeadingText" || c.type === "setextHeadingText");
     let depth;
     if (t.type === "atxHeading") {
       depth = t.children.find((c) => c.type === "atxHeadingSequence")?.text.length ?? 1;
@@ -71317,10 +71317,10 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
       setext: t.type === "setextHeading",
       start: start(t),
       end: end(t),
-      contentStart: text6 ? start(text6) : null,
-      contentEnd: text6 ? contentEnd(text6, t.type === "setextHeading") : null,
+      contentStart: text7 ? start(text7) : null,
+      contentEnd: text7 ? contentEnd(text7, t.type === "setextHeading") : null,
       // CommonMark (and mdast) read U+0000 as U+FFFD (found by fuzzing).
-      plain: text6 ? plainText(text6.children).replace(/\0/g, "\uFFFD") : ""
+      plain: text7 ? plainText(text7.children).replace(/\0/g, "\uFFFD") : ""
     };
   };
   const listItems = (list5) => {
@@ -71615,9 +71615,9 @@ function textKey(given) {
   if (given === null || typeof given !== "object") return null;
   if (isEmptyPlainObject(given)) return EMPTY;
   let faithful = true;
-  let text6;
+  let text7;
   try {
-    text6 = JSON.stringify(given, (_key, value2) => {
+    text7 = JSON.stringify(given, (_key, value2) => {
       if (value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol") faithful = false;
       else if (typeof value2 === "object" && value2 !== null && !Array.isArray(value2)) {
         const proto = Object.getPrototypeOf(value2);
@@ -71628,7 +71628,7 @@ function textKey(given) {
   } catch {
     return null;
   }
-  return faithful ? "json:" + text6 : null;
+  return faithful ? "json:" + text7 : null;
 }
 function isEmptyPlainObject(object) {
   return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
@@ -71828,7 +71828,8 @@ var gardener_default = {
       {
         label: "Next Steps",
         level: "usual",
-        colon: "inside"
+        colon: "inside",
+        role: "next-steps"
       },
       {
         label: "Code & Pull Requests",
@@ -72178,6 +72179,12 @@ var profile_schema_default = {
               perPage: {
                 type: "boolean",
                 description: "A required field some pages' templates leave out: required in the sections of a page that has it in another section (Gardener: Motivation & Benefits, which the 2026 pages dropped)."
+              },
+              role: {
+                enum: [
+                  "next-steps"
+                ],
+                description: "What the field is for, where a rule reads it: `next-steps`, the work a project leaves to do (WU009 compares it with the states of the project's links). One field has it."
               }
             }
           }
@@ -72284,13 +72291,13 @@ var jsonc = lazy("jsonc-parser");
 var ajvModule2 = lazy("ajv");
 var validateFile;
 var DEFAULT_EXCLUDE = ["Preparation", "Conclusion", "Introduction", "Summary", "Agenda", "Participants", "Acknowledgements"];
-var fold = (text6) => text6.replace(/\s+/g, " ").trim().toLowerCase();
-function parseProfileText(text6, where) {
+var fold = (text7) => text7.replace(/\s+/g, " ").trim().toLowerCase();
+function parseProfileText(text7, where) {
   const errors2 = [];
-  const value2 = jsonc().parse(text6, errors2, { allowTrailingComma: true, disallowComments: false });
+  const value2 = jsonc().parse(text7, errors2, { allowTrailingComma: true, disallowComments: false });
   if (errors2.length > 0) {
     const first = errors2[0];
-    const line = text6.slice(0, first.offset).split("\n").length;
+    const line = text7.slice(0, first.offset).split("\n").length;
     throw new ProfileError(`${where}:${line}: not valid JSON (${jsonc().printParseErrorCode(first.error)})`);
   }
   checkProfile(value2, where);
@@ -72360,7 +72367,8 @@ function resolveProfile(written, source, dir) {
     level: f.level,
     perPage: f.perPage ?? false,
     reference: f.reference ?? false,
-    colon: f.colon ?? "consistent"
+    colon: f.colon ?? "consistent",
+    role: f.role ?? null
   }));
   const h1Source = file.wrapups?.h1 === void 0 ? "\\bwrap[\\s_-]*up\\b" : file.wrapups.h1;
   return {
@@ -72436,13 +72444,13 @@ function loadProfileFile(file) {
   }
   let profile;
   try {
-    let text6;
+    let text7;
     try {
-      text6 = fs7.readFileSync(file, "utf8");
+      text7 = fs7.readFileSync(file, "utf8");
     } catch (error2) {
       throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
     }
-    profile = resolveProfile(parseProfileText(text6, file), file, path8.dirname(file));
+    profile = resolveProfile(parseProfileText(text7, file), file, path8.dirname(file));
   } catch (error2) {
     if (!(error2 instanceof ProfileError)) throw error2;
     profile = error2;
@@ -72502,8 +72510,8 @@ function runRule(rule, model, given) {
 }
 
 // src/detach.ts
-function detached(text6) {
-  return text6.length < 13 ? text6 : (" " + text6).slice(1);
+function detached(text7) {
+  return text7.length < 13 ? text7 : (" " + text7).slice(1);
 }
 var TextCache = class {
   constructor(maxEntries, maxLength) {
@@ -72514,13 +72522,13 @@ var TextCache = class {
   current = /* @__PURE__ */ new Map();
   previous = /* @__PURE__ */ new Map();
   generation;
-  get(text6, compute) {
-    if (text6.length > this.maxLength) return compute(detached(text6));
-    const hit = this.current.get(text6);
+  get(text7, compute) {
+    if (text7.length > this.maxLength) return compute(detached(text7));
+    const hit = this.current.get(text7);
     if (hit) return hit.value;
-    let entry = this.previous.get(text6);
+    let entry = this.previous.get(text7);
     if (!entry) {
-      const key = detached(text6);
+      const key = detached(text7);
       entry = { key, value: compute(key) };
     }
     if (this.current.size >= this.generation) {
@@ -72559,12 +72567,12 @@ ${fm.body.join("\n")}`, (own5) => parse6(own5.slice(own5.indexOf("\n") + 1), sta
   cache2.set(model, parsed);
   return parsed;
 }
-function parse6(text6, bodyStartLine) {
+function parse6(text7, bodyStartLine) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document3 = parseDocument(text6, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const document3 = parseDocument(text7, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const point3 = (offset) => {
-    const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text6.length)));
+    const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text7.length)));
     return { line: bodyStartLine + pos.line - 1, column: pos.col };
   };
   const errors2 = document3.errors.map((e) => {
@@ -72602,7 +72610,7 @@ function parse6(text6, bodyStartLine) {
       valueProblem = { message: error2.message.split("\n")[0], offset: alias ?? 0 };
     }
   }
-  return { text: text6, document: document3, errors: errors2, value: value2, valueProblem, point: point3 };
+  return { text: text7, document: document3, errors: errors2, value: value2, valueProblem, point: point3 };
 }
 function* collections(document3) {
   const stack = [document3.contents];
@@ -72701,9 +72709,9 @@ var FORMATS = {
   "DD/MM/YYYY": { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [1, 2, 3] },
   "MM/DD/YYYY": { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [2, 1, 3] }
 };
-function parseDate2(text6, format4 = "DD.MM.YYYY") {
+function parseDate2(text7, format4 = "DD.MM.YYYY") {
   const { pattern: pattern2, order: order2 } = FORMATS[format4];
-  const m = pattern2.exec(text6);
+  const m = pattern2.exec(text7);
   if (!m) return null;
   const day = Number(m[order2[0]]);
   const month = Number(m[order2[1]]);
@@ -72714,10 +72722,10 @@ function parseDate2(text6, format4 = "DD.MM.YYYY") {
 }
 var RANGE = /^(\S+)(\s*(?:[–—]|--?|to|bis)\s*)(\S+)$/u;
 function parseDateRange(value2, format4 = "DD.MM.YYYY") {
-  const text6 = value2.trim();
-  const single = parseDate2(text6, format4);
-  if (single) return { start: single, end: single, separator: "", from: text6, to: text6 };
-  const m = RANGE.exec(text6);
+  const text7 = value2.trim();
+  const single = parseDate2(text7, format4);
+  if (single) return { start: single, end: single, separator: "", from: text7, to: text7 };
+  const m = RANGE.exec(text7);
   if (!m) return null;
   const start = parseDate2(m[1], format4);
   const end = parseDate2(m[3], format4);
@@ -72734,16 +72742,16 @@ function monthOf(word2) {
 function unique(found) {
   return found.filter((m, i) => found.findIndex((n) => same(m, n)) === i);
 }
-function monthsIn(text6) {
+function monthsIn(text7) {
   const found = [];
   const push2 = (year, month) => {
     const y = Number(year);
     if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
   };
-  for (const m of text6.matchAll(new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"))) push2(m[2], monthOf(m[1]));
-  for (const m of text6.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push2(m[2], Number(m[1]));
-  for (const m of text6.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push2(m[1], Number(m[2]));
-  for (const m of text6.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push2(m[3], Number(m[2]));
+  for (const m of text7.matchAll(new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"))) push2(m[2], monthOf(m[1]));
+  for (const m of text7.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push2(m[2], Number(m[1]));
+  for (const m of text7.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push2(m[1], Number(m[2]));
+  for (const m of text7.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push2(m[3], Number(m[2]));
   return unique(found);
 }
 function monthOfPath(file) {
@@ -72830,8 +72838,8 @@ function syntaxFindings(model, yaml2) {
 }
 function syntaxFinding(model, yaml2, error2) {
   const { line, column } = error2;
-  const text6 = model.lines[line - 1] ?? "";
-  const rest = text6.slice(column - 1);
+  const text7 = model.lines[line - 1] ?? "";
+  const rest = text7.slice(column - 1);
   const base2 = { line, column };
   if (error2.scalar) {
     const quote3 = QUOTE[error2.scalar.type ?? ""] ?? '"';
@@ -72853,7 +72861,7 @@ function syntaxFinding(model, yaml2, error2) {
       context: shown
     };
   }
-  const statement = clip(text6.trim());
+  const statement = clip(text7.trim());
   switch (error2.code) {
     case "DUPLICATE_KEY":
       return {
@@ -72867,15 +72875,15 @@ function syntaxFinding(model, yaml2, error2) {
         ...base2,
         length: 1,
         message: `Unexpected tab in the indentation of ${code19(statement)}, expected spaces`,
-        context: text6.slice(0, text6.length - text6.trimStart().length)
+        context: text7.slice(0, text7.length - text7.trimStart().length)
       };
     case "BAD_INDENT": {
-      const indent2 = text6.length - text6.trimStart().length;
+      const indent2 = text7.length - text7.trimStart().length;
       return {
         ...base2,
         length: Math.max(1, indent2),
         message: `Unexpected indentation of ${code19(statement)} (${indent2} ${indent2 === 1 ? "space" : "spaces"}), expected it to line up with the other keys of its mapping`,
-        context: text6
+        context: text7
       };
     }
     default: {
@@ -73121,8 +73129,8 @@ function weightFinding(model, yaml2, month, certain, page, sign) {
     const key = found.key;
     if (!key?.range) return null;
     const at2 = yaml2.point(key.range[0]);
-    const text6 = model.lines[at2.line - 1] ?? "";
-    const fix2 = certain && source === "" && /^\s*weight\s*:\s*$/.test(text6) ? { line: at2.line, column: text6.trimEnd().length + 1, deleteCount: text6.length - text6.trimEnd().length, insertText: ` ${expected}` } : void 0;
+    const text7 = model.lines[at2.line - 1] ?? "";
+    const fix2 = certain && source === "" && /^\s*weight\s*:\s*$/.test(text7) ? { line: at2.line, column: text7.trimEnd().length + 1, deleteCount: text7.length - text7.trimEnd().length, insertText: ` ${expected}` } : void 0;
     return { key: "weight", ...at2, length: 6, message: `Unexpected empty \`weight\`, expected \`${expected}\` ${why}`, context: "weight", ...fix2 ? { fix: fix2 } : {} };
   }
   const at = yaml2.point(node2.range[0]);
@@ -73135,17 +73143,17 @@ function weightFinding(model, yaml2, month, certain, page, sign) {
     ...certain ? { fix: { line: at.line, column: at.column, deleteCount: source.length, insertText: String(expected) } } : {}
   };
 }
-function firstLine(text6) {
-  const i = text6.indexOf("\n");
-  return i === -1 ? text6 : text6.slice(0, i);
+function firstLine(text7) {
+  const i = text7.indexOf("\n");
+  return i === -1 ? text7 : text7.slice(0, i);
 }
-function clip(text6, max = 40) {
-  const chars = [...text6.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
+function clip(text7, max = 40) {
+  const chars = [...text7.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
   return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
 }
-function code19(text6) {
-  if (!text6.includes("`")) return `\`${text6}\``;
-  return /^`|`$/.test(text6) ? `\`\` ${text6} \`\`` : `\`\`${text6}\`\``;
+function code19(text7) {
+  if (!text7.includes("`")) return `\`${text7}\``;
+  return /^`|`$/.test(text7) ? `\`\` ${text7} \`\`` : `\`\`${text7}\`\``;
 }
 function snippet(model, line, column) {
   return clip((model.lines[line - 1] ?? "").slice(column - 1).trim()) || clip((model.lines[line - 1] ?? "").trim());
@@ -73153,7 +73161,7 @@ function snippet(model, line, column) {
 
 // rules/wu002-event-details.ts
 var stamp = (d) => d.year * 1e4 + d.month * 100 + d.day;
-var quote = (text6) => `\`${text6}\``;
+var quote = (text7) => `\`${text7}\``;
 function itemFor(spec, byLabel) {
   for (const label4 of [spec.label, ...spec.aliases]) {
     const item = byLabel.get(fold(label4));
@@ -73235,30 +73243,30 @@ for (const s of RGI_Emoji_default) {
 }
 for (const lengths of LENGTHS_BY_FIRST.values()) lengths.sort((a, b) => b - a);
 var VS16 = "\uFE0F";
-function rgiLengthAt(text6, start = 0) {
-  const first = text6.codePointAt(start);
+function rgiLengthAt(text7, start = 0) {
+  const first = text7.codePointAt(start);
   if (first === void 0) return 0;
   const lengths = LENGTHS_BY_FIRST.get(first);
   if (!lengths) return 0;
   for (const length of lengths) {
-    if (start + length <= text6.length && RGI_EMOJI.has(text6.slice(start, start + length))) return length;
+    if (start + length <= text7.length && RGI_EMOJI.has(text7.slice(start, start + length))) return length;
   }
   return 0;
 }
-function rgiPrefix(text6) {
-  const length = rgiLengthAt(text6, 0);
-  return length === 0 ? null : text6.slice(0, length);
+function rgiPrefix(text7) {
+  const length = rgiLengthAt(text7, 0);
+  return length === 0 ? null : text7.slice(0, length);
 }
-function leadingEmoji(text6) {
-  const length = rgiLengthAt(text6, 0);
+function leadingEmoji(text7) {
+  const length = rgiLengthAt(text7, 0);
   if (length === 0) return null;
   let end = length;
-  while (text6.charCodeAt(end) === 65039) end++;
-  return text6.slice(0, end);
+  while (text7.charCodeAt(end) === 65039) end++;
+  return text7.slice(0, end);
 }
-function unqualifiedPrefix(text6) {
-  const first = String.fromCodePoint(text6.codePointAt(0) ?? 0);
-  if (text6.length === 0 || RGI_EMOJI.has(first)) return null;
+function unqualifiedPrefix(text7) {
+  const first = String.fromCodePoint(text7.codePointAt(0) ?? 0);
+  if (text7.length === 0 || RGI_EMOJI.has(first)) return null;
   if (RGI_EMOJI.has(first + VS16)) return { written: first, rgi: first + VS16 };
   return null;
 }
@@ -73361,8 +73369,8 @@ function usesTemplate(model, profile) {
 function proseWords(model, section) {
   let words = 0;
   for (let line = section.heading.endLine + 1; line <= section.endLine; line++) {
-    const text6 = model.lines[line - 1] ?? "";
-    words += text6.match(new RegExp("\\p{L}[\\p{L}\\p{N}'\u2019-]*", "gu"))?.length ?? 0;
+    const text7 = model.lines[line - 1] ?? "";
+    words += text7.match(new RegExp("\\p{L}[\\p{L}\\p{N}'\u2019-]*", "gu"))?.length ?? 0;
   }
   return words;
 }
@@ -73587,35 +73595,35 @@ var sectionHeading = {
     if (isStub(model) || !usesTemplate(model, profile)) return findings;
     for (const section of projectSections(model, profile)) {
       const { content: content3 } = section.heading;
-      const text6 = content3.text;
+      const text7 = content3.text;
       const line = content3.start.line;
       const column = content3.start.column;
-      if (text6.trim() === "") continue;
-      const emoji = leadingEmoji(text6);
+      if (text7.trim() === "") continue;
+      const emoji = leadingEmoji(text7);
       if (!emoji) {
         if (profile.sections.emoji !== "required") continue;
-        const unqualified = unqualifiedPrefix(text6);
+        const unqualified = unqualifiedPrefix(text7);
         if (unqualified) {
           findings.push({
             line,
             column,
             length: unqualified.written.length,
             message: `Unexpected text-style \`${unqualified.written}\` at the start of the heading, expected the emoji \`${unqualified.rgi}\``,
-            context: text6,
+            context: text7,
             fix: { line, column, deleteCount: unqualified.written.length, insertText: unqualified.rgi }
           });
         } else {
           findings.push({
             line,
             column,
-            length: Math.min(text6.length, 20),
-            message: `Unexpected heading without a leading emoji, expected \`<emoji> ${text6.trim()}\``,
-            context: text6
+            length: Math.min(text7.length, 20),
+            message: `Unexpected heading without a leading emoji, expected \`<emoji> ${text7.trim()}\``,
+            context: text7
           });
         }
         continue;
       }
-      const rest = text6.slice(emoji.length);
+      const rest = text7.slice(emoji.length);
       const space = /^[ \t\u00A0]*/.exec(rest)[0];
       const after = rest.slice(space.length);
       const second = rgiPrefix(after);
@@ -73625,7 +73633,7 @@ var sectionHeading = {
           column: column + emoji.length + space.length,
           length: second.length,
           message: `Unexpected second emoji \`${second}\` after \`${emoji}\`, expected exactly one emoji before the title`,
-          context: text6
+          context: text7
         });
         continue;
       }
@@ -73636,7 +73644,7 @@ var sectionHeading = {
           column: at,
           length: Math.max(space.length, 1),
           message: space === "" ? `Unexpected \`${emoji}${word(after)}\` without a space after the emoji, expected \`${emoji} ${word(after)}\`` : `Unexpected ${JSON.stringify(space)} after the emoji \`${emoji}\`, expected one space`,
-          context: text6,
+          context: text7,
           fix: { line, column: at, deleteCount: space.length, insertText: " " }
         });
       }
@@ -73656,8 +73664,8 @@ function hidden(spans, lines) {
     };
   });
 }
-function word(text6) {
-  return /^\S{0,30}/u.exec(text6)[0];
+function word(text7) {
+  return /^\S{0,30}/u.exec(text7)[0];
 }
 
 // src/github/url.ts
@@ -73977,13 +73985,13 @@ function same2(a, b) {
 function names(written, real) {
   return real.toLowerCase().includes(written.toLowerCase());
 }
-function stripCode(text6) {
-  const t = text6.trim();
+function stripCode(text7) {
+  const t = text7.trim();
   const m = /^(`+)([^`]+)\1$/.exec(t);
   return (m ? m[2] : t).trim();
 }
-function checkLinkText(text6, href, target) {
-  const t = stripCode(text6);
+function checkLinkText(text7, href, target) {
+  const t = stripCode(text7);
   if (t === "" || t === href) return null;
   if (/^(?:https?:\/\/|(?:www\.)?github\.com\/)/i.test(t)) {
     const parsed = parseGitHubUrl(t);
@@ -74196,6 +74204,9 @@ var githubLinkForm = {
 
 // src/github/checks.ts
 import { createHash } from "node:crypto";
+function isFinal(verdict) {
+  return verdict.status === "ok" && verdict.state?.state === "merged";
+}
 function checkKey(check2) {
   switch (check2.type) {
     case "owner":
@@ -74249,38 +74260,93 @@ function checkFor(t) {
   }
 }
 var str = (s) => JSON.stringify(s);
+var text5 = (v) => typeof v === "string" && v !== "" ? v : null;
+function numberState(node2) {
+  const updatedAt = text5(node2["updatedAt"]);
+  switch (node2["__typename"]) {
+    case "PullRequest": {
+      const state = node2["pullState"] ?? node2["state"];
+      if (state !== "OPEN" && state !== "CLOSED" && state !== "MERGED") return void 0;
+      const merged = state === "MERGED" || node2["merged"] === true;
+      return { kind: "pull", state: merged ? "merged" : state === "CLOSED" ? "closed" : node2["isDraft"] === true ? "draft" : "open", reason: null, updatedAt };
+    }
+    case "Issue": {
+      const state = node2["state"];
+      if (state !== "OPEN" && state !== "CLOSED") return void 0;
+      return { kind: "issue", state: state === "CLOSED" ? "closed" : "open", reason: state === "CLOSED" ? text5(node2["stateReason"]) : null, updatedAt };
+    }
+    case "Discussion": {
+      if (typeof node2["closed"] !== "boolean") return void 0;
+      return { kind: "discussion", state: node2["closed"] ? "closed" : "open", reason: node2["closed"] ? text5(node2["stateReason"]) : null, updatedAt };
+    }
+  }
+  return void 0;
+}
+function refsOf(check2) {
+  return [...new Set(check2.expressions.map((e) => e.includes(":") ? e.slice(0, e.indexOf(":")) : e))];
+}
+var refOf = (expression) => expression.includes(":") ? expression.slice(0, expression.indexOf(":")) : expression;
 var ASKS = {
   repo: {
     fields: () => [],
-    found: () => ({}),
+    found: (_values, _check, repo) => ({ state: { kind: "repo", state: repo.archived ? "archived" : "present", reason: null, updatedAt: repo.pushedAt ?? null } }),
     missing: () => "repository"
   },
   // Issues and pull requests share one number space, and a discussion takes a number of it too.
+  // The state comes in the same fields: GitHub's `state`, `isDraft`, `merged`, `stateReason`,
+  // `closed`, `updatedAt` (a pull request's `state` aliased `pullState`).
   number: {
-    fields: (c) => [`issueOrPullRequest(number: ${c.number}) { __typename }`, `discussion(number: ${c.number}) { __typename }`],
+    fields: (c) => [
+      `issueOrPullRequest(number: ${c.number}) { __typename ... on Issue { state stateReason updatedAt } ... on PullRequest { pullState: state isDraft merged updatedAt } }`,
+      `discussion(number: ${c.number}) { __typename closed stateReason updatedAt }`
+    ],
     found: (values) => {
-      const v = values.find((x) => x && typeof x["__typename"] === "string");
-      return v ? { typename: String(v["__typename"]) } : null;
+      const at = values.findIndex((x) => x && typeof x["__typename"] === "string");
+      if (at < 0) return null;
+      const v = values[at];
+      return { typename: String(v["__typename"]), state: numberState(v), from: at };
     },
     missing: () => "number"
   },
-  // tree/blob/commits: any split of the path into ref and path that resolves; commit: a commit.
+  // tree/blob/commits: any split of the path into ref and path that resolves, and whether each
+  // ref it may name is a branch (with its last commit's date); commit: a commit.
   object: {
-    fields: (c) => c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
+    fields: (c) => [
+      ...c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
+      ...c.commit ? [] : refsOf(c).map((r) => `ref(qualifiedName: ${str(`refs/heads/${r}`)}) { target { ... on Commit { committedDate } } }`)
+    ],
     found: (values, c) => {
-      const v = values.find((x) => x && (!c.commit || x["__typename"] === "Commit"));
-      return v ? { typename: String(v["__typename"]) } : null;
+      const objects = values.slice(0, c.expressions.length);
+      const at = objects.findIndex((x) => x && (!c.commit || x["__typename"] === "Commit"));
+      if (at < 0) return null;
+      const typename = String(objects[at]["__typename"]);
+      if (c.commit) return { typename, state: { kind: "commit", state: "present", reason: null, updatedAt: null } };
+      const refs = refsOf(c);
+      const branch = values[c.expressions.length + refs.indexOf(refOf(c.expressions[at]))];
+      const target = branch ? branch["target"] : null;
+      return {
+        typename,
+        state: branch ? { kind: "branch", state: "present", reason: null, updatedAt: text5(target?.["committedDate"]) } : { kind: "ref", state: "present", reason: null, updatedAt: null }
+      };
     },
-    missing: (c) => c.commit ? "commit" : "ref"
+    missing: (c) => c.commit ? "commit" : "ref",
+    // Nothing at any split, and no branch of any name the link may hold: the branch is gone.
+    gone: (values, c) => {
+      if (c.commit) return void 0;
+      const branches = values.slice(c.expressions.length);
+      if (branches.length === 0 || branches.some((b) => b !== null && b !== void 0)) return void 0;
+      if (/^[0-9a-f]{7,40}$/i.test(refOf(c.expressions[0]))) return void 0;
+      return { kind: "branch", state: "deleted", reason: null, updatedAt: null };
+    }
   },
   // A tag without a release page is fine: GitHub shows the tag.
   release: {
     fields: (c) => [`release(tagName: ${str(c.tag)}) { tagName }`, `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`],
-    found: (values) => values.some((v) => v) ? {} : null,
+    found: (values) => values.some((v) => v) ? { state: { kind: "release", state: "present", reason: null, updatedAt: null } } : null,
     missing: () => "release"
   }
 };
-var REPOSITORY_FIELDS = "nameWithOwner isArchived";
+var REPOSITORY_FIELDS = "nameWithOwner isArchived pushedAt";
 var OWNER_FIELDS = "login";
 var ASKED = (() => {
   const samples = [
@@ -74319,14 +74385,17 @@ function buildQuery(checks) {
     const repoKey = `${check2.owner.toLowerCase()}/${check2.repo.toLowerCase()}`;
     let repo = repos.get(repoKey);
     if (!repo) {
-      repo = { alias: `r${repos.size}`, owner: check2.owner, repo: check2.repo, fields: [] };
+      repo = { alias: `r${repos.size}`, owner: check2.owner, repo: check2.repo, fields: [], byField: /* @__PURE__ */ new Map() };
       repos.set(repoKey, repo);
     }
     const ra = repo.alias;
     const ask = ASKS[check2.type];
     const i = n++;
     const sub = ask.fields(check2).map((field, k) => {
+      const known2 = repo.byField.get(field);
+      if (known2) return known2;
       const alias = `f${i}_${k}`;
+      repo.byField.set(field, alias);
       repo.fields.push(`${alias}: ${field}`);
       return alias;
     });
@@ -74335,17 +74404,20 @@ function buildQuery(checks) {
       if (!node2) {
         return errorAt(answer, [ra]) ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
       }
-      const info = { nameWithOwner: String(node2["nameWithOwner"] ?? ""), archived: node2["isArchived"] === true };
-      const found = ask.found(
-        sub.map((s) => node2[s]),
-        check2
-      );
-      if (found) return { status: "ok", repo: info, ...found };
+      const info = { nameWithOwner: String(node2["nameWithOwner"] ?? ""), archived: node2["isArchived"] === true, pushedAt: text5(node2["pushedAt"]) };
+      const values = sub.map((s) => node2[s]);
+      const found = ask.found(values, check2, info);
+      if (found) {
+        const { from, state, typename } = found;
+        const clouded = from !== void 0 ? errorAt(answer, [ra, sub[from]], true) !== null : false;
+        return { status: "ok", repo: info, ...typename !== void 0 ? { typename } : {}, ...state && !clouded ? { state } : {} };
+      }
       for (const s of sub) {
         const problem = errorAt(answer, [ra, s]);
         if (problem) return problem;
       }
-      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check2), repo: info });
+      const gone = ask.gone?.(values, check2);
+      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check2), repo: info, ...gone ? { state: gone } : {} });
     });
   }
   for (const r of repos.values()) {
@@ -74357,10 +74429,10 @@ function buildQuery(checks) {
 }`;
   return { query, readers };
 }
-function errorAt(answer, path16) {
+function errorAt(answer, path16, below = false) {
   for (const error2 of answer.errors) {
     const p = error2.path;
-    if (!p || p.length < path16.length) continue;
+    if (!p || p.length < path16.length + (below ? 1 : 0)) continue;
     if (!path16.every((x, i) => p[i] === x)) continue;
     if (error2.type === "NOT_FOUND" && p.length === path16.length) continue;
     return { status: "unverified", reason: `GitHub answered ${error2.type ?? "an error"} for this link`, transient: true };
@@ -74548,16 +74620,18 @@ import path9 from "node:path";
 var VERSION = 2;
 var warned = false;
 var DiskCache = class {
-  constructor(dir, instance, ttlMs, now = Date.now) {
+  constructor(dir, instance, ttlMs, now = Date.now, finalTtlMs = ttlMs) {
     this.instance = instance;
     this.ttlMs = ttlMs;
     this.now = now;
+    this.finalTtlMs = finalTtlMs;
     const name = createHash2("sha256").update(instance).digest("hex").slice(0, 16);
     this.file = path9.join(dir, `github-${name}.json`);
   }
   instance;
   ttlMs;
   now;
+  finalTtlMs;
   entries = /* @__PURE__ */ new Map();
   file;
   loaded = false;
@@ -74591,13 +74665,16 @@ var DiskCache = class {
     this.load();
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (this.now() - entry.at > this.ttlMs) return null;
+    if (this.now() - entry.at > this.lifetime(entry)) return null;
     return entry.verdict;
+  }
+  lifetime(entry) {
+    return entry.final ? Math.max(this.finalTtlMs, this.ttlMs) : this.ttlMs;
   }
   set(key, verdict) {
     if (verdict.status !== "ok" && verdict.status !== "missing") return;
     this.load();
-    this.entries.set(key, { at: this.now(), verdict });
+    this.entries.set(key, { at: this.now(), verdict, ...isFinal(verdict) ? { final: true } : {} });
     this.dirty = true;
   }
   /** Writes the file if anything changed, merging what another process wrote meanwhile. */
@@ -74613,7 +74690,7 @@ var DiskCache = class {
       } catch {
       }
       const now = this.now();
-      for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.ttlMs) delete merged[key];
+      for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.lifetime(entry)) delete merged[key];
       for (const [key, entry] of this.entries) merged[key] = entry;
       const data = { version: VERSION, instance: this.instance, asked: ASKED, entries: merged };
       fs8.mkdirSync(path9.dirname(this.file), { recursive: true });
@@ -74699,11 +74776,11 @@ var GitHubClient = class {
   async restStatus(pathname) {
     const url = `${this.config.apiUrl}${pathname}`;
     return this.send(url, "rest", async (response) => {
-      const text6 = await response.text().catch(() => "");
+      const text7 = await response.text().catch(() => "");
       if (response.status === 404 || response.status === 410) {
         let message = null;
         try {
-          message = JSON.parse(text6).message;
+          message = JSON.parse(text7).message;
         } catch {
         }
         if (typeof message !== "string") return { retry: `HTTP ${response.status} without GitHub's answer` };
@@ -74753,8 +74830,8 @@ var GitHubClient = class {
           reason = outcome.retry;
           wait = outcome.wait ?? null;
         } else {
-          const text6 = await response.text().catch(() => "");
-          const limited = response.status === 429 || response.status === 403 && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(text6));
+          const text7 = await response.text().catch(() => "");
+          const limited = response.status === 429 || response.status === 403 && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(text7));
           reason = limited ? "rate limited" : `HTTP ${response.status}`;
           wait = this.rateLimitWait(response);
           if (response.status === 401) {
@@ -74911,6 +74988,7 @@ function configFromEnv(env2 = process.env) {
     offline: offlineFromEnv(env2),
     cacheDir,
     cacheTtlMs: seconds(env2["WRAPUP_LINT_CACHE_TTL"], 24 * 3600 * 1e3),
+    cacheFinalTtlMs: seconds(env2["WRAPUP_LINT_CACHE_TTL_FINAL"], 30 * 24 * 3600 * 1e3),
     timeoutMs: seconds(env2["WRAPUP_LINT_GITHUB_TIMEOUT"], 6e4),
     requestTimeoutMs: seconds(env2["WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT"], 15e3),
     concurrency,
@@ -74946,7 +75024,7 @@ var GitHubResolver = class {
   constructor(config2 = configFromEnv()) {
     this.config = config2;
     this.client = new GitHubClient(config2);
-    this.cache = new DiskCache(config2.cacheDir, instanceOf(config2.graphqlUrl), config2.cacheTtlMs);
+    this.cache = new DiskCache(config2.cacheDir, instanceOf(config2.graphqlUrl), config2.cacheTtlMs, Date.now, config2.cacheFinalTtlMs);
     this.limit = pLimit(config2.concurrency);
   }
   get stats() {
@@ -75411,8 +75489,8 @@ var isC1 = (cp) => cp >= 128 && cp <= 159;
 function isEmojiComponent(cp) {
   return cp === ZWJ || cp === VS162 || cp === VS15 || cp === KEYCAP || isEmojiModifier(cp) || isTag(cp);
 }
-function codePoints(text6) {
-  return Array.from(text6, (c) => "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")).join(" ");
+function codePoints(text7) {
+  return Array.from(text7, (c) => "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")).join(" ");
 }
 function isWellFormed(cp) {
   if (cp < 32 && cp !== 9) return false;
@@ -75444,18 +75522,18 @@ function characterAnomalies(line, skip = []) {
     }
     const cp = line.codePointAt(i);
     const n = size(cp);
-    const text6 = line.slice(i, i + n);
-    if (cp === 65533) out.push({ kind: "replacement", start: i, end: i + n, text: text6 });
-    else if (cp >= 55296 && cp <= 57343) out.push({ kind: "surrogate", start: i, end: i + n, text: text6 });
+    const text7 = line.slice(i, i + n);
+    if (cp === 65533) out.push({ kind: "replacement", start: i, end: i + n, text: text7 });
+    else if (cp >= 55296 && cp <= 57343) out.push({ kind: "surrogate", start: i, end: i + n, text: text7 });
     else if (isC1(cp)) {
       const byWindows = CODE_PAGES[0].high[cp - 128];
-      out.push({ kind: "c1", start: i, end: i + n, text: text6, ...byWindows ? { expected: byWindows } : {} });
-    } else if (isNoncharacter(cp)) out.push({ kind: "noncharacter", start: i, end: i + n, text: text6 });
+      out.push({ kind: "c1", start: i, end: i + n, text: text7, ...byWindows ? { expected: byWindows } : {} });
+    } else if (isNoncharacter(cp)) out.push({ kind: "noncharacter", start: i, end: i + n, text: text7 });
     i += n;
   }
   return out;
 }
-var cps = (text6) => Array.from(text6, (c) => c.codePointAt(0));
+var cps = (text7) => Array.from(text7, (c) => c.codePointAt(0));
 function elementEnd(line, i) {
   let j = i + size(line.codePointAt(i));
   while (j < line.length) {
@@ -75787,17 +75865,17 @@ function restore(page, segment) {
   fill([], 0, missing);
   return [...found].sort((a, b) => a - b);
 }
-function emojiConsistent(text6, restored, contextual) {
-  const mask = new Uint8Array(text6.length);
+function emojiConsistent(text7, restored, contextual) {
+  const mask = new Uint8Array(text7.length);
   for (const [s, e] of restored) mask.fill(1, s, e);
   let i = 0;
-  while (i < text6.length) {
-    const emoji = leadingEmoji(text6.slice(i, i + 40));
+  while (i < text7.length) {
+    const emoji = leadingEmoji(text7.slice(i, i + 40));
     if (emoji) {
       i += emoji.length;
       continue;
     }
-    const cp = text6.codePointAt(i);
+    const cp = text7.codePointAt(i);
     const n = cp > 65535 ? 2 : 1;
     if (contextual && mask[i] === 1 && (contextual(cp) || isEmoji(cp) && cp > 255 && !isEmojiComponent(cp))) {
       i += n;
@@ -75980,11 +76058,11 @@ function findMojibake(line, pages = CODE_PAGES) {
   }
   for (const island of islands) {
     const from = Math.max(0, island.start - 1);
-    const text6 = line.slice(from, Math.min(line.length, island.end + 1));
-    if (!mayHoldMojibake(text6)) continue;
-    budget = ISLAND_BUDGET + UNIT_BUDGET * text6.length;
-    const chosen = find2(text6, pages, 0);
-    guard(text6, pages, chosen);
+    const text7 = line.slice(from, Math.min(line.length, island.end + 1));
+    if (!mayHoldMojibake(text7)) continue;
+    budget = ISLAND_BUDGET + UNIT_BUDGET * text7.length;
+    const chosen = find2(text7, pages, 0);
+    guard(text7, pages, chosen);
     island.spent = budget === 0;
     island.spans = chosen.map((span) => ({ ...span, start: span.start + from, end: span.end + from }));
   }
@@ -76083,14 +76161,14 @@ function find2(line, pages, depth) {
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
-function holdsSequence(text6, pages) {
-  if (!mayHoldMojibake(text6)) return false;
-  return pages.some((page) => segments2(text6, page).some((s) => s.bytes.length === s.need));
+function holdsSequence(text7, pages) {
+  if (!mayHoldMojibake(text7)) return false;
+  return pages.some((page) => segments2(text7, page).some((s) => s.bytes.length === s.need));
 }
 var same3 = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 function resolve2(line, judged, pages, depth) {
-  const text6 = line.slice(judged.start, judged.end);
-  const base2 = { start: judged.start, end: judged.end, text: text6, doubt: null };
+  const text7 = line.slice(judged.start, judged.end);
+  const base2 = { start: judged.start, end: judged.end, text: text7, doubt: null };
   const deeper = (decoded) => {
     if (depth >= 2 || !spend(decoded.length)) return null;
     const inner = find2(decoded, pages, depth + 1);
@@ -76311,8 +76389,8 @@ var emojiEncoding = {
     return findings;
   }
 };
-function visible(text6) {
-  return text6.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+function visible(text7) {
+  return text7.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
 }
 function path11(pages) {
   const labels = pages.map((p) => p.label);
@@ -76364,8 +76442,8 @@ function tidiedAs(anomaly) {
       return `without ${codePoints(anomaly.text)}`;
   }
 }
-function hex(text6) {
-  return codePoints(text6);
+function hex(text7) {
+  return codePoints(text7);
 }
 function anomalyFinding(line, anomaly) {
   const column = anomaly.start + 1;
@@ -76416,8 +76494,252 @@ function anomalyFinding(line, anomaly) {
   }
 }
 
+// src/github/states.ts
+var isWorkItem = (state) => state.kind === "pull" || state.kind === "issue" || state.kind === "discussion";
+function workOf(state) {
+  if (!isWorkItem(state)) return null;
+  if (state.state === "open" || state.state === "draft") return "open";
+  if (state.state === "merged") return "done";
+  if (state.state === "closed") {
+    if (state.kind === "issue" && state.reason === "COMPLETED") return "done";
+    if (state.kind === "discussion" && state.reason === "RESOLVED") return "done";
+    return "closed";
+  }
+  return null;
+}
+var REASONS = {
+  COMPLETED: "completed",
+  NOT_PLANNED: "not planned",
+  DUPLICATE: "duplicate",
+  RESOLVED: "resolved",
+  OUTDATED: "outdated",
+  REOPENED: "reopened"
+};
+var KINDS2 = {
+  pull: "pull request",
+  issue: "issue",
+  discussion: "discussion",
+  branch: "branch",
+  ref: "tag or commit",
+  commit: "commit",
+  release: "release",
+  repo: "repository"
+};
+var kindName = (state) => KINDS2[state.kind];
+function stateWords(state) {
+  if (state.kind === "pull" && state.state === "closed") return "closed without merge";
+  if (state.state === "closed" && state.reason && REASONS[state.reason]) return `closed (${REASONS[state.reason]})`;
+  if (state.state === "open" && state.reason === "REOPENED") return "open (reopened)";
+  return state.state;
+}
+function stateOf(verdict) {
+  if (verdict.status === "ok" || verdict.status === "missing") return verdict.state ?? null;
+  return null;
+}
+
+// src/next-steps.ts
+function plainText2(markdown) {
+  return markdown.replace(/!?\[([^[\]\n]{0,300})\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, "$1").replace(/<https?:[^<>\s]{0,2000}>/g, "").replace(/\bhttps?:\/\/[^\s)<>]{1,2000}/g, "").replace(/[`*_]+/g, "").replace(/^\s*(?:[-+*]|\d+[.)])\s+/gm, "").replace(/^\s*>\s?/gm, "");
+}
+function sentences(text7) {
+  return text7.split(/\n+/).flatMap((line) => line.split(/(?<=[.!?;])\s+/)).map((s) => s.trim()).filter((s) => s !== "");
+}
+var CONDITION = /\b(?:once|after|as soon as|when|whenever|until|before|if|unless)\b[^,;]*(?:[,;]|$)/gi;
+var PR = String.raw`(?:\bPRs?|\bpull[ -]?requests?|(?<![\w.\/#-])(?:[\w.-]+\/)?[\w.-]*#\d+)`;
+var ISSUE = String.raw`issues?`;
+var DISCUSSION = String.raw`discussions?`;
+var START = String.raw`(?:^|[,:]\s*|\band\s+|\bthen\s+|\bto\s+|\balso\s+|\bplease\s+)`;
+var DET = String.raw`(?:\b(?:the|an?|this|that|these|those|its|our|their|all|both)\s+(?:\w+\s+)?)?`;
+var MODAL = String.raw`\b(?:has|have|needs?|must|should|shall|will|is|are)\s+(?:still\s+)?(?:to\s+)?be\s+(?:[\w ,]{0,80}?\s+and\s+(?:then\s+)?)?`;
+var OTHER_VERB = /(?<!\b(?:the|an?|any|all|its|their|these|those|remaining)\s+)\b(?:open|opened|create|raise|file|submit|prepare|write|draft|start)\b/i;
+var READINGS = [
+  {
+    subject: "pull",
+    imperative: new RegExp(String.raw`${START}((?:finish|finali[sz]e|review|merge|land|get)\b[^.;]*?${PR})(?![\w#])`, "i"),
+    needs: /\b(?:merge|merged|merging|land|landed|review|reviewed)\b/i,
+    passives: [
+      new RegExp(String.raw`(${DET}\b${PR}\b[^.;]*?${MODAL}(?:reviewed|merged|landed))\b`, "i"),
+      new RegExp(String.raw`(\b(?:make sure|ensure)\b[^.;]*?\b${PR}\b\s+(?:gets?|are|is)\s+(?:\w+\s+and\s+)?merged)\b`, "i"),
+      new RegExp(String.raw`(\bwait(?:ing)?\s+for\b[^.;]*?\b${PR}\b\s+to\s+(?:be|get)\s+merged)\b`, "i")
+    ]
+  },
+  {
+    subject: "issue",
+    imperative: new RegExp(String.raw`${START}((?:close|resolve|fix|implement|address|solve)\b[^.;]*?\b${ISSUE})\b`, "i"),
+    needs: null,
+    passives: [new RegExp(String.raw`(${DET}\b${ISSUE}\b[^.;]*?${MODAL}(?:closed|resolved|fixed|implemented|addressed|solved))\b`, "i")]
+  },
+  {
+    subject: "discussion",
+    imperative: new RegExp(String.raw`${START}((?:resolve|close|conclude|answer)\b[^.;]*?\b${DISCUSSION})\b`, "i"),
+    needs: null,
+    passives: [new RegExp(String.raw`(${DET}\b${DISCUSSION}\b[^.;]*?${MODAL}(?:closed|resolved|concluded|answered))\b`, "i")]
+  }
+];
+var NEGATED = /\b(?:not|n't|never|no need to|without)\s*$/i;
+function asksOf(markdown) {
+  const asks = [];
+  if (markdown.length > 2e4) return asks;
+  const clauses = sentences(plainText2(markdown)).filter((s) => s.length <= 400).map((s) => s.replace(CONDITION, " ").replace(/\s+/g, " ").trim());
+  for (const reading of READINGS) {
+    for (const clause of clauses) {
+      const phrase = readClause(clause, reading);
+      if (phrase) {
+        asks.push({ subject: reading.subject, phrase });
+        break;
+      }
+    }
+  }
+  return asks;
+}
+function readClause(clause, reading) {
+  const m = reading.imperative.exec(clause);
+  if (m && !OTHER_VERB.test(m[1].slice(m[1].search(/\s/) + 1))) {
+    const at = m.index + m[0].length - m[1].length;
+    const rest = clause.slice(at).split(/[.;]/)[0];
+    if (!NEGATED.test(clause.slice(0, at))) {
+      if (!reading.needs || reading.needs.test(m[1])) return tidy(m[1]);
+      const then = reading.needs.exec(rest.slice(m[1].length));
+      if (then && !/[,]/.test(rest.slice(m[1].length, m[1].length + then.index))) return tidy(rest.slice(0, m[1].length + then.index + then[0].length));
+    }
+  }
+  for (const passive of reading.passives) {
+    const p = passive.exec(clause);
+    if (p && !NEGATED.test(clause.slice(0, p.index))) return tidy(p[1]);
+  }
+  return null;
+}
+function tidy(phrase) {
+  let end = phrase.length;
+  while (end > 0 && /[\s,:]/.test(phrase[end - 1])) end--;
+  return phrase.slice(0, end).trim();
+}
+
+// src/projects.ts
+var cache4 = /* @__PURE__ */ new WeakMap();
+function projectsOf(model, profile) {
+  const known2 = cache4.get(model);
+  if (known2 && known2.profile === profile) return known2.projects;
+  const sections = projectSections(model, profile);
+  const links = githubLinks(model);
+  const projects = [];
+  let at = 0;
+  for (const section of sections) {
+    const from = section.heading.line;
+    const to = section.endLine;
+    while (at < links.length && links[at].link.span.start.line < from) at++;
+    let end = at;
+    const inSection = [];
+    while (end < links.length && links[end].link.span.start.line <= to) {
+      const { link: link3, parsed } = links[end];
+      end++;
+      const target = parsed.target;
+      const check2 = target ? checkFor(target) : null;
+      if (!target || !check2) continue;
+      const line = link3.span.start.line;
+      const field = section.fields.find((f) => f.line <= line && line <= f.endLine) ?? null;
+      inSection.push({ link: link3, url: link3.url.trim(), target, check: check2, field });
+    }
+    const classified2 = fieldsOf(section, profile);
+    const nextSteps2 = classified2.find((c) => c.spec?.role === "next-steps") ?? null;
+    projects.push({ section, title: titleOf(section), links: inSection, nextSteps: nextSteps2, templated: hasTemplateFields(section, profile) });
+  }
+  cache4.set(model, { profile, projects });
+  return projects;
+}
+function hasNextStepsField(profile) {
+  return profile.fields.list.some((f) => f.role === "next-steps");
+}
+
+// rules/wu009-next-steps.ts
+var NUMBERED = /* @__PURE__ */ new Set(["pull", "issue", "discussion"]);
+var SUBJECT_NAMES = {
+  pull: ["pull request", "merged"],
+  issue: ["issue", "closed as completed"],
+  discussion: ["discussion", "closed as resolved"]
+};
+var nameOf = (l) => shortForm(l.target) ?? l.url;
+function placeOf(model, project, phrase) {
+  const field = project.nextSteps.field;
+  const words = phrase.split(/\s+/);
+  for (const probe of [phrase, words.slice(0, 3).join(" ")]) {
+    if (probe.length < 3) continue;
+    for (let line = field.line; line <= field.endLine; line++) {
+      const at = (model.lines[line - 1] ?? "").toLowerCase().indexOf(probe.toLowerCase());
+      if (at >= 0) return { line, column: at + 1, length: probe.length };
+    }
+  }
+  return { line: field.labelSpan.start.line, column: field.labelSpan.start.column, length: field.labelSpan.text.length };
+}
+var nextSteps = {
+  code: "WU009",
+  name: "wrapup-next-steps",
+  description: "Next Steps ask for work the project's links do not show as done",
+  doc: "wu009-next-steps",
+  fixable: false,
+  asynchronous: true,
+  scope: "wrapups",
+  schema: {
+    properties: {
+      withoutNextSteps: { type: "boolean" },
+      offline: { type: "boolean" }
+    }
+  },
+  defaults: { withoutNextSteps: true, offline: false },
+  async check(model, options, profile) {
+    if (!hasNextStepsField(profile)) return [];
+    const resolver2 = githubResolver();
+    const offline = options.offline || resolver2.config.offline;
+    if (offline && !resolver2.knowsAnything()) return [];
+    const work = [];
+    for (const project of projectsOf(model, profile)) {
+      const asks = project.nextSteps ? asksOf(project.nextSteps.field.value) : [];
+      const weighs = asks.length > 0 || !project.nextSteps && options.withoutNextSteps && project.templated;
+      if (!weighs) continue;
+      const links = project.links.filter((l) => NUMBERED.has(l.target.kind));
+      if (links.length === 0) continue;
+      work.push({ project, asks, links: links.map((link3) => ({ link: link3, verdict: offline ? resolver2.resolveCached(link3.check) : resolver2.resolve(link3.check) })) });
+    }
+    const findings = [];
+    for (const { project, asks, links: pending } of work) {
+      const links = [];
+      for (const { link: link3, verdict } of pending) links.push({ link: link3, verdict: verdict instanceof Promise ? await verdict : verdict });
+      const states = links.map((l) => stateOf(l.verdict));
+      if (states.some((s) => s === null)) continue;
+      const named = (l) => `\`${nameOf(l.link)}\` ${stateWords(stateOf(l.verdict))}`;
+      const unique2 = [...new Map(links.map((l) => [checkKey(l.link.check), l])).values()];
+      for (const ask of asks) {
+        const subject = unique2.filter((l) => stateOf(l.verdict).kind === ask.subject);
+        if (subject.length === 0 || !subject.every((l) => workOf(stateOf(l.verdict)) === "done")) continue;
+        const [noun, done] = SUBJECT_NAMES[ask.subject];
+        const at = placeOf(model, project, ask.phrase);
+        findings.push({
+          ...at,
+          message: `Unexpected next step \`${ask.phrase}\`: every ${noun} the project links is ${done} (${subject.map(named).join(", ")}), expected only work still to do`,
+          context: ask.phrase,
+          severity: "warning"
+        });
+      }
+      if (!project.nextSteps && asks.length === 0) {
+        if (!unique2.every((l) => workOf(stateOf(l.verdict)) === "open")) continue;
+        const label4 = profile.fields.list.find((f) => f.role === "next-steps").label;
+        const heading3 = project.section.heading;
+        findings.push({
+          line: heading3.line,
+          column: heading3.content.start.column,
+          length: Math.max(1, heading3.content.text.length),
+          message: `Unexpected project without \`${label4}\` whose linked work is all open (${unique2.map((l) => `\`${nameOf(l.link)}\` ${kindName(stateOf(l.verdict))} ${stateWords(stateOf(l.verdict))}`).join(", ")}), expected \`${label4}\` saying what remains`,
+          context: heading3.plain,
+          severity: "warning"
+        });
+      }
+    }
+    return findings;
+  }
+};
+
 // src/rules.ts
-var RULES = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];
+var RULES = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding, nextSteps];
 function deepFreeze(value2) {
   if (value2 === null || typeof value2 !== "object" || Object.isFrozen(value2)) return;
   Object.freeze(value2);
@@ -76449,10 +76771,10 @@ function report(params2, onError, finding, rule) {
   const lines = frontMatter2 ? params2.frontMatterLines : params2.lines;
   const relative = (line) => Math.min(Math.max(frontMatter2 ? line : line - offset, 1), Math.max(lines.length, 1));
   const lineNumber = relative(finding.line);
-  const text6 = lines[lineNumber - 1] ?? "";
+  const text7 = lines[lineNumber - 1] ?? "";
   let range;
-  if (finding.column !== void 0 && finding.column <= text6.length) {
-    const length = Math.max(1, Math.min(finding.length ?? 1, text6.length - finding.column + 1));
+  if (finding.column !== void 0 && finding.column <= text7.length) {
+    const length = Math.max(1, Math.min(finding.length ?? 1, text7.length - finding.column + 1));
     range = [finding.column, length];
   }
   let fixInfo;
@@ -78706,12 +79028,12 @@ function link2(node2, _2, state, info) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value2 = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
+  const text7 = state.containerPhrasing(node2, {
     before: value2,
     after: "](",
     ...tracker.current()
   });
-  value2 += tracker.move(text6);
+  value2 += tracker.move(text7);
   subexit();
   value2 += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node2.url);
@@ -78719,10 +79041,10 @@ function link2(node2, _2, state, info) {
   let title = node2.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index3 = 0;
-    while (index3 < text6.length && text6.charCodeAt(index3) !== 93) {
-      index3 += text6.charCodeAt(index3) === 92 ? 2 : 1;
+    while (index3 < text7.length && text7.charCodeAt(index3) !== 93) {
+      index3 += text7.charCodeAt(index3) === 92 ? 2 : 1;
     }
-    if (text6.charCodeAt(index3 + 1) === 58) title = "";
+    if (text7.charCodeAt(index3 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -78775,12 +79097,12 @@ function linkReference(node2, _2, state, info) {
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
   let value2 = tracker.move("[");
-  const text6 = state.containerPhrasing(node2, {
+  const text7 = state.containerPhrasing(node2, {
     before: value2,
     after: "]",
     ...tracker.current()
   });
-  value2 += tracker.move(text6 + "][");
+  value2 += tracker.move(text7 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -78795,7 +79117,7 @@ function linkReference(node2, _2, state, info) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text6 || text6 !== reference2) {
+  if (type === "full" || !text7 || text7 !== reference2) {
     value2 += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value2 = value2.slice(0, -1);
@@ -78997,7 +79319,7 @@ function peek2(_2, _1, state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text5(node2, parent, state, info) {
+function text6(node2, parent, state, info) {
   const siblings = parent ? parent.children : [];
   const index3 = state.indexStack[state.indexStack.length - 1];
   return state.safe(node2.value, {
@@ -79044,7 +79366,7 @@ var handle = {
   paragraph: paragraph2,
   root,
   strong,
-  text: text5,
+  text: text6,
   thematicBreak: thematicBreak2
 };
 
@@ -79412,17 +79734,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open][1].start),
               end: Object.assign({}, events[index3][1].end)
             };
-            const text6 = {
+            const text7 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open][1].end),
               end: Object.assign({}, events[index3][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text6, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text7, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open + 1, index3), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index3][1], context], ["exit", events[index3][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text7, context], ["enter", events[index3][1], context], ["exit", events[index3][1], context], ["exit", strikethrough, context]]);
             splice(events, open - 1, index3 - open + 3, nextEvents);
             index3 = open + nextEvents.length - 2;
             break;
@@ -80020,7 +80342,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text6();
+      tail = text7();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -80279,7 +80601,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text6() {
+  function text7() {
     return {
       type: "text",
       value: "",
@@ -81791,26 +82113,29 @@ function isUint8Array2(value2) {
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 var MONTH_WORDS = new Set(MONTHS.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]));
 
+// src/commands/status.ts
+var processor2 = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
+
 // src/fix-files.ts
 import nodeFs from "node:fs";
 import path12 from "node:path";
 var BOM = "\uFEFF";
-function linesWithEndings(text6) {
+function linesWithEndings(text7) {
   const lines = [];
   const endings = [];
   const re2 = /\r\n|\r|\n/g;
   let last = 0;
-  for (let m = re2.exec(text6); m; m = re2.exec(text6)) {
-    lines.push(text6.slice(last, m.index));
+  for (let m = re2.exec(text7); m; m = re2.exec(text7)) {
+    lines.push(text7.slice(last, m.index));
     endings.push(m[0]);
     last = m.index + m[0].length;
   }
-  lines.push(text6.slice(last));
+  lines.push(text7.slice(last));
   endings.push("");
   return { lines, endings };
 }
-function normalize4(text6) {
-  return lfLineEndings(text6.startsWith(BOM) ? text6.slice(1) : text6);
+function normalize4(text7) {
+  return lfLineEndings(text7.startsWith(BOM) ? text7.slice(1) : text7);
 }
 function restore2(original, fixed) {
   const bom = original.startsWith(BOM) ? BOM : "";
@@ -81827,13 +82152,13 @@ function restore2(original, fixed) {
   }
   return bom + out;
 }
-async function writeAtomically(file, text6) {
+async function writeAtomically(file, text7) {
   const target = await nodeFs.promises.realpath(file).catch(() => file);
   const dir = path12.dirname(target);
   const temp = path12.join(dir, `.${path12.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const mode = await nodeFs.promises.stat(target).then((s) => s.mode & 4095, () => 438);
   try {
-    await nodeFs.promises.writeFile(temp, text6, { encoding: "utf8", mode, flag: "wx" });
+    await nodeFs.promises.writeFile(temp, text7, { encoding: "utf8", mode, flag: "wx" });
     await nodeFs.promises.rename(temp, target);
   } catch (error2) {
     await nodeFs.promises.rm(temp, { force: true }).catch(() => {
@@ -81845,9 +82170,9 @@ function fixSafeFs(base2 = nodeFs) {
   const originals = /* @__PURE__ */ new Map();
   const key = (file) => path12.resolve(String(file));
   const isText = (options) => options === "utf8" || options === "utf-8" || typeof options === "object" && options !== null && /^utf-?8$/i.test(String(options.encoding));
-  const remember = (file, text6) => {
-    originals.set(key(file), { text: text6 });
-    return normalize4(text6);
+  const remember = (file, text7) => {
+    originals.set(key(file), { text: text7 });
+    return normalize4(text7);
   };
   function readFile2(file, options, callback) {
     const done = typeof options === "function" ? options : callback;
@@ -82083,8 +82408,8 @@ async function lintSelected(options, io) {
         fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
           read.add(file);
           if (progress) progress.started++;
-        }, (text6) => {
-          if (noToken && !githubLinks2 && /github\.com/i.test(text6)) githubLinks2 = true;
+        }, (text7) => {
+          if (noToken && !githubLinks2 && /github\.com/i.test(text7)) githubLinks2 = true;
         })), unreadable),
         optionsDefault: {
           ...configured ? {} : { config: { default: false, wrapup: true } },

@@ -27,6 +27,7 @@ import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
 import { runInit } from "./commands/init.js";
 import { BUNDLED } from "./profile/load.js";
 import { runNew } from "./commands/new.js";
+import { runStatus } from "./commands/status.js";
 import { fixSafeFs } from "./fix-files.js";
 import { offlineFromEnv } from "./host.js";
 import { tolerantFs } from "./unreadable.js";
@@ -43,6 +44,7 @@ export type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: wrapup-lint [options] [GLOB...]
        wrapup-lint init [DIR]      learn the house style of the existing wrap-ups (init --help)
        wrapup-lint new [YYYY-MM]   write the next wrap-up from it (new --help)
+       wrapup-lint status [GLOB...] what became of each project, from its links (status --help)
 
 Lint Markdown wrap-ups with the wrapup-lint rules (through markdownlint-cli2). The house
 conventions come from the nearest .wrapup-lint.jsonc above each file (written by init), else
@@ -516,6 +518,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // Subcommands: learn the house style, write the next wrap-up.
   if (argv[0] === "init") return runInit(argv.slice(1), io);
   if (argv[0] === "new") return runNew(argv.slice(1), io);
+  if (argv[0] === "status") return runStatus(argv.slice(1), io);
   const options = parseArgs(argv, io);
   if (options === null) return 0;
   const outcome = await lintSelected(options, io);

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { RULES } from "../src/rules.js";
 import { readDraft } from "./helpers/corpus.js";
 import { git, runAsync, snapshot, tempDir, testEnv } from "./helpers/integration.js";
 
@@ -29,7 +30,9 @@ async function installAndUse(spec: string): Promise<void> {
   expect(run.stdout).toContain("docs/2025-12.md:19 error WU002/wrapup-event-details");
   fs.writeFileSync(path.join(user, "use.mjs"), 'const m = await import("wrapup-lint/markdownlint"); const r = await import("wrapup-lint/remark"); console.log(m.default.length, Object.keys(r.plugins).length);\n');
   const used = await runAsync(process.execPath, [path.join(user, "use.mjs")], { cwd: user, env: testEnv() });
-  expect(used.stdout.trim(), used.output).toBe("8 8");
+  // Every rule of the suite, through both entry points.
+  expect(used.stdout.trim(), used.output).toBe(`${RULES.length} ${RULES.length}`);
+  expect(RULES.length).toBe(9);
 }
 
 describe("installing the package", () => {

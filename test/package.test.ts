@@ -18,6 +18,7 @@ const CODES: Record<string, string> = {
   WU006: "wrapup-github-link-form",
   WU007: "wrapup-github-link-resolves",
   WU008: "wrapup-emoji-encoding",
+  WU009: "wrapup-next-steps",
 };
 
 describe("package", () => {

@@ -166,6 +166,8 @@ export function describe(profile: ProfileFile, report: LearnReport): string[] {
   }
   const fixed = fields.filter((f) => f.colon === "inside" || f.colon === "outside");
   if (fixed.length > 0) lines.push(`    colon     ${list(fixed.map((f) => `${f.colon} for ${f.label}`))}; one way per page for the others`);
+  const next = fields.find((f) => f.role === "next-steps");
+  lines.push(`    next      ${next ? `${next.label} says what a project leaves to do (role next-steps: WU009 compares it with the states of its links)` : "no field says what a project leaves to do (WU009 reads the field whose role is next-steps)"}`);
   for (const slip of report.slips) lines.push(`  not learned:   \`${slip.label}\` (${slip.path}:${slip.line}) looks like a slip for \`${slip.likely}\``);
   return lines;
 }
@@ -178,7 +180,8 @@ async function findingsWith(profileFile: string, files: string[]): Promise<Map<s
   try {
     const results = await lint({
       files,
-      config: { default: false, wrapup: true, WU007: false },
+      // The rules that ask GitHub (WU007, WU009) are left out: init asks nobody.
+      config: { default: false, wrapup: true, ...Object.fromEntries(RULES.filter((r) => r.asynchronous).map((r) => [r.code, false])) },
       customRules: RULES.map(toMarkdownlintRule),
       handleRuleFailures: true,
     });

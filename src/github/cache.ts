@@ -1,6 +1,8 @@
 /**
  * The disk cache of definite answers (exists / does not exist, with what GitHub said of the
- * thing), one JSON file per GitHub (the API's host name) in the cache dir, with a TTL. Errors
+ * thing and the state it is in), one JSON file per GitHub (the API's host name) in the cache
+ * dir, with a TTL: answers that can change (an open pull request, a branch, "exists") live
+ * `ttlMs`, answers that cannot (a merged pull request) `finalTtlMs`. Errors
  * and unverified answers are never stored; the token never is. Answers to other questions
  * (`ASKED` differs: another wrapup-lint) are not used. A cache dir that cannot be read or
  * written makes the cache empty, never an error.
@@ -8,12 +10,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ASKED, type Verdict } from "./checks.js";
+import { ASKED, isFinal, type Verdict } from "./checks.js";
 
 /** One answer: when GitHub gave it, and the verdict (whatever a check's reader keeps). */
 interface Entry {
   at: number;
   verdict: Verdict;
+  /** An answer that cannot change (a merged pull request): kept for the longer lifetime. */
+  final?: true;
 }
 
 interface CacheFile {
@@ -43,6 +47,8 @@ export class DiskCache {
     private readonly instance: string,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    /** How long an answer that cannot change lives (never shorter than `ttlMs`). */
+    private readonly finalTtlMs: number = ttlMs,
   ) {
     const name = createHash("sha256").update(instance).digest("hex").slice(0, 16);
     this.file = path.join(dir, `github-${name}.json`);
@@ -79,14 +85,18 @@ export class DiskCache {
     this.load();
     const entry = this.entries.get(key);
     if (!entry) return null;
-    if (this.now() - entry.at > this.ttlMs) return null;
+    if (this.now() - entry.at > this.lifetime(entry)) return null;
     return entry.verdict;
+  }
+
+  private lifetime(entry: Entry): number {
+    return entry.final ? Math.max(this.finalTtlMs, this.ttlMs) : this.ttlMs;
   }
 
   set(key: string, verdict: Verdict): void {
     if (verdict.status !== "ok" && verdict.status !== "missing") return;
     this.load();
-    this.entries.set(key, { at: this.now(), verdict });
+    this.entries.set(key, { at: this.now(), verdict, ...(isFinal(verdict) ? { final: true as const } : {}) });
     this.dirty = true;
   }
 
@@ -104,7 +114,7 @@ export class DiskCache {
         // Nothing to merge.
       }
       const now = this.now();
-      for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.ttlMs) delete merged[key];
+      for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.lifetime(entry)) delete merged[key];
       for (const [key, entry] of this.entries) merged[key] = entry;
       const data: CacheFile = { version: VERSION, instance: this.instance, asked: ASKED, entries: merged };
       fs.mkdirSync(path.dirname(this.file), { recursive: true });

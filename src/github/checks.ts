@@ -21,15 +21,43 @@ export type Missing = "owner" | "app" | "repository" | "number" | "ref" | "commi
 export interface RepoInfo {
   nameWithOwner: string;
   archived: boolean;
+  /** When anything was last pushed to it (GitHub's `pushedAt`), or null. */
+  pushedAt?: string | null;
+}
+
+/**
+ * What a link's target is now, as GitHub answered in the same query that found it: a pull
+ * request open, draft, merged or closed without merge; an issue or discussion open or closed
+ * (with GitHub's reason); a branch present or deleted; a repository present or archived; a
+ * release, tag or commit present.
+ */
+export interface LinkState {
+  kind: "pull" | "issue" | "discussion" | "branch" | "ref" | "commit" | "release" | "repo";
+  state: "open" | "draft" | "merged" | "closed" | "present" | "deleted" | "archived";
+  /**
+   * GitHub's `stateReason` of a closed issue (`COMPLETED`, `NOT_PLANNED`, `DUPLICATE`) or
+   * discussion (`RESOLVED`, `OUTDATED`, `DUPLICATE`); null when GitHub gives none.
+   */
+  reason: string | null;
+  /** The last activity GitHub reports (`updatedAt`, a branch's last commit, a repository's last push), ISO 8601; null if none. */
+  updatedAt: string | null;
 }
 
 export type Verdict =
-  | { status: "ok"; repo?: RepoInfo; typename?: string }
-  | { status: "missing"; missing: Missing; repo?: RepoInfo }
+  | { status: "ok"; repo?: RepoInfo; typename?: string; state?: LinkState }
+  | { status: "missing"; missing: Missing; repo?: RepoInfo; state?: LinkState }
   /** GitHub did not answer this link; `transient`: its answer held an error worth asking again. */
   | { status: "unverified"; reason: string; transient?: boolean }
   /** Offline and not in the cache: nothing is said. */
   | { status: "unknown" };
+
+/**
+ * Whether a verdict can no longer change: a merged pull request stays merged. The cache keeps
+ * such answers longer than those that can (an open pull request, a branch, "exists").
+ */
+export function isFinal(verdict: Verdict): boolean {
+  return verdict.status === "ok" && verdict.state?.state === "merged";
+}
 
 export function checkKey(check: Check): string {
   switch (check.type) {
@@ -105,45 +133,116 @@ type RepoCheck = Exclude<Check, { type: "owner" } | { type: "app" }>;
  */
 interface Ask<C extends RepoCheck> {
   fields(check: C): string[];
-  /** What was found, from the fields' answers in order; null when none holds the thing. */
-  found(values: Node[], check: C): { typename?: string } | null;
+  /**
+   * What was found, from the fields' answers in order (and what state the thing is in, and
+   * which field told it); null when none holds the thing.
+   */
+  found(values: Node[], check: C, repo: RepoInfo): { typename?: string; state?: LinkState; from?: number } | null;
   missing(check: C): Missing;
+  /** What the answers say of a thing not found (a branch that is gone). */
+  gone?(values: Node[], check: C): LinkState | undefined;
 }
+
+const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+
+/** A pull request's, issue's or discussion's state from its fields, as GitHub's GraphQL API shapes them. */
+export function numberState(node: Record<string, unknown>): LinkState | undefined {
+  const updatedAt = text(node["updatedAt"]);
+  switch (node["__typename"]) {
+    case "PullRequest": {
+      // Aliased: an issue's `state` (IssueState) and a pull request's (PullRequestState) are
+      // other types, and GraphQL refuses both under one name in one selection.
+      const state = node["pullState"] ?? node["state"];
+      if (state !== "OPEN" && state !== "CLOSED" && state !== "MERGED") return undefined;
+      const merged = state === "MERGED" || node["merged"] === true;
+      return { kind: "pull", state: merged ? "merged" : state === "CLOSED" ? "closed" : node["isDraft"] === true ? "draft" : "open", reason: null, updatedAt };
+    }
+    case "Issue": {
+      const state = node["state"];
+      if (state !== "OPEN" && state !== "CLOSED") return undefined;
+      return { kind: "issue", state: state === "CLOSED" ? "closed" : "open", reason: state === "CLOSED" ? text(node["stateReason"]) : null, updatedAt };
+    }
+    case "Discussion": {
+      if (typeof node["closed"] !== "boolean") return undefined;
+      return { kind: "discussion", state: node["closed"] ? "closed" : "open", reason: node["closed"] ? text(node["stateReason"]) : null, updatedAt };
+    }
+  }
+  return undefined;
+}
+
+/** The refs a tree, blob or commits link may name (the part before `:` of each expression), in order, once each. */
+function refsOf(check: Extract<Check, { type: "object" }>): string[] {
+  return [...new Set(check.expressions.map((e) => (e.includes(":") ? e.slice(0, e.indexOf(":")) : e)))];
+}
+
+const refOf = (expression: string): string => (expression.includes(":") ? expression.slice(0, expression.indexOf(":")) : expression);
 
 const ASKS: { [T in RepoCheck["type"]]: Ask<Extract<RepoCheck, { type: T }>> } = {
   repo: {
     fields: () => [],
-    found: () => ({}),
+    found: (_values, _check, repo) => ({ state: { kind: "repo", state: repo.archived ? "archived" : "present", reason: null, updatedAt: repo.pushedAt ?? null } }),
     missing: () => "repository",
   },
   // Issues and pull requests share one number space, and a discussion takes a number of it too.
+  // The state comes in the same fields: GitHub's `state`, `isDraft`, `merged`, `stateReason`,
+  // `closed`, `updatedAt` (a pull request's `state` aliased `pullState`).
   number: {
-    fields: (c) => [`issueOrPullRequest(number: ${c.number}) { __typename }`, `discussion(number: ${c.number}) { __typename }`],
+    fields: (c) => [
+      `issueOrPullRequest(number: ${c.number}) { __typename ... on Issue { state stateReason updatedAt } ... on PullRequest { pullState: state isDraft merged updatedAt } }`,
+      `discussion(number: ${c.number}) { __typename closed stateReason updatedAt }`,
+    ],
     found: (values) => {
-      const v = values.find((x) => x && typeof x["__typename"] === "string");
-      return v ? { typename: String(v["__typename"]) } : null;
+      const at = values.findIndex((x) => x && typeof x["__typename"] === "string");
+      if (at < 0) return null;
+      const v = values[at]!;
+      return { typename: String(v["__typename"]), state: numberState(v), from: at };
     },
     missing: () => "number",
   },
-  // tree/blob/commits: any split of the path into ref and path that resolves; commit: a commit.
+  // tree/blob/commits: any split of the path into ref and path that resolves, and whether each
+  // ref it may name is a branch (with its last commit's date); commit: a commit.
   object: {
-    fields: (c) => c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
+    fields: (c) => [
+      ...c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
+      ...(c.commit ? [] : refsOf(c).map((r) => `ref(qualifiedName: ${str(`refs/heads/${r}`)}) { target { ... on Commit { committedDate } } }`)),
+    ],
     found: (values, c) => {
-      const v = values.find((x) => x && (!c.commit || x["__typename"] === "Commit"));
-      return v ? { typename: String(v["__typename"]) } : null;
+      const objects = values.slice(0, c.expressions.length);
+      const at = objects.findIndex((x) => x && (!c.commit || x["__typename"] === "Commit"));
+      if (at < 0) return null;
+      const typename = String(objects[at]!["__typename"]);
+      if (c.commit) return { typename, state: { kind: "commit", state: "present", reason: null, updatedAt: null } };
+      const refs = refsOf(c);
+      const branch = values[c.expressions.length + refs.indexOf(refOf(c.expressions[at]!))];
+      const target = branch ? (branch["target"] as Node) : null;
+      return {
+        typename,
+        state: branch
+          ? { kind: "branch", state: "present", reason: null, updatedAt: text(target?.["committedDate"]) }
+          : { kind: "ref", state: "present", reason: null, updatedAt: null },
+      };
     },
     missing: (c) => (c.commit ? "commit" : "ref"),
+    // Nothing at any split, and no branch of any name the link may hold: the branch is gone.
+    gone: (values, c) => {
+      if (c.commit) return undefined;
+      const branches = values.slice(c.expressions.length);
+      if (branches.length === 0 || branches.some((b) => b !== null && b !== undefined)) return undefined;
+      // A commit's hash is no branch: a commit that is not there is not a deleted branch.
+      if (/^[0-9a-f]{7,40}$/i.test(refOf(c.expressions[0]!))) return undefined;
+      return { kind: "branch", state: "deleted", reason: null, updatedAt: null };
+    },
   },
   // A tag without a release page is fine: GitHub shows the tag.
   release: {
     fields: (c) => [`release(tagName: ${str(c.tag)}) { tagName }`, `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`],
-    found: (values) => (values.some((v) => v) ? {} : null),
+    found: (values) => (values.some((v) => v) ? { state: { kind: "release", state: "present", reason: null, updatedAt: null } } : null),
     missing: () => "release",
   },
 };
 
 /** Asked of every repository a batch names (what a verdict's `repo` holds). */
-const REPOSITORY_FIELDS = "nameWithOwner isArchived";
+const REPOSITORY_FIELDS = "nameWithOwner isArchived pushedAt";
 /** Asked of every user or organization. */
 const OWNER_FIELDS = "login";
 
@@ -181,7 +280,7 @@ export interface GraphQLAnswer {
 
 /** Builds one query for many GraphQL checks: one `repository` alias per repository. */
 export function buildQuery(checks: Check[]): BuiltQuery {
-  const repos = new Map<string, { alias: string; owner: string; repo: string; fields: string[] }>();
+  const repos = new Map<string, { alias: string; owner: string; repo: string; fields: string[]; byField: Map<string, string> }>();
   const owners = new Map<string, string>();
   const top: string[] = [];
   const readers: BuiltQuery["readers"] = [];
@@ -207,14 +306,19 @@ export function buildQuery(checks: Check[]): BuiltQuery {
     const repoKey = `${check.owner.toLowerCase()}/${check.repo.toLowerCase()}`;
     let repo = repos.get(repoKey);
     if (!repo) {
-      repo = { alias: `r${repos.size}`, owner: check.owner, repo: check.repo, fields: [] };
+      repo = { alias: `r${repos.size}`, owner: check.owner, repo: check.repo, fields: [], byField: new Map() };
       repos.set(repoKey, repo);
     }
     const ra = repo.alias;
     const ask = ASKS[check.type] as Ask<RepoCheck>;
     const i = n++;
+    // A field another check of the batch already asks (a branch that links to several paths
+    // share) is asked once: its answer read by both.
     const sub = ask.fields(check).map((field, k) => {
+      const known = repo!.byField.get(field);
+      if (known) return known;
       const alias = `f${i}_${k}`;
+      repo!.byField.set(field, alias);
       repo!.fields.push(`${alias}: ${field}`);
       return alias;
     });
@@ -225,18 +329,22 @@ export function buildQuery(checks: Check[]): BuiltQuery {
         // field's error nulls its parent): "not found" only from a plain NOT_FOUND.
         return errorAt(answer, [ra]) ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
       }
-      const info: RepoInfo = { nameWithOwner: String(node["nameWithOwner"] ?? ""), archived: node["isArchived"] === true };
-      const found = ask.found(
-        sub.map((s) => node[s] as Node),
-        check,
-      );
-      if (found) return { status: "ok", repo: info, ...found };
+      const info: RepoInfo = { nameWithOwner: String(node["nameWithOwner"] ?? ""), archived: node["isArchived"] === true, pushedAt: text(node["pushedAt"]) };
+      const values = sub.map((s) => node[s] as Node);
+      const found = ask.found(values, check, info);
+      if (found) {
+        const { from, state, typename } = found;
+        // A state is GitHub's answer only when no error stands in the fields it came from.
+        const clouded = from !== undefined ? errorAt(answer, [ra, sub[from]!], true) !== null : false;
+        return { status: "ok", repo: info, ...(typename !== undefined ? { typename } : {}), ...(state && !clouded ? { state } : {}) };
+      }
       // What was found stands; "not there" only when no field of this check had another error.
       for (const s of sub) {
         const problem = errorAt(answer, [ra, s]);
         if (problem) return problem;
       }
-      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check), repo: info });
+      const gone = ask.gone?.(values, check);
+      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check), repo: info, ...(gone ? { state: gone } : {}) });
     });
   }
   for (const r of repos.values()) {
@@ -250,10 +358,10 @@ export function buildQuery(checks: Check[]): BuiltQuery {
  * An error at `path` or below it that is not a plain NOT_FOUND: the answer there cannot be
  * trusted, so the check is unverified (and may be asked again).
  */
-function errorAt(answer: GraphQLAnswer, path: string[]): Verdict | null {
+function errorAt(answer: GraphQLAnswer, path: string[], below = false): Verdict | null {
   for (const error of answer.errors) {
     const p = error.path;
-    if (!p || p.length < path.length) continue;
+    if (!p || p.length < path.length + (below ? 1 : 0)) continue;
     if (!path.every((x, i) => p[i] === x)) continue;
     if (error.type === "NOT_FOUND" && p.length === path.length) continue;
     return { status: "unverified", reason: `GitHub answered ${error.type ?? "an error"} for this link`, transient: true };

@@ -5,7 +5,9 @@
  *   `${GITHUB_API_URL}/graphql`): GitHub Enterprise works by setting them.
  * - `GITHUB_TOKEN` or `GH_TOKEN`: sent to those hosts only.
  * - `WRAPUP_LINT_CACHE_DIR` (default: the user cache dir, `env-paths`), `WRAPUP_LINT_CACHE_TTL`
- *   (seconds, default 86400).
+ *   (seconds, default 86400: answers that can change, an open pull request, a branch, "exists"),
+ *   `WRAPUP_LINT_CACHE_TTL_FINAL` (seconds, default 30 days: answers that cannot, a merged pull
+ *   request).
  * - `WRAPUP_LINT_OFFLINE=1`: answer from the cache only (`0`: ask GitHub); unset: cache only in an
  *   editor (src/host.ts), GitHub otherwise.
  * - `WRAPUP_LINT_GITHUB_TIMEOUT` (seconds for the whole run, default 60),
@@ -24,6 +26,8 @@ export interface GitHubConfig {
   offline: boolean;
   cacheDir: string;
   cacheTtlMs: number;
+  /** How long an answer that cannot change (a merged pull request) is kept. */
+  cacheFinalTtlMs: number;
   /** The whole run's budget for talking to GitHub, from the first request. */
   timeoutMs: number;
   requestTimeoutMs: number;
@@ -58,6 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GitHubConfi
     offline: offlineFromEnv(env),
     cacheDir,
     cacheTtlMs: seconds(env["WRAPUP_LINT_CACHE_TTL"], 24 * 3600 * 1000),
+    cacheFinalTtlMs: seconds(env["WRAPUP_LINT_CACHE_TTL_FINAL"], 30 * 24 * 3600 * 1000),
     timeoutMs: seconds(env["WRAPUP_LINT_GITHUB_TIMEOUT"], 60_000),
     requestTimeoutMs: seconds(env["WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT"], 15_000),
     concurrency,

@@ -76,7 +76,7 @@ export class GitHubResolver {
   constructor(config: GitHubConfig = configFromEnv()) {
     this.config = config;
     this.client = new GitHubClient(config);
-    this.cache = new DiskCache(config.cacheDir, instanceOf(config.graphqlUrl), config.cacheTtlMs);
+    this.cache = new DiskCache(config.cacheDir, instanceOf(config.graphqlUrl), config.cacheTtlMs, Date.now, config.cacheFinalTtlMs);
     this.limit = pLimit(config.concurrency);
   }
 

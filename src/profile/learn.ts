@@ -195,6 +195,13 @@ function isReference(uses: Use[]): boolean {
   return linked.length >= uses.length / 2 && linked.length > 0;
 }
 
+/**
+ * Labels that say what a project leaves to do, by their words (`wordsOf`: lower case, joined
+ * by spaces, `-` dropped): Next Steps, Next Actions, What's Next, Follow-ups, Follow Up,
+ * Outlook, To Do, Todo, Remaining Work, Open Points (not `Next Gen Design`).
+ */
+export const NEXT_STEPS_WORDS = /(?:^| )next(?: steps?| actions?)?$|^follow(?:ups?| ups?)?(?: |$)|^outlook$|^to ?dos?$|^remaining(?: work| tasks)?$|^open (?:points|items|tasks)$/;
+
 /** Every section carries it: required (a published page that leaves it out once says it may be left out); most: usual. */
 function level(coverage: number): Level {
   return coverage >= 1 ? "required" : coverage >= 0.5 ? "usual" : "optional";
@@ -352,6 +359,10 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
       spec.colon = colonOf([...g.uses, ...(alternativesOf.get(g) ?? []).flatMap((a) => a.uses)]);
       return spec;
     });
+  // The field that says what a project leaves to do, by its words (WU009 reads it): the first
+  // in page order that is not a list of links.
+  const nextSteps = list.find((spec) => !spec.reference && NEXT_STEPS_WORDS.test(wordsOf(spec.label)));
+  if (nextSteps) nextSteps.role = "next-steps";
   // Required fields keep the order the pages use; the others follow.
   const referenceCoverage = (() => {
     const sections = [...projectSections];

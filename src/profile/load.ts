@@ -118,6 +118,7 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
     perPage: f.perPage ?? false,
     reference: f.reference ?? false,
     colon: f.colon ?? "consistent",
+    role: f.role ?? null,
   }));
   const h1Source = file.wrapups?.h1 === undefined ? "\\bwrap[\\s_-]*up\\b" : file.wrapups.h1;
   return {

@@ -19,7 +19,12 @@ export interface FieldSpecFile {
   perPage?: boolean;
   reference?: boolean;
   colon?: ColonStyle;
+  /** What the field is for, where a rule needs to know (`next-steps`: WU009 reads it). */
+  role?: FieldRole;
 }
+
+/** next-steps: the work a project leaves to do (WU009 compares it with what its links show). */
+export type FieldRole = "next-steps";
 
 export interface EventItemSpecFile {
   label: string;
@@ -66,6 +71,8 @@ export interface FieldSpec {
   perPage: boolean;
   reference: boolean;
   colon: ColonStyle;
+  /** What the field is for (`next-steps`), or null. */
+  role: FieldRole | null;
 }
 
 export interface EventItemSpec {

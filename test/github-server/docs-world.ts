@@ -1,5 +1,6 @@
 /**
- * The GitHub the rule docs' examples run against (rules/wu007-github-link-resolves.md): a fake
+ * The GitHub the rule docs' examples run against (rules/wu007-github-link-resolves.md,
+ * rules/wu009-next-steps.md, with the states its examples need): a fake
  * server on 127.0.0.1 started on import, with the environment pointing WU007 at it and its cache
  * in a fresh temporary directory. Imported by test/rule-docs.test.ts; no test reaches the
  * internet.
@@ -30,6 +31,17 @@ export const DOCS_WORLD: World = {
       owner: "stackitcloud",
       name: "gardener-extension-acl",
       branches: { "feature/SupportForMultipleIstioNamespaces": ["README.md"], main: ["README.md"] },
+      // WU009's examples: what became of the ACL extension's pull requests.
+      pulls: [28, 31, 35, 36],
+      issues: [30],
+      states: { 28: { state: "merged" }, 31: { state: "merged" }, 35: { state: "closed" }, 36: { state: "draft" }, 30: { state: "open" } },
+    },
+    {
+      owner: "gardener",
+      name: "gardener-extension-provider-openstack",
+      pulls: [690, 691],
+      issues: [1217],
+      states: { 690: { state: "merged" }, 691: { state: "open" }, 1217: { state: "closed", reason: "COMPLETED" } },
     },
     { owner: "gardener", name: "gardener-extension-shoot-flux", formerNames: ["stackitcloud/gardener-extension-shoot-flux"], pulls: [7] },
     { owner: "gardener", name: "logging-old", archived: true, pulls: [398] },

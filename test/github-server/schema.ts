@@ -55,7 +55,11 @@ export const SCHEMA_SDL = /* GraphQL */ `
     owner: RepositoryOwner!
     url: URI!
     isArchived: Boolean!
+    "Identifies the date and time when the repository was archived."
+    archivedAt: DateTime
     isPrivate: Boolean!
+    "Identifies the date and time when the repository was last pushed to."
+    pushedAt: DateTime
     hasDiscussionsEnabled: Boolean!
     pullRequest(number: Int!): PullRequest
     issue(number: Int!): Issue
@@ -68,11 +72,49 @@ export const SCHEMA_SDL = /* GraphQL */ `
 
   union IssueOrPullRequest = Issue | PullRequest
 
+  "The possible states of an issue."
+  enum IssueState {
+    OPEN
+    CLOSED
+  }
+
+  "The possible state reasons of an issue."
+  enum IssueStateReason {
+    REOPENED
+    NOT_PLANNED
+    COMPLETED
+    DUPLICATE
+  }
+
+  "The possible states of a pull request."
+  enum PullRequestState {
+    OPEN
+    CLOSED
+    MERGED
+  }
+
+  "The possible state reasons of a discussion."
+  enum DiscussionStateReason {
+    RESOLVED
+    OUTDATED
+    DUPLICATE
+    REOPENED
+  }
+
   type Issue {
     id: ID!
     number: Int!
     title: String!
     url: URI!
+    "Identifies the state of the issue."
+    state: IssueState!
+    "Identifies the reason for the issue state."
+    stateReason(enableDuplicate: Boolean = false): IssueStateReason
+    "Indicates if the object is closed (definition of closed may depend on type)."
+    closed: Boolean!
+    closedAt: DateTime
+    createdAt: DateTime!
+    updatedAt: DateTime!
   }
 
   type PullRequest {
@@ -80,6 +122,18 @@ export const SCHEMA_SDL = /* GraphQL */ `
     number: Int!
     title: String!
     url: URI!
+    "Identifies the state of the pull request."
+    state: PullRequestState!
+    "Identifies if the pull request is a draft."
+    isDraft: Boolean!
+    "Whether or not the pull request was merged."
+    merged: Boolean!
+    mergedAt: DateTime
+    closed: Boolean!
+    closedAt: DateTime
+    createdAt: DateTime!
+    updatedAt: DateTime!
+    headRefName: String!
   }
 
   type Discussion {
@@ -87,6 +141,13 @@ export const SCHEMA_SDL = /* GraphQL */ `
     number: Int!
     title: String!
     url: URI!
+    "Indicates if the object is closed (definition of closed may depend on type)."
+    closed: Boolean!
+    closedAt: DateTime
+    "The reason for the current state of this discussion."
+    stateReason: DiscussionStateReason
+    createdAt: DateTime!
+    updatedAt: DateTime!
   }
 
   interface GitObject {
@@ -100,6 +161,8 @@ export const SCHEMA_SDL = /* GraphQL */ `
     id: ID!
     oid: GitObjectID!
     messageHeadline: String!
+    "The datetime when this commit was committed."
+    committedDate: DateTime!
   }
 
   type Tree implements GitObject {
@@ -126,5 +189,8 @@ export const SCHEMA_SDL = /* GraphQL */ `
     name: String
     tagName: String!
     url: URI!
+    isDraft: Boolean!
+    isPrerelease: Boolean!
+    publishedAt: DateTime
   }
 `;

@@ -11,10 +11,34 @@ import type { AddressInfo } from "node:net";
 import { buildSchema, graphql, type GraphQLError, type GraphQLSchema } from "graphql";
 import { SCHEMA_SDL } from "./schema.js";
 
+/** When things in the fake world were last touched, unless a test says otherwise. */
+export const DEFAULT_UPDATED_AT = "2026-01-15T09:30:00Z";
+
+/** What GitHub says of a pull request, issue or discussion now (default: open, updated DEFAULT_UPDATED_AT). */
+export interface FakeState {
+  /** Pull requests: open, draft, merged, closed (without merge); issues and discussions: open, closed. */
+  state: "open" | "draft" | "merged" | "closed";
+  /**
+   * A closed issue's reason (`COMPLETED`, the default; `NOT_PLANNED`; `DUPLICATE`, which GitHub
+   * gives only with `enableDuplicate: true` and otherwise as `NOT_PLANNED`), a closed
+   * discussion's (`RESOLVED`, the default; `OUTDATED`; `DUPLICATE`), or `REOPENED` for an open one.
+   */
+  reason?: string;
+  updatedAt?: string;
+}
+
 export interface FakeRepo {
   owner: string;
   name: string;
   archived?: boolean;
+  /** When anything was last pushed (default DEFAULT_UPDATED_AT). */
+  pushedAt?: string;
+  /** Number → its state now (pull requests, issues and discussions; default open). */
+  states?: Record<number, FakeState>;
+  /** Branch → the date of its last commit (default DEFAULT_UPDATED_AT). */
+  branchDates?: Record<string, string>;
+  /** Numbers whose answer is GitHub's "something went wrong" every time they are asked. */
+  failing?: number[];
   /** Former `owner/name`s that still lead here (GitHub follows renames and transfers). */
   formerNames?: string[];
   pulls?: number[];
@@ -113,13 +137,43 @@ function gitObject(typename: string, key: string, extra: Record<string, unknown>
 function repositoryValue(repo: FakeRepo, partial: { every: number; count: number }) {
   const full = `${repo.owner}/${repo.name}`;
   const url = `https://github.com/${full}`;
-  const numbered = (kind: "Issue" | "PullRequest" | "Discussion", n: number) => ({
-    __typename: kind,
-    id: nodeId(kind, `${full}#${n}`),
-    number: n,
-    title: `${kind} ${n}`,
-    url: `${url}/${kind === "Issue" ? "issues" : kind === "PullRequest" ? "pull" : "discussions"}/${n}`,
-  });
+  // Shaped as GitHub's GraphQL API answers: PullRequest `state` OPEN / CLOSED / MERGED with
+  // `isDraft` and `merged`; Issue `state` OPEN / CLOSED with `stateReason`; Discussion `closed`
+  // with `stateReason`; `updatedAt` on each.
+  const numbered = (kind: "Issue" | "PullRequest" | "Discussion", n: number) => {
+    const given = repo.states?.[n];
+    const state = given?.state ?? "open";
+    const updatedAt = given?.updatedAt ?? DEFAULT_UPDATED_AT;
+    const closed = state === "closed" || state === "merged";
+    const common = {
+      __typename: kind,
+      id: nodeId(kind, `${full}#${n}`),
+      number: n,
+      title: `${kind} ${n}`,
+      url: `${url}/${kind === "Issue" ? "issues" : kind === "PullRequest" ? "pull" : "discussions"}/${n}`,
+      closed,
+      closedAt: closed ? updatedAt : null,
+      createdAt: "2020-01-01T00:00:00Z",
+      updatedAt,
+    };
+    if (kind === "PullRequest") {
+      return { ...common, state: state === "merged" ? "MERGED" : state === "closed" ? "CLOSED" : "OPEN", isDraft: state === "draft", merged: state === "merged", mergedAt: state === "merged" ? updatedAt : null, headRefName: `branch-${n}` };
+    }
+    if (kind === "Issue") {
+      const reason = given?.reason ?? (closed ? "COMPLETED" : null);
+      return {
+        ...common,
+        state: closed ? "CLOSED" : "OPEN",
+        stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) => (reason === "DUPLICATE" && !enableDuplicate ? "NOT_PLANNED" : reason),
+      };
+    }
+    return { ...common, stateReason: given?.reason ?? (closed ? "RESOLVED" : null) };
+  };
+  const failing = (number: number): void => {
+    if ((repo.failing ?? []).includes(number)) {
+      throw new GitHubInternal("Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B3` when reporting this issue.");
+    }
+  };
   // Partial errors: every n-th field resolution fails as GitHub's do, without a type.
   const maybeFail = (): void => {
     if (partial.every > 0 && ++partial.count % partial.every === 0) {
@@ -149,26 +203,32 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
     owner: { __typename: "Organization", id: nodeId("Organization", repo.owner), login: repo.owner, url: `https://github.com/${repo.owner}` },
     url,
     isArchived: repo.archived === true,
+    archivedAt: repo.archived === true ? DEFAULT_UPDATED_AT : null,
     isPrivate: false,
+    pushedAt: repo.pushedAt ?? DEFAULT_UPDATED_AT,
     hasDiscussionsEnabled: (repo.discussions ?? []).length > 0,
     pullRequest({ number }: { number: number }) {
       maybeFail();
+      failing(number);
       if (!(repo.pulls ?? []).includes(number)) throw new GitHubNotFound(`Could not resolve to a PullRequest with the number of ${number}.`);
       return numbered("PullRequest", number);
     },
     issue({ number }: { number: number }) {
       maybeFail();
+      failing(number);
       if (!(repo.issues ?? []).includes(number)) throw new GitHubNotFound(`Could not resolve to an Issue with the number of ${number}.`);
       return numbered("Issue", number);
     },
     issueOrPullRequest({ number }: { number: number }) {
       maybeFail();
+      failing(number);
       if ((repo.pulls ?? []).includes(number)) return numbered("PullRequest", number);
       if ((repo.issues ?? []).includes(number)) return numbered("Issue", number);
       throw new GitHubNotFound(`Could not resolve to an issue or pull request with the number of ${number}.`);
     },
     discussion({ number }: { number: number }) {
       maybeFail();
+      failing(number);
       if (!(repo.discussions ?? []).includes(number)) throw new GitHubNotFound(`Could not resolve to a Discussion with the number of ${number}.`);
       return numbered("Discussion", number);
     },
@@ -176,7 +236,7 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
       maybeFail();
       if (oid) {
         const files = repo.commits?.[oid.toLowerCase()];
-        return files ? gitObject("Commit", oid.toLowerCase(), { messageHeadline: "commit" }) : null;
+        return files ? gitObject("Commit", oid.toLowerCase(), { messageHeadline: "commit", committedDate: DEFAULT_UPDATED_AT }) : null;
       }
       if (!expression) return null;
       const colon = expression.indexOf(":");
@@ -184,7 +244,7 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
       const path = colon >= 0 ? expression.slice(colon + 1) : null;
       const at = resolveRev(rev);
       if (!at) return null;
-      if (path === null) return gitObject("Commit", /^[0-9a-f]{40}$/.test(at.key) ? at.key : sha(at.key), { messageHeadline: "commit" });
+      if (path === null) return gitObject("Commit", /^[0-9a-f]{40}$/.test(at.key) ? at.key : sha(at.key), { messageHeadline: "commit", committedDate: DEFAULT_UPDATED_AT });
       const kind = lookPath(at.files, path);
       return kind ? gitObject(kind, `${at.key}:${path}`) : null;
     },
@@ -199,13 +259,13 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
         id: nodeId("Ref", `${full}:${qualifiedName}`),
         name,
         prefix: inHeads ? "refs/heads/" : "refs/tags/",
-        target: gitObject("Commit", `${full}@${name}`, { messageHeadline: "tip" }),
+        target: gitObject("Commit", `${full}@${name}`, { messageHeadline: "tip", committedDate: (inHeads ? repo.branchDates?.[name!] : undefined) ?? DEFAULT_UPDATED_AT }),
       };
     },
     release({ tagName }: { tagName: string }) {
       maybeFail();
       if (!(repo.releases ?? []).includes(tagName)) return null;
-      return { id: nodeId("Release", `${full}:${tagName}`), name: tagName, tagName, url: `${url}/releases/tag/${tagName}` };
+      return { id: nodeId("Release", `${full}:${tagName}`), name: tagName, tagName, url: `${url}/releases/tag/${tagName}`, isDraft: false, isPrerelease: false, publishedAt: DEFAULT_UPDATED_AT };
     },
   };
 }
