@@ -4,7 +4,7 @@
  * Positions are absolute (front matter counted), like everything else in the model.
  */
 import type { Document, Node, Pair, Scalar } from "yaml";
-import { TextCache } from "./detach.js";
+import { memo } from "./memo.js";
 import { lazy } from "./lazy.js";
 import type { Point, WrapupModel } from "./model/types.js";
 
@@ -57,28 +57,11 @@ export interface Located {
   node: Node | null;
 }
 
-const cache = new WeakMap<WrapupModel, YamlFrontMatter | null>();
-
-/**
- * The last few front matter blocks parsed, by their text: an editor lints the whole page after
- * every keystroke, and the keystrokes are almost always below the front matter. The result is a
- * function of the text (and of where the block starts) and nothing reads it to change it.
- */
-const byText = new TextCache<YamlFrontMatter>(16, 64 * 1024);
-
 /** The parsed YAML front matter, or null when the model has none, it is not YAML, or never closes. */
-export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
-  if (cache.has(model)) return cache.get(model)!;
+export const yamlFrontMatter = memo((model: WrapupModel): YamlFrontMatter | null => {
   const fm = model.frontMatter;
-  let parsed: YamlFrontMatter | null = null;
-  if (fm && fm.kind === "yaml" && fm.endLine !== null) {
-    const start = fm.bodyStartLine;
-    // The key is the start line and the text; the parse reads the cache's own copy of the text.
-    parsed = byText.get(`${start}\n${fm.body.join("\n")}`, (own) => parse(own.slice(own.indexOf("\n") + 1), start));
-  }
-  cache.set(model, parsed);
-  return parsed;
-}
+  return fm && fm.kind === "yaml" && fm.endLine !== null ? parse(fm.body.join("\n"), fm.bodyStartLine) : null;
+});
 
 function parse(text: string, bodyStartLine: number): YamlFrontMatter {
   const { LineCounter, parseDocument } = yaml();

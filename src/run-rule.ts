@@ -3,24 +3,18 @@
  * document's profile, and run the rule if the document is in its scope.
  */
 import { isWrapup } from "./detect.js";
+import { memo } from "./memo.js";
 import type { WrapupModel } from "./model/types.js";
 import { resolveOptions } from "./options.js";
 import { profileFor } from "./profile/load.js";
 import type { Profile } from "./profile/types.js";
 import type { Finding, WrapupRule } from "./rule.js";
 
-const perModel = new WeakMap<WrapupModel, { profile: Profile; wrapup: boolean }>();
-
 /** The document's profile and whether it is a wrap-up: once per document, for every rule. */
-export function documentOf(model: WrapupModel): { profile: Profile; wrapup: boolean } {
-  let known = perModel.get(model);
-  if (!known) {
-    const profile = profileFor(model.path);
-    known = { profile, wrapup: isWrapup(model, profile) };
-    perModel.set(model, known);
-  }
-  return known;
-}
+export const documentOf = memo((model: WrapupModel): { profile: Profile; wrapup: boolean } => {
+  const profile = profileFor(model.path);
+  return { profile, wrapup: isWrapup(model, profile) };
+});
 
 const NONE: Finding[] = [];
 

@@ -6,6 +6,7 @@
  */
 import type { ValidateFunction } from "ajv";
 import { lazy } from "../lazy.js";
+import { memo } from "../memo.js";
 import { ProfileError } from "./errors.js";
 import type { Profile } from "./types.js";
 
@@ -15,27 +16,21 @@ export interface CompiledSchema {
   required: string[];
 }
 
-const compiled = new WeakMap<object, CompiledSchema>();
-
 const ajvDraft7 = lazy<typeof import("ajv")>("ajv");
 const ajv2019 = lazy<typeof import("ajv/dist/2019.js")>("ajv/dist/2019.js");
 const ajv2020 = lazy<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
 
 /** The compiled schema; a ProfileError naming `where` when ajv refuses it. */
-export function compileSchema(schema: Record<string, unknown>, where: string): CompiledSchema {
-  let done = compiled.get(schema);
-  if (done) return done;
+export const compileSchema = memo((schema: Record<string, unknown>, where: string): CompiledSchema => {
   const dialect = String(schema["$schema"] ?? "");
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
   const ajv = dialect.includes("2020-12") ? new (ajv2020().Ajv2020)(options) : dialect.includes("2019-09") ? new (ajv2019().Ajv2019)(options) : new (ajvDraft7().Ajv)(options);
   try {
-    done = { validate: ajv.compile(schema), required: Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [] };
+    return { validate: ajv.compile(schema), required: Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [] };
   } catch (error) {
     throw new ProfileError(`${where}: frontMatter.schema is not a valid JSON Schema: ${(error as Error).message.split("\n")[0]}`);
   }
-  compiled.set(schema, done);
-  return done;
-}
+});
 
 /** The profile's front matter schema, compiled; null when the profile has none. */
 export function schemaOf(profile: Profile): CompiledSchema | null {
