@@ -10,7 +10,7 @@ import type { Finding, WrapupRule } from "../src/rule.js";
 import { checkFor, type Verdict } from "../src/github/checks.js";
 import { githubResolver } from "../src/github/resolver.js";
 import type { GitHubTarget } from "../src/github/url.js";
-import { githubLinks } from "./wu006-github-link-form.js";
+import { githubLinks } from "../src/github/links.js";
 
 export interface GitHubLinkResolvesOptions {
   /** Report links into archived repositories (a warning). */

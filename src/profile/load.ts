@@ -165,6 +165,7 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
   };
 }
 
+/** Process-wide, as are the two caches below: a profile is a file of the run, not of a document; without them every document would read, resolve and compile its profile again. */
 const bundledResolved = new Map<string, Profile>();
 
 /** A bundled profile by name. */
