@@ -23,6 +23,7 @@ export const frontMatter: WrapupRule<Record<string, never>> = {
   description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
   doc: "wu001-front-matter",
   fixable: true,
+  fixes: "`weight`",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},

@@ -28,6 +28,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
   description: "Event details list follows the H1",
   doc: "wu002-event-details",
   fixable: true,
+  fixes: "dash of the range",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},

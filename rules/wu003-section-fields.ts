@@ -28,8 +28,8 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   scope: "wrapups",
   schema: {
     properties: {
-      order: { type: "boolean" },
-      unknown: { type: "boolean" },
+      order: { type: "boolean", description: "required fields come in the profile's order" },
+      unknown: { type: "boolean", description: "also report bold labels that name no known field and are no slip for one" },
     },
   },
   defaults: { order: true, unknown: false },

@@ -39,7 +39,7 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
   doc: "wu004-field-label",
   fixable: true,
   scope: "wrapups",
-  schema: { properties: { spelling: { type: "boolean" } } },
+  schema: { properties: { spelling: { type: "boolean", description: "fix the spelling and casing of known labels" } } },
   defaults: { spelling: true },
   check(model, options, profile) {
     if (isStub(model) || !usesTemplate(model, profile)) return [];

@@ -50,13 +50,15 @@ export const githubLinkForm = {
   description: "GitHub links are well formed and agree with their text and field",
   doc: "wu006-github-link-form",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
       fieldKinds: {
         type: "object",
         additionalProperties: { type: "array", items: { enum: KINDS } },
+        description: `field label (case-insensitive) → allowed kinds: ${KINDS.map((k) => `\`${k}\``).join(", ")}; \`{}\` turns the check off`,
       },
-      linkText: { type: "boolean" },
+      linkText: { type: "boolean", description: "check that link text agrees with the URL" },
     },
   },
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },

@@ -72,11 +72,12 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
   description: "GitHub links point at things that exist, at their current address",
   doc: "wu007-github-link-resolves",
   fixable: true,
+  fixes: "redirected links (renamed repos, `issues/N` for a PR)",
   asynchronous: true,
   schema: {
     properties: {
-      archived: { type: "boolean" },
-      offline: { type: "boolean" },
+      archived: { type: "boolean", description: "warn about links into archived repositories" },
+      offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" },
     },
   },
   defaults: { archived: true, offline: false },

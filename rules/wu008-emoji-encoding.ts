@@ -21,10 +21,11 @@ export const emojiEncoding = {
   description: "Text is clean UTF-8: no mojibake, broken characters or broken emoji sequences",
   doc: "wu008-emoji-encoding",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
-      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true },
-      sequences: { type: "boolean" },
+      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true, description: "iconv-lite names of the code pages to consider, most likely first" },
+      sequences: { type: "boolean", description: "also report broken emoji sequences" },
     },
   },
   defaults: { codePages: [...CODE_PAGE_IDS], sequences: true },

@@ -43,10 +43,15 @@ export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | P
   description: string;
   /** The rule's doc file in rules/, without extension. */
   doc: string;
-  /** JSON Schema of the options object; every property has a default in `defaults`. */
+  /**
+   * JSON Schema of the options object; every property has a default in `defaults` and a
+   * `description` (the doc's options table is generated from both: `npm run docs`).
+   */
   schema: Record<string, unknown>;
   defaults: O;
   fixable: boolean;
+  /** What the fix covers, when not every finding has one (the README's rule table). */
+  fixes?: string;
   /** Checks what a schema cannot (a pattern that must compile); returns a one-line problem. */
   validate?(options: O): string | null;
   /** True when `check` returns a promise (markdownlint: an `asynchronous` custom rule). */
