@@ -2184,7 +2184,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote3 = 0;
+      let quote = 0;
       let value2 = "";
       let escaped = false;
       for (const ch of input2) {
@@ -2199,11 +2199,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote3 = quote3 === 1 ? 0 : 1;
+          quote = quote === 1 ? 0 : 1;
           value2 += ch;
           continue;
         }
-        if (quote3 === 0) {
+        if (quote === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -2280,7 +2280,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote3 = 0;
+      let quote = 0;
       let escaped = false;
       for (let i = 1; i < pattern2.length; i++) {
         const ch = pattern2[i];
@@ -2293,10 +2293,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote3 = quote3 === 1 ? 0 : 1;
+          quote = quote === 1 ? 0 : 1;
           continue;
         }
-        if (quote3 === 1) {
+        if (quote === 1) {
           continue;
         }
         if (ch === "[") {
@@ -3315,9 +3315,9 @@ var require_micromatch = __commonJS({
       const index3 = v.indexOf("{");
       return index3 > -1 && v.indexOf("}", index3) > -1;
     };
-    var micromatch3 = (list5, patterns, options) => {
+    var micromatch3 = (list4, patterns, options) => {
       patterns = [].concat(patterns);
-      list5 = [].concat(list5);
+      list4 = [].concat(list4);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -3332,7 +3332,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list5) {
+        for (let item of list4) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -3360,7 +3360,7 @@ var require_micromatch = __commonJS({
     micromatch3.matcher = (pattern2, options) => picomatch(pattern2, options);
     micromatch3.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch3.any = micromatch3.isMatch;
-    micromatch3.not = (list5, patterns, options = {}) => {
+    micromatch3.not = (list4, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -3368,7 +3368,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch3(list5, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch3(list4, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result.add(item);
@@ -3402,8 +3402,8 @@ var require_micromatch = __commonJS({
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch3.some = (list5, patterns, options) => {
-      let items = [].concat(list5);
+    micromatch3.some = (list4, patterns, options) => {
+      let items = [].concat(list4);
       for (let pattern2 of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern2), options);
         if (items.some((item) => isMatch(item))) {
@@ -3412,8 +3412,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch3.every = (list5, patterns, options) => {
-      let items = [].concat(list5);
+    micromatch3.every = (list4, patterns, options) => {
+      let items = [].concat(list4);
       for (let pattern2 of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern2), options);
         if (!items.every((item) => isMatch(item))) {
@@ -3817,13 +3817,13 @@ var require_tasks = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
     var utils = require_utils3();
-    function generate(input2, settings2) {
-      const patterns = processPatterns(input2, settings2);
-      const ignore = processPatterns(settings2.ignore, settings2);
+    function generate(input2, settings) {
+      const patterns = processPatterns(input2, settings);
+      const ignore = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
       const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
-      const staticPatterns = positivePatterns.filter((pattern2) => utils.pattern.isStaticPattern(pattern2, settings2));
-      const dynamicPatterns = positivePatterns.filter((pattern2) => utils.pattern.isDynamicPattern(pattern2, settings2));
+      const staticPatterns = positivePatterns.filter((pattern2) => utils.pattern.isStaticPattern(pattern2, settings));
+      const dynamicPatterns = positivePatterns.filter((pattern2) => utils.pattern.isDynamicPattern(pattern2, settings));
       const staticTasks = convertPatternsToTasks(
         staticPatterns,
         negativePatterns,
@@ -3839,12 +3839,12 @@ var require_tasks = __commonJS({
       return staticTasks.concat(dynamicTasks);
     }
     exports.generate = generate;
-    function processPatterns(input2, settings2) {
+    function processPatterns(input2, settings) {
       let patterns = input2;
-      if (settings2.braceExpansion) {
+      if (settings.braceExpansion) {
         patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
       }
-      if (settings2.baseNameMatch) {
+      if (settings.baseNameMatch) {
         patterns = patterns.map((pattern2) => pattern2.includes("/") ? pattern2 : `**/${pattern2}`);
       }
       return patterns.map((pattern2) => utils.pattern.removeDuplicateSlashes(pattern2));
@@ -3912,26 +3912,26 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings2, callback) {
-      settings2.fs.lstat(path16, (lstatError, lstat) => {
+    function read(path16, settings, callback) {
+      settings.fs.lstat(path16, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat.isSymbolicLink() || !settings2.followSymbolicLink) {
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings2.fs.stat(path16, (statError, stat) => {
+        settings.fs.stat(path16, (statError, stat) => {
           if (statError !== null) {
-            if (settings2.throwErrorOnBrokenSymbolicLink) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
               return;
             }
             callSuccessCallback(callback, lstat);
             return;
           }
-          if (settings2.markSymbolicLink) {
+          if (settings.markSymbolicLink) {
             stat.isSymbolicLink = () => true;
           }
           callSuccessCallback(callback, stat);
@@ -3954,19 +3954,19 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings2) {
-      const lstat = settings2.fs.lstatSync(path16);
-      if (!lstat.isSymbolicLink() || !settings2.followSymbolicLink) {
+    function read(path16, settings) {
+      const lstat = settings.fs.lstatSync(path16);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings2.fs.statSync(path16);
-        if (settings2.markSymbolicLink) {
+        const stat = settings.fs.statSync(path16);
+        if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
         return stat;
       } catch (error2) {
-        if (!settings2.throwErrorOnBrokenSymbolicLink) {
+        if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat;
         }
         throw error2;
@@ -4040,8 +4040,8 @@ var require_out = __commonJS({
     }
     exports.stat = stat;
     function statSync(path16, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      return sync.read(path16, settings2);
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path16, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4196,16 +4196,16 @@ var require_async2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings2, callback) {
-      if (!settings2.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings2, callback);
+    function read(directory, settings, callback) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        readdirWithFileTypes(directory, settings, callback);
         return;
       }
-      readdir(directory, settings2, callback);
+      readdir(directory, settings, callback);
     }
     exports.read = read;
-    function readdirWithFileTypes(directory, settings2, callback) {
-      settings2.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
+    function readdirWithFileTypes(directory, settings, callback) {
+      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
           return;
@@ -4213,13 +4213,13 @@ var require_async2 = __commonJS({
         const entries = dirents.map((dirent) => ({
           dirent,
           name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings2.pathSegmentSeparator)
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         }));
-        if (!settings2.followSymbolicLinks) {
+        if (!settings.followSymbolicLinks) {
           callSuccessCallback(callback, entries);
           return;
         }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings2));
+        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
         rpl(tasks, (rplError, rplEntries) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
@@ -4230,15 +4230,15 @@ var require_async2 = __commonJS({
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry, settings2) {
+    function makeRplTaskEntry(entry, settings) {
       return (done) => {
         if (!entry.dirent.isSymbolicLink()) {
           done(null, entry);
           return;
         }
-        settings2.fs.stat(entry.path, (statError, stats) => {
+        settings.fs.stat(entry.path, (statError, stats) => {
           if (statError !== null) {
-            if (settings2.throwErrorOnBrokenSymbolicLink) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
               done(statError);
               return;
             }
@@ -4250,16 +4250,16 @@ var require_async2 = __commonJS({
         });
       };
     }
-    function readdir(directory, settings2, callback) {
-      settings2.fs.readdir(directory, (readdirError, names2) => {
+    function readdir(directory, settings, callback) {
+      settings.fs.readdir(directory, (readdirError, names2) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
           return;
         }
         const tasks = names2.map((name) => {
-          const path16 = common.joinPathSegments(directory, name, settings2.pathSegmentSeparator);
+          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path16, settings2.fsStatSettings, (error2, stats) => {
+            fsStat.stat(path16, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
                 done(error2);
                 return;
@@ -4269,7 +4269,7 @@ var require_async2 = __commonJS({
                 path: path16,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
-              if (settings2.stats) {
+              if (settings.stats) {
                 entry.stats = stats;
               }
               done(null, entry);
@@ -4305,27 +4305,27 @@ var require_sync2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings2) {
-      if (!settings2.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings2);
+    function read(directory, settings) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        return readdirWithFileTypes(directory, settings);
       }
-      return readdir(directory, settings2);
+      return readdir(directory, settings);
     }
     exports.read = read;
-    function readdirWithFileTypes(directory, settings2) {
-      const dirents = settings2.fs.readdirSync(directory, { withFileTypes: true });
+    function readdirWithFileTypes(directory, settings) {
+      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
         const entry = {
           dirent,
           name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings2.pathSegmentSeparator)
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         };
-        if (entry.dirent.isSymbolicLink() && settings2.followSymbolicLinks) {
+        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
           try {
-            const stats = settings2.fs.statSync(entry.path);
+            const stats = settings.fs.statSync(entry.path);
             entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
           } catch (error2) {
-            if (settings2.throwErrorOnBrokenSymbolicLink) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
               throw error2;
             }
           }
@@ -4334,17 +4334,17 @@ var require_sync2 = __commonJS({
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings2) {
-      const names2 = settings2.fs.readdirSync(directory);
+    function readdir(directory, settings) {
+      const names2 = settings.fs.readdirSync(directory);
       return names2.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings2.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings2.fsStatSettings);
+        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
           name,
           path: entryPath,
           dirent: utils.fs.createDirentFromStats(name, stats)
         };
-        if (settings2.stats) {
+        if (settings.stats) {
           entry.stats = stats;
         }
         return entry;
@@ -4428,8 +4428,8 @@ var require_out2 = __commonJS({
     }
     exports.scandir = scandir;
     function scandirSync(path16, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      return sync.read(path16, settings2);
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path16, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4486,7 +4486,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache4 = reusify(Task);
+      var cache = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -4565,7 +4565,7 @@ var require_queue = __commonJS({
         return _running === 0 && self2.length() === 0;
       }
       function push2(value2, done) {
-        var current = cache4.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4586,7 +4586,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value2, done) {
-        var current = cache4.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4608,7 +4608,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache4.release(holder);
+          cache.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -4658,7 +4658,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache4.release(current);
+          cache.release(current);
           current = next;
         }
         self2.drain = noop3;
@@ -4763,11 +4763,11 @@ var require_common2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings2, error2) {
-      if (settings2.errorFilter === null) {
+    function isFatalError(settings, error2) {
+      if (settings.errorFilter === null) {
         return true;
       }
-      return !settings2.errorFilter(error2);
+      return !settings.errorFilter(error2);
     }
     exports.isFatalError = isFatalError;
     function isAppliedFilter(filter, value2) {
@@ -5124,14 +5124,14 @@ var require_out3 = __commonJS({
     }
     exports.walk = walk;
     function walkSync(directory, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      const provider = new sync_1.default(directory, settings2);
+      const settings = getSettings(optionsOrSettings);
+      const provider = new sync_1.default(directory, settings);
       return provider.read();
     }
     exports.walkSync = walkSync;
     function walkStream(directory, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      const provider = new stream_1.default(directory, settings2);
+      const settings = getSettings(optionsOrSettings);
+      const provider = new stream_1.default(directory, settings);
       return provider.read();
     }
     exports.walkStream = walkStream;
@@ -5295,12 +5295,12 @@ var require_matcher = __commonJS({
       }
       _fillStorage() {
         for (const pattern2 of this._patterns) {
-          const segments3 = this._getPatternSegments(pattern2);
-          const sections = this._splitSegmentsIntoSections(segments3);
+          const segments2 = this._getPatternSegments(pattern2);
+          const sections = this._splitSegmentsIntoSections(segments2);
           this._storage.push({
             complete: sections.length <= 1,
             pattern: pattern2,
-            segments: segments3,
+            segments: segments2,
             sections
           });
         }
@@ -5322,8 +5322,8 @@ var require_matcher = __commonJS({
           };
         });
       }
-      _splitSegmentsIntoSections(segments3) {
-        return utils.array.splitWhen(segments3, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+      _splitSegmentsIntoSections(segments2) {
+        return utils.array.splitWhen(segments2, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
       }
     };
     exports.default = Matcher3;
@@ -5863,14 +5863,14 @@ var require_out4 = __commonJS({
       function generateTasks2(source, options) {
         assertPatternsInput2(source);
         const patterns = [].concat(source);
-        const settings2 = new settings_1.default(options);
-        return taskManager.generate(patterns, settings2);
+        const settings = new settings_1.default(options);
+        return taskManager.generate(patterns, settings);
       }
       FastGlob2.generateTasks = generateTasks2;
       function isDynamicPattern2(source, options) {
         assertPatternsInput2(source);
-        const settings2 = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings2);
+        const settings = new settings_1.default(options);
+        return utils.pattern.isDynamicPattern(source, settings);
       }
       FastGlob2.isDynamicPattern = isDynamicPattern2;
       function escapePath(source) {
@@ -5912,9 +5912,9 @@ var require_out4 = __commonJS({
     })(FastGlob || (FastGlob = {}));
     function getWorks(source, _Provider, options) {
       const patterns = [].concat(source);
-      const settings2 = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings2);
-      const provider = new _Provider(settings2);
+      const settings = new settings_1.default(options);
+      const tasks = taskManager.generate(patterns, settings);
+      const provider = new _Provider(settings);
       return tasks.map(provider.read, provider);
     }
     function assertPatternsInput2(input2) {
@@ -5935,7 +5935,7 @@ var require_ignore = __commonJS({
       return Array.isArray(subject) ? subject : [subject];
     }
     var UNDEFINED = void 0;
-    var EMPTY2 = "";
+    var EMPTY = "";
     var SPACE = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
@@ -5987,14 +5987,14 @@ var require_ignore = __commonJS({
     var scanBracket = (pattern2, start) => {
       const { length } = pattern2;
       let index3 = start + 1;
-      let negated = EMPTY2;
+      let negated = EMPTY;
       const lead = pattern2[index3];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index3++;
       }
-      let body = EMPTY2;
-      let prev = EMPTY2;
+      let body = EMPTY;
+      let prev = EMPTY;
       for (; ; ) {
         const char = pattern2[index3];
         if (char === UNDEFINED) {
@@ -6013,7 +6013,7 @@ var require_ignore = __commonJS({
           if (prev <= to) {
             body += `-${escapeMember(to)}`;
           }
-          prev = EMPTY2;
+          prev = EMPTY;
         } else if (char === "[" && pattern2[index3 + 1] === ":") {
           const nameStart = index3 + 2;
           let end = nameStart;
@@ -6029,7 +6029,7 @@ var require_ignore = __commonJS({
               return null;
             }
             body += POSIX_CLASSES[name];
-            prev = EMPTY2;
+            prev = EMPTY;
             index3 = end;
           } else {
             body += escapeMember("[");
@@ -6062,7 +6062,7 @@ var require_ignore = __commonJS({
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern2;
-      let out = EMPTY2;
+      let out = EMPTY;
       let index3 = 0;
       while (index3 < length) {
         const char = pattern2[index3];
@@ -6239,7 +6239,7 @@ var require_ignore = __commonJS({
         //   two are still distinct, before the unescape steps below collapse the
         //   literal onto the very `\*` a wildcard leaves behind.
         /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY2 ? p1 + TRAILING_WILDCARD : match,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
         "*"
       ],
       [
@@ -6302,7 +6302,7 @@ var require_ignore = __commonJS({
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
     var separatorAfter = (run, at) => {
-      let separator = EMPTY2;
+      let separator = EMPTY;
       for (let index3 = at + 1; index3 < run.length && !run[index3].wildcard; index3++) {
         separator += run[index3].single;
       }
@@ -6363,7 +6363,7 @@ var require_ignore = __commonJS({
           index3++;
         }
       }
-      let out = EMPTY2;
+      let out = EMPTY;
       let run = [];
       const flush = () => {
         let lastWildcard;
@@ -6442,14 +6442,14 @@ var require_ignore = __commonJS({
       if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
       const end = path16.length - 1;
       const cut = path16.lastIndexOf(
         SLASH,
         path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString2(pattern2);
@@ -6726,13 +6726,13 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache4, path16) {
+      _test(originalPath, cache, path16) {
         checkPath(
           path16,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache4) : {
+        return path16 ? this._t(path16, cache) : {
           ignored: false,
           unignored: false
         };
@@ -6749,13 +6749,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache4) {
-        if (path16 in cache4) {
-          return cache4[path16];
+      _t(path16, cache) {
+        if (path16 in cache) {
+          return cache[path16];
         }
         const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
-        return cache4[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
       ignores(path16) {
         return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
@@ -6867,13 +6867,13 @@ var require_jsonpointer = __commonJS({
       return setter(obj, pointer, value2);
     }
     function compile(pointer) {
-      var compiled2 = compilePointer(pointer);
+      var compiled = compilePointer(pointer);
       return {
         get: function(object) {
-          return get(object, compiled2);
+          return get(object, compiled);
         },
         set: function(object, value2) {
-          return set(object, compiled2, value2);
+          return set(object, compiled, value2);
         }
       };
     }
@@ -7291,9 +7291,9 @@ var require_helpers = __commonJS({
           case "link": {
             let isShortcut = token.children.length === 1;
             const isFullOrCollapsed = token.children.length === 2 && !token.children.some((t) => t.type === "resource");
-            const [labelText] = micromark.getDescendantsByType(token, ["label", "labelText"]);
+            const [labelText2] = micromark.getDescendantsByType(token, ["label", "labelText"]);
             const [referenceString] = micromark.getDescendantsByType(token, ["reference", "referenceString"]);
-            let label4 = getText2(labelText);
+            let label4 = getText2(labelText2);
             if (!isShortcut && !isFullOrCollapsed) {
               const [footnoteCallMarker, footnoteCallString] = token.children.filter(
                 (t) => ["gfmFootnoteCallMarker", "gfmFootnoteCallString"].includes(t.type)
@@ -8295,7 +8295,7 @@ var init_format = __esm({
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
 function getLocation(text6, position2) {
-  const segments3 = [];
+  const segments2 = [];
   const earlyReturnException = new Object();
   let previousNode = void 0;
   const previousNodeInst = {
@@ -8322,14 +8322,14 @@ function getLocation(text6, position2) {
         }
         previousNode = void 0;
         isAtPropertyKey = position2 > offset;
-        segments3.push("");
+        segments2.push("");
       },
       onObjectProperty: (name, offset, length) => {
         if (position2 < offset) {
           throw earlyReturnException;
         }
         setPreviousNode(name, offset, length, "property");
-        segments3[segments3.length - 1] = name;
+        segments2[segments2.length - 1] = name;
         if (position2 <= offset + length) {
           throw earlyReturnException;
         }
@@ -8339,21 +8339,21 @@ function getLocation(text6, position2) {
           throw earlyReturnException;
         }
         previousNode = void 0;
-        segments3.pop();
+        segments2.pop();
       },
       onArrayBegin: (offset, length) => {
         if (position2 <= offset) {
           throw earlyReturnException;
         }
         previousNode = void 0;
-        segments3.push(0);
+        segments2.push(0);
       },
       onArrayEnd: (offset, length) => {
         if (position2 <= offset) {
           throw earlyReturnException;
         }
         previousNode = void 0;
-        segments3.pop();
+        segments2.pop();
       },
       onLiteralValue: (value2, offset, length) => {
         if (position2 < offset) {
@@ -8373,12 +8373,12 @@ function getLocation(text6, position2) {
           isAtPropertyKey = false;
           previousNode = void 0;
         } else if (sep === ",") {
-          const last = segments3[segments3.length - 1];
+          const last = segments2[segments2.length - 1];
           if (typeof last === "number") {
-            segments3[segments3.length - 1] = last + 1;
+            segments2[segments2.length - 1] = last + 1;
           } else {
             isAtPropertyKey = true;
-            segments3[segments3.length - 1] = "";
+            segments2[segments2.length - 1] = "";
           }
           previousNode = void 0;
         }
@@ -8390,13 +8390,13 @@ function getLocation(text6, position2) {
     }
   }
   return {
-    path: segments3,
+    path: segments2,
     previousNode,
     isAtPropertyKey,
     matches: (pattern2) => {
       let k = 0;
-      for (let i = 0; k < pattern2.length && i < segments3.length; i++) {
-        if (pattern2[k] === segments3[i] || pattern2[k] === "*") {
+      for (let i = 0; k < pattern2.length && i < segments2.length; i++) {
+        if (pattern2[k] === segments2[i] || pattern2[k] === "*") {
           k++;
         } else if (pattern2[k] !== "**") {
           return false;
@@ -9257,32 +9257,32 @@ var init_main = __esm({
 
 // node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache4 = decodeCache[exclude];
-  if (cache4) {
-    return cache4;
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache4 = decodeCache[exclude] = [];
+  cache = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache4.push(ch);
+    cache.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache4[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache4;
+  return cache;
 }
 function decode(string3, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache4 = getDecodeCache(exclude);
+  const cache = getDecodeCache(exclude);
   return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache4[b1];
+        result += cache[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -9345,23 +9345,23 @@ var init_decode = __esm({
 
 // node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache4 = encodeCache[exclude];
-  if (cache4) {
-    return cache4;
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache4 = encodeCache[exclude] = [];
+  cache = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache4.push(ch);
+      cache.push(ch);
     } else {
-      cache4.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache4[exclude.charCodeAt(i)] = exclude[i];
+    cache[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache4;
+  return cache;
 }
 function encode(string3, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -9371,7 +9371,7 @@ function encode(string3, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache4 = getEncodeCache(exclude);
+  const cache = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string3.length; i < l; i++) {
     const code21 = string3.charCodeAt(i);
@@ -9383,7 +9383,7 @@ function encode(string3, exclude, keepEscaped) {
       }
     }
     if (code21 < 128) {
-      result += cache4[code21];
+      result += cache[code21];
       continue;
     }
     if (code21 >= 55296 && code21 <= 57343) {
@@ -10652,10 +10652,10 @@ var init_build2 = __esm({
       * @param list List of TLDs.
       * @param keepOld Merge with current list if `true` (`false` by default).
       */
-      tlds(list5, keepOld = false) {
-        list5 = Array.isArray(list5) ? list5 : [list5];
-        if (!keepOld) this.__opts__.tlds = list5;
-        else this.__opts__.tlds = this.__opts__.tlds.concat(list5);
+      tlds(list4, keepOld = false) {
+        list4 = Array.isArray(list4) ? list4 : [list4];
+        if (!keepOld) this.__opts__.tlds = list4;
+        else this.__opts__.tlds = this.__opts__.tlds.concat(list4);
         this.re.set({
           ...this.__opts__,
           schema_names: Object.keys(this.__schemas__)
@@ -13353,10 +13353,10 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      enable(list5, ignoreInvalid = false) {
-        if (!Array.isArray(list5)) list5 = [list5];
+      enable(list4, ignoreInvalid = false) {
+        if (!Array.isArray(list4)) list4 = [list4];
         const result = [];
-        list5.forEach((name) => {
+        list4.forEach((name) => {
           const idx = this.__find__(name);
           if (idx < 0) {
             if (ignoreInvalid) return;
@@ -13374,12 +13374,12 @@ var init_markdown_it = __esm({
       *
       * See also {@link Ruler.disable}, {@link Ruler.enable}.
       */
-      enableOnly(list5, ignoreInvalid = false) {
-        if (!Array.isArray(list5)) list5 = [list5];
+      enableOnly(list4, ignoreInvalid = false) {
+        if (!Array.isArray(list4)) list4 = [list4];
         this.__rules__.forEach((rule) => {
           rule.enabled = false;
         });
-        this.enable(list5, ignoreInvalid);
+        this.enable(list4, ignoreInvalid);
       }
       /**
       * Disable rules with given names. If any rule name not found - throw Error.
@@ -13389,10 +13389,10 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      disable(list5, ignoreInvalid = false) {
-        if (!Array.isArray(list5)) list5 = [list5];
+      disable(list4, ignoreInvalid = false) {
+        if (!Array.isArray(list4)) list4 = [list4];
         const result = [];
-        list5.forEach((name) => {
+        list4.forEach((name) => {
           const idx = this.__find__(name);
           if (idx < 0) {
             if (ignoreInvalid) return;
@@ -14147,9 +14147,9 @@ var init_markdown_it = __esm({
         const rules3 = this.ruler.getRules("");
         const len = rules3.length;
         const maxNesting = state.md.options.maxNesting;
-        const cache4 = state.cache;
-        if (typeof cache4[pos] !== "undefined") {
-          state.pos = cache4[pos];
+        const cache = state.cache;
+        if (typeof cache[pos] !== "undefined") {
+          state.pos = cache[pos];
           return;
         }
         let ok3 = false;
@@ -14164,7 +14164,7 @@ var init_markdown_it = __esm({
         }
         else state.pos = state.posMax;
         if (!ok3) state.pos++;
-        cache4[pos] = state.pos;
+        cache[pos] = state.pos;
       }
       tokenize(state) {
         const rules3 = this.ruler.getRules("");
@@ -14523,36 +14523,36 @@ var init_markdown_it = __esm({
       *   .disable('smartquotes')
       * ```
       */
-      enable(list5, ignoreInvalid = false) {
+      enable(list4, ignoreInvalid = false) {
         let result = [];
-        if (!Array.isArray(list5)) list5 = [list5];
+        if (!Array.isArray(list4)) list4 = [list4];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.enable(list5, true));
+          result = result.concat(this[chain].ruler.enable(list4, true));
         });
-        result = result.concat(this.inline.ruler2.enable(list5, true));
-        const missed = list5.filter((name) => result.indexOf(name) < 0);
+        result = result.concat(this.inline.ruler2.enable(list4, true));
+        const missed = list4.filter((name) => result.indexOf(name) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
         return this;
       }
       /**
       * The same as {@link MarkdownIt.enable}, but turn specified rules off.
       */
-      disable(list5, ignoreInvalid = false) {
+      disable(list4, ignoreInvalid = false) {
         let result = [];
-        if (!Array.isArray(list5)) list5 = [list5];
+        if (!Array.isArray(list4)) list4 = [list4];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.disable(list5, true));
+          result = result.concat(this[chain].ruler.disable(list4, true));
         });
-        result = result.concat(this.inline.ruler2.disable(list5, true));
-        const missed = list5.filter((name) => result.indexOf(name) < 0);
+        result = result.concat(this.inline.ruler2.disable(list4, true));
+        const missed = list4.filter((name) => result.indexOf(name) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
         return this;
       }
@@ -15151,14 +15151,14 @@ var require_semver = __commonJS({
       return compare(b, a, loose);
     }
     exports.sort = sort;
-    function sort(list5, loose) {
-      return list5.sort(function(a, b) {
+    function sort(list4, loose) {
+      return list4.sort(function(a, b) {
         return exports.compareBuild(a, b, loose);
       });
     }
     exports.rsort = rsort;
-    function rsort(list5, loose) {
-      return list5.sort(function(a, b) {
+    function rsort(list4, loose) {
+      return list4.sort(function(a, b) {
         return exports.compareBuild(b, a, loose);
       });
     }
@@ -16706,8 +16706,8 @@ var require_lodash = __commonJS({
           return object[key];
         });
       }
-      function cacheHas(cache4, key) {
-        return cache4.has(key);
+      function cacheHas(cache, key) {
+        return cache.has(key);
       }
       function charsStartIndex(strSymbols, chrSymbols) {
         var index3 = -1, length = strSymbols.length;
@@ -17522,8 +17522,8 @@ var require_lodash = __commonJS({
               if (!(seen ? cacheHas(seen, computed) : includes2(result2, computed, comparator))) {
                 othIndex = othLength;
                 while (--othIndex) {
-                  var cache4 = caches[othIndex];
-                  if (!(cache4 ? cacheHas(cache4, computed) : includes2(arrays[othIndex], computed, comparator))) {
+                  var cache = caches[othIndex];
+                  if (!(cache ? cacheHas(cache, computed) : includes2(arrays[othIndex], computed, comparator))) {
                     continue outer;
                   }
                 }
@@ -19110,12 +19110,12 @@ var require_lodash = __commonJS({
         }
         function memoizeCapped(func) {
           var result2 = memoize(func, function(key) {
-            if (cache4.size === MAX_MEMOIZE_SIZE) {
-              cache4.clear();
+            if (cache.size === MAX_MEMOIZE_SIZE) {
+              cache.clear();
             }
             return key;
           });
-          var cache4 = result2.cache;
+          var cache = result2.cache;
           return result2;
         }
         function mergeData(data, source) {
@@ -19242,8 +19242,8 @@ var require_lodash = __commonJS({
           if (string3.charCodeAt(0) === 46) {
             result2.push("");
           }
-          string3.replace(rePropName, function(match, number, quote3, subString) {
-            result2.push(quote3 ? subString.replace(reEscapeChar, "$1") : number || match);
+          string3.replace(rePropName, function(match, number, quote, subString) {
+            result2.push(quote ? subString.replace(reEscapeChar, "$1") : number || match);
           });
           return result2;
         });
@@ -20069,12 +20069,12 @@ var require_lodash = __commonJS({
             throw new TypeError2(FUNC_ERROR_TEXT);
           }
           var memoized = function() {
-            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache4 = memoized.cache;
-            if (cache4.has(key)) {
-              return cache4.get(key);
+            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache = memoized.cache;
+            if (cache.has(key)) {
+              return cache.get(key);
             }
             var result2 = func.apply(this, args);
-            memoized.cache = cache4.set(key, result2) || cache4;
+            memoized.cache = cache.set(key, result2) || cache;
             return result2;
           };
           memoized.cache = new (memoize.Cache || MapCache)();
@@ -20796,13 +20796,13 @@ var require_lodash = __commonJS({
           return string3.slice(position2, position2 + target.length) == target;
         }
         function template(string3, options, guard2) {
-          var settings2 = lodash.templateSettings;
+          var settings = lodash.templateSettings;
           if (guard2 && isIterateeCall(string3, options, guard2)) {
             options = undefined2;
           }
           string3 = toString2(string3);
-          options = assignWith({}, options, settings2, customDefaultsAssignIn);
-          var imports = assignWith({}, options.imports, settings2.imports, customDefaultsAssignIn), importsKeys = keys(imports), importsValues = baseValues(imports, importsKeys);
+          options = assignWith({}, options, settings, customDefaultsAssignIn);
+          var imports = assignWith({}, options.imports, settings.imports, customDefaultsAssignIn), importsKeys = keys(imports), importsValues = baseValues(imports, importsKeys);
           arrayEach(importsKeys, function(key) {
             if (reForbiddenIdentifierChars.test(key)) {
               throw new Error2(INVALID_TEMPL_IMPORTS_ERROR_TEXT);
@@ -29082,8 +29082,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments3 = jsonPointer.split("/");
-      for (const segment of segments3) {
+      const segments2 = jsonPointer.split("/");
+      for (const segment of segments2) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -29612,12 +29612,12 @@ var require_utils5 = __commonJS({
       if (path16 === "" || path16[0] === "/") {
         return removeDotSegments(path16);
       }
-      const segments3 = path16.split("/");
-      const last = segments3.length - 1;
+      const segments2 = path16.split("/");
+      const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments3[i];
+        const segment = segments2[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -30167,20 +30167,20 @@ var require_fast_uri = __commonJS({
       if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
-      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved2.scheme);
-      const resolvedHost = resolved2.host;
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved2.error && !encodedASCIIHost) {
-        throw new Error(resolved2.error);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize3(resolved2, schemelessOptions);
+      return serialize3(resolved, schemelessOptions);
     }
     function resolveComponent(base2, relative, options, skipNormalization) {
       const target = {};
@@ -30958,9 +30958,9 @@ var require_core = __commonJS({
         const rules3 = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments3 = jsonPointer.split("/").slice(1);
+          const segments2 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments3)
+          for (const seg of segments2)
             keywords = keywords[seg];
           for (const key in rules3) {
             const rule = rules3[key];
@@ -40494,9 +40494,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote3 = this.charAt(0);
-        let end = this.buffer.indexOf(quote3, this.pos + 1);
-        if (quote3 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -40803,15 +40803,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list5, type) {
-      for (let i = 0; i < list5.length; ++i)
-        if (list5[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list5) {
-      for (let i = 0; i < list5.length; ++i) {
-        switch (list5[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -46654,11 +46654,11 @@ var parseGitConfigValue = (value2) => {
 var resolveConfigPath = (filePath, configPath) => {
   if (configPath.startsWith("~/")) {
     const homeDirectory = os.homedir();
-    const resolved2 = path3.join(homeDirectory, configPath.slice(2));
-    if (!isPathInside(resolved2, homeDirectory)) {
+    const resolved = path3.join(homeDirectory, configPath.slice(2));
+    if (!isPathInside(resolved, homeDirectory)) {
       return path3.join(homeDirectory, ".globby-invalid-path-traversal");
     }
-    return resolved2;
+    return resolved;
   }
   if (path3.isAbsolute(configPath)) {
     return configPath;
@@ -54429,16 +54429,16 @@ var md005_default = {
   "tags": ["bullet", "ul", "indentation"],
   "parser": "micromark",
   "function": function MD005(params2, onError) {
-    for (const list5 of filterByTypesCached(["listOrdered", "listUnordered"])) {
-      const expectedIndent = list5.startColumn - 1;
+    for (const list4 of filterByTypesCached(["listOrdered", "listUnordered"])) {
+      const expectedIndent = list4.startColumn - 1;
       let expectedEnd = 0;
       let endMatching = false;
-      const listItemPrefixes = list5.children.filter((token) => token.type === "listItemPrefix");
+      const listItemPrefixes = list4.children.filter((token) => token.type === "listItemPrefix");
       for (const listItemPrefix of listItemPrefixes) {
         const lineNumber = listItemPrefix.startLine;
         const actualIndent = listItemPrefix.startColumn - 1;
         const range = [1, listItemPrefix.endColumn - 1];
-        if (list5.type === "listUnordered") {
+        if (list4.type === "listUnordered") {
           (0, import_helpers5.addErrorDetailIf)(
             onError,
             lineNumber,
@@ -55439,10 +55439,10 @@ var md030_default = {
     const olSingle = Number(params2.config.ol_single ?? 1);
     const ulMulti = Number(params2.config.ul_multi ?? 1);
     const olMulti = Number(params2.config.ol_multi ?? 1);
-    for (const list5 of filterByTypesCached(["listOrdered", "listUnordered"])) {
-      const ordered = list5.type === "listOrdered";
-      const listItemPrefixes = list5.children.filter((token) => token.type === "listItemPrefix");
-      const allSingleLine = list5.endLine - list5.startLine + 1 === listItemPrefixes.length;
+    for (const list4 of filterByTypesCached(["listOrdered", "listUnordered"])) {
+      const ordered = list4.type === "listOrdered";
+      const listItemPrefixes = list4.children.filter((token) => token.type === "listItemPrefix");
+      const allSingleLine = list4.endLine - list4.startLine + 1 === listItemPrefixes.length;
       const expectedSpaces = ordered ? allSingleLine ? olSingle : olMulti : allSingleLine ? ulSingle : ulMulti;
       for (const listItemPrefix of listItemPrefixes) {
         const range = [
@@ -55537,8 +55537,8 @@ var md032_default = {
       isList,
       (token) => isList(token) || token.type === "htmlFlow" ? [] : token.children
     );
-    for (const list5 of topLevelLists) {
-      const firstLineNumber = list5.startLine;
+    for (const list4 of topLevelLists) {
+      const firstLineNumber = list4.startLine;
       if (!(0, import_helpers26.isBlankLine)(lines[firstLineNumber - 2])) {
         (0, import_helpers26.addErrorContext)(
           onError,
@@ -55553,11 +55553,11 @@ var md032_default = {
         );
       }
       const flattenedChildren = (0, import_micromark_helpers20.filterByPredicate)(
-        list5.children,
+        list4.children,
         (token) => !import_micromark_helpers20.nonContentTokens.has(token.type),
         (token) => import_micromark_helpers20.nonContentTokens.has(token.type) ? [] : token.children
       );
-      const endLine = (flattenedChildren.length > 0 ? flattenedChildren[flattenedChildren.length - 1] : list5).endLine;
+      const endLine = (flattenedChildren.length > 0 ? flattenedChildren[flattenedChildren.length - 1] : list4).endLine;
       const lastLineNumber = endLine;
       if (!(0, import_helpers26.isBlankLine)(lines[lastLineNumber])) {
         (0, import_helpers26.addErrorContext)(
@@ -55888,15 +55888,15 @@ var md038_default = {
 var import_helpers33 = __toESM(require_helpers(), 1);
 var startRe = re`^[^\S\r\n]+`;
 var endRe = re`[^\S\r\n]+$`;
-function addLabelSpaceError(onError, label4, labelText, isStart) {
-  const match = (isStart ? startRe : endRe).exec(labelText.text);
+function addLabelSpaceError(onError, label4, labelText2, isStart) {
+  const match = (isStart ? startRe : endRe).exec(labelText2.text);
   const range = match ? [
-    isStart ? labelText.startColumn : labelText.endColumn - match[0].length,
+    isStart ? labelText2.startColumn : labelText2.endColumn - match[0].length,
     match[0].length
   ] : void 0;
   (0, import_helpers33.addErrorContext)(
     onError,
-    isStart ? labelText.startLine + (match ? 0 : 1) : labelText.endLine - (match ? 0 : 1),
+    isStart ? labelText2.startLine + (match ? 0 : 1) : labelText2.endLine - (match ? 0 : 1),
     label4.text.replace(/\s+/g, " "),
     isStart,
     !isStart,
@@ -55916,12 +55916,12 @@ var md039_default = {
     const labels = filterByTypesCached(["label"]).filter((label4) => label4.parent?.type === "link");
     for (const label4 of labels) {
       const labelTexts = label4.children.filter((child) => child.type === "labelText");
-      for (const labelText of labelTexts) {
-        if (labelText.text.trimStart().length !== labelText.text.length) {
-          addLabelSpaceError(onError, label4, labelText, true);
+      for (const labelText2 of labelTexts) {
+        if (labelText2.text.trimStart().length !== labelText2.text.length) {
+          addLabelSpaceError(onError, label4, labelText2, true);
         }
-        if (labelText.text.trimEnd().length !== labelText.text.length) {
-          addLabelSpaceError(onError, label4, labelText, false);
+        if (labelText2.text.trimEnd().length !== labelText2.text.length) {
+          addLabelSpaceError(onError, label4, labelText2, false);
         }
       }
     }
@@ -56029,19 +56029,19 @@ var md042_default = {
     };
     const links = filterByTypesCached(["link"]);
     for (const link3 of links) {
-      const labelText = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["label", "labelText"]);
+      const labelText2 = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["label", "labelText"]);
       const reference2 = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["reference"]);
       const resource = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["resource"]);
       const referenceString = (0, import_micromark_helpers28.getDescendantsByType)(reference2, ["referenceString"]);
       const resourceDestinationString = (0, import_micromark_helpers28.getDescendantsByType)(resource, ["resourceDestination", ["resourceDestinationLiteral", "resourceDestinationRaw"], "resourceDestinationString"]);
-      const hasLabelText = labelText.length > 0;
+      const hasLabelText = labelText2.length > 0;
       const hasReference = reference2.length > 0;
       const hasResource = resource.length > 0;
       const hasReferenceString = referenceString.length > 0;
       const hasResourceDestinationString = resourceDestinationString.length > 0;
       let error2 = false;
       if (hasLabelText && (!hasReference && !hasResource || hasReference && !hasReferenceString)) {
-        error2 = isReferenceDefinitionHash(labelText[0]);
+        error2 = isReferenceDefinitionHash(labelText2[0]);
       } else if (hasReferenceString && !hasResourceDestinationString) {
         error2 = isReferenceDefinitionHash(referenceString[0]);
       } else if (!hasReferenceString && hasResourceDestinationString) {
@@ -59313,8 +59313,8 @@ function previousUnbalanced(events) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list5, start, remove, items) {
-  const end = list5.length;
+function splice(list4, start, remove, items) {
+  const end = list4.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -59326,22 +59326,22 @@ function splice(list5, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list5.splice(...parameters);
+    list4.splice(...parameters);
   } else {
-    if (remove) list5.splice(start, remove);
+    if (remove) list4.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list5.splice(...parameters);
+      list4.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list5, items) {
-  if (list5.length > 0) {
-    splice(list5, list5.length, 0, items);
-    return list5;
+function push(list4, items) {
+  if (list4.length > 0) {
+    splice(list4, list4.length, 0, items);
+    return list4;
   }
   return items;
 }
@@ -60297,13 +60297,13 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list5, right) {
+function chunkedPush(list4, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list5.push(...right);
+    list4.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list5.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -63434,12 +63434,12 @@ function syntaxExtension(all2, extension2) {
     }
   }
 }
-function constructs(existing, list5) {
+function constructs(existing, list4) {
   let index3 = -1;
   const before = [];
-  while (++index3 < list5.length) {
+  while (++index3 < list4.length) {
     ;
-    (list5[index3].add === "after" ? existing : before).push(list5[index3]);
+    (list4[index3].add === "after" ? existing : before).push(list4[index3]);
   }
   splice(existing, 0, 0, before);
 }
@@ -63784,11 +63784,11 @@ function initializeFactory(field) {
       if (code21 === null) {
         return true;
       }
-      const list5 = constructs2[code21];
+      const list4 = constructs2[code21];
       let index3 = -1;
-      if (list5) {
-        while (++index3 < list5.length) {
-          const item = list5[index3];
+      if (list4) {
+        while (++index3 < list4.length) {
+          const item = list4[index3];
           if (!item.previous || item.previous.call(self2, self2.previous)) {
             return true;
           }
@@ -64127,22 +64127,22 @@ function createTokenizer(parser, initialize2, from) {
         function start(code21) {
           const left = code21 !== null && map5[code21];
           const all2 = code21 !== null && map5.null;
-          const list5 = [
+          const list4 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list5)(code21);
+          return handleListOfConstructs(list4)(code21);
         }
       }
-      function handleListOfConstructs(list5) {
-        listOfConstructs = list5;
+      function handleListOfConstructs(list4) {
+        listOfConstructs = list4;
         constructIndex = 0;
-        if (list5.length === 0) {
+        if (list4.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list5[constructIndex]);
+        return handleConstruct(list4[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
@@ -64289,10 +64289,10 @@ function serializeChunks(chunks, expandTabs) {
 
 // node_modules/micromark/lib/parse.js
 function parse(options) {
-  const settings2 = options || {};
+  const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings2.extensions || []])
+    combineExtensions([constructs_exports, ...settings.extensions || []])
   );
   const parser = {
     constructs: constructs2,
@@ -64702,7 +64702,7 @@ var md045_default = {
     const images = filterByTypesCached(["image"]);
     for (const image3 of images) {
       const labelTexts = (0, import_micromark_helpers32.getDescendantsByType)(image3, ["label", "labelText"]);
-      if (labelTexts.some((labelText) => labelText.text.length === 0)) {
+      if (labelTexts.some((labelText2) => labelText2.text.length === 0)) {
         const range = image3.startLine === image3.endLine ? [image3.startColumn, image3.endColumn - image3.startColumn] : void 0;
         (0, import_helpers39.addError)(
           onError,
@@ -65402,8 +65402,8 @@ var md059_default = {
       const links = filterByTypesCached(["link"]);
       for (const link3 of links) {
         const labelTexts = (0, import_micromark_helpers40.getDescendantsByType)(link3, ["label", "labelText"]);
-        for (const labelText of labelTexts) {
-          const { children: children2, endColumn, endLine, parent, startColumn, startLine, text: text6 } = labelText;
+        for (const labelText2 of labelTexts) {
+          const { children: children2, endColumn, endLine, parent, startColumn, startLine, text: text6 } = labelText2;
           if (!children2.some((child) => allowedChildrenTypes.has(child.type)) && prohibitedTexts.has(normalize(text6))) {
             const range = startLine === endLine ? [startColumn, endColumn - startColumn] : void 0;
             (0, import_helpers51.addErrorContext)(
@@ -70921,10 +70921,27 @@ function changedMarkdownFiles(cwd, ref) {
   return [...files].filter((file) => MARKDOWN.test(file) && fs6.existsSync(path7.join(cwd, file))).sort();
 }
 
+// src/memo.ts
+function memo(compute) {
+  const known = /* @__PURE__ */ new WeakMap();
+  return (key, ...rest) => {
+    if (known.has(key)) return known.get(key);
+    const value2 = compute(key, ...rest);
+    known.set(key, value2);
+    return value2;
+  };
+}
+
 // src/model/source.ts
 var import_helpers53 = __toESM(require_helpers(), 1);
+function splitLines(text6) {
+  return text6.includes("\r") ? text6.split(/\r\n|\r|\n/) : text6.split("\n");
+}
 function lfLineEndings(text6) {
   return text6.includes("\r") ? text6.replace(/\r\n?/g, "\n") : text6;
+}
+function maskHtmlComments(text6) {
+  return text6.includes("<!--") ? import_helpers53.default.clearHtmlCommentText(text6) : text6;
 }
 var OPENERS = {
   "---": { kind: "yaml", close: /^---[ \t]*$/ },
@@ -70981,48 +70998,9 @@ function assemble(doc) {
       break;
     }
   }
-  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter) };
-  const pending = { read: () => readStructure(doc, headingAt, outsideFrontMatter), structure: null, unmask: doc.source, source: null };
-  Object.defineProperty(model, PENDING, { value: pending });
-  return Object.defineProperties(model, LAZY);
+  const { eventDetails: eventDetails2, sections } = readStructure(doc, headingAt, outsideFrontMatter);
+  return { lines, source: doc.source(), frontMatter: doc.frontMatter, h1, headings, eventDetails: eventDetails2, sections, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter), path: null };
 }
-var PENDING = /* @__PURE__ */ Symbol("pending structure");
-function structureOf(model) {
-  const pending = model[PENDING];
-  if (!pending.structure) {
-    pending.structure = pending.read();
-    pending.read = null;
-  }
-  return pending.structure;
-}
-function sourceOf(model) {
-  const pending = model[PENDING];
-  if (!pending.source) {
-    pending.source = pending.unmask();
-    pending.unmask = null;
-  }
-  return pending.source;
-}
-var LAZY = {
-  eventDetails: {
-    get() {
-      return structureOf(this).eventDetails;
-    },
-    enumerable: true
-  },
-  sections: {
-    get() {
-      return structureOf(this).sections;
-    },
-    enumerable: true
-  },
-  source: {
-    get() {
-      return sourceOf(this);
-    },
-    enumerable: true
-  }
-};
 function readStructure(doc, headingAt, outsideFrontMatter) {
   const { lines } = doc;
   const blocks = doc.blocks.filter((b) => outsideFrontMatter(b.start)).map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }));
@@ -71168,9 +71146,9 @@ function toLink(lines, l, definitions) {
   const urlSpan = l.urlStart && l.urlEnd ? spanOf(lines, l.urlStart, l.urlEnd) : null;
   let url;
   if (l.kind === "reference") {
-    const resolved2 = l.referenceKey === null ? void 0 : definitions.get(l.referenceKey);
-    if (resolved2 === void 0) return null;
-    url = resolved2;
+    const resolved = l.referenceKey === null ? void 0 : definitions.get(l.referenceKey);
+    if (resolved === void 0) return null;
+    url = resolved;
   } else {
     url = urlSpan ? unwrapDestination(urlSpan.text) : "";
   }
@@ -71186,11 +71164,11 @@ function boldField(lines, start, end, quoted) {
   const inner = match[2];
   const after = first.slice(match[0].length);
   let colon;
-  let labelText = inner;
+  let labelText2 = inner;
   let labelSource = match[0];
   if (/:\s*$/.test(inner)) {
     colon = "inside";
-    labelText = withoutTrailingColon(inner);
+    labelText2 = withoutTrailingColon(inner);
   } else if (/^\s*:/.test(after)) {
     colon = "outside";
     labelSource = match[0] + after.slice(0, after.indexOf(":") + 1);
@@ -71199,10 +71177,10 @@ function boldField(lines, start, end, quoted) {
   } else {
     return null;
   }
-  const label4 = labelText.trim();
+  const label4 = labelText2.trim();
   if (label4 === "") return null;
   const labelSpan = lineSpan(start.line, start.column, labelSource);
-  const innerColumn = start.column + marker.length + (labelText.length - labelText.trimStart().length);
+  const innerColumn = start.column + marker.length + (labelText2.length - labelText2.trimStart().length);
   const labelTextSpan = lineSpan(start.line, innerColumn, label4);
   const valueStart = { line: start.line, column: start.column + labelSource.length };
   const value2 = textBetween(lines, valueStart, end);
@@ -71221,13 +71199,13 @@ function boldField(lines, start, end, quoted) {
 function headingField(heading3) {
   const raw = heading3.content.text;
   const colon = /:\s*$/.test(raw) ? "inside" : "none";
-  const labelText = withoutTrailingColon(raw);
+  const labelText2 = withoutTrailingColon(raw);
   return {
     label: withoutTrailingColon(heading3.plain).trim(),
     style: "heading",
     colon,
     labelSpan: heading3.content,
-    labelTextSpan: lineSpan(heading3.content.start.line, heading3.content.start.column, labelText),
+    labelTextSpan: lineSpan(heading3.content.start.line, heading3.content.start.column, labelText2),
     line: heading3.line,
     endLine: heading3.endLine,
     value: "",
@@ -71272,17 +71250,14 @@ function normalizeLabel(label4) {
 }
 
 // src/model/from-micromark.ts
-var cache = /* @__PURE__ */ new WeakMap();
 function modelFromMarkdownlint(params2) {
-  const tokens = params2.parsers.micromark?.tokens ?? [];
-  let model = cache.get(tokens);
-  if (!model) {
-    model = assemble(parseMicromark(params2.frontMatterLines, params2.lines, tokens));
-    model.path = params2.name || null;
-    cache.set(tokens, model);
-  }
-  return model;
+  return modelOfTokens(params2.parsers.micromark?.tokens ?? [], params2);
 }
+var modelOfTokens = memo((tokens, params2) => {
+  const model = assemble(parseMicromark(params2.frontMatterLines, params2.lines, tokens));
+  model.path = params2.name || null;
+  return model;
+});
 function parseMicromark(frontMatterLines, contentLines, tokens) {
   const offset = frontMatterLines.length;
   const lines = [...frontMatterLines, ...contentLines];
@@ -71323,10 +71298,10 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
       plain: text6 ? plainText(text6.children).replace(/\0/g, "\uFFFD") : ""
     };
   };
-  const listItems = (list5) => {
+  const listItems = (list4) => {
     const items = [];
     let current = null;
-    for (const child of list5.children) {
+    for (const child of list4.children) {
       if (child.type === "listItemPrefix") {
         current = { start: start(child), end: end(child), paragraphStart: null, paragraphEnd: null };
         items.push(current);
@@ -71385,8 +71360,8 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
         return;
     }
   };
-  const walk = (list5) => {
-    for (const t of list5) {
+  const walk = (list4) => {
+    for (const t of list4) {
       switch (t.type) {
         case "atxHeading":
         case "setextHeading": {
@@ -71402,14 +71377,14 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
           break;
         case "link": {
           const label4 = t.children.find((c) => c.type === "label");
-          const labelText = label4?.children.find((c) => c.type === "labelText");
+          const labelText2 = label4?.children.find((c) => c.type === "labelText");
           const resource = t.children.find((c) => c.type === "resource");
           const reference2 = t.children.find((c) => c.type === "reference");
           const destination = resource ? find(resource, "resourceDestinationString") : void 0;
           let referenceKey = null;
           if (!resource) {
             const refString = reference2 ? find(reference2, "referenceString") : void 0;
-            referenceKey = normalizeLabel(refString ? refString.text : labelText?.text ?? "");
+            referenceKey = normalizeLabel(refString ? refString.text : labelText2?.text ?? "");
           }
           links.push({
             kind: resource ? "inline" : "reference",
@@ -71417,8 +71392,8 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
             end: end(t),
             urlStart: destination ? start(destination) : resource ? null : null,
             urlEnd: destination ? end(destination) : null,
-            textStart: labelText ? start(labelText) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
-            textEnd: labelText ? end(labelText) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
+            textStart: labelText2 ? start(labelText2) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
+            textEnd: labelText2 ? end(labelText2) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
             referenceKey
           });
           if (resource && !destination) links[links.length - 1].urlStart = null;
@@ -71577,59 +71552,15 @@ function lazy(id) {
 // src/options.ts
 var ajvModule = lazy("ajv");
 var ajv;
-var validators = /* @__PURE__ */ new WeakMap();
-var resolved = /* @__PURE__ */ new WeakMap();
 var OptionsError = class extends Error {
   name = "OptionsError";
 };
 var LINTER_KEYS = /* @__PURE__ */ new Set(["severity", "enabled"]);
 function resolveOptions(rule, given) {
-  let perRule = resolved.get(rule);
-  if (!perRule) {
-    perRule = { byObject: /* @__PURE__ */ new WeakMap(), byText: /* @__PURE__ */ new Map(), byValue: /* @__PURE__ */ new Map() };
-    resolved.set(rule, perRule);
-  }
-  const isObject2 = given !== null && typeof given === "object";
-  if (!isObject2 && typeof given !== "function") {
-    if (perRule.byValue.has(given)) return perRule.byValue.get(given);
-    const options2 = validate2(rule, given);
-    perRule.byValue.set(given, options2);
-    return options2;
-  }
-  if (isObject2 && isEmptyPlainObject(given)) {
-    const known2 = perRule.byText.get(EMPTY);
-    if (known2 !== void 0) return known2;
-  }
-  if (isObject2 && perRule.byObject.has(given)) return perRule.byObject.get(given);
-  const key = textKey(given);
-  let options = key === null ? void 0 : perRule.byText.get(key);
-  if (options === void 0) {
-    options = validate2(rule, given);
-    if (key !== null) perRule.byText.set(key, options);
-  }
-  if (isObject2) perRule.byObject.set(given, options);
-  return options;
+  if (given === null || typeof given !== "object" || isEmptyPlainObject(given)) return validate2(rule, given);
+  return resolvedFor(rule)(given);
 }
-var EMPTY = "json:{}";
-function textKey(given) {
-  if (given === null || typeof given !== "object") return null;
-  if (isEmptyPlainObject(given)) return EMPTY;
-  let faithful = true;
-  let text6;
-  try {
-    text6 = JSON.stringify(given, (_key, value2) => {
-      if (value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol") faithful = false;
-      else if (typeof value2 === "object" && value2 !== null && !Array.isArray(value2)) {
-        const proto = Object.getPrototypeOf(value2);
-        if (proto !== Object.prototype && proto !== null) faithful = false;
-      }
-      return value2;
-    });
-  } catch {
-    return null;
-  }
-  return faithful ? "json:" + text6 : null;
-}
+var resolvedFor = memo((rule) => memo((given) => validate2(rule, given)));
 function isEmptyPlainObject(object) {
   return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
 }
@@ -71637,6 +71568,10 @@ function isEmpty(object) {
   for (const _2 in object) return false;
   return Object.getOwnPropertySymbols(object).length === 0;
 }
+var validatorOf = memo((rule) => {
+  ajv ??= new (ajvModule()).Ajv({ allErrors: false, strict: false, useDefaults: false });
+  return ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
+});
 function validate2(rule, given) {
   if (given === void 0 || given === null || typeof given === "boolean" || given === "error" || given === "warning") {
     return rule.defaults;
@@ -71646,12 +71581,7 @@ function validate2(rule, given) {
   }
   const own5 = Object.fromEntries(Object.entries(given).filter(([key]) => !LINTER_KEYS.has(key)));
   if (isEmpty(own5)) return rule.defaults;
-  let check2 = validators.get(rule);
-  if (!check2) {
-    ajv ??= new (ajvModule()).Ajv({ allErrors: false, strict: false, useDefaults: false });
-    check2 = ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
-    validators.set(rule, check2);
-  }
+  const check2 = validatorOf(rule);
   if (!check2(own5)) {
     const error2 = check2.errors?.[0];
     const where = error2?.instancePath ? `option "${error2.instancePath.slice(1).replace(/\//g, ".")}"` : "options";
@@ -72252,28 +72182,124 @@ var ProfileError = class extends Error {
   }
 };
 
+// src/message.ts
+function code19(text6) {
+  if (!text6.includes("`")) return `\`${text6}\``;
+  return /^`|`$/.test(text6) ? `\`\` ${text6} \`\`` : `\`\`${text6}\`\``;
+}
+function join(items, conjunction) {
+  if (!conjunction || items.length <= 1) return items.join(", ");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+function either(items) {
+  return join(items, "or");
+}
+function codes(items, conjunction, max = Infinity) {
+  const quoted = items.slice(0, max).map(code19);
+  if (items.length > max) quoted.push(`${items.length - max} more`);
+  return join(quoted, conjunction);
+}
+function article(name) {
+  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+function firstLine(text6) {
+  const i = text6.indexOf("\n");
+  return i === -1 ? text6 : text6.slice(0, i);
+}
+function clip(text6, max = 40) {
+  const chars = [...text6.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
+  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
+}
+
 // src/profile/schema.ts
-var compiled = /* @__PURE__ */ new WeakMap();
 var ajvDraft7 = lazy("ajv");
 var ajv2019 = lazy("ajv/dist/2019.js");
 var ajv2020 = lazy("ajv/dist/2020.js");
-function compileSchema(schema, where) {
-  let done = compiled.get(schema);
-  if (done) return done;
+var compileSchema = memo((schema, where) => {
   const dialect = String(schema["$schema"] ?? "");
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false };
   const ajv2 = dialect.includes("2020-12") ? new (ajv2020()).Ajv2020(options) : dialect.includes("2019-09") ? new (ajv2019()).Ajv2019(options) : new (ajvDraft7()).Ajv(options);
   try {
-    done = { validate: ajv2.compile(schema), required: Array.isArray(schema["required"]) ? schema["required"].map(String) : [] };
+    return { validate: ajv2.compile(schema), required: Array.isArray(schema["required"]) ? schema["required"].map(String) : [] };
   } catch (error2) {
     throw new ProfileError(`${where}: frontMatter.schema is not a valid JSON Schema: ${error2.message.split("\n")[0]}`);
   }
-  compiled.set(schema, done);
-  return done;
-}
+});
 function schemaOf(profile) {
   const schema = profile.frontMatter.schema;
   return schema ? compileSchema(schema, profile.source) : null;
+}
+function relevant(errors2) {
+  const combined = errors2.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
+  return errors2.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
+}
+function pathOf(pointer) {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function instanceKey(parts) {
+  return parts.map((p, i) => /^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+var TYPE_NAMES = {
+  integer: "an integer",
+  number: "a number",
+  string: "a string",
+  boolean: "`true` or `false`",
+  object: "a mapping of keys",
+  array: "a list",
+  null: "`null`"
+};
+function expectation(error2) {
+  const parent = error2.parentSchema ?? {};
+  if (typeof parent["x-expected"] === "string") return parent["x-expected"];
+  const p = error2.params;
+  switch (error2.keyword) {
+    case "type": {
+      const types = String(p["type"]).split(",");
+      return either(types.map((t) => TYPE_NAMES[t] ?? t));
+    }
+    case "pattern": {
+      const examples = parent["examples"];
+      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
+      return `text matching \`${String(p["pattern"])}\`${example}`;
+    }
+    case "enum":
+      return `one of ${either(p["allowedValues"].map((v) => `\`${JSON.stringify(v)}\``))}`;
+    case "const":
+      return `\`${JSON.stringify(p["allowedValue"])}\``;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `a number ${String(p["comparison"])} ${String(p["limit"])}`;
+    case "minLength":
+      return `at least ${String(p["limit"])} characters`;
+    case "maxLength":
+      return `at most ${String(p["limit"])} characters`;
+    case "minItems":
+      return `at least ${String(p["limit"])} items`;
+    case "maxItems":
+      return `at most ${String(p["limit"])} items`;
+    case "not": {
+      const not = describeSchema(parent["not"] ?? {});
+      return not ? `anything but ${not}` : "a value the schema allows";
+    }
+    case "anyOf":
+    case "oneOf": {
+      const branches = parent[error2.keyword] ?? [];
+      const described = branches.map(describeSchema).filter((d) => d !== null);
+      return described.length > 0 ? either(described) : `a value that ${error2.message ?? "matches the schema"}`;
+    }
+    default:
+      return `a value that ${(error2.message ?? "matches the schema").replace(/^must /, "does ").replace(/^does be /, "is ")}`;
+  }
+}
+function describeSchema(schema) {
+  if (Array.isArray(schema["enum"])) return either(schema["enum"].map((v) => `\`${JSON.stringify(v)}\``));
+  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
+  const type = schema["type"];
+  if (typeof type === "string") return TYPE_NAMES[type] ?? type;
+  if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
+  return null;
 }
 
 // src/profile/load.ts
@@ -72422,17 +72448,17 @@ var loaded = /* @__PURE__ */ new Map();
 var RECHECK_MS = 1e3;
 function loadProfileFile(file) {
   const now = Date.now();
-  const known2 = loaded.get(file);
-  if (known2 && now - known2.checkedAt < RECHECK_MS) return unwrap(known2.profile);
+  const known = loaded.get(file);
+  if (known && now - known.checkedAt < RECHECK_MS) return unwrap(known.profile);
   let stat;
   try {
     stat = fs7.statSync(file);
   } catch (error2) {
     throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
   }
-  if (known2 && known2.mtimeMs === stat.mtimeMs && known2.size === stat.size) {
-    known2.checkedAt = now;
-    return unwrap(known2.profile);
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+    known.checkedAt = now;
+    return unwrap(known.profile);
   }
   let profile;
   try {
@@ -72456,8 +72482,8 @@ function unwrap(profile) {
 }
 var foundIn = /* @__PURE__ */ new Map();
 function findProfileFile(dir) {
-  const known2 = foundIn.get(dir);
-  if (known2 !== void 0) return known2;
+  const known = foundIn.get(dir);
+  if (known !== void 0) return known;
   let found = null;
   for (const name of PROFILE_FILES) {
     const candidate = path8.join(dir, name);
@@ -72483,16 +72509,10 @@ function profileFor(file) {
 }
 
 // src/run-rule.ts
-var perModel = /* @__PURE__ */ new WeakMap();
-function documentOf(model) {
-  let known2 = perModel.get(model);
-  if (!known2) {
-    const profile = profileFor(model.path);
-    known2 = { profile, wrapup: isWrapup(model, profile) };
-    perModel.set(model, known2);
-  }
-  return known2;
-}
+var documentOf = memo((model) => {
+  const profile = profileFor(model.path);
+  return { profile, wrapup: isWrapup(model, profile) };
+});
 var NONE = [];
 function runRule(rule, model, given) {
   const options = resolveOptions(rule, given);
@@ -72501,43 +72521,6 @@ function runRule(rule, model, given) {
   return rule.check(model, options, profile);
 }
 
-// src/detach.ts
-function detached(text6) {
-  return text6.length < 13 ? text6 : (" " + text6).slice(1);
-}
-var TextCache = class {
-  constructor(maxEntries, maxLength) {
-    this.maxLength = maxLength;
-    this.generation = Math.max(1, Math.floor(maxEntries / 2));
-  }
-  maxLength;
-  current = /* @__PURE__ */ new Map();
-  previous = /* @__PURE__ */ new Map();
-  generation;
-  get(text6, compute) {
-    if (text6.length > this.maxLength) return compute(detached(text6));
-    const hit = this.current.get(text6);
-    if (hit) return hit.value;
-    let entry = this.previous.get(text6);
-    if (!entry) {
-      const key = detached(text6);
-      entry = { key, value: compute(key) };
-    }
-    if (this.current.size >= this.generation) {
-      this.previous = this.current;
-      this.current = /* @__PURE__ */ new Map();
-    }
-    this.current.set(entry.key, entry);
-    return entry.value;
-  }
-  /** Entries held (both generations; one moved back counts once). */
-  get size() {
-    let size2 = this.current.size;
-    for (const key of this.previous.keys()) if (!this.current.has(key)) size2++;
-    return size2;
-  }
-};
-
 // src/front-matter.ts
 var yaml = lazy("yaml");
 var isAlias = ((node2) => yaml().isAlias(node2));
@@ -72545,20 +72528,10 @@ var isMap = ((node2) => yaml().isMap(node2));
 var isPair = ((node2) => yaml().isPair(node2));
 var isScalar = ((node2) => yaml().isScalar(node2));
 var isSeq = ((node2) => yaml().isSeq(node2));
-var cache2 = /* @__PURE__ */ new WeakMap();
-var byText = new TextCache(16, 64 * 1024);
-function yamlFrontMatter(model) {
-  if (cache2.has(model)) return cache2.get(model);
+var yamlFrontMatter = memo((model) => {
   const fm = model.frontMatter;
-  let parsed = null;
-  if (fm && fm.kind === "yaml" && fm.endLine !== null) {
-    const start = fm.bodyStartLine;
-    parsed = byText.get(`${start}
-${fm.body.join("\n")}`, (own5) => parse6(own5.slice(own5.indexOf("\n") + 1), start));
-  }
-  cache2.set(model, parsed);
-  return parsed;
-}
+  return fm && fm.kind === "yaml" && fm.endLine !== null ? parse6(fm.body.join("\n"), fm.bodyStartLine) : null;
+});
 function parse6(text6, bodyStartLine) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
@@ -72763,6 +72736,7 @@ var frontMatter = {
   description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
   doc: "wu001-front-matter",
   fixable: true,
+  fixes: "`weight`",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},
@@ -72834,12 +72808,12 @@ function syntaxFinding(model, yaml2, error2) {
   const rest = text6.slice(column - 1);
   const base2 = { line, column };
   if (error2.scalar) {
-    const quote3 = QUOTE[error2.scalar.type ?? ""] ?? '"';
+    const quote = QUOTE[error2.scalar.type ?? ""] ?? '"';
     const shown = clip(rest.trimEnd());
     return {
       ...base2,
       length: shown.length,
-      message: `Unexpected ${code19(shown)} without a closing ${code19(quote3)}, expected ${code19(shown + quote3)}`,
+      message: `Unexpected ${code19(shown)} without a closing ${code19(quote)}, expected ${code19(shown + quote)}`,
       context: shown
     };
   }
@@ -72908,26 +72882,16 @@ function validateValue(model, yaml2, validate3, empty2) {
         line: model.frontMatter.startLine,
         column: 1,
         length: 3,
-        message: `Unexpected empty front matter, expected ${missing.length > 0 ? keyList(missing) : "keys the schema accepts"}`
+        message: `Unexpected empty front matter, expected ${missing.length > 0 ? codes(missing, "and", 10) : "keys the schema accepts"}`
       }
     ];
   }
   return errors2.map((e) => schemaFinding(model, yaml2, e));
 }
-function relevant(errors2) {
-  const combined = errors2.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
-  return errors2.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
-}
-function segments(pointer) {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function keyName(parts) {
-  return parts.map((p, i) => /^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
-}
 function schemaFinding(model, yaml2, error2) {
   const fm = model.frontMatter;
-  const parts = segments(error2.instancePath);
-  const key = keyName(parts);
+  const parts = pathOf(error2.instancePath);
+  const key = instanceKey(parts);
   const start = fm.startLine;
   const keyPlace = (p) => {
     if (p.length === 0) return { line: start, column: 1, length: 3 };
@@ -72941,16 +72905,16 @@ function schemaFinding(model, yaml2, error2) {
   if (error2.keyword === "required") {
     const missing = String(error2.params["missingProperty"]);
     const owner = parts.length === 0 ? "front matter" : `\`${key}\``;
-    return { key: keyName([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
+    return { key: instanceKey([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
   }
   if (error2.keyword === "additionalProperties" || error2.keyword === "unevaluatedProperties") {
     const extra = String(error2.params["additionalProperty"] ?? error2.params["unevaluatedProperty"]);
     const allowed = Object.keys((error2.parentSchema ?? {}).properties ?? {});
-    const full = keyName([...parts, extra]);
+    const full = instanceKey([...parts, extra]);
     return {
       key: full,
       ...keyPlace([...parts, extra]),
-      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${keyList(allowed, "or")}` : "no other keys"}`,
+      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}`,
       context: extra
     };
   }
@@ -72979,81 +72943,8 @@ function describeSource(node2, source) {
   if (isSeq(node2)) return "list";
   return code19(clip(firstLine(source)));
 }
-var TYPE_NAMES = {
-  integer: "an integer",
-  number: "a number",
-  string: "a string",
-  boolean: "`true` or `false`",
-  object: "a mapping of keys",
-  array: "a list",
-  null: "`null`"
-};
-function expectation(error2) {
-  const parent = error2.parentSchema ?? {};
-  if (typeof parent["x-expected"] === "string") return parent["x-expected"];
-  const p = error2.params;
-  switch (error2.keyword) {
-    case "type": {
-      const types = String(p["type"]).split(",");
-      return either(types.map((t) => TYPE_NAMES[t] ?? t));
-    }
-    case "pattern": {
-      const examples = parent["examples"];
-      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
-      return `text matching \`${String(p["pattern"])}\`${example}`;
-    }
-    case "enum":
-      return `one of ${either(p["allowedValues"].map((v) => `\`${JSON.stringify(v)}\``))}`;
-    case "const":
-      return `\`${JSON.stringify(p["allowedValue"])}\``;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `a number ${String(p["comparison"])} ${String(p["limit"])}`;
-    case "minLength":
-      return `at least ${String(p["limit"])} characters`;
-    case "maxLength":
-      return `at most ${String(p["limit"])} characters`;
-    case "minItems":
-      return `at least ${String(p["limit"])} items`;
-    case "maxItems":
-      return `at most ${String(p["limit"])} items`;
-    case "not": {
-      const not = describeSchema(parent["not"] ?? {});
-      return not ? `anything but ${not}` : "a value the schema allows";
-    }
-    case "anyOf":
-    case "oneOf": {
-      const branches = parent[error2.keyword] ?? [];
-      const described = branches.map(describeSchema).filter((d) => d !== null);
-      return described.length > 0 ? either(described) : `a value that ${error2.message ?? "matches the schema"}`;
-    }
-    default:
-      return `a value that ${(error2.message ?? "matches the schema").replace(/^must /, "does ").replace(/^does be /, "is ")}`;
-  }
-}
-function describeSchema(schema) {
-  if (Array.isArray(schema["enum"])) return either(schema["enum"].map((v) => `\`${JSON.stringify(v)}\``));
-  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
-  const type = schema["type"];
-  if (typeof type === "string") return TYPE_NAMES[type] ?? type;
-  if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
-  return null;
-}
-function join(items, conjunction) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
-function either(items) {
-  return join(items, "or");
-}
-function keyList(keys, conjunction = "and") {
-  const quoted = keys.slice(0, 10).map((k) => `\`${k}\``);
-  if (keys.length > 10) quoted.push(`${keys.length - 10} more`);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
-}
 function withKeys(required) {
-  return required.length > 0 ? ` with ${keyList(required)}` : "";
+  return required.length > 0 ? ` with ${codes(required, "and", 10)}` : "";
 }
 function consistencyFindings(model, yaml2, profile, schemaFindings) {
   const matches = profile.frontMatter.titleMatches;
@@ -73088,7 +72979,7 @@ function consistencyFindings(model, yaml2, profile, schemaFindings) {
   if (others.length > 0) {
     const groups = /* @__PURE__ */ new Map();
     for (const o of others) {
-      const expected2 = either(o.months.map((m) => `\`${show(m)}\``));
+      const expected2 = codes(o.months.map(show), "or");
       groups.set(expected2, [...groups.get(expected2) ?? [], o.where]);
     }
     const expected = [...groups].map(([months2, where]) => `${months2} as in ${join(where, "and")}`);
@@ -73135,25 +73026,12 @@ function weightFinding(model, yaml2, month, certain, page, sign) {
     ...certain ? { fix: { line: at.line, column: at.column, deleteCount: source.length, insertText: String(expected) } } : {}
   };
 }
-function firstLine(text6) {
-  const i = text6.indexOf("\n");
-  return i === -1 ? text6 : text6.slice(0, i);
-}
-function clip(text6, max = 40) {
-  const chars = [...text6.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
-  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
-}
-function code19(text6) {
-  if (!text6.includes("`")) return `\`${text6}\``;
-  return /^`|`$/.test(text6) ? `\`\` ${text6} \`\`` : `\`\`${text6}\`\``;
-}
 function snippet(model, line, column) {
   return clip((model.lines[line - 1] ?? "").slice(column - 1).trim()) || clip((model.lines[line - 1] ?? "").trim());
 }
 
 // rules/wu002-event-details.ts
 var stamp = (d) => d.year * 1e4 + d.month * 100 + d.day;
-var quote = (text6) => `\`${text6}\``;
 function itemFor(spec, byLabel) {
   for (const label4 of [spec.label, ...spec.aliases]) {
     const item = byLabel.get(fold(label4));
@@ -73167,6 +73045,7 @@ var eventDetails = {
   description: "Event details list follows the H1",
   doc: "wu002-event-details",
   fixable: true,
+  fixes: "dash of the range",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},
@@ -73180,21 +73059,21 @@ var eventDetails = {
     const details = model.eventDetails;
     if (!details) {
       if (!demanded || required.length === 0) return [];
-      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${required.map((i) => quote(i.label)).join(", ")}`, context: h1.content.text }];
+      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`, context: h1.content.text }];
     }
     const findings = [];
     const byLabel = /* @__PURE__ */ new Map();
     for (const item of details.items) {
       const key = fold(item.label);
       if (byLabel.has(key)) {
-        findings.push({ line: item.line, message: `Unexpected second ${quote(item.label)} item, expected it once`, context: item.label });
+        findings.push({ line: item.line, message: `Unexpected second ${code19(item.label)} item, expected it once`, context: item.label });
         continue;
       }
       byLabel.set(key, item);
-      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${quote(item.label)} item, expected a value`, context: item.label });
+      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${code19(item.label)} item, expected a value`, context: item.label });
     }
     for (const item of required) {
-      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${quote(item.label)} item in the event details list`, context: item.label });
+      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${code19(item.label)} item in the event details list`, context: item.label });
     }
     const dateSpec = spec.date;
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : void 0;
@@ -73203,15 +73082,15 @@ var eventDetails = {
       const span = date.valueSpan;
       const at = { line: date.line, column: span.start.column, length: span.text.length, context: date.value };
       if (!range) {
-        findings.push({ ...at, message: `Unexpected date ${quote(date.value)}, expected ${quote(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
+        findings.push({ ...at, message: `Unexpected date ${code19(date.value)}, expected ${code19(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
       } else if (stamp(range.start) > stamp(range.end)) {
-        findings.push({ ...at, message: `Unexpected date range ${quote(date.value)} that ends before it starts` });
+        findings.push({ ...at, message: `Unexpected date range ${code19(date.value)} that ends before it starts` });
       } else if (range.separator !== "" && range.separator !== dateSpec.separator) {
         const expected = `${range.from}${dateSpec.separator}${range.to}`;
         const what = dateSpec.separator.trim() === "\u2013" ? " (an en dash between spaces)" : "";
         findings.push({
           ...at,
-          message: `Unexpected date range ${quote(date.value)}, expected ${quote(expected)}${what}`,
+          message: `Unexpected date range ${code19(date.value)}, expected ${code19(expected)}${what}`,
           fix: { line: date.line, column: span.start.column, deleteCount: span.text.length, insertText: expected }
         });
       }
@@ -73292,32 +73171,19 @@ function editDistance(a, b, limit = 3) {
   }
   return rows[a.length][b.length];
 }
-function isNearMiss(written, known2) {
-  const limit = Math.min(2, Math.floor(Math.max(written.length, known2.length) * 0.3));
-  return limit > 0 && editDistance(written, known2, limit) <= limit;
+function isNearMiss(written, known) {
+  const limit = Math.min(2, Math.floor(Math.max(written.length, known.length) * 0.3));
+  return limit > 0 && editDistance(written, known, limit) <= limit;
 }
-var known = /* @__PURE__ */ new WeakMap();
-function knownOf(profile) {
-  let k = known.get(profile);
-  if (!k) {
-    const spellings = [];
-    for (const spec of profile.fields.list) {
-      for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
-    }
-    k = { spellings, meanings: /* @__PURE__ */ new Map() };
-    known.set(profile, k);
+var spellingsOf = memo((profile) => {
+  const spellings = [];
+  for (const spec of profile.fields.list) {
+    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
   }
-  return k;
-}
+  return spellings;
+});
 function classifyLabel(label4, heading3, profile) {
-  const k = knownOf(profile);
-  const key = `${heading3 ? "h" : "b"}:${label4}`;
-  let meaning = k.meanings.get(key);
-  if (!meaning) {
-    meaning = meaningOf(label4, heading3, k.spellings);
-    if (k.meanings.size < 2e3 && key.length <= 200) k.meanings.set(detached(key), meaning);
-  }
-  return meaning;
+  return meaningOf(label4, heading3, spellingsOf(profile));
 }
 function meaningOf(label4, heading3, spellings) {
   const exact = spellings.find((s) => s.spelling === label4);
@@ -73341,16 +73207,9 @@ function meaningOf(label4, heading3, spellings) {
   if (best) return { spec: best.spec, canonical: best.spelling, match: "near", subheading: false };
   return { spec: null, canonical: null, match: "none", subheading: heading3 };
 }
-var classified = /* @__PURE__ */ new WeakMap();
-function fieldsOf(section, profile) {
-  let known2 = classified.get(section);
-  if (!known2 || known2.profile !== profile) {
-    const fields = section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading);
-    known2 = { profile, fields };
-    classified.set(section, known2);
-  }
-  return known2.fields;
-}
+var fieldsOf = memo(
+  (section, profile) => section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading)
+);
 var isTemplateField = (c) => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
 function hasTemplateFields(section, profile) {
   return fieldsOf(section, profile).some(isTemplateField);
@@ -73368,8 +73227,6 @@ function proseWords(model, section) {
 }
 
 // rules/wu003-section-fields.ts
-var quote2 = (label4) => `\`${label4}\``;
-var list3 = (labels) => labels.map(quote2).join(", ");
 var sectionFields = {
   code: "WU003",
   name: "wrapup-section-fields",
@@ -73379,8 +73236,8 @@ var sectionFields = {
   scope: "wrapups",
   schema: {
     properties: {
-      order: { type: "boolean" },
-      unknown: { type: "boolean" }
+      order: { type: "boolean", description: "required fields come in the profile's order" },
+      unknown: { type: "boolean", description: "also report bold labels that name no known field and are no slip for one" }
     }
   },
   defaults: { order: true, unknown: false },
@@ -73412,7 +73269,7 @@ var sectionFields = {
       const fields = fieldsOf(section, profile);
       if (!hasTemplateFields(section, profile)) {
         if (proseWords(model, section) < profile.sections.narrativeWords) {
-          findings.push(onHeading(`Missing fields in ${quote2(titleOf(section))}, expected ${list3(expected.map(named))} (the section has none of the template's fields)`));
+          findings.push(onHeading(`Missing fields in ${code19(titleOf(section))}, expected ${codes(expected.map(named))} (the section has none of the template's fields)`));
         }
         continue;
       }
@@ -73428,26 +73285,26 @@ var sectionFields = {
         });
         if (c.match === "none") {
           if (options.unknown && field.style === "bold") {
-            findings.push(onLabel(`Unexpected unknown field ${quote2(field.label)}, expected one of ${list3(profile.fields.list.map((s) => s.label))}`));
+            findings.push(onLabel(`Unexpected unknown field ${code19(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`));
           }
           continue;
         }
-        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${quote2(field.label)}, did you mean ${quote2(c.canonical)}?`));
+        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${code19(field.label)}, did you mean ${code19(c.canonical)}?`));
         const spec = c.spec;
         const first = seen.get(spec);
         if (first) {
-          findings.push(onLabel(`Unexpected second ${quote2(named(spec))} field, expected it once (first on line ${first.field.line})`));
+          findings.push(onLabel(`Unexpected second ${code19(named(spec))} field, expected it once (first on line ${first.field.line})`));
           continue;
         }
         seen.set(spec, c);
-        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${quote2(field.label)} field, expected a value`));
+        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${code19(field.label)} field, expected a value`));
       }
       for (const spec of expected) {
-        if (!seen.has(spec)) findings.push(onHeading(`Missing ${quote2(named(spec))} field in ${quote2(titleOf(section))}`));
+        if (!seen.has(spec)) findings.push(onHeading(`Missing ${code19(named(spec))} field in ${code19(titleOf(section))}`));
       }
       if (profile.fields.references === "required" && !(exempt?.test(titleOf(section)) ?? false) && ![...seen.keys()].some((spec) => spec.reference)) {
         const references = profile.fields.list.filter((s) => s.reference).map((s) => s.label);
-        findings.push(onHeading(`Missing a reference field in ${quote2(titleOf(section))}, expected one of ${list3(references)}`));
+        findings.push(onHeading(`Missing a reference field in ${code19(titleOf(section))}, expected one of ${codes(references)}`));
       }
       if (options.order) {
         const present = fields.filter((c) => c.spec?.level === "required" && seen.get(c.spec) === c);
@@ -73459,7 +73316,7 @@ var sectionFields = {
               line: c.field.line,
               column: c.field.labelTextSpan.start.column,
               length: c.field.labelTextSpan.text.length,
-              message: `Unexpected ${quote2(c.field.label)} after ${quote2(furthest.field.label)}, expected it before`,
+              message: `Unexpected ${code19(c.field.label)} after ${code19(furthest.field.label)}, expected it before`,
               context: c.field.labelSpan.text
             });
           } else {
@@ -73477,8 +73334,8 @@ function majority(items, valueOf) {
   const counts = /* @__PURE__ */ new Map();
   for (const item of items) {
     const v = valueOf(item);
-    const known2 = counts.get(v);
-    if (known2) known2.count++;
+    const known = counts.get(v);
+    if (known) known.count++;
     else counts.set(v, { count: 1, first: item });
   }
   let best = null;
@@ -73492,13 +73349,13 @@ var fieldLabel = {
   doc: "wu004-field-label",
   fixable: true,
   scope: "wrapups",
-  schema: { properties: { spelling: { type: "boolean" } } },
+  schema: { properties: { spelling: { type: "boolean", description: "fix the spelling and casing of known labels" } } },
   defaults: { spelling: true },
   check(model, options, profile) {
     if (isStub(model) || !usesTemplate(model, profile)) return [];
-    const classified2 = projectSections(model, profile).flatMap((s) => fieldsOf(s, profile)).filter((c) => c.spec !== null && c.match !== "near");
+    const classified = projectSections(model, profile).flatMap((s) => fieldsOf(s, profile)).filter((c) => c.spec !== null && c.match !== "near");
     const bySpec = /* @__PURE__ */ new Map();
-    for (const c of classified2) bySpec.set(c.spec, [...bySpec.get(c.spec) ?? [], c]);
+    for (const c of classified) bySpec.set(c.spec, [...bySpec.get(c.spec) ?? [], c]);
     const spellingOf = /* @__PURE__ */ new Map();
     const placementOf = /* @__PURE__ */ new Map();
     for (const [spec, uses] of bySpec) {
@@ -73515,11 +73372,11 @@ var fieldLabel = {
       }
     }
     const pagePlacement = majority(
-      classified2.filter((c) => c.field.style === "bold" && c.field.colon !== "none"),
+      classified.filter((c) => c.field.style === "bold" && c.field.colon !== "none"),
       (c) => c.field.colon
     );
     const findings = [];
-    for (const c of classified2) {
+    for (const c of classified) {
       const { field } = c;
       const spec = c.spec;
       const problems = [];
@@ -73715,13 +73572,8 @@ var RESERVED = new Set(
 var OWNER_OK = /^[A-Za-z0-9-]+$/;
 var REPO_OK = /^[A-Za-z0-9._-]+$/;
 var NUMBER = /^[0-9]+$/;
-function parseGitHubUrl(written) {
-  if (!HEAD.test(written)) return null;
-  return parsedUrls.get(written, parseOnce);
-}
 var HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
-var parsedUrls = new TextCache(1e4, 2048);
-function parseOnce(written) {
+function parseGitHubUrl(written) {
   const head = HEAD.exec(written);
   if (!head) return null;
   const [, scheme, slashes, host] = head;
@@ -73794,8 +73646,8 @@ function parseRest(rest, base2, problems) {
     const trailing = run ? Object.assign([run], { index: path16.length - run.length }) : null;
     if (trailing && path16.length > trailing[0].length + 1 && !/\/[.,;:]+$/.test(path16)) {
       const kept = path16.slice(0, trailing.index);
-      const segments3 = kept.split("/");
-      const isFile2 = ["blob", "raw", "blame"].includes(segments3[3] ?? "") && segments3.length > 5;
+      const segments2 = kept.split("/");
+      const isFile2 = ["blob", "raw", "blame"].includes(segments2[3] ?? "") && segments2.length > 5;
       const at = base2 + trailing.index;
       problems.push({
         message: `Unexpected trailing \`${trailing[0]}\` in the GitHub link, expected it to end with \`${lastPart(kept)}\``,
@@ -73963,6 +73815,16 @@ var KIND_NAMES = {
   other: "GitHub page"
 };
 
+// src/github/links.ts
+var githubLinks = memo((model) => {
+  const links = [];
+  for (const link3 of model.links) {
+    const parsed = parseGitHubUrl(link3.url.trim());
+    if (parsed) links.push({ link: link3, parsed });
+  }
+  return links;
+});
+
 // src/github/text.ts
 var NAME2 = "[A-Za-z0-9][A-Za-z0-9-]*";
 var REPO = "[A-Za-z0-9._-]+";
@@ -74087,41 +73949,19 @@ var DEFAULT_FIELD_KINDS = {
   Issue: ["issue", "discussion"]
 };
 var CONVERSATION = /^(?:discussion_r\d+|issuecomment-\d+|pullrequestreview-\d+)$/;
-var parsedLinks = /* @__PURE__ */ new WeakMap();
-function githubLinks(model) {
-  let links = parsedLinks.get(model);
-  if (!links) {
-    links = [];
-    for (const link3 of model.links) {
-      const parsed = parseGitHubUrl(link3.url.trim());
-      if (parsed) links.push({ link: link3, parsed });
+var fieldLines = memo((model) => {
+  const index3 = /* @__PURE__ */ new Map();
+  for (const section of model.sections) {
+    for (const field of section.fields) {
+      const from = Math.max(field.line, section.heading.line);
+      const to = Math.min(field.endLine, section.endLine);
+      for (let l = from; l <= to; l++) if (!index3.has(l)) index3.set(l, field);
     }
-    parsedLinks.set(model, links);
   }
-  return links;
-}
-var fieldLines = /* @__PURE__ */ new WeakMap();
-function fieldAt(model, line) {
-  let index3 = fieldLines.get(model);
-  if (!index3) {
-    index3 = /* @__PURE__ */ new Map();
-    for (const section of model.sections) {
-      for (const field of section.fields) {
-        const from = Math.max(field.line, section.heading.line);
-        const to = Math.min(field.endLine, section.endLine);
-        for (let l = from; l <= to; l++) if (!index3.has(l)) index3.set(l, field);
-      }
-    }
-    fieldLines.set(model, index3);
-  }
-  return index3.get(line) ?? null;
-}
-function article(name) {
-  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
-}
+  return index3;
+});
 function listOf(kinds) {
-  const names2 = kinds.map((k) => article(KIND_NAMES[k] ?? k));
-  return names2.length <= 1 ? names2.join("") : `${names2.slice(0, -1).join(", ")} or ${names2[names2.length - 1]}`;
+  return either(kinds.map((k) => article(KIND_NAMES[k] ?? k)));
 }
 var githubLinkForm = {
   code: "WU006",
@@ -74129,13 +73969,15 @@ var githubLinkForm = {
   description: "GitHub links are well formed and agree with their text and field",
   doc: "wu006-github-link-form",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
       fieldKinds: {
         type: "object",
-        additionalProperties: { type: "array", items: { enum: KINDS } }
+        additionalProperties: { type: "array", items: { enum: KINDS } },
+        description: `field label (case-insensitive) \u2192 allowed kinds: ${KINDS.map((k) => `\`${k}\``).join(", ")}; \`{}\` turns the check off`
       },
-      linkText: { type: "boolean" }
+      linkText: { type: "boolean", description: "check that link text agrees with the URL" }
     }
   },
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
@@ -74174,7 +74016,7 @@ var githubLinkForm = {
         }
       }
       if (fieldKinds.size > 0) {
-        const field = fieldAt(model, link3.span.start.line);
+        const field = fieldLines(model).get(link3.span.start.line) ?? null;
         const allowed = field ? fieldKinds.get(field.label.toLowerCase()) : void 0;
         if (field && allowed && !allowed.includes(target.kind)) {
           const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));
@@ -74214,12 +74056,12 @@ function checkKey(check2) {
 }
 var NOT_A_REF = /[\s~^:?*[\\]|\.\.|@\{|^\.|\/\.|\.lock$|\/$|^$/;
 function refPathExpressions(rest, max = 10) {
-  const segments3 = rest.filter((s) => s !== "");
+  const segments2 = rest.filter((s) => s !== "");
   const out = [];
-  for (let k = Math.min(segments3.length, max); k >= 1; k--) {
-    const ref = segments3.slice(0, k).join("/");
+  for (let k = Math.min(segments2.length, max); k >= 1; k--) {
+    const ref = segments2.slice(0, k).join("/");
     if (NOT_A_REF.test(ref) && !/^[0-9a-f]{4,40}$/i.test(ref)) continue;
-    const path16 = segments3.slice(k).join("/");
+    const path16 = segments2.slice(k).join("/");
     out.push(path16 ? `${ref}:${path16}` : ref);
   }
   return out;
@@ -74964,8 +74806,8 @@ var GitHubResolver = class {
    */
   resolveCached(check2) {
     const key = checkKey(check2);
-    const known2 = this.memo.get(key);
-    if (known2) return known2;
+    const known = this.memo.get(key);
+    if (known) return known;
     const cached = this.cache.get(key);
     if (cached) this.counts.cacheHits++;
     return cached ?? UNKNOWN;
@@ -74976,10 +74818,10 @@ var GitHubResolver = class {
   }
   resolve(check2) {
     const key = checkKey(check2);
-    const known2 = this.memo.get(key);
-    if (known2) {
+    const known = this.memo.get(key);
+    if (known) {
       this.counts.memoryHits++;
-      return known2;
+      return known;
     }
     this.counts.checks++;
     const cached = this.cache.get(key);
@@ -75120,11 +74962,12 @@ var githubLinkResolves = {
   description: "GitHub links point at things that exist, at their current address",
   doc: "wu007-github-link-resolves",
   fixable: true,
+  fixes: "redirected links (renamed repos, `issues/N` for a PR)",
   asynchronous: true,
   schema: {
     properties: {
-      archived: { type: "boolean" },
-      offline: { type: "boolean" }
+      archived: { type: "boolean", description: "warn about links into archived repositories" },
+      offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" }
     }
   },
   defaults: { archived: true, offline: false },
@@ -75660,7 +75503,7 @@ function mayHoldMojibake(line) {
   }
   return false;
 }
-function segments2(line, page) {
+function segments(line, page) {
   const out = [];
   let i = 0;
   while (i < line.length) {
@@ -75754,10 +75597,10 @@ function restorations(page, segment) {
   if (!spend(page.undefinedContinuations.length ** missing * (segment.need - 1))) return null;
   let key = segment.need;
   for (const b of segment.bytes) key = key * 256 + b;
-  let known2 = RESTORED.get(page);
-  if (!known2) RESTORED.set(page, known2 = /* @__PURE__ */ new Map());
-  let answer = known2.get(key);
-  if (!answer) known2.set(key, answer = restore(page, segment));
+  let known = RESTORED.get(page);
+  if (!known) RESTORED.set(page, known = /* @__PURE__ */ new Map());
+  let answer = known.get(key);
+  if (!answer) known.set(key, answer = restore(page, segment));
   return answer;
 }
 var RESTORED = /* @__PURE__ */ new Map();
@@ -75948,7 +75791,7 @@ function runsIn(line, page) {
     }
   };
   let run = [];
-  for (const segment of segments2(line, page)) {
+  for (const segment of segments(line, page)) {
     const complete = segment.bytes.length === segment.need;
     const cp = complete ? decodeOne(segment.bytes) : 0;
     if (complete && (cp < 0 || !(isWellFormed(cp) || deferred(cp)))) {
@@ -76085,7 +75928,7 @@ function find2(line, pages, depth) {
 }
 function holdsSequence(text6, pages) {
   if (!mayHoldMojibake(text6)) return false;
-  return pages.some((page) => segments2(text6, page).some((s) => s.bytes.length === s.need));
+  return pages.some((page) => segments(text6, page).some((s) => s.bytes.length === s.need));
 }
 var same3 = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 function resolve2(line, judged, pages, depth) {
@@ -76267,38 +76110,22 @@ function anomaliesAfterFixes(line, mojibake2, sequences) {
 }
 
 // rules/wu008-emoji-encoding.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
-var settings = /* @__PURE__ */ new WeakMap();
-function settingsOf(options) {
-  let found = settings.get(options);
-  if (!found) {
-    found = { key: JSON.stringify([options.codePages, options.sequences]), pages: options.codePages.map(codePage) };
-    settings.set(options, found);
-  }
-  return found;
-}
 var emojiEncoding = {
   code: "WU008",
   name: "wrapup-emoji-encoding",
   description: "Text is clean UTF-8: no mojibake, broken characters or broken emoji sequences",
   doc: "wu008-emoji-encoding",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
-      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true },
-      sequences: { type: "boolean" }
+      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true, description: "iconv-lite names of the code pages to consider, most likely first" },
+      sequences: { type: "boolean", description: "also report broken emoji sequences" }
     }
   },
   defaults: { codePages: [...CODE_PAGE_IDS], sequences: true },
   check(model, options) {
-    const { key, pages } = settingsOf(options);
-    let perOptions = cache3.get(model);
-    if (!perOptions) {
-      perOptions = /* @__PURE__ */ new Map();
-      cache3.set(model, perOptions);
-    }
-    const cached = perOptions.get(key);
-    if (cached) return cached;
+    const pages = options.codePages.map(codePage);
     const findings = [];
     const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => model.source });
     for (const { index: index3, mojibake: mojibake2, anomalies } of damage) {
@@ -76307,7 +76134,6 @@ var emojiEncoding = {
       for (const anomaly of anomalies) findings.push(anomalyFinding(line, anomaly));
     }
     findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    perOptions.set(key, findings);
     return findings;
   }
 };
@@ -76347,8 +76173,8 @@ function mojibakeFinding(line, span) {
     return { ...base2, message: looks, fix: { line, column, deleteCount: length, insertText: original } };
   }
   if (span.candidates.length > 1) {
-    const list5 = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
-    return { ...base2, message: `${quoted} looks like one of ${list5} ${through(span)}${dropped}; not fixed, as more than one fits` };
+    const list4 = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
+    return { ...base2, message: `${quoted} looks like one of ${list4} ${through(span)}${dropped}; not fixed, as more than one fits` };
   }
   return { ...base2, message: `${quoted} looks like text ${through(span)}${dropped}; the original cannot be restored` };
 }
@@ -76808,14 +76634,14 @@ function remarkFrontmatter(options) {
     /** @type {Processor} */
     this
   );
-  const settings2 = options || emptyOptions;
+  const settings = options || emptyOptions;
   const data = self2.data();
   const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
   const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
   const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(frontmatter(settings2));
-  fromMarkdownExtensions.push(frontmatterFromMarkdown(settings2));
-  toMarkdownExtensions.push(frontmatterToMarkdown(settings2));
+  micromarkExtensions.push(frontmatter(settings));
+  fromMarkdownExtensions.push(frontmatterFromMarkdown(settings));
+  toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
 // node_modules/ccount/index.js
@@ -77058,10 +76884,10 @@ function toResult(value2) {
 }
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list5, options) {
-  const settings2 = options || {};
-  const ignored = convert(settings2.ignore || []);
-  const pairs = toPairs(list5);
+function findAndReplace(tree, list4, options) {
+  const settings = options || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs = toPairs(list4);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -77135,7 +76961,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list5 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -77143,8 +76969,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index3 = -1;
-  while (++index3 < list5.length) {
-    const tuple = list5[index3];
+  while (++index3 < list4.length) {
+    const tuple = list4[index3];
     result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
   }
   return result;
@@ -77527,9 +77353,9 @@ function defaultStringLength(value2) {
   return value2.length;
 }
 function markdownTable(table3, options) {
-  const settings2 = options || {};
-  const align = (settings2.align || []).concat();
-  const stringLength = settings2.stringLength || defaultStringLength;
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
   const cellMatrix = [];
   const sizeMatrix = [];
@@ -77545,7 +77371,7 @@ function markdownTable(table3, options) {
     }
     while (++columnIndex2 < table3[rowIndex].length) {
       const cell = serialize(table3[rowIndex][columnIndex2]);
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         const size2 = stringLength(cell);
         sizes2[columnIndex2] = size2;
         if (longestCellByColumn[columnIndex2] === void 0 || size2 > longestCellByColumn[columnIndex2]) {
@@ -77583,12 +77409,12 @@ function markdownTable(table3, options) {
     } else if (code21 === 114) {
       after = ":";
     }
-    let size2 = settings2.alignDelimiters === false ? 1 : Math.max(
+    let size2 = settings.alignDelimiters === false ? 1 : Math.max(
       1,
       longestCellByColumn[columnIndex] - before.length - after.length
     );
     const cell = before + "-".repeat(size2) + after;
-    if (settings2.alignDelimiters !== false) {
+    if (settings.alignDelimiters !== false) {
       size2 = before.length + size2 + after.length;
       if (size2 > longestCellByColumn[columnIndex]) {
         longestCellByColumn[columnIndex] = size2;
@@ -77604,14 +77430,14 @@ function markdownTable(table3, options) {
   while (++rowIndex < cellMatrix.length) {
     const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings2.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
       const cell = row2[columnIndex] || "";
       let before = "";
       let after = "";
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         const size2 = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
         const code21 = alignments[columnIndex];
         if (code21 === 114) {
@@ -77629,30 +77455,30 @@ function markdownTable(table3, options) {
           after = " ".repeat(size2);
         }
       }
-      if (settings2.delimiterStart !== false && !columnIndex) {
+      if (settings.delimiterStart !== false && !columnIndex) {
         line.push("|");
       }
-      if (settings2.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
-      !(settings2.alignDelimiters === false && cell === "") && (settings2.delimiterStart !== false || columnIndex)) {
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
       }
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         line.push(before);
       }
       line.push(cell);
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         line.push(after);
       }
-      if (settings2.padding !== false) {
+      if (settings.padding !== false) {
         line.push(" ");
       }
-      if (settings2.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
         line.push("|");
       }
     }
     lines.push(
-      settings2.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
     );
   }
   return lines.join("\n");
@@ -77714,16 +77540,16 @@ function map3(line, _2, blank) {
 function patternInScope(stack, pattern2) {
   return listInScope(stack, pattern2.inConstruct, true) && !listInScope(stack, pattern2.notInConstruct, false);
 }
-function listInScope(stack, list5, none) {
-  if (typeof list5 === "string") {
-    list5 = [list5];
+function listInScope(stack, list4, none) {
+  if (typeof list4 === "string") {
+    list4 = [list4];
   }
-  if (!list5 || list5.length === 0) {
+  if (!list4 || list4.length === 0) {
     return none;
   }
   let index3 = -1;
-  while (++index3 < list5.length) {
-    if (stack.includes(list5[index3])) {
+  while (++index3 < list4.length) {
+    if (stack.includes(list4[index3])) {
       return true;
     }
   }
@@ -77852,8 +77678,8 @@ function checkQuote(state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition2(node2, _2, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("definition");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
@@ -77891,15 +77717,15 @@ function definition2(node2, _2, state, info) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote3);
+    value2 += tracker.move(" " + quote);
     value2 += tracker.move(
       state.safe(node2.title, {
         before: value2,
-        after: quote3,
+        after: quote,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote3);
+    value2 += tracker.move(quote);
     subexit();
   }
   exit3();
@@ -78152,8 +77978,8 @@ function pair(runs2, wrong) {
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
         for (const token of involved) {
-          const list5 = wrong.get(token);
-          if (list5) list5.push(...involved);
+          const list4 = wrong.get(token);
+          if (list4) list4.push(...involved);
         }
       }
       opener2.end -= size2;
@@ -78434,9 +78260,9 @@ function wrap(visitor) {
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions2 = {};
 function toString(value2, options) {
-  const settings2 = options || emptyOptions2;
-  const includeImageAlt = typeof settings2.includeImageAlt === "boolean" ? settings2.includeImageAlt : true;
-  const includeHtml = typeof settings2.includeHtml === "boolean" ? settings2.includeHtml : true;
+  const settings = options || emptyOptions2;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
   return one(value2, includeImageAlt, includeHtml);
 }
 function one(value2, includeImageAlt, includeHtml) {
@@ -78537,8 +78363,8 @@ function htmlPeek() {
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image2.peek = imagePeek;
 function image2(node2, _2, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("image");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
@@ -78572,15 +78398,15 @@ function image2(node2, _2, state, info) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote3);
+    value2 += tracker.move(" " + quote);
     value2 += tracker.move(
       state.safe(node2.title, {
         before: value2,
-        after: quote3,
+        after: quote,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote3);
+    value2 += tracker.move(quote);
     subexit();
   }
   value2 += tracker.move(")");
@@ -78681,8 +78507,8 @@ function formatLinkAsAutolink(node2, state) {
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link2.peek = linkPeek;
 function link2(node2, _2, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
   const tracker = state.createTracker(info);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
@@ -78748,15 +78574,15 @@ function link2(node2, _2, state, info) {
   subexit();
   if (typeof title === "string") {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote3);
+    value2 += tracker.move(" " + quote);
     value2 += tracker.move(
       state.safe(title, {
         before: value2,
-        after: quote3,
+        after: quote,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote3);
+    value2 += tracker.move(quote);
     subexit();
   }
   value2 += tracker.move(")");
@@ -78862,7 +78688,7 @@ function checkRule(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list4(node2, parent, state, info) {
+function list3(node2, parent, state, info) {
   const exit3 = state.enter("list");
   const bulletCurrent = state.bulletCurrent;
   let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
@@ -79039,7 +78865,7 @@ var handle = {
   inlineCode,
   link: link2,
   linkReference,
-  list: list4,
+  list: list3,
   listItem,
   paragraph: paragraph2,
   root,
@@ -79127,12 +78953,12 @@ function replace2($0, $1) {
   return $1 === "|" ? $1 : $0;
 }
 function gfmTableToMarkdown(options) {
-  const settings2 = options || {};
+  const settings = options || {};
   const {
     tableCellPadding: padding,
     tablePipeAlign: alignDelimiters,
     stringLength
-  } = settings2;
+  } = settings;
   const around = padding ? " " : "|";
   return {
     handlers: {
@@ -79560,14 +79386,14 @@ function remarkGfm(options) {
     /** @type {Processor<Root>} */
     this
   );
-  const settings2 = options || emptyOptions3;
+  const settings = options || emptyOptions3;
   const data = self2.data();
   const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
   const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
   const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings2));
+  micromarkExtensions.push(gfm(settings));
   fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings2));
+  toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 
 // node_modules/unist-util-stringify-position/lib/index.js
@@ -79643,8 +79469,8 @@ function compiler(options) {
       link: opener2(link3),
       listItem: opener2(listItem2),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list5, onenterlistordered),
-      listUnordered: opener2(list5),
+      listOrdered: opener2(list4, onenterlistordered),
+      listUnordered: opener2(list4),
       paragraph: opener2(paragraph3),
       reference: onenterreference,
       referenceString: buffer,
@@ -80246,7 +80072,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list5(token) {
+  function list4(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -81785,6 +81611,225 @@ function isUint8Array2(value2) {
   return Boolean(
     value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
   );
+}
+
+// src/model/from-mdast.ts
+var modelFromMdast = memo((tree, file) => {
+  const model = assemble(parseMdast(tree, String(file.value ?? "")));
+  model.path = file.path || null;
+  return model;
+});
+var startOf = (n) => ({ line: n.position.start.line, column: n.position.start.column });
+var endOf = (n) => ({ line: n.position.end.line, column: n.position.end.column });
+function parseMdast(tree, source) {
+  const text6 = source.charCodeAt(0) === 65279 ? source.slice(1) : source;
+  const raw = splitLines(text6);
+  const frontMatter2 = readFrontMatter(raw);
+  const bodyFrom = frontMatter2?.endLine ?? 0;
+  const hasComment = source.includes("<!--");
+  const lines = hasComment ? [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")] : raw;
+  const blocks = [];
+  const headings = [];
+  const links = [];
+  const definitions = [];
+  const headingOf = /* @__PURE__ */ new Map();
+  const heading3 = (node2) => {
+    const first = node2.children[0];
+    const last = node2.children[node2.children.length - 1];
+    const setext = node2.position.end.line > node2.position.start.line;
+    const fallback = first && (!first.position || !last?.position) && !setext ? atxContent(lines, startOf(node2)) : null;
+    return {
+      depth: node2.depth,
+      setext,
+      start: startOf(node2),
+      end: endOf(node2),
+      contentStart: fallback ? fallback.start : first?.position ? startOf(first) : null,
+      contentEnd: fallback ? fallback.end : last?.position ? endOf(last) : null,
+      // mdast keeps a multi-line heading's CRLF or CR in its text; micromark's line ending token
+      // is read as "\n", as the model's source spans join lines.
+      plain: lfLineEndings(toString(node2))
+    };
+  };
+  const block2 = (node2, quoted) => {
+    if (!node2.position) return;
+    switch (node2.type) {
+      case "heading": {
+        const h = headingOf.get(node2) ?? heading3(node2);
+        blocks.push({ kind: "heading", heading: h, start: h.start, end: h.end, quoted });
+        return;
+      }
+      case "paragraph":
+        blocks.push({ kind: "paragraph", start: startOf(node2), end: endOf(node2), quoted });
+        return;
+      case "list": {
+        const items = node2.children.map((item) => {
+          const first = item.children[0];
+          const onFirstLine = first?.type === "paragraph" && first.position?.start.line === item.position?.start.line;
+          return {
+            start: startOf(item),
+            end: endOf(item),
+            paragraphStart: onFirstLine ? startOf(first) : null,
+            paragraphEnd: onFirstLine ? endOf(first) : null
+          };
+        });
+        blocks.push({ kind: "list", start: startOf(node2), end: endOf(node2), items, quoted });
+        return;
+      }
+      case "blockquote":
+        if (quoted) blocks.push({ kind: "other", start: startOf(node2), end: endOf(node2), quoted });
+        else for (const child of node2.children) block2(child, true);
+        return;
+      case "html":
+        blocks.push({ kind: node2.value.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(node2.value) ? "break" : "html", start: startOf(node2), end: endOf(node2), quoted });
+        return;
+      case "thematicBreak":
+        blocks.push({ kind: "break", start: startOf(node2), end: endOf(node2), quoted });
+        return;
+      case "definition":
+      case "yaml":
+      case "footnoteDefinition":
+        return;
+      default:
+        if (node2.type === "toml") return;
+        blocks.push({ kind: "other", start: startOf(node2), end: endOf(node2), quoted });
+    }
+  };
+  const mayLink = (node2) => {
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    return start === void 0 || end === void 0 || MAY_LINK.test(text6.slice(start, end));
+  };
+  const visit4 = (node2) => {
+    switch (node2.type) {
+      case "text":
+      case "inlineCode":
+      case "code":
+      case "html":
+      case "image":
+      case "break":
+      case "thematicBreak":
+      case "yaml":
+        return;
+      case "paragraph":
+      case "table":
+        if (!mayLink(node2)) return;
+        break;
+      case "heading":
+        if (node2.position) {
+          const h = heading3(node2);
+          headingOf.set(node2, h);
+          headings.push(h);
+        }
+        if (!mayLink(node2)) return;
+        break;
+      case "link": {
+        if (!node2.position) break;
+        const start = startOf(node2);
+        const end = endOf(node2);
+        const opener2 = (lines[start.line - 1] ?? "")[start.column - 1];
+        if (opener2 === "[") {
+          const { textStart, textEnd } = labelText(node2, start);
+          const destination = findDestination(lines, textEnd);
+          links.push({ kind: "inline", start, end, urlStart: destination?.start ?? null, urlEnd: destination?.end ?? null, textStart, textEnd, referenceKey: null });
+        } else if (opener2 === "<") {
+          links.push({ kind: "autolink", start, end, urlStart: { line: start.line, column: start.column + 1 }, urlEnd: { line: end.line, column: end.column - 1 }, textStart: null, textEnd: null, referenceKey: null });
+        } else {
+          links.push({ kind: "literal", start, end, urlStart: start, urlEnd: end, textStart: null, textEnd: null, referenceKey: null });
+        }
+        return;
+      }
+      case "linkReference": {
+        if (!node2.position) break;
+        const start = startOf(node2);
+        const { textStart, textEnd } = labelText(node2, start);
+        links.push({ kind: "reference", start, end: endOf(node2), urlStart: null, urlEnd: null, textStart, textEnd, referenceKey: normalizeLabel(node2.label ?? node2.identifier) });
+        return;
+      }
+      case "definition": {
+        if (!node2.position) break;
+        const destination = definitionDestination(lines, startOf(node2), endOf(node2));
+        if (destination) definitions.push({ key: normalizeLabel(node2.label ?? node2.identifier), urlStart: destination.start, urlEnd: destination.end });
+        break;
+      }
+      default:
+        break;
+    }
+    if ("children" in node2) for (const child of node2.children) visit4(child);
+  };
+  visit4(tree);
+  for (const node2 of tree.children) block2(node2, false);
+  return { lines, source: () => raw, frontMatter: frontMatter2, blocks, headings, links, definitions };
+}
+function atxContent(lines, at) {
+  const text6 = lines[at.line - 1] ?? "";
+  let i = at.column - 1;
+  while (text6[i] === "#") i++;
+  while (text6[i] === " " || text6[i] === "	") i++;
+  let end = trimEndChars(text6, " 	").length;
+  const withoutClosing = trimEndChars(text6.slice(0, end), "#");
+  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing))) end = trimEndChars(withoutClosing, " 	").length;
+  if (end <= i) return null;
+  return { start: { line: at.line, column: i + 1 }, end: { line: at.line, column: end + 1 } };
+}
+function labelText(node2, start) {
+  const first = node2.children[0];
+  const last = node2.children[node2.children.length - 1];
+  if (first?.position && last?.position) return { textStart: startOf(first), textEnd: endOf(last) };
+  const empty2 = { line: start.line, column: start.column + 1 };
+  return { textStart: empty2, textEnd: empty2 };
+}
+var [LT, GT, BACKSLASH, OPEN, CLOSE] = [60, 62, 92, 40, 41];
+var isBlank = (c) => c === 32 || c === 9;
+function readDestination(lines, from) {
+  let { line, column } = from;
+  let text6 = lines[line - 1] ?? "";
+  let i = column - 1;
+  while (i < text6.length && isBlank(text6.charCodeAt(i))) i++;
+  if (i >= text6.length && line < lines.length) {
+    line++;
+    text6 = lines[line - 1] ?? "";
+    i = 0;
+    while (i < text6.length && isBlank(text6.charCodeAt(i))) i++;
+  }
+  if (text6.charCodeAt(i) === LT) {
+    let j2 = i + 1;
+    while (j2 < text6.length && text6.charCodeAt(j2) !== GT) j2 += text6.charCodeAt(j2) === BACKSLASH ? 2 : 1;
+    return { start: { line, column: i + 1 }, end: { line, column: Math.min(j2, text6.length - 1) + 2 } };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text6.length) {
+    const c = text6.charCodeAt(j);
+    if (c === BACKSLASH) {
+      j += 2;
+      continue;
+    }
+    if (c <= 32) break;
+    if (c === OPEN) depth++;
+    if (c === CLOSE) {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  j = Math.min(j, text6.length);
+  if (j === i) return null;
+  return { start: { line, column: i + 1 }, end: { line, column: j + 1 } };
+}
+function findDestination(lines, textEnd) {
+  const text6 = lines[textEnd.line - 1] ?? "";
+  const close2 = textEnd.column - 1;
+  if (text6[close2] !== "]" || text6[close2 + 1] !== "(") return null;
+  return readDestination(lines, { line: textEnd.line, column: close2 + 3 });
+}
+function definitionDestination(lines, start, end) {
+  for (let line = start.line; line <= end.line; line++) {
+    const text6 = lines[line - 1] ?? "";
+    const from = line === start.line ? start.column - 1 : 0;
+    const colon = text6.indexOf("]:", from);
+    if (colon !== -1) return readDestination(lines, { line, column: colon + 3 });
+  }
+  return null;
 }
 
 // src/profile/learn.ts
