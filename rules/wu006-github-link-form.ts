@@ -8,7 +8,7 @@ import { memo } from "../src/memo.js";
 import { article, either } from "../src/message.js";
 import type { Finding, WrapupRule } from "../src/rule.js";
 import { checkLinkText } from "../src/github/text.js";
-import { KIND_NAMES, parseGitHubUrl, type GitHubKind } from "../src/github/url.js";
+import { KIND_NAMES, type GitHubKind } from "../src/github/url.js";
 
 export interface GitHubLinkFormOptions {
   /** Field label (case-insensitive) → the kinds of GitHub link allowed under it. */

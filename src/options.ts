@@ -5,7 +5,7 @@
 import type { ValidateFunction } from "ajv";
 import { lazy } from "./lazy.js";
 import { memo } from "./memo.js";
-import type { Finding, WrapupRule } from "./rule.js";
+import type { Finding, WrapupRule, AnyRule } from "./rule.js";
 
 const ajvModule = lazy<typeof import("ajv")>("ajv");
 let ajv: import("ajv").Ajv | undefined;
@@ -27,7 +27,7 @@ export function resolveOptions<O>(rule: WrapupRule<O, Finding[] | Promise<Findin
   return resolvedFor(rule)(given) as O;
 }
 
-const resolvedFor = memo((rule: WrapupRule<any, Finding[] | Promise<Finding[]>>) => memo((given: object): unknown => validate(rule, given)));
+const resolvedFor = memo((rule: AnyRule) => memo((given: object): unknown => validate(rule, given)));
 
 function isEmptyPlainObject(object: object): boolean {
   return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
@@ -38,7 +38,7 @@ function isEmpty(object: object): boolean {
   return Object.getOwnPropertySymbols(object).length === 0;
 }
 
-const validatorOf = memo((rule: WrapupRule<any, Finding[] | Promise<Finding[]>>): ValidateFunction => {
+const validatorOf = memo((rule: AnyRule): ValidateFunction => {
   ajv ??= new (ajvModule().Ajv)({ allErrors: false, strict: false, useDefaults: false });
   return ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
 });

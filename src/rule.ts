@@ -62,6 +62,14 @@ export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | P
   check(model: WrapupModel, options: O, profile: Profile): R;
 }
 
+/**
+ * A rule whatever its options: what the registry, the adapters and option resolution hold. `check`
+ * takes the rule's own options type, so no narrower type admits every rule; each rule's options
+ * are validated against its own schema before `check` sees them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyRule = WrapupRule<any, Finding[] | Promise<Finding[]>>;
+
 /** Where the docs live: each rule's `information` URL points into this tree. */
 export const DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/rules/";
 

@@ -7,9 +7,9 @@ import { sectionHeading } from "../rules/wu005-section-heading.js";
 import { githubLinkForm } from "../rules/wu006-github-link-form.js";
 import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import type { WrapupRule } from "./rule.js";
+import type { AnyRule } from "./rule.js";
 
-export const RULES: WrapupRule<any, any>[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];
+export const RULES: AnyRule[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];
 
 /**
  * Each rule's defaults are what every document gets when nothing is configured, one object

@@ -8,7 +8,7 @@ import type { WrapupModel } from "./model/types.js";
 import { resolveOptions } from "./options.js";
 import { profileFor } from "./profile/load.js";
 import type { Profile } from "./profile/types.js";
-import type { Finding, WrapupRule } from "./rule.js";
+import type { AnyRule, Finding } from "./rule.js";
 
 /** The document's profile and whether it is a wrap-up: once per document, for every rule. */
 export const documentOf = memo((model: WrapupModel): { profile: Profile; wrapup: boolean } => {
@@ -18,7 +18,7 @@ export const documentOf = memo((model: WrapupModel): { profile: Profile; wrapup:
 
 const NONE: Finding[] = [];
 
-export function runRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>, model: WrapupModel, given: unknown): Finding[] | Promise<Finding[]> {
+export function runRule(rule: AnyRule, model: WrapupModel, given: unknown): Finding[] | Promise<Finding[]> {
   const options = resolveOptions(rule, given);
   const { profile, wrapup } = documentOf(model);
   if (rule.scope === "wrapups" && !wrapup) return NONE;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readDraft, readWrapup } from "./helpers/corpus.js";
+import { readDraft } from "./helpers/corpus.js";
 import { git, gitInit, lint, project, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 

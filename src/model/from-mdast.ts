@@ -203,7 +203,8 @@ const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
 /** Reads a CommonMark link destination starting at `from` (after optional whitespace). */
 function readDestination(lines: readonly string[], from: Point): { start: Point; end: Point } | null {
-  let { line, column } = from;
+  const { column } = from;
+  let { line } = from;
   let text = lines[line - 1] ?? "";
   // Skip spaces and at most one line ending.
   let i = column - 1;

@@ -13,7 +13,7 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
 import { toRemarkRule, wrapupMessageControl, wrapupProfileCheck } from "../../src/adapters/remark.js";
-import type { WrapupRule } from "../../src/rule.js";
+import type { AnyRule } from "../../src/rule.js";
 import { RULES } from "../../src/rules.js";
 
 /** Which rules run and with what options: `{ WU003: true, WU004: { colon: "inside" } }`. */
@@ -32,7 +32,7 @@ const ruleByCode = new Map(RULES.map((r) => [r.code, r]));
 const ruleByName = new Map(RULES.map((r) => [r.name, r]));
 const markdownlintRules = RULES.map(toMarkdownlintRule);
 
-function enabled(config: SuiteConfig): [WrapupRule<any>, boolean | Record<string, unknown>][] {
+function enabled(config: SuiteConfig): [AnyRule, boolean | Record<string, unknown>][] {
   return Object.entries(config).map(([code, options]) => {
     const rule = ruleByCode.get(code);
     if (!rule) throw new Error(`no rule ${code}`);
