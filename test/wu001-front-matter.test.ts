@@ -10,9 +10,8 @@ import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
 import { yamlFrontMatter } from "../src/front-matter.js";
-import type { SuiteConfig } from "./helpers/lint.js";
 import { remarkModel } from "./helpers/models.js";
-import { fixMarkdownlintNamed, fixRemarkNamed, lintMarkdownlintNamed, lintRemarkNamed } from "./helpers/named-lint.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, type SuiteConfig } from "./helpers/lint.js";
 
 /** Profile keys that replace the bundled profile's for one document, or true for the bundled profile. */
 type Options = Record<string, unknown> | true;
@@ -40,8 +39,8 @@ interface Seen {
 async function lint(text: string, profile: Options = true, name = "doc.md"): Promise<Seen[]> {
   const config: SuiteConfig = { WU001: true };
   const file = placed(profile, name);
-  const m = (await lintMarkdownlintNamed(text, file, config)).filter((r) => r.code === "WU001");
-  const r = (await lintRemarkNamed(text, file, config)).filter((x) => x.code === "WU001");
+  const m = (await lintMarkdownlintInContext(text, config, file)).filter((r) => r.code === "WU001");
+  const r = (await lintRemarkInContext(text, config, file)).filter((x) => x.code === "WU001");
   expect(r.map((x) => `${x.line}: ${x.message}`), "remark agrees with markdownlint").toEqual(m.map((x) => `${x.line}: ${x.message}`));
   // remark places a fixable finding on the text its fix replaces: the same fix in both.
   expect(r.map((x) => x.fix)).toEqual(m.map((x) => x.fix));
@@ -190,8 +189,8 @@ describe("schema", () => {
         fix: [3, 9, 5, "-202311"],
       },
     ]);
-    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
-      const fixed = await fix(text, "doc.md", { WU001: true });
+    for (const fix of [fixMarkdownlint, fixRemark]) {
+      const fixed = await fix(text, { WU001: true }, "doc.md");
       expect(fixed).toBe(page(GOOD));
       expect(await lint(fixed)).toEqual([]);
     }
@@ -266,15 +265,15 @@ describe("a user's schema file", () => {
       const schema = file === "does-not-exist.json" ? file : path.resolve(file);
       const config = { WU001: true };
       const doc = placed({ frontMatter: { schema } }, "doc.md");
-      await expect(lintMarkdownlintNamed(page(GOOD), doc, config)).rejects.toThrow(expected);
-      await expect(lintRemarkNamed(page(GOOD), doc, config)).rejects.toThrow(expected);
-      const message = await lintMarkdownlintNamed(page(GOOD), doc, config).catch((e: Error) => e.message);
+      await expect(lintMarkdownlintInContext(page(GOOD), config, doc)).rejects.toThrow(expected);
+      await expect(lintRemarkInContext(page(GOOD), config, doc)).rejects.toThrow(expected);
+      const message = await lintMarkdownlintInContext(page(GOOD), config, doc).catch((e: Error) => e.message);
       expect(message).not.toContain("\n");
     }
   });
 
   test("an unknown option is refused", async () => {
-    await expect(lintMarkdownlintNamed(page(GOOD), "doc.md", { WU001: { schemaFile: "x" } })).rejects.toThrow(
+    await expect(lintMarkdownlintInContext(page(GOOD), { WU001: { schemaFile: "x" } }, "doc.md")).rejects.toThrow(
       'WU001/wrapup-front-matter: options has unknown option "schemaFile"',
     );
   });
@@ -293,8 +292,8 @@ describe("consistency", () => {
         fix: [3, 9, 7, "-202311"],
       },
     ]);
-    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
-      const fixed = await fix(text, "doc.md", { WU001: true });
+    for (const fix of [fixMarkdownlint, fixRemark]) {
+      const fixed = await fix(text, { WU001: true }, "doc.md");
       expect(fixed).toBe(page('title: "November 2023"\nweight: -202311 # copied'));
       expect(await lint(fixed)).toEqual([]);
     }
@@ -303,8 +302,8 @@ describe("consistency", () => {
   test("an empty weight gets its value", async () => {
     const text = page('title: "November 2023"\nweight:\nlocal: true');
     expect(await messages(text)).toEqual(["3: Unexpected empty `weight`, expected `-202311` for the title `November 2023`"]);
-    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
-      expect(await fix(text, "doc.md", { WU001: true })).toBe(page('title: "November 2023"\nweight: -202311\nlocal: true'));
+    for (const fix of [fixMarkdownlint, fixRemark]) {
+      expect(await fix(text, { WU001: true }, "doc.md")).toBe(page('title: "November 2023"\nweight: -202311\nlocal: true'));
     }
   });
 
@@ -496,8 +495,8 @@ describe("bad input: a clear finding or nothing, never a crash", () => {
   test("a byte-order mark and CRLF line endings", async () => {
     const text = "\uFEFF" + page('title: "November 2023"\nweight: -202305').replace(/\n/g, "\r\n");
     expect(await messages(text)).toEqual(["3: Unexpected weight `-202305`, expected `-202311` for the title `November 2023`"]);
-    for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
-      expect(await fix(text, "doc.md", { WU001: true })).toBe("\uFEFF" + page(GOOD).replace(/\n/g, "\r\n"));
+    for (const fix of [fixMarkdownlint, fixRemark]) {
+      expect(await fix(text, { WU001: true }, "doc.md")).toBe("\uFEFF" + page(GOOD).replace(/\n/g, "\r\n"));
     }
   });
 });

@@ -161,6 +161,15 @@ export function applyReportedFixes(text: string, reported: Reported[]): string {
   return lines.join(eol);
 }
 
+/** Each finding with its context (markdownlint's `context`, remark's `actual`). */
+export async function lintMarkdownlintInContext(text: string, config: SuiteConfig, name = "doc"): Promise<(Reported & { context: string | null })[]> {
+  return (await runMarkdownlint(text, config, name)).map((e) => ({ ...fromLintError(e), context: e.errorContext }));
+}
+
+export async function lintRemarkInContext(text: string, config: SuiteConfig, name = "doc.md"): Promise<(Reported & { context: string | null })[]> {
+  return (await runRemark(text, config, name)).messages.map((m) => ({ ...fromMessage(m), context: m.actual ?? null }));
+}
+
 export async function fixRemark(text: string, config: SuiteConfig, name = "doc.md"): Promise<string> {
   return applyReportedFixes(text, await lintRemark(text, config, name));
 }
