@@ -60,8 +60,24 @@ export interface Located {
 /** The parsed YAML front matter, or null when the model has none, it is not YAML, or never closes. */
 export const yamlFrontMatter = memo((model: WrapupModel): YamlFrontMatter | null => {
   const fm = model.frontMatter;
-  return fm && fm.kind === "yaml" && fm.endLine !== null ? parse(fm.body.join("\n"), fm.bodyStartLine) : null;
+  if (!fm || fm.kind !== "yaml" || fm.endLine === null) return null;
+  // By the start line and the text, built here (so that neither the key nor what is parsed from it is a cut of the page).
+  const key = `${fm.bodyStartLine}\n${fm.body.join("\n")}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    parsed = parse(key.slice(key.indexOf("\n") + 1), fm.bodyStartLine);
+    if (recent.size >= 16) recent.clear();
+    recent.set(key, parsed);
+  }
+  return parsed;
 });
+
+/**
+ * The one process-wide cache: the last front matter blocks parsed, by their text. An editor lints
+ * the whole page after every keystroke, almost always below the front matter; the editor latency
+ * of `npm run bench` shows the parse without it (bench/README.md).
+ */
+const recent = new Map<string, YamlFrontMatter>();
 
 function parse(text: string, bodyStartLine: number): YamlFrontMatter {
   const { LineCounter, parseDocument } = yaml();
