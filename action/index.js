@@ -72530,8 +72530,18 @@ var isScalar = ((node2) => yaml().isScalar(node2));
 var isSeq = ((node2) => yaml().isSeq(node2));
 var yamlFrontMatter = memo((model) => {
   const fm = model.frontMatter;
-  return fm && fm.kind === "yaml" && fm.endLine !== null ? parse6(fm.body.join("\n"), fm.bodyStartLine) : null;
+  if (!fm || fm.kind !== "yaml" || fm.endLine === null) return null;
+  const key = `${fm.bodyStartLine}
+${fm.body.join("\n")}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    parsed = parse6(key.slice(key.indexOf("\n") + 1), fm.bodyStartLine);
+    if (recent.size >= 16) recent.clear();
+    recent.set(key, parsed);
+  }
+  return parsed;
 });
+var recent = /* @__PURE__ */ new Map();
 function parse6(text6, bodyStartLine) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
@@ -81781,7 +81791,8 @@ function labelText(node2, start) {
 var [LT, GT, BACKSLASH, OPEN, CLOSE] = [60, 62, 92, 40, 41];
 var isBlank = (c) => c === 32 || c === 9;
 function readDestination(lines, from) {
-  let { line, column } = from;
+  const { column } = from;
+  let { line } = from;
   let text6 = lines[line - 1] ?? "";
   let i = column - 1;
   while (i < text6.length && isBlank(text6.charCodeAt(i))) i++;
