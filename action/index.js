@@ -45796,19 +45796,19 @@ var require_extend = __commonJS({
   }
 });
 
-// src/action.ts
+// src/action/index.ts
 var import_markdownlint_cli2_formatter_sarif2 = __toESM(require_markdownlint_cli2_formatter_sarif(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
 import fs10 from "node:fs";
 import path15 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
-// src/cli.ts
+// src/cli/index.ts
 import fs9 from "node:fs";
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
-// src/rule.ts
+// src/core/rule.ts
 var DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/rules/";
 function docUrl(rule) {
   return `${DOCS_BASE}${rule.doc}.md`;
@@ -70853,18 +70853,18 @@ var main = async (params2) => {
   return errorsPresent ? 1 : 0;
 };
 
-// src/cli.ts
+// src/cli/index.ts
 var import_markdownlint_cli2_formatter_default = __toESM(require_markdownlint_cli2_formatter_default(), 1);
 var import_markdownlint_cli2_formatter_json = __toESM(require_markdownlint_cli2_formatter_json(), 1);
 var import_markdownlint_cli2_formatter_junit = __toESM(require_markdownlint_cli2_formatter_junit(), 1);
 var import_markdownlint_cli2_formatter_sarif = __toESM(require_markdownlint_cli2_formatter_sarif(), 1);
 
-// src/changed.ts
+// src/cli/changed-since.ts
 import { spawnSync } from "node:child_process";
 import fs6 from "node:fs";
 import path7 from "node:path";
 
-// src/trim.ts
+// src/core/trim.ts
 var isSpace2 = (c) => c.trim() === "";
 function trimEndChars(text6, chars) {
   let end = text6.length;
@@ -70883,7 +70883,7 @@ function withoutTrailingColon(text6) {
   return text6.slice(0, end);
 }
 
-// src/changed.ts
+// src/cli/changed-since.ts
 var GitError = class extends Error {
 };
 var MARKDOWN = /\.(?:md|markdown)$/i;
@@ -70921,7 +70921,7 @@ function changedMarkdownFiles(cwd, ref) {
   return [...files].filter((file) => MARKDOWN.test(file) && fs6.existsSync(path7.join(cwd, file))).sort();
 }
 
-// src/memo.ts
+// src/core/memo.ts
 function memo(compute) {
   const known = /* @__PURE__ */ new WeakMap();
   return (key, ...rest) => {
@@ -71242,7 +71242,7 @@ function readEventDetails(lines, block2) {
   return { line: block2.start.line, endLine: block2.end.line, items };
 }
 
-// src/model/parsed.ts
+// src/model/tree-outline.ts
 var MAY_LINK = /[[<@]|ww|:\/\//i;
 var SEPARATOR_HTML = /^\s*(?:<(?:hr|br)\b[^<>]*>\s*)+$/i;
 function normalizeLabel(label4) {
@@ -71516,7 +71516,7 @@ function plainText(children2) {
   return out;
 }
 
-// src/detect.ts
+// src/wrapup/detect.ts
 function isWrapup(model, profile) {
   const { wrapups } = profile;
   if (wrapups.always) return true;
@@ -71536,7 +71536,7 @@ function isStub(model) {
   return model.sections.length === 0;
 }
 
-// src/lazy.ts
+// src/core/lazy.ts
 var table2 = {
   "ajv": () => require_ajv(),
   "ajv/dist/2019.js": () => require__(),
@@ -71549,7 +71549,7 @@ function lazy(id) {
   return () => loaded2 ??= table2[id]();
 }
 
-// src/options.ts
+// src/core/options.ts
 var ajvModule = lazy("ajv");
 var ajv;
 var OptionsError = class extends Error {
@@ -72182,7 +72182,7 @@ var ProfileError = class extends Error {
   }
 };
 
-// src/message.ts
+// src/core/message.ts
 function code19(text6) {
   if (!text6.includes("`")) return `\`${text6}\``;
   return /^`|`$/.test(text6) ? `\`\` ${text6} \`\`` : `\`\`${text6}\`\``;
@@ -72508,7 +72508,7 @@ function profileFor(file) {
   return found ? loadProfileFile(found) : bundledProfile(DEFAULT_PROFILE);
 }
 
-// src/run-rule.ts
+// src/core/run-rule.ts
 var documentOf = memo((model) => {
   const profile = profileFor(model.path);
   return { profile, wrapup: isWrapup(model, profile) };
@@ -72521,7 +72521,7 @@ function runRule(rule, model, given) {
   return rule.check(model, options, profile);
 }
 
-// src/front-matter.ts
+// src/wrapup/front-matter.ts
 var yaml = lazy("yaml");
 var isAlias = ((node2) => yaml().isAlias(node2));
 var isMap = ((node2) => yaml().isMap(node2));
@@ -72676,7 +72676,7 @@ function locate(document3, path16) {
   return { pair: pair2, key, node: value2 };
 }
 
-// src/dates.ts
+// src/wrapup/dates.ts
 var FORMATS = {
   // Capture groups in the written order; `order` names them: day, month, year.
   "DD.MM.YYYY": { pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: [1, 2, 3] },
@@ -73113,7 +73113,7 @@ var eventDetails = {
 import { brotliDecompressSync } from "node:zlib";
 var RGI_Emoji_default = JSON.parse(brotliDecompressSync(Buffer.from("H3XdV6KdnVdCMxjbgINrjeZTa9g2jaZBzhUnYU0aRlVVVU8JdA4hpBugv0kll8xxq9w4Ty/94G8yfL/F/zHw5xC8XxiuNPQbgjsJrjT0LT9etv+VKr/WRpqkBGJUrxsWpm/mr/Id3BaFXDEftiF+uJ/G+rLtyGC2Gzy/QWASYZ3XolsN83r6JpwaeIEaVEjSaf9helBgLBPaHvIecYRyTSrtQNz0uP+wc1otwsC7ZIhMBys5fCj/BBOnER5GmyStMAMmzO7eJ9Q249yTC0Ehf+10tFHoDVoEDhX/ZRsVtAu5Ms9tFxFlk+lPP4x8aV9gDQ1tzTUbEkiFRmm0AF765dJs+A+69FhZetgAt8VdH1+FOZ7PJiautKdQ+jPPrBDfmNgqpF4vsRJCyoO2Z8b3NQgapD6rdx8M5TCVYlNujUQCDMATKn+P003nSaQf6wvbhOwVA8HZk9/IqjgV78NArKRELWQ7Nhoc403kvQvY+H+Wz/+sBcG2Hdbs07yyz0/bqvcJEiySfNvb/P8zw8ZfswEJJIrlltf+nzZ4F/gn0402NDGhjAuptHntmuvSB/s9H+xtLXB+ST3KvWRMIAgLG4e6NI3kLvLqytsDQNdUo1Zd+ogMZPQEZhb776vkWs/N8uwMovWosWjLsbQwXrz94eW7xI7rbVwgIKFQ0GyKIbG/gv8IDOYIRjiiYTjkJrZ4kFLQMDBycZfn0sEgzC3iJUiUJFmKgFRp0mUkGjExSckpqHjxvfzYufr6zDUwAwnCwsHDJ3YCSjVuJZM3s/jD6jvzKNE1F9F4CgLWo7UV4+8fJv9Heu6wKan73eAwM17jLdCazas953qudr3Ps4P5+ofJh1kw+d6IB3CRAHghEPgiEOgVEKowWXd/24UE4aeqPvFb49MItx6+XQVuC3owQwFESyiRRyKRSCSWlLIJgKiHfVsj55LJZLIhyAEWOiaIgMTVknW93rgMKFhLsCIyZArKShp9y+Rwqcj855jWrgmhEpJ12LYmnFD9kv1fZHvf0Q0G1h4rf9arA9he7Ipcs3yWgjV0Pn+EUXpGfpvO2baRGBHhxGEU0ugMJgix2JxwHfWw6Z+IzW0KSioYDQKJpsdgcXgAXCgjJaOgpIJR09AikCg0PQaLYwCghXJScgoqGDUNHIFEoenoMXgGAIQWKihhtHAkeqGSlJwSRo3B4uaraGjhSPRMjJSMgpIKRk2DQKLo6DFYHB4YVcORKAxuvoacghKBRKHpMdi5Wkokel2cEkZNg0TRYQBoIUFKRk4Dx2BxeIZRkpScgpIKRg1HIFFoOnoMFodnAEBoIUVKTkkFo0Gg6TD4hfRkHSklFYwajkCiMFgcMKpfmqFEY/GDLCkZOQUljJqGFo5AotAYLI4BhBZypOQUVDBqWjgCiUJjcAzAQp4UhkRhoYUGUnJKGA1qPqCaDccjyrkCKZKIgOFwHOL593AujBarze74nrkudzyH/0H8loTBEUgUGoPF4QlEEpkCUGl0BhOEWGwOl8cXCEXikxQl0iVlTa5QqtQara56Um8wmswWq83+PUZyutyeXt4+vvEbeQRjE9Oc7depE1WrPacnz168esv3K1/hw6cv3378inoBSytrG1s7ewdHJ2cXVzd3D7FEKpMrlCpMrdHiBEnROj3DcrwBHDwhRiZEKAWDI5CopP/9R2CwF1hwIaEZYHF4ApFEpgBUGp1x0L6xvxSrcbg8oahiVCI4PKQyuUKpUmu0Or3BaDJbrDa7w+lye+IYAEQRKgaGRtt2dFBjK0LSGVPibz42HWvrV5j03IY6ssZuA832GaRTJttMkjpD4TK22oJ22Bxlc5RAbEZsRoRys3KzMqpurrq5Vc+JnmduR3A5WTUZk/uciKIEQoRSRtWqx1SP2c/8UpQ/80fsIBw9FjiW8rOat6IdQU/2a9/Grw7AWO1c5SiBEKGUUbXqn/XzFRPauUJEUQIhQimjatnZ7L+3vhePTb200WZsdnuVowRChFJG1bI7scEmLFvTblv6oR/7qZdxkWV0VrS2sbWzd3B0cnapK093c/cQS6QyuUKpwtQaLQ6N2oJT1XC45eY7Xu5+gNZr4LDjr/4f49n/dm/J2Th+hP6m2uMO3Uxjk0o3T4xZdiGB4w0AogilYnAEEoXGYJP72fHpvLXmSSCSyBSASqMzmAl31ad4rjYii83h8vgCoUgs8ZDK5Fn82dtP8XHeC0qVWqPV6Q1Gk7kXsdrsDqfL7em1b32PwLRnBgCiEzBzgOX/DD2v4bn+/122GcnbfxSvtiIknTFWOuNQSNoJOpUzW4MxiwhJZ86VrrnmmmvOgkWoCEm7BMtAEZJ2BVaBIiTtGqwDRUjaDdgEipC0W7ANFCFpd2AXKELS7sE+UISkPYBDoAhJe0RPDebMO+998NEnn33x1Tff/fDTL7/98dc//52jX873iPOIkHQu9ErnIhSSziUfj6xAA92RQexz/vk0a2j/73zvtjdDbZXbC4T7AmPIOW7grmeeS++NC+gYGVq4DM+kJ4zPG5++eNX1qnjV9arj1XcOqwC8MmC8RxD12NbvGrj/mhMFSlQZCIw+R0Mzyq6yne2XTdNZQAM+Z9eKwbF+oX/IwGDrv/I9bH/ds7OLftxmfnC9bi/M675wzPx13PDuk8Hr89ybybL/nwMJr1dG9nqPGH1Spx18ZibLfmLLxyv2477xU1pYWl3gzVmNf4bRn9yHGj73Zi4+43dQ9tN97NatoaGhoaG9vb29Peecc845dyyXyznnnHPuWC6XczHnnHMxF/vWI99GLne4ubkZDAaDwW632+3MzMzMMjvKMjMzs8yOsswiMzOLLMq+ecTbyA6cm5ubwWAwGOx2u93OzMzMLMvs2MzMzCzL7NjMIjMziyzKsm8e8TaObt26NTQ0NDS0t7e3t+ecc845l8vl3ME555zL5XLu4GLOOediLpbL5RxRc3s0Xd+/zJFB7HP1fSPgX9GXa7x7xS5iX2X5h2FlgTHkDF74erQjvTce6BgZWhCdSU8Ynzc+/bc+rAKwmQFjdwRRKlp15Zn/mhMFSlQZCIy+QnllTVxeu3m2iw9kDWiSxm9es8FgMKAP5y/0DzNk6GUfn0f8etg+e/Zu+8V+99mzF/v9HfTnHyE0MzOzr97szcnlfsDMzLIsa57xRZ6cXO7fN/83PyppZmaRRfbVm8zJ/bYfuLm5GQwGgwE83TSf+4eWNRju9u8/KO3t7e3t7e3t7TnnnHPOuWO5XM4555xzx3K5nDuWy+VczDnnXMzF3LFcLne4ubkZDAaDwWAwGAx2u91ut9vtdjszMzOzzI6yzMzMLLOjLMvsKMssMjOzyKLMjrLs0NfNzc1gMBgMBoPBYLDb7Xa73W6325mZmZllmR2bmZmZZZkdm2WZHZtZZGZmkUVZZsdmR7du3RoaGhoaGhoaGhra29vb29vb29vbc84555zL5XLu4JxzzuVyOXfI5XLu4GLOOediLpbL5dw4+lef7zXh7fsytlZofrjS+Qm1Qv0Fv4FGKzT/dGvmbyXUjqCH/7X3+FvnO8/hKkcTq9UGkUhVnYuGvov9GHGXMikUEQpFhEIRoVBEKBQjq6wyUqmMVCojlcpIpTJSqRxVVVVRKlWUShWlUkWpVFEq1TjHKUPbsYHg0Nl6nqkdwWX4b11kdbRaHa1WR6vV0Wo1lIsrtlYQ0dx6pXOHgoj6gCfQCiKa0ZB5L9sRXIb/NgdYE6PRxGg0MRpNjEYDxPGXN7ZWEFF/6L/xsZcdU6vVagG86/e79LnJnHesHeF36rZv43fnu+dylaMNCEJQFENSpZO+i/0o7lImkSASRIJIEBnnOGVoOzYQHDoenK++jDLelkBw6BznzW1HuAz/bUdKi2laTNNimhbTtNGn8LG4S5mUipSKlIqUipTCQF6DK68REJGQUQ5YdbuBC9hCEaEqRpM1ClpEKCJUB0ZNucdBiMXmcHl8gVAklnhIZXKFUqXO5tdual6y4EJCt9DpDUaT2WK12R1Ol9vTy9vHN35jjMTYxNTM3JNnL169effh05dvP35FFpZW1ja2dvYOjk7OLq5u7h5iiVQmVyhVmFqjxQmSonV6huV4Azh4id+NMCYGOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7A6ny+3p5R2fN/wJvLvd3vqdPnz68uNXZGFpZW1ja2fv4Ojk7OLq5u4hlkhlWabdnXBSNV1eMg6424FBP2EfYXSN+RF9dr4TT+AqRxAoFAaJRBEUyjCbt3/bB0GkJ8Nyp1/28j7tCSacaAlvxA70MAlEEnm06kwRgVB0whMD9RoIGBGKCIO40kGhUERoBmDyrUllmi2397AmpmZ+RRaOTs5uHnItxdew3H0AUYSyMTgCiUJjsDg8gUgiUwAqjc5gghCLzeHy+AKhSCzxkMrkCqVKrdHq9DlcH3d8JhpNZovV9tl55Wsd78N7/Ui53Zx9abenl7ePb/zKGRmb7DcKijHbdXe84DHlmP3M5ztU81Xb+iVy27fxu/Pdc7nK0QYEISiKIanSafou9qPFXcokk4XJZGEyWZhMFiaTDa+88nC5PFwuD5fLw+XycLl8UJyPi4y7H5sHaEe41E4mC5PJwmSyMJksTCYb1+NahraDoVjjOF3PM7UjXIb/5kWWh8vl4XJ5uFweLpeP+BeYJFzKpFBEKBQRCkWEQhGhUIzbcStD28FQLJ1xzI9pOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPHIFDyXtx2ha/pr38bvzndPcpUjhiQplpZWHDqq48jkkHPfjget5tGTZy9evXn34dOXbz9+M7k8b1s7gsthUSojlcpIpTJSqYxUKkf9q9iJwaVMKlWUShWlUkWpVFEq1dhf+47lTwDtns9wHTnjUuhiXzmXyT3TkuuMFZ7CY6+2YPNoNo8mVrt5tZtXG2Qz2UwitTm1uarZGurUXNw8efHmw/f++/BGb38iMFAgFBE6BhOmzJi/3jf1z/vAmouP2EIRIet8DpQv03f9LCf5FVlZ29g6Ojm7IOc6bm509xBLFFWxs/COKJYmVKdnWI43BFR0dXP3EEukMrlCqQpembS0dazInrZQRKhMlAPWYIBQKCJUBRp6DcEEgrCOvabFjogLSWfHlc4uFJJ2D/aBIiTtARwCRUjaIzgGipC0J3AKFCFpz+AcKELSXsAlUISkvaK3xp0HMQnpT3pbLpocQW/Ir30bvzvfeYarHCUQIpQyqlblsJk0by00JRWMmob28FXFG7/EFpKO4EpHhELSSiADRUhaBVSgCEmrgQ4UIel0ms7zAWpHcBl+9QRfFTVqkaO8+FsgQilHV1CNOuvpd9uRIBw937r1PFM7gsvw37rI6mi1Olqtjlaro9XqoWr+DSYJ4lImjSZGo4nRaGI0mhiNZqBChYAgBAQhIAgBQQgIwvg7qeeUliD2av0toxgUxaAoBkUxKIpDt1v0UXF7mf6WSQpJUkiSQpIUkqQxIZVKEAkiQSSIBBF7RRNXPtLGJqZm5p69ePXm3YdPX779+BVZWFpZ29ja2Ts4Ojm7uLq5e4glUplcoVRhao0WJ0iK1umZ15OJp73AggsJbcnxBgBRhCowOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7FO7H+lQZkVIOj1XOn0oJK3BWOnZfGNoR3CZZfWUTYZShsPFHxFKObqCHFZWhlKGUg53CBFKGVWrHl6P4f/hLQo7EoQibQBEEeofGBoZm5iamVtYWlnb5JaMeT/bEfRe/dq38bvznWe4ylECIUIpo2rVc6f32N2x/FhF93yG68gZl0IXu5VzmdwzLbnOWOEZe7UFm6NsjhKIzYjNiFBuVm5WRtXNVTe3auueZXYEl5NV+7G/z4koSiBEKGVUrXoc9M/xA+pvemaODGKf+3uLXlrl9gLhPsMFxpBz3MAd5wDAKwPGe7SK/LsZ1XXx54YufsLV/mtOFChRZSAw+hwNOsr0/ZO30alXFQ/nEaOrZXlMLhw5C2jA51rfl2zX93zCnG9n99rHLXruHxhEP66nH1yv2wvzus+8cMz8ddzw7pPBi/Pcm8my/58DCa9XRvZ6jxB9XP9/4W3JyWTZ/9ji+f7zfd8/c1pYWl3gzVmNf4bRL8/jJ/ehqs+9mYvP+B2c/XQPu3Urdmxvb+/WsaGhIeecc845547lcjnnnHMul8vlci7mnHMu5mLOHcvlcoebm5tddLTbDW6OBgMzMzMzy+woy8zMzLIsyzKLzMwsssgyO8qy4y7p5uZmt4uO3Q0GN8cOzMzMzCzL7NjMzMwsy7Iss8jMzCKLLMvs2LsnPOHWrb29vdhhaGjo1sE555xzzuVyOXdwzjnncrlcLudizjnnYi7mcrmcm4750JnpUzRaofnkSucz1ArNH/al+YNU7Qh6+F/7Nn53vvMcrnI0sVptEIlU1fElf74e/xkTG0bnQ88ztSO4DP/tUWQ9xmO3VzmaWK02iESq6nzqu9iPz7hLmfTUczx3e5WjidVqg0ikqo6D1VEdcejQMY6GRhOr1QaRSFUdJ6qzOuPUqXOcDY0mVqsNIpGqOi5UV3XFpUvXuBoaTaxWG0QiVXXcqO7qjlu37nE3NJpYrTaIRKrqeKF6Va946aXXeDU0mlitNohEqup4o3pX73jrrfd4NzSaWK02iESq6kjnM6pzdT4v+i6uuljs2je4e4glUplcoVRhao0WJ0iK1ukZluMNAKIIVXOCpGidnmE53hBQDQZHIFFoDBaHJ1AAKo3OYIIQi83h8vgCoUgs8ZDK5AqlSq3R6vQGo8lssdrsDqfL7enl7eMbv2pHxiajZ/r2H4HBFghFhJlhpTMLhSJC52AeCIQiQp/Ql4bVpy/ffvyKLCytrG1s7ewdHF1c3dw9xBKpTK5QavH6Dl6XlvhFGwgOnaUv6Y/6LJvjjLRyG+ZL02ix3z8Y5ktTXuD7B6/50hQR/P7Ba7w02+s5LGsxEuzRGfRLtIKIprnS6VAQUS9wBVpBRL3BHWgFEfUBT6AVRNQBE2gFEfUFb6AVDh/4Xg==", "base64")));
 
-// src/emoji.ts
+// src/wrapup/emoji.ts
 var RGI_EMOJI = new Set(RGI_Emoji_default);
 var LENGTHS_BY_FIRST = /* @__PURE__ */ new Map();
 for (const s of RGI_Emoji_default) {
@@ -73152,7 +73152,7 @@ function unqualifiedPrefix(text6) {
   return null;
 }
 
-// src/sections.ts
+// src/wrapup/sections.ts
 var wordsOf = (label4) => label4.toLowerCase().replace(/&|\+|\/|,|\band\b/g, " ").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
 function titleOf(section) {
   const plain = section.heading.plain.trim();
@@ -73835,7 +73835,7 @@ var githubLinks = memo((model) => {
   return links;
 });
 
-// src/github/text.ts
+// src/github/link-text.ts
 var NAME2 = "[A-Za-z0-9][A-Za-z0-9-]*";
 var REPO = "[A-Za-z0-9._-]+";
 var WHOLE = new RegExp(`^(?:(?:(${NAME2})/)?(${REPO}))?#([0-9]+)$`);
@@ -74728,7 +74728,7 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
-// src/host.ts
+// src/editor/environment.ts
 function isEditorHost(env2 = process.env) {
   const entry = env2["VSCODE_ESM_ENTRYPOINT"] ?? env2["VSCODE_AMD_ENTRYPOINT"] ?? "";
   return /extensionHost/i.test(entry) || env2["WRAPUP_LINT_EDITOR"] === "1";
@@ -76252,7 +76252,7 @@ function anomalyFinding(line, anomaly) {
   }
 }
 
-// src/rules.ts
+// rules/index.ts
 var RULES = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];
 function deepFreeze(value2) {
   if (value2 === null || typeof value2 !== "object" || Object.isFrozen(value2)) return;
@@ -81847,7 +81847,7 @@ function definitionDestination(lines, start, end) {
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 var MONTH_WORDS = new Set(MONTHS.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]));
 
-// src/fix-files.ts
+// src/cli/fix-files.ts
 import nodeFs from "node:fs";
 import path12 from "node:path";
 var BOM = "\uFEFF";
@@ -81936,7 +81936,7 @@ function fixSafeFs(base2 = nodeFs) {
   return wrapped;
 }
 
-// src/unreadable.ts
+// src/cli/tolerant-fs.ts
 import path13 from "node:path";
 function tolerantFs(base2, unreadable) {
   function readFile2(file, options, callback) {
@@ -81953,7 +81953,7 @@ function tolerantFs(base2, unreadable) {
   return { ...base2, readFile: readFile2 };
 }
 
-// src/cli.ts
+// src/cli/index.ts
 var withFixSafety = (fix2, base2) => fix2 ? fixSafeFs(base2) : base2;
 var here = path14.dirname(fileURLToPath3(import.meta.url));
 var packageRoot = path14.resolve(here, "..", "..");
@@ -82135,7 +82135,7 @@ async function lintSelected(options, io) {
         logMessage,
         logError,
         noGlobs,
-        // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
+        // --fix: keep line endings and BOM, write only changed files, atomically (src/cli/fix-files.ts).
         fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
           read.add(file);
           if (progress) progress.started++;
@@ -82187,7 +82187,7 @@ function githubPrefix(cwd) {
   return relative.startsWith("..") || path14.isAbsolute(relative) ? "" : relative.split(path14.sep).join("/");
 }
 
-// src/action.ts
+// src/action/index.ts
 function input(env2, name, fallback = "") {
   const value2 = env2[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`] ?? env2[`INPUT_${name.toUpperCase().replace(/[ -]/g, "_")}`];
   return value2 === void 0 || value2.trim() === "" ? fallback : value2.trim();

@@ -6,14 +6,14 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Node } from "yaml";
-import { isRepositoryPage } from "../src/detect.js";
-import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
+import { isRepositoryPage } from "../src/wrapup/detect.js";
+import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/wrapup/front-matter.js";
 import type { WrapupModel } from "../src/model/types.js";
-import { clip, code, codes, firstLine, join } from "../src/message.js";
+import { clip, code, codes, firstLine, join } from "../src/core/message.js";
 import { expectation, instanceKey, pathOf, relevant, schemaOf } from "../src/profile/schema.js";
 import type { Profile } from "../src/profile/types.js";
-import type { Finding, Fix, WrapupRule } from "../src/rule.js";
-import { monthOfPath, monthsIn, same, show, type MonthYear } from "../src/dates.js";
+import type { Finding, Fix, WrapupRule } from "../src/core/rule.js";
+import { monthOfPath, monthsIn, same, show, type MonthYear } from "../src/wrapup/dates.js";
 
 const NAME = "wrapup-front-matter";
 

@@ -3,12 +3,12 @@
  * (Gardener: Date, Location, Organizer, and usually Topics); the date range is written in the
  * house format (`DD.MM.YYYY – DD.MM.YYYY`), parses and starts before it ends.
  */
-import { isRepositoryPage, isStub } from "../src/detect.js";
+import { isRepositoryPage, isStub } from "../src/wrapup/detect.js";
 import type { EventItem } from "../src/model/types.js";
 import type { EventItemSpec } from "../src/profile/types.js";
-import { parseDateRange, type ParsedDate } from "../src/dates.js";
-import { code, codes } from "../src/message.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
+import { parseDateRange, type ParsedDate } from "../src/wrapup/dates.js";
+import { code, codes } from "../src/core/message.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 import { fold } from "../src/profile/load.js";
 
 const stamp = (d: ParsedDate): number => d.year * 10000 + d.month * 100 + d.day;

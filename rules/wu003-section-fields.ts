@@ -5,10 +5,10 @@
  * no section of the page carries is the page's template, and a section written as prose with
  * none of the fields is a narrative.
  */
-import { isStub } from "../src/detect.js";
-import { code, codes } from "../src/message.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, usesTemplate, type Classified } from "../src/sections.js";
+import { isStub } from "../src/wrapup/detect.js";
+import { code, codes } from "../src/core/message.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, usesTemplate, type Classified } from "../src/wrapup/sections.js";
 import type { FieldSpec } from "../src/profile/types.js";
 
 export interface SectionFieldsOptions {

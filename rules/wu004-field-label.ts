@@ -6,10 +6,10 @@
  */
 import type { Field } from "../src/model/types.js";
 import type { FieldSpec } from "../src/profile/types.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { fieldsOf, projectSections, usesTemplate, type Classified } from "../src/sections.js";
-import { withoutTrailingColon } from "../src/trim.js";
-import { isStub } from "../src/detect.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { fieldsOf, projectSections, usesTemplate, type Classified } from "../src/wrapup/sections.js";
+import { withoutTrailingColon } from "../src/core/trim.js";
+import { isStub } from "../src/wrapup/detect.js";
 
 export interface FieldLabelOptions {
   /** Fix the spelling and casing of known labels. */

@@ -4,10 +4,10 @@
  */
 import type { Field, WrapupModel } from "../src/model/types.js";
 import { githubLinks } from "../src/github/links.js";
-import { memo } from "../src/memo.js";
-import { article, either } from "../src/message.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { checkLinkText } from "../src/github/text.js";
+import { memo } from "../src/core/memo.js";
+import { article, either } from "../src/core/message.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { checkLinkText } from "../src/github/link-text.js";
 import { KIND_NAMES, type GitHubKind } from "../src/github/url.js";
 
 export interface GitHubLinkFormOptions {

@@ -6,7 +6,7 @@
  * with the fix to the canonical form, never an error.
  */
 import type { Link } from "../src/model/types.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 import { checkFor, type Verdict } from "../src/github/checks.js";
 import { githubResolver } from "../src/github/resolver.js";
 import type { GitHubTarget } from "../src/github/url.js";

@@ -5,7 +5,7 @@
  */
 import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type MojibakeSpan } from "../src/encoding/index.js";
 import { codePoints } from "../src/encoding/unicode.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 
 export interface EmojiEncodingOptions {
   /** Code pages the text may have been read through, most likely first. */

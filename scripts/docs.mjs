@@ -72,7 +72,7 @@ export function generated(rules, root) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  const { RULES } = await import(pathToFileURL(path.join(root, "dist", "src", "rules.js")).href);
+  const { RULES } = await import(pathToFileURL(path.join(root, "dist", "rules", "index.js")).href);
   for (const [file, text] of generated(RULES, root)) {
     if (fs.readFileSync(path.join(root, file), "utf8") !== text) {
       fs.writeFileSync(path.join(root, file), text);

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { RULES } from "../src/rules.js";
+import { RULES } from "../rules/index.js";
 // @ts-expect-error: a plain ES module script, no types
 import { BEGIN, END, generated, optionsTable } from "../scripts/docs.mjs";
 

@@ -20,7 +20,7 @@ async function installAndUse(spec: string): Promise<void> {
   const install = await npm(["install", "--save-dev", spec], user);
   expect(install.code, install.output).toBe(0);
   const installed = path.join(user, "node_modules", "wrapup-lint");
-  expect(fs.existsSync(path.join(installed, "dist", "src", "cli.js")), "built").toBe(true);
+  expect(fs.existsSync(path.join(installed, "dist", "src", "cli", "index.js")), "built").toBe(true);
   expect(fs.existsSync(path.join(installed, "LICENSE"))).toBe(true);
   fs.mkdirSync(path.join(user, "docs"));
   fs.writeFileSync(path.join(user, "docs", "2025-12.md"), readDraft("2025-12.md"));

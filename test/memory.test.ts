@@ -1,7 +1,7 @@
 /**
  * A long-lived process (an editor, a language server, a CI run over thousands of pages) must not
  * keep the documents it has linted. What the suite remembers it mostly remembers per document
- * (src/memo.ts); its one cache by text (parsed front matter, for the editor) must not keep a cut
+ * (src/core/memo.ts); its one cache by text (parsed front matter, for the editor) must not keep a cut
  * from a page, and with it the page. Measured here on the real linters:
  * lint many distinct large pages, collect garbage, and compare the heap with what it was.
  */

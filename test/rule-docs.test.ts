@@ -8,8 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { RULES } from "../src/rules.js";
-import type { AnyRule } from "../src/rule.js";
+import { RULES } from "../rules/index.js";
+import type { AnyRule } from "../src/core/rule.js";
 import { caseExample, readExamples, type Example, type RuleCase } from "./helpers/examples.js";
 // WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
 import "./github-server/docs-world.js";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
-import { yamlFrontMatter } from "../src/front-matter.js";
+import { yamlFrontMatter } from "../src/wrapup/front-matter.js";
 import { remarkModel } from "./helpers/models.js";
 import { GOOD, page } from "./cases/wu001-front-matter.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, type SuiteConfig } from "./helpers/lint.js";

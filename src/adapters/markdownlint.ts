@@ -6,9 +6,9 @@
  */
 import type { Rule, RuleOnError, RuleParams } from "markdownlint";
 import { modelFromMarkdownlint } from "../model/from-micromark.js";
-import { runRule } from "../run-rule.js";
-import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule, type AnyRule } from "../rule.js";
-import { RULES } from "../rules.js";
+import { runRule } from "../core/run-rule.js";
+import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule, type AnyRule } from "../core/rule.js";
+import { RULES } from "../../rules/index.js";
 
 /**
  * How many times a rule of the suite ran in this process: the CLI says so when a configuration

@@ -12,11 +12,11 @@ import type { Preset, Processor } from "unified";
 import { lintRule } from "unified-lint-rule";
 import type { VFile } from "vfile";
 import { modelFromMdast } from "../model/from-mdast.js";
-import { resolveOptions } from "../options.js";
-import { runRule } from "../run-rule.js";
+import { resolveOptions } from "../core/options.js";
+import { runRule } from "../core/run-rule.js";
 import { ProfileError, profileFor } from "../profile/load.js";
-import { docUrl, sortFindings, type Finding, type AnyRule } from "../rule.js";
-import { RULES } from "../rules.js";
+import { docUrl, sortFindings, type Finding, type AnyRule } from "../core/rule.js";
+import { RULES } from "../../rules/index.js";
 
 export const SOURCE = "wrapup-lint";
 

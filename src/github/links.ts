@@ -1,5 +1,5 @@
 /** A document's GitHub links, parsed: what WU006 checks the form of and WU007 asks GitHub about. */
-import { memo } from "../memo.js";
+import { memo } from "../core/memo.js";
 import type { Link, WrapupModel } from "../model/types.js";
 import { parseGitHubUrl, type ParsedGitHubUrl } from "./url.js";
 

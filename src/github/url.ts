@@ -3,7 +3,7 @@
  * written. No network and no linter knowledge; WU006 reports the problems, WU007 resolves the
  * targets.
  */
-import { trailingRun } from "../trim.js";
+import { trailingRun } from "../core/trim.js";
 
 export type GitHubKind =
   | "owner"

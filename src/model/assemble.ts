@@ -2,10 +2,10 @@
  * Turns what a builder read off the linter's tree into the wrap-up model: the H1, the event
  * details list, the project sections and their fields, and every link. Both builders end here.
  */
-import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./parsed.js";
+import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./tree-outline.js";
 import { lineSpan, spanOf, textBetween } from "./source.js";
 import type { EventDetails, EventItem, Field, Heading, Link, Point, Section, Span, WrapupModel } from "./types.js";
-import { withoutTrailingColon } from "../trim.js";
+import { withoutTrailingColon } from "../core/trim.js";
 
 export function assemble(doc: ParsedDocument): WrapupModel {
   const { lines } = doc;

@@ -4,11 +4,11 @@
 import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
-import { memo } from "../memo.js";
+import { memo } from "../core/memo.js";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./tree-outline.js";
 import { lfLineEndings, maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
-import { trimEndChars } from "../trim.js";
+import { trimEndChars } from "../core/trim.js";
 import type { Point, WrapupModel } from "./types.js";
 
 /** The model of the document behind `tree`, built once and shared by every rule. */

@@ -4,9 +4,9 @@
  */
 import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
-import { memo } from "../memo.js";
+import { memo } from "../core/memo.js";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./tree-outline.js";
 import { readFrontMatter } from "./source.js";
 import type { Point, WrapupModel } from "./types.js";
 

@@ -1,7 +1,7 @@
 /** Source-text helpers shared by both model builders and the rules. */
 import helpers from "markdownlint/helpers";
 import type { FrontMatter, Point, Span } from "./types.js";
-import { trimEndChars } from "../trim.js";
+import { trimEndChars } from "../core/trim.js";
 
 /** Splits text into lines the way both linters count them (CRLF, CR and LF end a line). */
 export function splitLines(text: string): string[] {

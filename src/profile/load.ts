@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ParseError } from "jsonc-parser";
-import { lazy } from "../lazy.js";
+import { lazy } from "../core/lazy.js";
 import gardener from "../../profiles/gardener.json" with { type: "json" };
 import profileSchema from "../../profiles/profile.schema.json" with { type: "json" };
 import { ProfileError } from "./errors.js";

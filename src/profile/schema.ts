@@ -5,9 +5,9 @@
  * first needs it. Its errors are worded here for WU001.
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { lazy } from "../lazy.js";
-import { memo } from "../memo.js";
-import { either } from "../message.js";
+import { lazy } from "../core/lazy.js";
+import { memo } from "../core/memo.js";
+import { either } from "../core/message.js";
 import { ProfileError } from "./errors.js";
 import type { Profile } from "./types.js";
 

@@ -13,8 +13,8 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
 import { toRemarkRule, wrapupMessageControl, wrapupProfileCheck } from "../../src/adapters/remark.js";
-import type { AnyRule } from "../../src/rule.js";
-import { RULES } from "../../src/rules.js";
+import type { AnyRule } from "../../src/core/rule.js";
+import { RULES } from "../../rules/index.js";
 
 /** Which rules run and with what options: `{ WU003: true, WU004: { colon: "inside" } }`. */
 export type SuiteConfig = Record<string, boolean | Record<string, unknown>>;

@@ -1,13 +1,13 @@
 /** The registry: every rule of the suite, in code order. A code is never reused. */
-import { frontMatter } from "../rules/wu001-front-matter.js";
-import { eventDetails } from "../rules/wu002-event-details.js";
-import { sectionFields } from "../rules/wu003-section-fields.js";
-import { fieldLabel } from "../rules/wu004-field-label.js";
-import { sectionHeading } from "../rules/wu005-section-heading.js";
-import { githubLinkForm } from "../rules/wu006-github-link-form.js";
-import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import type { AnyRule } from "./rule.js";
+import { frontMatter } from "./wu001-front-matter.js";
+import { eventDetails } from "./wu002-event-details.js";
+import { sectionFields } from "./wu003-section-fields.js";
+import { fieldLabel } from "./wu004-field-label.js";
+import { sectionHeading } from "./wu005-section-heading.js";
+import { githubLinkForm } from "./wu006-github-link-form.js";
+import { githubLinkResolves } from "./wu007-github-link-resolves.js";
+import { emojiEncoding } from "./wu008-emoji-encoding.js";
+import type { AnyRule } from "../src/core/rule.js";
 
 export const RULES: AnyRule[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding];
 

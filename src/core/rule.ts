@@ -2,8 +2,8 @@
  * The contract every rule keeps: a pure function from the wrap-up model and its options to
  * findings. Rules know nothing of markdownlint or remark; the adapters do the rest.
  */
-import type { WrapupModel } from "./model/types.js";
-import type { Profile } from "./profile/types.js";
+import type { WrapupModel } from "../model/types.js";
+import type { Profile } from "../profile/types.js";
 
 /** A single-line edit, as markdownlint's fixInfo and remark's `expected` both express it. */
 export interface Fix {

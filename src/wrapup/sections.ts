@@ -3,11 +3,11 @@
  * label is under the profile (a field, written as the house writes it, in other casing or
  * wording, as a near miss, or not at all), and which sections follow the template.
  */
-import { memo } from "./memo.js";
+import { memo } from "../core/memo.js";
 import { leadingEmoji } from "./emoji.js";
-import type { Field, Section, WrapupModel } from "./model/types.js";
-import { fold } from "./profile/load.js";
-import type { FieldSpec, Profile } from "./profile/types.js";
+import type { Field, Section, WrapupModel } from "../model/types.js";
+import { fold } from "../profile/load.js";
+import type { FieldSpec, Profile } from "../profile/types.js";
 
 export interface Classified {
   field: Field;

@@ -2,12 +2,12 @@
  * What both adapters do for every rule and document: resolve the rule's options, find the
  * document's profile, and run the rule if the document is in its scope.
  */
-import { isWrapup } from "./detect.js";
+import { isWrapup } from "../wrapup/detect.js";
 import { memo } from "./memo.js";
-import type { WrapupModel } from "./model/types.js";
+import type { WrapupModel } from "../model/types.js";
 import { resolveOptions } from "./options.js";
-import { profileFor } from "./profile/load.js";
-import type { Profile } from "./profile/types.js";
+import { profileFor } from "../profile/load.js";
+import type { Profile } from "../profile/types.js";
 import type { AnyRule, Finding } from "./rule.js";
 
 /** The document's profile and whether it is a wrap-up: once per document, for every rule. */

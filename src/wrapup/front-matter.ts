@@ -4,9 +4,9 @@
  * Positions are absolute (front matter counted), like everything else in the model.
  */
 import type { Document, Node, Pair, Scalar } from "yaml";
-import { memo } from "./memo.js";
-import { lazy } from "./lazy.js";
-import type { Point, WrapupModel } from "./model/types.js";
+import { memo } from "../core/memo.js";
+import { lazy } from "../core/lazy.js";
+import type { Point, WrapupModel } from "../model/types.js";
 
 /** yaml, loaded with the first front matter that is parsed; its node tests, for the rules too. */
 const yaml = lazy<typeof import("yaml")>("yaml");
