@@ -81956,8 +81956,8 @@ function tolerantFs(base2, unreadable) {
 // src/cli/index.ts
 var withFixSafety = (fix2, base2) => fix2 ? fixSafeFs(base2) : base2;
 var here = path14.dirname(fileURLToPath3(import.meta.url));
-var packageRoot = path14.resolve(here, "..", "..");
-var rulesModule = path14.join(here, "adapters", "markdownlint.js");
+var packageRoot = path14.resolve(here, "..", "..", "..");
+var rulesModule = path14.join(here, "..", "adapters", "markdownlint.js");
 var UsageError = class extends Error {
 };
 var CONFIG_FILES = [

@@ -34,8 +34,8 @@ import { tolerantFs } from "./tolerant-fs.js";
 const withFixSafety = (fix: boolean, base: typeof fs): typeof fs => (fix ? fixSafeFs(base) : base);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const packageRoot = path.resolve(here, "..", "..");
-const rulesModule = path.join(here, "adapters", "markdownlint.js");
+const packageRoot = path.resolve(here, "..", "..", "..");
+const rulesModule = path.join(here, "..", "adapters", "markdownlint.js");
 
 export const FORMATS = ["default", "json", "sarif", "junit", "github"] as const;
 export type Format = (typeof FORMATS)[number];
