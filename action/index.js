@@ -82021,7 +82021,7 @@ function githubCommands(results, prefix = "") {
 }
 async function resolverModule() {
   try {
-    const specifier = "./github/resolver.js";
+    const specifier = "../github/resolver.js";
     return await import(specifier);
   } catch {
     return null;

@@ -312,7 +312,7 @@ type ResolverModule = { githubResolver?: () => { stats: { checks: number } } };
 /** The link resolver's module, loaded for its counter (null when the link rule is not built in). */
 async function resolverModule(): Promise<ResolverModule | null> {
   try {
-    const specifier = "./github/resolver.js";
+    const specifier = "../github/resolver.js";
     return (await import(specifier)) as ResolverModule;
   } catch {
     return null;
