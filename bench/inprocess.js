@@ -15,8 +15,8 @@ const root = path.resolve(here, "..");
 const [corpus, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 3);
 const { modelFromMarkdownlint } = await import(path.join(root, "dist/src/model/from-micromark.js"));
-const { RULES } = await import(path.join(root, "dist/src/rules.js"));
-const { runRule } = await import(path.join(root, "dist/src/run-rule.js"));
+const { RULES } = await import(path.join(root, "dist/rules/index.js"));
+const { runRule } = await import(path.join(root, "dist/src/core/run-rule.js"));
 
 const files = markdownFiles(corpus);
 const strings = Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, "utf8")]));

@@ -26,7 +26,7 @@ import { CORPUS, HACKATHONS, corpusFiles, readWrapup, wrapups } from "../test/he
 import { damages } from "../test/helpers/damage.js";
 import { neverWrong } from "../test/helpers/encoding.js";
 import { remarkModel } from "../test/helpers/models.js";
-import type { Finding } from "../src/rule.js";
+import type { Finding } from "../src/core/rule.js";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {

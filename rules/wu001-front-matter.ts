@@ -6,13 +6,14 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Node } from "yaml";
-import { isRepositoryPage } from "../src/detect.js";
-import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/front-matter.js";
+import { isRepositoryPage } from "../src/wrapup/detect.js";
+import { isMap, isScalar, isSeq, locate, yamlFrontMatter, type YamlFrontMatter, type YamlSyntaxError } from "../src/wrapup/front-matter.js";
 import type { WrapupModel } from "../src/model/types.js";
-import { schemaOf } from "../src/profile/schema.js";
+import { clip, code, codes, firstLine, join } from "../src/core/message.js";
+import { expectation, instanceKey, pathOf, relevant, schemaOf } from "../src/profile/schema.js";
 import type { Profile } from "../src/profile/types.js";
-import type { Finding, Fix, WrapupRule } from "../src/rule.js";
-import { monthOfPath, monthsIn, same, show, type MonthYear } from "../src/dates.js";
+import type { Finding, Fix, WrapupRule } from "../src/core/rule.js";
+import { monthOfPath, monthsIn, same, show, type MonthYear } from "../src/wrapup/dates.js";
 
 const NAME = "wrapup-front-matter";
 
@@ -22,6 +23,7 @@ export const frontMatter: WrapupRule<Record<string, never>> = {
   description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
   doc: "wu001-front-matter",
   fixable: true,
+  fixes: "`weight`",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},
@@ -82,8 +84,6 @@ export const frontMatter: WrapupRule<Record<string, never>> = {
 };
 
 export default frontMatter;
-
-/* ---------------------------------------------------------------- schema */
 
 /* ---------------------------------------------------------------- findings */
 
@@ -186,31 +186,17 @@ function validateValue(model: WrapupModel, yaml: YamlFrontMatter, validate: Vali
         line: model.frontMatter!.startLine,
         column: 1,
         length: 3,
-        message: `Unexpected empty front matter, expected ${missing.length > 0 ? keyList(missing) : "keys the schema accepts"}`,
+        message: `Unexpected empty front matter, expected ${missing.length > 0 ? codes(missing, "and", 10) : "keys the schema accepts"}`,
       },
     ];
   }
   return errors.map((e) => schemaFinding(model, yaml, e));
 }
 
-/** Drops what ajv reports from inside a failed `anyOf`/`oneOf`: the combined error says it better. */
-function relevant(errors: ErrorObject[]): ErrorObject[] {
-  const combined = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
-  return errors.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
-}
-
-function segments(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-function keyName(parts: readonly string[]): string {
-  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
-}
-
 function schemaFinding(model: WrapupModel, yaml: YamlFrontMatter, error: ErrorObject): Keyed {
   const fm = model.frontMatter!;
-  const parts = segments(error.instancePath);
-  const key = keyName(parts);
+  const parts = pathOf(error.instancePath);
+  const key = instanceKey(parts);
   const start = fm.startLine;
   // Where a key stands: its key node, or the opening `---` for the root.
   const keyPlace = (p: readonly string[]): Pick<Finding, "line" | "column" | "length"> => {
@@ -226,16 +212,16 @@ function schemaFinding(model: WrapupModel, yaml: YamlFrontMatter, error: ErrorOb
   if (error.keyword === "required") {
     const missing = String(error.params["missingProperty"]);
     const owner = parts.length === 0 ? "front matter" : `\`${key}\``;
-    return { key: keyName([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
+    return { key: instanceKey([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
   }
   if (error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") {
     const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
     const allowed = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
-    const full = keyName([...parts, extra]);
+    const full = instanceKey([...parts, extra]);
     return {
       key: full,
       ...keyPlace([...parts, extra]),
-      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${keyList(allowed, "or")}` : "no other keys"}`,
+      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}`,
       context: extra,
     };
   }
@@ -268,87 +254,8 @@ function describeSource(node: Node, source: string): string {
   return code(clip(firstLine(source)));
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  integer: "an integer",
-  number: "a number",
-  string: "a string",
-  boolean: "`true` or `false`",
-  object: "a mapping of keys",
-  array: "a list",
-  null: "`null`",
-};
-
-function expectation(error: ErrorObject): string {
-  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
-  if (typeof parent["x-expected"] === "string") return parent["x-expected"];
-  const p = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case "type": {
-      const types = String(p["type"]).split(",");
-      return either(types.map((t) => TYPE_NAMES[t] ?? t));
-    }
-    case "pattern": {
-      const examples = parent["examples"];
-      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
-      return `text matching \`${String(p["pattern"])}\`${example}`;
-    }
-    case "enum":
-      return `one of ${either((p["allowedValues"] as unknown[]).map((v) => `\`${JSON.stringify(v)}\``))}`;
-    case "const":
-      return `\`${JSON.stringify(p["allowedValue"])}\``;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `a number ${String(p["comparison"])} ${String(p["limit"])}`;
-    case "minLength":
-      return `at least ${String(p["limit"])} characters`;
-    case "maxLength":
-      return `at most ${String(p["limit"])} characters`;
-    case "minItems":
-      return `at least ${String(p["limit"])} items`;
-    case "maxItems":
-      return `at most ${String(p["limit"])} items`;
-    case "not": {
-      const not = describeSchema((parent["not"] ?? {}) as Record<string, unknown>);
-      return not ? `anything but ${not}` : "a value the schema allows";
-    }
-    case "anyOf":
-    case "oneOf": {
-      const branches = (parent[error.keyword] as Record<string, unknown>[] | undefined) ?? [];
-      const described = branches.map(describeSchema).filter((d): d is string => d !== null);
-      return described.length > 0 ? either(described) : `a value that ${error.message ?? "matches the schema"}`;
-    }
-    default:
-      return `a value that ${(error.message ?? "matches the schema").replace(/^must /, "does ").replace(/^does be /, "is ")}`;
-  }
-}
-
-function describeSchema(schema: Record<string, unknown>): string | null {
-  if (Array.isArray(schema["enum"])) return either((schema["enum"] as unknown[]).map((v) => `\`${JSON.stringify(v)}\``));
-  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
-  const type = schema["type"];
-  if (typeof type === "string") return TYPE_NAMES[type] ?? type;
-  if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
-  return null;
-}
-
-function join(items: string[], conjunction: string): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
-
-function either(items: string[]): string {
-  return join(items, "or");
-}
-
-function keyList(keys: string[], conjunction = "and"): string {
-  const quoted = keys.slice(0, 10).map((k) => `\`${k}\``);
-  if (keys.length > 10) quoted.push(`${keys.length - 10} more`);
-  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
-}
-
 function withKeys(required: string[]): string {
-  return required.length > 0 ? ` with ${keyList(required)}` : "";
+  return required.length > 0 ? ` with ${codes(required, "and", 10)}` : "";
 }
 
 /* ---------------------------------------------------------------- consistency */
@@ -388,7 +295,7 @@ function consistencyFindings(model: WrapupModel, yaml: YamlFrontMatter, profile:
   if (others.length > 0) {
     const groups = new Map<string, string[]>();
     for (const o of others) {
-      const expected = either(o.months.map((m) => `\`${show(m)}\``));
+      const expected = codes(o.months.map(show), "or");
       groups.set(expected, [...(groups.get(expected) ?? []), o.where]);
     }
     const expected = [...groups].map(([months, where]) => `${months} as in ${join(where, "and")}`);
@@ -441,25 +348,6 @@ function weightFinding(model: WrapupModel, yaml: YamlFrontMatter, month: MonthYe
     context: source,
     ...(certain ? { fix: { line: at.line, column: at.column, deleteCount: source.length, insertText: String(expected) } } : {}),
   };
-}
-
-/* ---------------------------------------------------------------- text */
-
-function firstLine(text: string): string {
-  const i = text.indexOf("\n");
-  return i === -1 ? text : text.slice(0, i);
-}
-
-/** At most `max` characters, control characters shown as their symbols (U+2400…). */
-function clip(text: string, max = 40): string {
-  const chars = [...text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0))))];
-  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "…";
-}
-
-/** Inline code that survives backticks in the text. */
-function code(text: string): string {
-  if (!text.includes("`")) return `\`${text}\``;
-  return /^`|`$/.test(text) ? `\`\` ${text} \`\`` : `\`\`${text}\`\``;
 }
 
 function snippet(model: WrapupModel, line: number, column: number): string {

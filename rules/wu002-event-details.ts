@@ -3,15 +3,15 @@
  * (Gardener: Date, Location, Organizer, and usually Topics); the date range is written in the
  * house format (`DD.MM.YYYY – DD.MM.YYYY`), parses and starts before it ends.
  */
-import { isRepositoryPage, isStub } from "../src/detect.js";
+import { isRepositoryPage, isStub } from "../src/wrapup/detect.js";
 import type { EventItem } from "../src/model/types.js";
 import type { EventItemSpec } from "../src/profile/types.js";
-import { parseDateRange, type ParsedDate } from "../src/dates.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
+import { parseDateRange, type ParsedDate } from "../src/wrapup/dates.js";
+import { code, codes } from "../src/core/message.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 import { fold } from "../src/profile/load.js";
 
 const stamp = (d: ParsedDate): number => d.year * 10000 + d.month * 100 + d.day;
-const quote = (text: string): string => `\`${text}\``;
 
 /** The item of the list that a spec names (its label or an alias, any case). */
 function itemFor(spec: EventItemSpec, byLabel: ReadonlyMap<string, EventItem>): EventItem | undefined {
@@ -28,6 +28,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
   description: "Event details list follows the H1",
   doc: "wu002-event-details",
   fixable: true,
+  fixes: "dash of the range",
   scope: "wrapups",
   schema: { properties: {} },
   defaults: {},
@@ -43,21 +44,21 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
     const details = model.eventDetails;
     if (!details) {
       if (!demanded || required.length === 0) return [];
-      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${required.map((i) => quote(i.label)).join(", ")}`, context: h1.content.text }];
+      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`, context: h1.content.text }];
     }
     const findings: Finding[] = [];
     const byLabel = new Map<string, EventItem>();
     for (const item of details.items) {
       const key = fold(item.label);
       if (byLabel.has(key)) {
-        findings.push({ line: item.line, message: `Unexpected second ${quote(item.label)} item, expected it once`, context: item.label });
+        findings.push({ line: item.line, message: `Unexpected second ${code(item.label)} item, expected it once`, context: item.label });
         continue;
       }
       byLabel.set(key, item);
-      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${quote(item.label)} item, expected a value`, context: item.label });
+      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${code(item.label)} item, expected a value`, context: item.label });
     }
     for (const item of required) {
-      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${quote(item.label)} item in the event details list`, context: item.label });
+      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${code(item.label)} item in the event details list`, context: item.label });
     }
     const dateSpec = spec.date;
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : undefined;
@@ -66,15 +67,15 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
       const span = date.valueSpan;
       const at = { line: date.line, column: span.start.column, length: span.text.length, context: date.value };
       if (!range) {
-        findings.push({ ...at, message: `Unexpected date ${quote(date.value)}, expected ${quote(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
+        findings.push({ ...at, message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
       } else if (stamp(range.start) > stamp(range.end)) {
-        findings.push({ ...at, message: `Unexpected date range ${quote(date.value)} that ends before it starts` });
+        findings.push({ ...at, message: `Unexpected date range ${code(date.value)} that ends before it starts` });
       } else if (range.separator !== "" && range.separator !== dateSpec.separator) {
         const expected = `${range.from}${dateSpec.separator}${range.to}`;
         const what = dateSpec.separator.trim() === "–" ? " (an en dash between spaces)" : "";
         findings.push({
           ...at,
-          message: `Unexpected date range ${quote(date.value)}, expected ${quote(expected)}${what}`,
+          message: `Unexpected date range ${code(date.value)}, expected ${code(expected)}${what}`,
           fix: { line: date.line, column: span.start.column, deleteCount: span.text.length, insertText: expected },
         });
       }

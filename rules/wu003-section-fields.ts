@@ -5,9 +5,10 @@
  * no section of the page carries is the page's template, and a section written as prose with
  * none of the fields is a narrative.
  */
-import { isStub } from "../src/detect.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, usesTemplate, type Classified } from "../src/sections.js";
+import { isStub } from "../src/wrapup/detect.js";
+import { code, codes } from "../src/core/message.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, usesTemplate, type Classified } from "../src/wrapup/sections.js";
 import type { FieldSpec } from "../src/profile/types.js";
 
 export interface SectionFieldsOptions {
@@ -17,8 +18,6 @@ export interface SectionFieldsOptions {
   unknown: boolean;
 }
 
-const quote = (label: string): string => `\`${label}\``;
-const list = (labels: string[]): string => labels.map(quote).join(", ");
 
 export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   code: "WU003",
@@ -29,8 +28,8 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   scope: "wrapups",
   schema: {
     properties: {
-      order: { type: "boolean" },
-      unknown: { type: "boolean" },
+      order: { type: "boolean", description: "required fields come in the profile's order" },
+      unknown: { type: "boolean", description: "also report bold labels that name no known field and are no slip for one" },
     },
   },
   defaults: { order: true, unknown: false },
@@ -68,7 +67,7 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
         // Prose with none of the fields is a narrative (a project told as a story); an empty or
         // nearly empty section is a draft: one finding, not one per field.
         if (proseWords(model, section) < profile.sections.narrativeWords) {
-          findings.push(onHeading(`Missing fields in ${quote(titleOf(section))}, expected ${list(expected.map(named))} (the section has none of the template's fields)`));
+          findings.push(onHeading(`Missing fields in ${code(titleOf(section))}, expected ${codes(expected.map(named))} (the section has none of the template's fields)`));
         }
         continue;
       }
@@ -84,27 +83,27 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
         });
         if (c.match === "none") {
           if (options.unknown && field.style === "bold") {
-            findings.push(onLabel(`Unexpected unknown field ${quote(field.label)}, expected one of ${list(profile.fields.list.map((s) => s.label))}`));
+            findings.push(onLabel(`Unexpected unknown field ${code(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`));
           }
           continue;
         }
-        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${quote(field.label)}, did you mean ${quote(c.canonical!)}?`));
+        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${code(field.label)}, did you mean ${code(c.canonical!)}?`));
         const spec = c.spec!;
         const first = seen.get(spec);
         if (first) {
-          findings.push(onLabel(`Unexpected second ${quote(named(spec))} field, expected it once (first on line ${first.field.line})`));
+          findings.push(onLabel(`Unexpected second ${code(named(spec))} field, expected it once (first on line ${first.field.line})`));
           continue;
         }
         seen.set(spec, c);
-        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${quote(field.label)} field, expected a value`));
+        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${code(field.label)} field, expected a value`));
       }
       // Missing fields are reported on the section's heading line.
       for (const spec of expected) {
-        if (!seen.has(spec)) findings.push(onHeading(`Missing ${quote(named(spec))} field in ${quote(titleOf(section))}`));
+        if (!seen.has(spec)) findings.push(onHeading(`Missing ${code(named(spec))} field in ${code(titleOf(section))}`));
       }
       if (profile.fields.references === "required" && !(exempt?.test(titleOf(section)) ?? false) && ![...seen.keys()].some((spec) => spec.reference)) {
         const references = profile.fields.list.filter((s) => s.reference).map((s) => s.label);
-        findings.push(onHeading(`Missing a reference field in ${quote(titleOf(section))}, expected one of ${list(references)}`));
+        findings.push(onHeading(`Missing a reference field in ${code(titleOf(section))}, expected one of ${codes(references)}`));
       }
       if (options.order) {
         // A required field that comes after one the profile puts behind it is out of order.
@@ -117,7 +116,7 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
               line: c.field.line,
               column: c.field.labelTextSpan.start.column,
               length: c.field.labelTextSpan.text.length,
-              message: `Unexpected ${quote(c.field.label)} after ${quote(furthest.field.label)}, expected it before`,
+              message: `Unexpected ${code(c.field.label)} after ${code(furthest.field.label)}, expected it before`,
               context: c.field.labelSpan.text,
             });
           } else {

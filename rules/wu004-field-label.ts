@@ -6,10 +6,10 @@
  */
 import type { Field } from "../src/model/types.js";
 import type { FieldSpec } from "../src/profile/types.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { fieldsOf, projectSections, usesTemplate, type Classified } from "../src/sections.js";
-import { withoutTrailingColon } from "../src/trim.js";
-import { isStub } from "../src/detect.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { fieldsOf, projectSections, usesTemplate, type Classified } from "../src/wrapup/sections.js";
+import { withoutTrailingColon } from "../src/core/trim.js";
+import { isStub } from "../src/wrapup/detect.js";
 
 export interface FieldLabelOptions {
   /** Fix the spelling and casing of known labels. */
@@ -39,7 +39,7 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
   doc: "wu004-field-label",
   fixable: true,
   scope: "wrapups",
-  schema: { properties: { spelling: { type: "boolean" } } },
+  schema: { properties: { spelling: { type: "boolean", description: "fix the spelling and casing of known labels" } } },
   defaults: { spelling: true },
   check(model, options, profile) {
     if (isStub(model) || !usesTemplate(model, profile)) return [];

@@ -3,11 +3,11 @@
  * sequence), one space, then the title; and a heading is a heading (not text swallowed by the
  * HTML block above it).
  */
-import { isStub } from "../src/detect.js";
-import { leadingEmoji, rgiPrefix, unqualifiedPrefix } from "../src/emoji.js";
+import { isStub } from "../src/wrapup/detect.js";
+import { leadingEmoji, rgiPrefix, unqualifiedPrefix } from "../src/wrapup/emoji.js";
 import type { Span } from "../src/model/types.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { projectSections, usesTemplate } from "../src/sections.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { projectSections, usesTemplate } from "../src/wrapup/sections.js";
 
 export const sectionHeading: WrapupRule<Record<string, never>> = {
   code: "WU005",

@@ -2,10 +2,13 @@
  * WU006 wrapup-github-link-form: GitHub links are well formed, their text agrees with their
  * URL, and a field links the kind of thing its label promises. No network.
  */
-import type { Field, Link, WrapupModel } from "../src/model/types.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
-import { checkLinkText } from "../src/github/text.js";
-import { KIND_NAMES, parseGitHubUrl, type GitHubKind, type ParsedGitHubUrl } from "../src/github/url.js";
+import type { Field, WrapupModel } from "../src/model/types.js";
+import { githubLinks } from "../src/github/links.js";
+import { memo } from "../src/core/memo.js";
+import { article, either } from "../src/core/message.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { checkLinkText } from "../src/github/link-text.js";
+import { KIND_NAMES, type GitHubKind } from "../src/github/url.js";
 
 export interface GitHubLinkFormOptions {
   /** Field label (case-insensitive) → the kinds of GitHub link allowed under it. */
@@ -23,53 +26,21 @@ export const DEFAULT_FIELD_KINDS: Record<string, GitHubKind[]> = {
 /** Fragments that point at a conversation inside a pull request: issue-like. */
 const CONVERSATION = /^(?:discussion_r\d+|issuecomment-\d+|pullrequestreview-\d+)$/;
 
-export interface GitHubLink {
-  link: Link;
-  parsed: ParsedGitHubUrl;
-}
-
-const parsedLinks = new WeakMap<WrapupModel, GitHubLink[]>();
-
-/** The document's GitHub links, parsed once per model (WU006 and WU007 share them). */
-export function githubLinks(model: WrapupModel): GitHubLink[] {
-  let links = parsedLinks.get(model);
-  if (!links) {
-    links = [];
-    for (const link of model.links) {
-      const parsed = parseGitHubUrl(link.url.trim());
-      if (parsed) links.push({ link, parsed });
+/** The field each line belongs to, indexed once per model (not a scan per link). */
+const fieldLines = memo((model: WrapupModel): Map<number, Field> => {
+  const index = new Map<number, Field>();
+  for (const section of model.sections) {
+    for (const field of section.fields) {
+      const from = Math.max(field.line, section.heading.line);
+      const to = Math.min(field.endLine, section.endLine);
+      for (let l = from; l <= to; l++) if (!index.has(l)) index.set(l, field);
     }
-    parsedLinks.set(model, links);
   }
-  return links;
-}
-
-const fieldLines = new WeakMap<WrapupModel, Map<number, Field>>();
-
-/** The field a line belongs to, from an index built once per model (not a scan per link). */
-function fieldAt(model: WrapupModel, line: number): Field | null {
-  let index = fieldLines.get(model);
-  if (!index) {
-    index = new Map();
-    for (const section of model.sections) {
-      for (const field of section.fields) {
-        const from = Math.max(field.line, section.heading.line);
-        const to = Math.min(field.endLine, section.endLine);
-        for (let l = from; l <= to; l++) if (!index.has(l)) index.set(l, field);
-      }
-    }
-    fieldLines.set(model, index);
-  }
-  return index.get(line) ?? null;
-}
-
-function article(name: string): string {
-  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
-}
+  return index;
+});
 
 function listOf(kinds: GitHubKind[]): string {
-  const names = kinds.map((k) => article(KIND_NAMES[k] ?? k));
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+  return either(kinds.map((k) => article(KIND_NAMES[k] ?? k)));
 }
 
 /** It reads no profile: every Markdown document, as it is. */
@@ -79,13 +50,15 @@ export const githubLinkForm = {
   description: "GitHub links are well formed and agree with their text and field",
   doc: "wu006-github-link-form",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
       fieldKinds: {
         type: "object",
         additionalProperties: { type: "array", items: { enum: KINDS } },
+        description: `field label (case-insensitive) → allowed kinds: ${KINDS.map((k) => `\`${k}\``).join(", ")}; \`{}\` turns the check off`,
       },
-      linkText: { type: "boolean" },
+      linkText: { type: "boolean", description: "check that link text agrees with the URL" },
     },
   },
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
@@ -134,7 +107,7 @@ export const githubLinkForm = {
         }
       }
       if (fieldKinds.size > 0) {
-        const field = fieldAt(model, link.span.start.line);
+        const field = fieldLines(model).get(link.span.start.line) ?? null;
         const allowed = field ? fieldKinds.get(field.label.toLowerCase()) : undefined;
         if (field && allowed && !allowed.includes(target.kind)) {
           const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));

@@ -6,11 +6,11 @@
  * with the fix to the canonical form, never an error.
  */
 import type { Link } from "../src/model/types.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 import { checkFor, type Verdict } from "../src/github/checks.js";
 import { githubResolver } from "../src/github/resolver.js";
 import type { GitHubTarget } from "../src/github/url.js";
-import { githubLinks } from "./wu006-github-link-form.js";
+import { githubLinks } from "../src/github/links.js";
 
 export interface GitHubLinkResolvesOptions {
   /** Report links into archived repositories (a warning). */
@@ -72,11 +72,12 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
   description: "GitHub links point at things that exist, at their current address",
   doc: "wu007-github-link-resolves",
   fixable: true,
+  fixes: "redirected links (renamed repos, `issues/N` for a PR)",
   asynchronous: true,
   schema: {
     properties: {
-      archived: { type: "boolean" },
-      offline: { type: "boolean" },
+      archived: { type: "boolean", description: "warn about links into archived repositories" },
+      offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" },
     },
   },
   defaults: { archived: true, offline: false },

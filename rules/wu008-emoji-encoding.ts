@@ -3,30 +3,15 @@
  * twice, possibly with bytes dropped), no broken characters, no broken emoji sequences. Applies
  * to every Markdown document. Fixes only what is certain.
  */
-import type { WrapupModel } from "../src/model/types.js";
-import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type CodePage, type MojibakeSpan } from "../src/encoding/index.js";
+import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type MojibakeSpan } from "../src/encoding/index.js";
 import { codePoints } from "../src/encoding/unicode.js";
-import type { Finding, WrapupRule } from "../src/rule.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 
 export interface EmojiEncodingOptions {
   /** Code pages the text may have been read through, most likely first. */
   codePages: string[];
   /** Also report broken emoji sequences (non-RGI ZWJ sequences, modifiers, keycaps, selectors). */
   sequences: boolean;
-}
-
-const cache = new WeakMap<WrapupModel, Map<string, Finding[]>>();
-
-/** The code pages and the cache key of resolved options, which every document of a run shares. */
-const settings = new WeakMap<EmojiEncodingOptions, { key: string; pages: CodePage[] }>();
-
-function settingsOf(options: EmojiEncodingOptions): { key: string; pages: CodePage[] } {
-  let found = settings.get(options);
-  if (!found) {
-    found = { key: JSON.stringify([options.codePages, options.sequences]), pages: options.codePages.map(codePage) };
-    settings.set(options, found);
-  }
-  return found;
 }
 
 /** It reads no profile: every Markdown document, as it is. */
@@ -36,22 +21,16 @@ export const emojiEncoding = {
   description: "Text is clean UTF-8: no mojibake, broken characters or broken emoji sequences",
   doc: "wu008-emoji-encoding",
   fixable: true,
+  fixes: "where certain",
   schema: {
     properties: {
-      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true },
-      sequences: { type: "boolean" },
+      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true, description: "iconv-lite names of the code pages to consider, most likely first" },
+      sequences: { type: "boolean", description: "also report broken emoji sequences" },
     },
   },
   defaults: { codePages: [...CODE_PAGE_IDS], sequences: true },
   check(model, options) {
-    const { key, pages } = settingsOf(options);
-    let perOptions = cache.get(model);
-    if (!perOptions) {
-      perOptions = new Map();
-      cache.set(model, perOptions);
-    }
-    const cached = perOptions.get(key);
-    if (cached) return cached;
+    const pages = options.codePages.map(codePage);
     const findings: Finding[] = [];
     // Comments too: damage there is damage a maintainer wants to know of (`source`, unmasked,
     // read only when a line holds a comment).
@@ -62,7 +41,6 @@ export const emojiEncoding = {
       for (const anomaly of anomalies) findings.push(anomalyFinding(line, anomaly));
     }
     findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    perOptions.set(key, findings);
     return findings;
   },
 } satisfies WrapupRule<EmojiEncodingOptions>;

@@ -7,14 +7,14 @@
  * weighs was not answered. The Next Steps field is the profile's field whose role is
  * `next-steps`, whatever the house calls it.
  */
-import type { Finding, WrapupRule } from "../src/rule.js";
+import type { Finding, WrapupRule } from "../src/core/rule.js";
 import { checkKey, type Verdict } from "../src/github/checks.js";
 import { githubResolver } from "../src/github/resolver.js";
 import { kindName, stateOf, stateWords, workOf } from "../src/github/states.js";
-import { shortForm } from "../src/github/text.js";
+import { shortForm } from "../src/github/link-text.js";
 import type { WrapupModel } from "../src/model/types.js";
-import { asksOf, type Ask, type AskSubject } from "../src/next-steps.js";
-import { hasNextStepsField, projectsOf, type Project, type ProjectLink } from "../src/projects.js";
+import { asksOf, type Ask, type AskSubject } from "../src/wrapup/next-steps.js";
+import { hasNextStepsField, projectsOf, type Project, type ProjectLink } from "../src/wrapup/projects.js";
 
 export interface NextStepsOptions {
   /** Also report projects without Next Steps whose linked work is all open. */
@@ -55,15 +55,15 @@ function placeOf(model: WrapupModel, project: Project, phrase: string): Pick<Fin
 export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
   code: "WU009",
   name: "wrapup-next-steps",
-  description: "Next Steps ask for work the project's links do not show as done",
+  description: "Next Steps ask only for work the project's links do not show as done",
   doc: "wu009-next-steps",
   fixable: false,
   asynchronous: true,
   scope: "wrapups",
   schema: {
     properties: {
-      withoutNextSteps: { type: "boolean" },
-      offline: { type: "boolean" },
+      withoutNextSteps: { type: "boolean", description: "warn about projects without Next Steps whose linked work is all open" },
+      offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" },
     },
   },
   defaults: { withoutNextSteps: true, offline: false },

@@ -1,7 +1,7 @@
 // npm run build:action [-- OUTDIR]: the GitHub Action's committed build (action/, run by the
 // runner's own Node: action.yml `runs.using: node24`, nothing installed at run time).
 //
-//   action/index.js                                  src/action.ts and all it imports, one file
+//   action/index.js                                  src/action/index.ts and all it imports, one file
 //   action/node_modules/wrapup-lint/package.json     a package named wrapup-lint ...
 //   action/node_modules/wrapup-lint/markdownlint.js  ... whose `./markdownlint` is the rules, one file
 //
@@ -22,7 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.resolve(process.argv[2] ?? path.join(root, "action"));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 
-// src/lazy.ts loads CommonJS dependencies on first use through a `require(id)` no bundler can
+// src/core/lazy.ts loads CommonJS dependencies on first use through a `require(id)` no bundler can
 // follow; in the bundle each id it is given becomes a literal require, still run on first use.
 const lazyIds = new Set();
 for (const dir of ["src", "rules"]) {
@@ -35,10 +35,10 @@ for (const dir of ["src", "rules"]) {
 const lazyPlugin = {
   name: "lazy-requires",
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]lazy\.ts$/ }, () => ({
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]lazy\.ts$/ }, () => ({
       loader: "ts",
       contents: [
-        "// The bundle's src/lazy.ts (scripts/build-action.mjs): each id a literal require, run on first use.",
+        "// The bundle's src/core/lazy.ts (scripts/build-action.mjs): each id a literal require, run on first use.",
         "const table: Record<string, () => unknown> = {",
         ...[...lazyIds].sort().map((id) => `  ${JSON.stringify(id)}: () => require(${JSON.stringify(id)}),`),
         "};",
@@ -69,7 +69,7 @@ const common = {
 
 fs.rmSync(outdir, { recursive: true, force: true });
 const rulesDir = path.join(outdir, "node_modules", "wrapup-lint");
-await build({ ...common, entryPoints: [path.join(root, "src", "action.ts")], outfile: path.join(outdir, "index.js") });
+await build({ ...common, entryPoints: [path.join(root, "src", "action", "index.ts")], outfile: path.join(outdir, "index.js") });
 await build({ ...common, entryPoints: [path.join(root, "src", "adapters", "markdownlint.ts")], outfile: path.join(rulesDir, "markdownlint.js") });
 fs.writeFileSync(
   path.join(rulesDir, "package.json"),

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readDraft, readWrapup } from "./helpers/corpus.js";
+import { readDraft } from "./helpers/corpus.js";
 import { git, gitInit, lint, project, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
 
@@ -26,7 +26,7 @@ const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken
 const structureOnly = JSON.stringify({ config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true }, customRules: ["wrapup-lint/markdownlint"] });
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, "dist", "src", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+  if (!fs.existsSync(path.join(ROOT, "dist", "src", "cli", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 });
 
 describe("--format", () => {
@@ -248,7 +248,7 @@ describe("progress", () => {
   });
 
   test("on a terminal, a run longer than the threshold shows files done on stderr, then clears it; not on a pipe", async () => {
-    const { run } = (await import(path.join(ROOT, "dist", "src", "cli.js"))) as typeof import("../src/cli.js");
+    const { run } = (await import(path.join(ROOT, "dist", "src", "cli", "index.js"))) as typeof import("../src/cli/index.js");
     const dir = project(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`docs/w${i}.md`, broken])));
     const lines: string[] = [];
     const tty: string[] = [];

@@ -43,7 +43,7 @@ function remarkFindings(output: string): string[] {
 const structureOnly = JSON.stringify({ config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true }, customRules: ["wrapup-lint/markdownlint"] });
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist", "src", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+  if (!fs.existsSync(path.join(root, "dist", "src", "cli", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 });
 
 describe("wrapup-lint CLI", () => {

@@ -62,7 +62,7 @@ const asNobody = isRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear
 const canDropPrivileges = !isRoot || setpriv;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist", "src", "unreadable.js"))) throw new Error("dist/ is stale or missing: run `npm run build`");
+  if (!fs.existsSync(path.join(root, "dist", "src", "cli", "tolerant-fs.js"))) throw new Error("dist/ is stale or missing: run `npm run build`");
 });
 
 describe("an unreadable file", () => {

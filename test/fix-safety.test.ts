@@ -11,8 +11,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { applyFixes } from "markdownlint";
 import { beforeAll, describe, expect, test } from "vitest";
-import { normalize, restore } from "../src/fix-files.js";
-import { RULES } from "../src/rules.js";
+import { normalize, restore } from "../src/cli/fix-files.js";
+import { RULES } from "../rules/index.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, runMarkdownlint, type SuiteConfig } from "./helpers/lint.js";
 
@@ -130,7 +130,7 @@ describe("restore: the linted text back to the file's own endings", () => {
 
 describe("wrapup-lint --fix on files", () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, "dist", "src", "fix-files.js"))) throw new Error("dist/ is stale or missing: run `npm run build`");
+    if (!fs.existsSync(path.join(root, "dist", "src", "cli", "fix-files.js"))) throw new Error("dist/ is stale or missing: run `npm run build`");
   });
 
   const config = JSON.stringify({ config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true, WU008: true }, customRules: ["wrapup-lint/markdownlint"] });

@@ -14,7 +14,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { describe, expect, test } from "vitest";
-import { RULES } from "../src/rules.js";
+import { RULES } from "../rules/index.js";
 import { growth, leastMs, linearBound } from "./helpers/complexity.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";
 import { lintMarkdownlint, runRemark, type SuiteConfig } from "./helpers/lint.js";

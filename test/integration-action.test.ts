@@ -245,7 +245,7 @@ describe("GitHub Action entry point", () => {
     expect(action.inputs["token"]!.default).toBe("${{ github.token }}");
     for (const output of Object.values(action.outputs)) expect(output.value).toBeUndefined();
     // Every input the entry point reads is declared (and no other).
-    const source = fs.readFileSync(path.join(ROOT, "src", "action.ts"), "utf8");
+    const source = fs.readFileSync(path.join(ROOT, "src", "action", "index.ts"), "utf8");
     const read = [...source.matchAll(/input\(env, "([\w-]+)"/g)].map((m) => m[1]).sort();
     expect(read).toEqual(Object.keys(action.inputs).sort());
 

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { RULES } from "../src/rules.js";
+import { RULES } from "../rules/index.js";
 import { readDraft } from "./helpers/corpus.js";
 import { git, runAsync, snapshot, tempDir, testEnv } from "./helpers/integration.js";
 
@@ -21,7 +21,7 @@ async function installAndUse(spec: string): Promise<void> {
   const install = await npm(["install", "--save-dev", spec], user);
   expect(install.code, install.output).toBe(0);
   const installed = path.join(user, "node_modules", "wrapup-lint");
-  expect(fs.existsSync(path.join(installed, "dist", "src", "cli.js")), "built").toBe(true);
+  expect(fs.existsSync(path.join(installed, "dist", "src", "cli", "index.js")), "built").toBe(true);
   expect(fs.existsSync(path.join(installed, "LICENSE"))).toBe(true);
   fs.mkdirSync(path.join(user, "docs"));
   fs.writeFileSync(path.join(user, "docs", "2025-12.md"), readDraft("2025-12.md"));

@@ -118,7 +118,7 @@ describe("wrapup-lint-language-server", () => {
   let asked = 0;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist", "src", "lsp.js"))) throw new Error("dist/ is missing: run `npm run build`");
+    if (!fs.existsSync(path.join(ROOT, "dist", "src", "editor", "language-server.js"))) throw new Error("dist/ is missing: run `npm run build`");
     server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] });
     workspace = project({ ".remarkrc.mjs": 'import preset from "wrapup-lint/remark";\nexport default preset;\n', "docs/2025-11.md": "# Notes\n" });
     // As npm installs a package's bins.

@@ -19,8 +19,8 @@ import { describe, expect, test } from "vitest";
 import { assemble } from "../src/model/assemble.js";
 import { parseMdast } from "../src/model/from-mdast.js";
 import { parseMicromark } from "../src/model/from-micromark.js";
-import { resolveOptions } from "../src/options.js";
-import { RULES } from "../src/rules.js";
+import { resolveOptions } from "../src/core/options.js";
+import { RULES } from "../rules/index.js";
 import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
 import { growthSync, linearBound } from "./helpers/complexity.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";
@@ -281,7 +281,7 @@ describe("no regular expression backtracks catastrophically", () => {
     // A sanity check on the extraction: the model's bold-label pattern and the GitHub text patterns.
     expect(regexes.length).toBeGreaterThan(60);
     expect(regexes.some((r) => r.where.startsWith("src/model/assemble.ts"))).toBe(true);
-    expect(regexes.some((r) => r.where.startsWith("src/github/text.ts") && r.re.source.includes("[A-Za-z0-9][A-Za-z0-9-]*"))).toBe(true);
+    expect(regexes.some((r) => r.where.startsWith("src/github/link-text.ts") && r.re.source.includes("[A-Za-z0-9][A-Za-z0-9-]*"))).toBe(true);
   });
 
   test("each pattern's cost grows linearly: runs of 20k–80k characters against runs a quarter as long", async () => {

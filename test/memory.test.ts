@@ -1,8 +1,8 @@
 /**
  * A long-lived process (an editor, a language server, a CI run over thousands of pages) must not
- * keep the documents it has linted. The suite keeps a few process-wide caches by text (parsed
- * GitHub URLs, field labels, parsed front matter); V8 keeps a substring as a slice of its parent,
- * so a cached URL cut from a page kept the whole page alive. Measured here on the real linters:
+ * keep the documents it has linted. What the suite remembers it mostly remembers per document
+ * (src/core/memo.ts); its one cache by text (parsed front matter, for the editor) must not keep a cut
+ * from a page, and with it the page. Measured here on the real linters:
  * lint many distinct large pages, collect garbage, and compare the heap with what it was.
  */
 import { describe, expect, test } from "vitest";

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { RULES } from "../src/rules.js";
+import { RULES } from "../rules/index.js";
 import { readWrapup, SEED, wrapups } from "./helpers/corpus.js";
 import { lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
 

@@ -1,14 +1,16 @@
 /**
  * Every rule's doc holds ok / not-ok examples; each runs through markdownlint and remark with
  * only that rule enabled. Both linters must report exactly the listed findings, apply the
- * listed fix, and find nothing fixable left when the fixed text is linted again.
+ * listed fix, and find nothing fixable left when the fixed text is linted again. The rules'
+ * cases written as data (test/cases/) run the same way.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { RULES } from "../src/rules.js";
-import { readExamples } from "./helpers/examples.js";
+import { RULES } from "../rules/index.js";
+import type { AnyRule } from "../src/core/rule.js";
+import { caseExample, readExamples, type Example, type RuleCase } from "./helpers/examples.js";
 // WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
 import "./github-server/docs-world.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
@@ -17,6 +19,13 @@ const root = path.resolve(import.meta.dirname, "..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-docs-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 let examples = 0;
+
+/** Rule cases written as data (test/cases/<doc>.ts), by the rule's doc name. */
+const cases = new Map<string, RuleCase[]>();
+for (const file of fs.readdirSync(path.join(root, "test", "cases"))) {
+  const doc = file.replace(/\.ts$/, "");
+  cases.set(doc, ((await import(`./cases/${doc}.ts`)) as { CASES: RuleCase[] }).CASES);
+}
 
 /** Where an example's document stands: beside a profile file with the example's profile, if it has one. */
 function documentFor(profile: Record<string, unknown> | null, file: string | null): string {
@@ -49,27 +58,28 @@ for (const rule of RULES) {
     });
 
     const examples = fs.existsSync(docPath) ? readExamples(docPath) : [];
-    for (const example of examples) {
-      const config = { [rule.code]: example.options };
-      test(`${example.kind} example at line ${example.docLine}`, async () => {
-        // A profile of the example's own: a profile file in a folder of its own, as a user has it.
-        const name = documentFor(example.profile, example.file);
-        const expected = example.kind === "ok" ? [] : example.findings;
-        for (const lint of [lintMarkdownlint, lintRemark]) {
-          const reported = (await lint(example.text, config, name)).filter((r) => r.code === rule.code);
-          expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
-        }
-        if (example.fixed !== null) {
-          for (const fix of [fixMarkdownlint, fixRemark]) {
-            const fixed = await fix(example.text, config, name);
-            expect(fixed, fix.name).toBe(example.fixed);
-            for (const lint of [lintMarkdownlint, lintRemark]) {
-              const left = (await lint(fixed, config, name)).filter((r) => r.fix !== null);
-              expect(left, `${fix.name} then ${lint.name}`).toEqual([]);
-            }
-          }
-        }
-      });
-    }
+    for (const example of examples) test(`${example.kind} example at line ${example.docLine}`, () => runExample(rule, example));
+    for (const c of cases.get(rule.doc) ?? []) test(`case: ${c.name}`, () => runExample(rule, caseExample(c)));
   });
+}
+
+/** Through both linters: exactly the listed findings; the listed fix by both; nothing fixable left after it. */
+async function runExample(rule: AnyRule, example: Example): Promise<void> {
+  const config = { [rule.code]: example.options };
+  // A profile of the example's own: a profile file in a folder of its own, as a user has it.
+  const name = documentFor(example.profile, example.file);
+  const expected = example.kind === "ok" ? [] : example.findings;
+  for (const lint of [lintMarkdownlint, lintRemark]) {
+    const reported = (await lint(example.text, config, name)).filter((r) => r.code === rule.code);
+    expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
+  }
+  if (example.fixed === null) return;
+  for (const fix of [fixMarkdownlint, fixRemark]) {
+    const fixed = await fix(example.text, config, name);
+    expect(fixed, fix.name).toBe(example.fixed);
+    for (const lint of [lintMarkdownlint, lintRemark]) {
+      const left = (await lint(fixed, config, name)).filter((r) => r.fix !== null);
+      expect(left, `${fix.name} then ${lint.name}`).toEqual([]);
+    }
+  }
 }

@@ -8,13 +8,12 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { StatusReport } from "../src/commands/status.js";
+import type { StatusReport } from "../src/cli/commands/status.js";
 import { bundledProfile } from "../src/profile/load.js";
-import { projectsOf } from "../src/projects.js";
-import { shortForm } from "../src/github/text.js";
+import { projectsOf } from "../src/wrapup/projects.js";
+import { shortForm } from "../src/github/link-text.js";
 import { startFakeGitHub, type FakeGitHub, type FakeState, type World } from "./github-server/server.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";

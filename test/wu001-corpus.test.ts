@@ -7,8 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { CORPUS, corpusFiles, testCorpus, readWrapup, wrapups } from "./helpers/corpus.js";
-import { runMarkdownlintMany, type SuiteConfig } from "./helpers/lint.js";
-import { fixMarkdownlintNamed, fixRemarkNamed, lintMarkdownlintNamed, lintRemarkNamed } from "./helpers/named-lint.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, runMarkdownlintMany, type SuiteConfig } from "./helpers/lint.js";
 
 const ONLY: SuiteConfig = { WU001: true };
 /** Every rule of the suite that exists, to see that a fault changes nothing but WU001's findings. */
@@ -17,8 +16,8 @@ const ALL: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, W
 const line = (r: { code: string; line: number; message: string }): string => `${r.code} ${r.line}: ${r.message}`;
 
 async function both(text: string, name: string, config: SuiteConfig) {
-  const markdownlint = await lintMarkdownlintNamed(text, name, config);
-  const remark = await lintRemarkNamed(text, name, config);
+  const markdownlint = await lintMarkdownlintInContext(text, config, name);
+  const remark = await lintRemarkInContext(text, config, name);
   return { markdownlint, remark };
 }
 
@@ -171,8 +170,8 @@ describe("fault injection on copies of the real wrap-ups", () => {
         const wu001 = after.markdownlint.find((r) => r.code === "WU001")!;
         if (fault.fixed !== undefined) {
           expect(wu001.fix, `${label}: fixable`).not.toBeNull();
-          for (const fix of [fixMarkdownlintNamed, fixRemarkNamed]) {
-            const fixed = await fix(fault.text, name, ONLY);
+          for (const fix of [fixMarkdownlint, fixRemark]) {
+            const fixed = await fix(fault.text, ONLY, name);
             expect(fixed, `${label}: ${fix.name}`).toBe(fault.fixed);
             const again = await both(fixed, name, ONLY);
             expect([...again.markdownlint, ...again.remark], `${label}: ${fix.name}, re-linted`).toEqual([]);

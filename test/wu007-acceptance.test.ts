@@ -15,7 +15,7 @@ import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { startFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "./github-server/runs.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
-import { HACKATHONS, readWrapup, wrapups } from "./helpers/corpus.js";
+import { readWrapup, wrapups } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
 
 const TOKEN = "ghp_acceptanceTOKEN0123456789abcdefABCDEF";

@@ -12,7 +12,7 @@ import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { startFakeGitHub, type Fault, type FakeGitHub, type RecordedRequest } from "./github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunResult } from "./github-server/runs.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
-import { HACKATHONS, readWrapup } from "./helpers/corpus.js";
+import { readWrapup } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
 
 const FILES = ["2023-11.md", "2025-11.md", "2025-12.md"];

@@ -4,7 +4,7 @@
  * nothing outside their span.
  */
 import { describe, expect, test } from "vitest";
-import { OptionsError, resolveOptions } from "../src/options.js";
+import { OptionsError, resolveOptions } from "../src/core/options.js";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
 

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "vitest";
+import { expect } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { mayHoldMojibake } from "../src/encoding/index.js";
 import { CORPUS, corpusFiles, testCorpus } from "./helpers/corpus.js";

@@ -6,7 +6,6 @@
  * left as they are and list the true original among their candidates.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readWrapup, SEED } from "./helpers/corpus.js";
 import { restoresExactly } from "./helpers/encoding.js";

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { bundledProfile } from "../src/profile/load.js";
-import { projectsOf, type Project } from "../src/projects.js";
+import { projectsOf, type Project } from "../src/wrapup/projects.js";
 import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { nextSteps } from "../rules/wu009-next-steps.js";
 import { startFakeGitHub, type FakeGitHub, type FakeRepo, type FakeState, type World } from "./github-server/server.js";

@@ -4,9 +4,9 @@
  * doc names: each ask it reads, and each sentence it must not take for one.
  */
 import { describe, expect, test } from "vitest";
-import { asksOf } from "../src/next-steps.js";
+import { asksOf } from "../src/wrapup/next-steps.js";
 import { bundledProfile } from "../src/profile/load.js";
-import { projectsOf } from "../src/projects.js";
+import { projectsOf } from "../src/wrapup/projects.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
 

@@ -6,9 +6,9 @@
  */
 import type { Rule, RuleOnError, RuleParams } from "markdownlint";
 import { modelFromMarkdownlint } from "../model/from-micromark.js";
-import { runRule } from "../run-rule.js";
-import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule } from "../rule.js";
-import { RULES } from "../rules.js";
+import { runRule } from "../core/run-rule.js";
+import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule, type AnyRule } from "../core/rule.js";
+import { RULES } from "../../rules/index.js";
 
 /**
  * How many times a rule of the suite ran in this process: the CLI says so when a configuration
@@ -17,7 +17,7 @@ import { RULES } from "../rules.js";
  */
 const runs: { count: number } = ((globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")] ??= { count: 0 });
 
-export function toMarkdownlintRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>): Rule {
+export function toMarkdownlintRule(rule: AnyRule): Rule {
   return {
     ...(rule.asynchronous ? { asynchronous: true } : {}),
     names: [rule.code, rule.name],

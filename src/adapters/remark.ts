@@ -12,15 +12,15 @@ import type { Preset, Processor } from "unified";
 import { lintRule } from "unified-lint-rule";
 import type { VFile } from "vfile";
 import { modelFromMdast } from "../model/from-mdast.js";
-import { resolveOptions } from "../options.js";
-import { runRule } from "../run-rule.js";
+import { resolveOptions } from "../core/options.js";
+import { runRule } from "../core/run-rule.js";
 import { ProfileError, profileFor } from "../profile/load.js";
-import { docUrl, sortFindings, type Finding, type WrapupRule } from "../rule.js";
-import { RULES } from "../rules.js";
+import { docUrl, sortFindings, type Finding, type AnyRule } from "../core/rule.js";
+import { RULES } from "../../rules/index.js";
 
 export const SOURCE = "wrapup-lint";
 
-export function toRemarkRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>) {
+export function toRemarkRule(rule: AnyRule) {
   const plugin = lintRuleOf(rule);
   // Options are checked when the plugin is configured, so that a bad option stops the run with
   // one line instead of a warning with a stack trace on every file.
@@ -42,7 +42,7 @@ export function toRemarkRule(rule: WrapupRule<any, Finding[] | Promise<Finding[]
   return configured as unknown as typeof plugin;
 }
 
-function lintRuleOf(rule: WrapupRule<any, Finding[] | Promise<Finding[]>>) {
+function lintRuleOf(rule: AnyRule) {
   return lintRule<Root, unknown>({ origin: `${SOURCE}:${rule.name}`, url: docUrl(rule) }, (tree, file, given) => {
     const found = runRule(rule, modelFromMdast(tree, file), given);
     // unified-lint-rule waits for a rule that returns a promise.

@@ -4,7 +4,7 @@
  * (a ZWJ sequence or skin tone modifier no platform draws as one emoji, a keycap without
  * U+20E3, a variation selector with nothing to select). Pure functions over strings.
  */
-import { rgiLengthAt } from "../emoji.js";
+import { rgiLengthAt } from "../wrapup/emoji.js";
 import { CODE_PAGES } from "./codepages.js";
 import {
   isC1,

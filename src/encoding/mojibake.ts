@@ -24,7 +24,7 @@
  * 7. Each stretch of non-ASCII text is read on its own with a work budget that grows with it, so
  *    hostile input ends quickly and work stays linear in the line's length.
  */
-import { leadingEmoji } from "../emoji.js";
+import { leadingEmoji } from "../wrapup/emoji.js";
 import type { Anomaly } from "./anomalies.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
 import { isEmoji, isEmojiComponent, isExtendedPictographic, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";

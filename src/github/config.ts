@@ -9,14 +9,14 @@
  *   `WRAPUP_LINT_CACHE_TTL_FINAL` (seconds, default 30 days: answers that cannot, a merged pull
  *   request).
  * - `WRAPUP_LINT_OFFLINE=1`: answer from the cache only (`0`: ask GitHub); unset: cache only in an
- *   editor (src/host.ts), GitHub otherwise.
+ *   editor (src/editor/environment.ts), GitHub otherwise.
  * - `WRAPUP_LINT_GITHUB_TIMEOUT` (seconds for the whole run, default 60),
  *   `WRAPUP_LINT_GITHUB_REQUEST_TIMEOUT` (seconds per request, default 15),
  *   `WRAPUP_LINT_GITHUB_CONCURRENCY` (default 4).
  */
 import envPaths from "env-paths";
-import { offlineFromEnv } from "../host.js";
-import { trimEndChars } from "../trim.js";
+import { offlineFromEnv } from "../editor/environment.js";
+import { trimEndChars } from "../core/trim.js";
 
 export interface GitHubConfig {
   apiUrl: string;

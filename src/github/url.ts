@@ -3,8 +3,7 @@
  * written. No network and no linter knowledge; WU006 reports the problems, WU007 resolves the
  * targets.
  */
-import { trailingRun } from "../trim.js";
-import { TextCache } from "../detach.js";
+import { trailingRun } from "../core/trim.js";
 
 export type GitHubKind =
   | "owner"
@@ -77,26 +76,13 @@ const OWNER_OK = /^[A-Za-z0-9-]+$/;
 const REPO_OK = /^[A-Za-z0-9._-]+$/;
 const NUMBER = /^[0-9]+$/;
 
+const HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
+
 /**
  * Parses a URL as written. Returns null when it is not a github.com web URL at all
  * (other hosts, gist.github.com, raw.githubusercontent.com, api.github.com, relative links).
  */
 export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
-  // Most links of a docs tree are relative or to other hosts: they fail the anchored head at
-  // once, which is cheaper than looking them up (and keeps them out of the cache).
-  if (!HEAD.test(written)) return null;
-  // The same URLs come back in every lint of a page and across the pages of a docs tree; the
-  // answer depends on the text alone and no caller changes it. Parsed from the cache's copy:
-  // the parts of the answer (owner, repository, …) outlive the document, in this cache and in
-  // the link resolver's.
-  return parsedUrls.get(written, parseOnce);
-}
-
-const HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
-
-const parsedUrls = new TextCache<ParsedGitHubUrl | null>(10_000, 2048);
-
-function parseOnce(written: string): ParsedGitHubUrl | null {
   const head = HEAD.exec(written);
   if (!head) return null;
   const [, scheme, slashes, host] = head;

@@ -2,10 +2,10 @@
  * Turns what a builder read off the linter's tree into the wrap-up model: the H1, the event
  * details list, the project sections and their fields, and every link. Both builders end here.
  */
-import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./parsed.js";
+import type { ParsedBlock, ParsedDocument, ParsedHeading, ParsedLink } from "./tree-outline.js";
 import { lineSpan, spanOf, textBetween } from "./source.js";
 import type { EventDetails, EventItem, Field, Heading, Link, Point, Section, Span, WrapupModel } from "./types.js";
-import { withoutTrailingColon } from "../trim.js";
+import { withoutTrailingColon } from "../core/trim.js";
 
 export function assemble(doc: ParsedDocument): WrapupModel {
   const { lines } = doc;
@@ -35,74 +35,14 @@ export function assemble(doc: ParsedDocument): WrapupModel {
     }
   }
 
-  // The event details and the project sections are read when a rule first asks for them: only
-  // wrap-ups need them (and a page with a GitHub link under a field), most pages of a docs tree
-  // are not wrap-ups. Read once, then the same objects for every rule.
-  const model = { lines, frontMatter: doc.frontMatter, h1, headings, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter) };
-  const pending: Pending = { read: () => readStructure(doc, headingAt, outsideFrontMatter), structure: null, unmask: doc.source, source: null };
-  Object.defineProperty(model, PENDING, { value: pending });
-  return Object.defineProperties(model, LAZY) as unknown as WrapupModel;
+  const { eventDetails, sections } = readStructure(doc, headingAt, outsideFrontMatter);
+  return { lines, source: doc.source(), frontMatter: doc.frontMatter, h1, headings, eventDetails, sections, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter), path: null };
 }
 
 interface Structure {
   eventDetails: EventDetails | null;
   sections: Section[];
 }
-
-interface Pending {
-  /** Dropped once read, with the blocks it holds. */
-  read: (() => Structure) | null;
-  structure: Structure | null;
-  /** Reads the lines with comments as written; dropped once read. */
-  unmask: (() => string[]) | null;
-  source: readonly string[] | null;
-}
-
-/** Where a model keeps what its sections are read from (not enumerable: not part of the model). */
-const PENDING = Symbol("pending structure");
-
-function structureOf(model: object): Structure {
-  const pending = (model as { [PENDING]: Pending })[PENDING];
-  if (!pending.structure) {
-    pending.structure = pending.read!();
-    pending.read = null;
-  }
-  return pending.structure;
-}
-
-function sourceOf(model: object): readonly string[] {
-  const pending = (model as { [PENDING]: Pending })[PENDING];
-  if (!pending.source) {
-    pending.source = pending.unmask!();
-    pending.unmask = null;
-  }
-  return pending.source;
-}
-
-/**
- * The same getters for every model, so that every model has the same hidden class (a getter
- * of its own would give each model one of its own, and every rule's reads of it a miss).
- */
-const LAZY: PropertyDescriptorMap = {
-  eventDetails: {
-    get(this: object) {
-      return structureOf(this).eventDetails;
-    },
-    enumerable: true,
-  },
-  sections: {
-    get(this: object) {
-      return structureOf(this).sections;
-    },
-    enumerable: true,
-  },
-  source: {
-    get(this: object) {
-      return sourceOf(this);
-    },
-    enumerable: true,
-  },
-};
 
 /** The event details list and the project sections, from top-level blocks. */
 function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Heading>, outsideFrontMatter: (p: Point) => boolean): Structure {

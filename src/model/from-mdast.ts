@@ -4,24 +4,19 @@
 import type { Nodes, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
+import { memo } from "../core/memo.js";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./tree-outline.js";
 import { lfLineEndings, maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
-import { trimEndChars } from "../trim.js";
+import { trimEndChars } from "../core/trim.js";
 import type { Point, WrapupModel } from "./types.js";
 
-const cache = new WeakMap<Root, WrapupModel>();
-
 /** The model of the document behind `tree`, built once and shared by every rule. */
-export function modelFromMdast(tree: Root, file: VFile): WrapupModel {
-  let model = cache.get(tree);
-  if (!model) {
-    model = assemble(parseMdast(tree, String(file.value ?? "")));
-    model.path = file.path || null;
-    cache.set(tree, model);
-  }
+export const modelFromMdast = memo((tree: Root, file: VFile): WrapupModel => {
+  const model = assemble(parseMdast(tree, String(file.value ?? "")));
+  model.path = file.path || null;
   return model;
-}
+});
 
 type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined };
 
@@ -208,7 +203,8 @@ const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
 /** Reads a CommonMark link destination starting at `from` (after optional whitespace). */
 function readDestination(lines: readonly string[], from: Point): { start: Point; end: Point } | null {
-  let { line, column } = from;
+  const { column } = from;
+  let { line } = from;
   let text = lines[line - 1] ?? "";
   // Skip spaces and at most one line ending.
   let i = column - 1;

@@ -4,26 +4,24 @@
  */
 import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import { memo } from "../core/memo.js";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./parsed.js";
+import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./tree-outline.js";
 import { readFrontMatter } from "./source.js";
 import type { Point, WrapupModel } from "./types.js";
 
 type Token = MicromarkToken;
 
-const cache = new WeakMap<readonly Token[], WrapupModel>();
-
-/** The model of the document behind `params`, built once and shared by every rule. */
+/** The model of the document behind `params`, built once (per token tree) and shared by every rule. */
 export function modelFromMarkdownlint(params: RuleParams): WrapupModel {
-  const tokens = params.parsers.micromark?.tokens ?? [];
-  let model = cache.get(tokens);
-  if (!model) {
-    model = assemble(parseMicromark(params.frontMatterLines, params.lines, tokens));
-    model.path = params.name || null;
-    cache.set(tokens, model);
-  }
-  return model;
+  return modelOfTokens(params.parsers.micromark?.tokens ?? [], params);
 }
+
+const modelOfTokens = memo((tokens: readonly Token[], params: RuleParams): WrapupModel => {
+  const model = assemble(parseMicromark(params.frontMatterLines, params.lines, tokens));
+  model.path = params.name || null;
+  return model;
+});
 
 export function parseMicromark(
   frontMatterLines: readonly string[],

@@ -10,13 +10,13 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { leadingEmoji } from "../emoji.js";
-import { monthOfPath, monthsIn, MONTHS, parseDateRange, same, type MonthYear } from "../dates.js";
-import { yamlFrontMatter } from "../front-matter.js";
+import { leadingEmoji } from "../wrapup/emoji.js";
+import { monthOfPath, monthsIn, MONTHS, parseDateRange, same, type MonthYear } from "../wrapup/dates.js";
+import { yamlFrontMatter } from "../wrapup/front-matter.js";
 import { assemble } from "../model/assemble.js";
 import { parseMdast } from "../model/from-mdast.js";
 import type { Field, Section, WrapupModel } from "../model/types.js";
-import { isNearMiss, wordsOf } from "../sections.js";
+import { isNearMiss, wordsOf } from "../wrapup/sections.js";
 import { fold } from "./load.js";
 import type { ColonStyle, DateFormat, EventItemSpecFile, FieldSpecFile, Level, ProfileFile, TitleMatch } from "./types.js";
 

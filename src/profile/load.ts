@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ParseError } from "jsonc-parser";
-import { lazy } from "../lazy.js";
+import { lazy } from "../core/lazy.js";
 import gardener from "../../profiles/gardener.json" with { type: "json" };
 import profileSchema from "../../profiles/profile.schema.json" with { type: "json" };
 import { ProfileError } from "./errors.js";
@@ -166,6 +166,7 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
   };
 }
 
+/** Process-wide, as are the two caches below: a profile is a file of the run, not of a document; without them every document would read, resolve and compile its profile again. */
 const bundledResolved = new Map<string, Profile>();
 
 /** A bundled profile by name. */

@@ -15,7 +15,7 @@ import { engine } from "unified-engine";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
 import { toRemarkRule } from "../../src/adapters/remark.js";
 import { githubResolver, resetGitHubResolver, type ResolverStats } from "../../src/github/resolver.js";
-import type { Finding, WrapupRule } from "../../src/rule.js";
+import type { Finding, WrapupRule } from "../../src/core/rule.js";
 
 export interface RunFinding {
   file: string;

@@ -27,6 +27,25 @@ export interface Example {
   fixed: string | null;
 }
 
+/**
+ * A rule case written as data (test/cases/<doc>.ts), run like a doc example: `findings` empty
+ * for a document the rule accepts.
+ */
+export interface RuleCase {
+  name: string;
+  text: string;
+  options?: Record<string, unknown>;
+  profile?: Record<string, unknown>;
+  file?: string;
+  findings: string[];
+  fixed?: string;
+}
+
+/** A case as an example, `docLine` 0. */
+export function caseExample(c: RuleCase): Example {
+  return { kind: c.findings.length > 0 ? "not-ok" : "ok", docLine: 0, text: c.text, options: c.options ?? true, profile: c.profile ?? null, file: c.file ?? null, findings: c.findings, fixed: c.fixed ?? null };
+}
+
 export function readExamples(docPath: string): Example[] {
   const tree = unified().use(remarkParse).parse(fs.readFileSync(docPath, "utf8")) as Root;
   const codes: Code[] = [];

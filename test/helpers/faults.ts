@@ -8,10 +8,10 @@
  * written a second way.
  */
 import iconv from "iconv-lite";
-import { leadingEmoji } from "../../src/emoji.js";
+import { leadingEmoji } from "../../src/wrapup/emoji.js";
 import type { WrapupModel } from "../../src/model/types.js";
 import type { Profile } from "../../src/profile/types.js";
-import { fieldsOf, hasTemplateFields, projectSections } from "../../src/sections.js";
+import { fieldsOf, hasTemplateFields, projectSections } from "../../src/wrapup/sections.js";
 import { remarkModel } from "./models.js";
 
 export interface Fault {

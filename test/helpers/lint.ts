@@ -13,8 +13,8 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { toMarkdownlintRule } from "../../src/adapters/markdownlint.js";
 import { toRemarkRule, wrapupMessageControl, wrapupProfileCheck } from "../../src/adapters/remark.js";
-import type { WrapupRule } from "../../src/rule.js";
-import { RULES } from "../../src/rules.js";
+import type { AnyRule } from "../../src/core/rule.js";
+import { RULES } from "../../rules/index.js";
 
 /** Which rules run and with what options: `{ WU003: true, WU004: { colon: "inside" } }`. */
 export type SuiteConfig = Record<string, boolean | Record<string, unknown>>;
@@ -32,7 +32,7 @@ const ruleByCode = new Map(RULES.map((r) => [r.code, r]));
 const ruleByName = new Map(RULES.map((r) => [r.name, r]));
 const markdownlintRules = RULES.map(toMarkdownlintRule);
 
-function enabled(config: SuiteConfig): [WrapupRule<any>, boolean | Record<string, unknown>][] {
+function enabled(config: SuiteConfig): [AnyRule, boolean | Record<string, unknown>][] {
   return Object.entries(config).map(([code, options]) => {
     const rule = ruleByCode.get(code);
     if (!rule) throw new Error(`no rule ${code}`);
@@ -159,6 +159,15 @@ export function applyReportedFixes(text: string, reported: Reported[]): string {
     previous = [line, column];
   }
   return lines.join(eol);
+}
+
+/** Each finding with its context (markdownlint's `context`, remark's `actual`). */
+export async function lintMarkdownlintInContext(text: string, config: SuiteConfig, name = "doc"): Promise<(Reported & { context: string | null })[]> {
+  return (await runMarkdownlint(text, config, name)).map((e) => ({ ...fromLintError(e), context: e.errorContext }));
+}
+
+export async function lintRemarkInContext(text: string, config: SuiteConfig, name = "doc.md"): Promise<(Reported & { context: string | null })[]> {
+  return (await runRemark(text, config, name)).messages.map((m) => ({ ...fromMessage(m), context: m.actual ?? null }));
 }
 
 export async function fixRemark(text: string, config: SuiteConfig, name = "doc.md"): Promise<string> {

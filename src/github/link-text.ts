@@ -4,7 +4,7 @@
  * used as text; anything else is prose and agrees with everything.
  */
 import { parseGitHubUrl, resourceKey, type GitHubTarget } from "./url.js";
-import { trimEndChars } from "../trim.js";
+import { trimEndChars } from "../core/trim.js";
 
 export interface Disagreement {
   /** The claim as written in the text. */

@@ -4,13 +4,13 @@
  * found by line), the check WU007 asks for each, and the field the profile gives the
  * `next-steps` role. WU009 and `wrapup-lint status` read it; once per model and profile.
  */
-import type { Check } from "./github/checks.js";
-import { checkFor } from "./github/checks.js";
-import type { GitHubTarget } from "./github/url.js";
-import type { Field, Link, Section, WrapupModel } from "./model/types.js";
-import type { Profile } from "./profile/types.js";
+import type { Check } from "../github/checks.js";
+import { checkFor } from "../github/checks.js";
+import type { GitHubTarget } from "../github/url.js";
+import type { Field, Link, Section, WrapupModel } from "../model/types.js";
+import type { Profile } from "../profile/types.js";
 import { fieldsOf, hasTemplateFields, projectSections, titleOf, type Classified } from "./sections.js";
-import { githubLinks } from "../rules/wu006-github-link-form.js";
+import { githubLinks } from "../github/links.js";
 
 export interface ProjectLink {
   link: Link;

@@ -14,7 +14,7 @@
  */
 import nodeFs from "node:fs";
 import path from "node:path";
-import { lfLineEndings } from "./model/source.js";
+import { lfLineEndings } from "../model/source.js";
 
 const BOM = "\uFEFF";
 

@@ -16,27 +16,27 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { WARNING_ANCHOR } from "./rule.js";
+import { WARNING_ANCHOR } from "../core/rule.js";
 import { main as markdownlintCli2 } from "markdownlint-cli2";
 import type { LintResult, OutputFormatterOptions } from "markdownlint-cli2";
 import formatDefault from "markdownlint-cli2-formatter-default";
 import formatJson from "markdownlint-cli2-formatter-json";
 import formatJunit from "markdownlint-cli2-formatter-junit";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
-import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed.js";
+import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed-since.js";
 import { runInit } from "./commands/init.js";
-import { BUNDLED } from "./profile/load.js";
+import { BUNDLED } from "../profile/load.js";
 import { runNew } from "./commands/new.js";
 import { runStatus } from "./commands/status.js";
 import { fixSafeFs } from "./fix-files.js";
-import { offlineFromEnv } from "./host.js";
-import { tolerantFs } from "./unreadable.js";
+import { offlineFromEnv } from "../editor/environment.js";
+import { tolerantFs } from "./tolerant-fs.js";
 
 const withFixSafety = (fix: boolean, base: typeof fs): typeof fs => (fix ? fixSafeFs(base) : base);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const packageRoot = path.resolve(here, "..", "..");
-const rulesModule = path.join(here, "adapters", "markdownlint.js");
+const packageRoot = path.resolve(here, "..", "..", "..");
+const rulesModule = path.join(here, "..", "adapters", "markdownlint.js");
 
 export const FORMATS = ["default", "json", "sarif", "junit", "github"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -314,7 +314,7 @@ type ResolverModule = { githubResolver?: () => { stats: { checks: number } } };
 /** The link resolver's module, loaded for its counter (null when the link rule is not built in). */
 async function resolverModule(): Promise<ResolverModule | null> {
   try {
-    const specifier = "./github/resolver.js";
+    const specifier = "../github/resolver.js";
     return (await import(specifier)) as ResolverModule;
   } catch {
     return null;
@@ -464,7 +464,7 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
         logMessage,
         logError,
         noGlobs,
-        // --fix: keep line endings and BOM, write only changed files, atomically (src/fix-files.ts).
+        // --fix: keep line endings and BOM, write only changed files, atomically (src/cli/fix-files.ts).
         fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
           read.add(file);
           if (progress) progress.started++;

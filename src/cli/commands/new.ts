@@ -6,9 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { MONTHS } from "../dates.js";
-import { profileFor, ProfileError } from "../profile/load.js";
-import type { Profile } from "../profile/types.js";
+import { MONTHS } from "../../wrapup/dates.js";
+import { profileFor, ProfileError } from "../../profile/load.js";
+import type { Profile } from "../../profile/types.js";
 import { CommandError, type CommandIo } from "./init.js";
 
 export const NEW_USAGE = `Usage: wrapup-lint new [YYYY-MM] [--output FILE] [--force]

@@ -2,8 +2,8 @@
  * Which documents are wrap-ups, and what kind of page each is. Structure rules (WU001–WU005)
  * apply to wrap-ups only, so the other pages of a docs repository get no structure findings.
  */
-import type { WrapupModel } from "./model/types.js";
-import type { Profile } from "./profile/types.js";
+import type { WrapupModel } from "../model/types.js";
+import type { Profile } from "../profile/types.js";
 
 /** Whether the profile takes the document for a wrap-up: its H1, a front matter key, or always. */
 export function isWrapup(model: WrapupModel, profile: Profile): boolean {

@@ -2,8 +2,8 @@
  * The contract every rule keeps: a pure function from the wrap-up model and its options to
  * findings. Rules know nothing of markdownlint or remark; the adapters do the rest.
  */
-import type { WrapupModel } from "./model/types.js";
-import type { Profile } from "./profile/types.js";
+import type { WrapupModel } from "../model/types.js";
+import type { Profile } from "../profile/types.js";
 
 /** A single-line edit, as markdownlint's fixInfo and remark's `expected` both express it. */
 export interface Fix {
@@ -43,10 +43,15 @@ export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | P
   description: string;
   /** The rule's doc file in rules/, without extension. */
   doc: string;
-  /** JSON Schema of the options object; every property has a default in `defaults`. */
+  /**
+   * JSON Schema of the options object; every property has a default in `defaults` and a
+   * `description` (the doc's options table is generated from both: `npm run docs`).
+   */
   schema: Record<string, unknown>;
   defaults: O;
   fixable: boolean;
+  /** What the fix covers, when not every finding has one (the README's rule table). */
+  fixes?: string;
   /** Checks what a schema cannot (a pattern that must compile); returns a one-line problem. */
   validate?(options: O): string | null;
   /** True when `check` returns a promise (markdownlint: an `asynchronous` custom rule). */
@@ -56,6 +61,14 @@ export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | P
   /** `profile` is the document's (see src/profile/load.ts); `check` runs only on documents in `scope`. */
   check(model: WrapupModel, options: O, profile: Profile): R;
 }
+
+/**
+ * A rule whatever its options: what the registry, the adapters and option resolution hold. `check`
+ * takes the rule's own options type, so no narrower type admits every rule; each rule's options
+ * are validated against its own schema before `check` sees them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyRule = WrapupRule<any, Finding[] | Promise<Finding[]>>;
 
 /** Where the docs live: each rule's `information` URL points into this tree. */
 export const DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/rules/";

@@ -3,11 +3,11 @@
  * label is under the profile (a field, written as the house writes it, in other casing or
  * wording, as a near miss, or not at all), and which sections follow the template.
  */
-import { detached } from "./detach.js";
+import { memo } from "../core/memo.js";
 import { leadingEmoji } from "./emoji.js";
-import type { Field, Section, WrapupModel } from "./model/types.js";
-import { fold } from "./profile/load.js";
-import type { FieldSpec, Profile } from "./profile/types.js";
+import type { Field, Section, WrapupModel } from "../model/types.js";
+import { fold } from "../profile/load.js";
+import type { FieldSpec, Profile } from "../profile/types.js";
 
 export interface Classified {
   field: Field;
@@ -82,33 +82,18 @@ interface Spelling {
 
 type Meaning = Omit<Classified, "field">;
 
-/** Per profile: every house spelling, and what each label written so far means. */
-const known = new WeakMap<Profile, { spellings: Spelling[]; meanings: Map<string, Meaning> }>();
-
-function knownOf(profile: Profile): { spellings: Spelling[]; meanings: Map<string, Meaning> } {
-  let k = known.get(profile);
-  if (!k) {
-    const spellings: Spelling[] = [];
-    for (const spec of profile.fields.list) {
-      for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
-    }
-    k = { spellings, meanings: new Map() };
-    known.set(profile, k);
+/** Per profile: every house spelling. */
+const spellingsOf = memo((profile: Profile): Spelling[] => {
+  const spellings: Spelling[] = [];
+  for (const spec of profile.fields.list) {
+    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
   }
-  return k;
-}
+  return spellings;
+});
 
 /** What a label means under the profile. */
 export function classifyLabel(label: string, heading: boolean, profile: Profile): Meaning {
-  const k = knownOf(profile);
-  const key = `${heading ? "h" : "b"}:${label}`;
-  let meaning = k.meanings.get(key);
-  if (!meaning) {
-    meaning = meaningOf(label, heading, k.spellings);
-    // A copy of the key: a label cut from a page would keep the whole page alive.
-    if (k.meanings.size < 2000 && key.length <= 200) k.meanings.set(detached(key), meaning);
-  }
-  return meaning;
+  return meaningOf(label, heading, spellingsOf(profile));
 }
 
 function meaningOf(label: string, heading: boolean, spellings: Spelling[]): Meaning {
@@ -134,18 +119,10 @@ function meaningOf(label: string, heading: boolean, spellings: Spelling[]): Mean
   return { spec: null, canonical: null, match: "none", subheading: heading };
 }
 
-const classified = new WeakMap<Section, { profile: Profile; fields: Classified[] }>();
-
-/** The fields of a section (sub-headings dropped), classified; once per section. */
-export function fieldsOf(section: Section, profile: Profile): readonly Classified[] {
-  let known = classified.get(section);
-  if (!known || known.profile !== profile) {
-    const fields = section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading);
-    known = { profile, fields };
-    classified.set(section, known);
-  }
-  return known.fields;
-}
+/** The fields of a section (sub-headings dropped), classified; once per section (a document has one profile). */
+export const fieldsOf = memo((section: Section, profile: Profile): readonly Classified[] =>
+  section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading),
+);
 
 /** Whether a classified field is one of the template's (required or usual), or a slip for one. */
 const isTemplateField = (c: Classified): boolean => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");

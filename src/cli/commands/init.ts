@@ -9,11 +9,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { globby } from "globby";
 import { lint } from "markdownlint/promise";
-import { toMarkdownlintRule } from "../adapters/markdownlint.js";
-import { learn, type LearnReport } from "../profile/learn.js";
-import { forgetProfileFiles, parseProfileText, PROFILE_FILES, resolveProfile } from "../profile/load.js";
-import type { ProfileFile } from "../profile/types.js";
-import { RULES } from "../rules.js";
+import { toMarkdownlintRule } from "../../adapters/markdownlint.js";
+import { learn, type LearnReport } from "../../profile/learn.js";
+import { forgetProfileFiles, parseProfileText, PROFILE_FILES, resolveProfile } from "../../profile/load.js";
+import type { ProfileFile } from "../../profile/types.js";
+import { RULES } from "../../../rules/index.js";
 
 export const INIT_USAGE = `Usage: wrapup-lint init [DIR] [--name NAME] [--output FILE] [--force]
 

@@ -44,7 +44,7 @@ import {
   type Range,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import preset from "./adapters/remark.js";
+import preset from "../adapters/remark.js";
 
 export type PositionEncoding = "utf-8" | "utf-16" | "utf-32";
 

@@ -21,7 +21,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import formatSarif from "markdownlint-cli2-formatter-sarif";
-import { githubCommands, githubPrefix, lintSelected, type CliIo, type CliOptions } from "./cli.js";
+import { githubCommands, githubPrefix, lintSelected, type CliIo, type CliOptions } from "../cli/index.js";
 
 interface Payload {
   pull_request?: { base?: { sha?: string; ref?: string }; head?: { sha?: string } };
@@ -134,7 +134,7 @@ export async function action(env: NodeJS.ProcessEnv = process.env, io: Pick<CliI
   return 0;
 }
 
-// Run when executed (node dist/src/action.js), not when imported.
+// Run when executed (node dist/src/action/index.js), not when imported.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.exitCode = await action();
 }

@@ -4,9 +4,9 @@
  * Positions are absolute (front matter counted), like everything else in the model.
  */
 import type { Document, Node, Pair, Scalar } from "yaml";
-import { TextCache } from "./detach.js";
-import { lazy } from "./lazy.js";
-import type { Point, WrapupModel } from "./model/types.js";
+import { memo } from "../core/memo.js";
+import { lazy } from "../core/lazy.js";
+import type { Point, WrapupModel } from "../model/types.js";
 
 /** yaml, loaded with the first front matter that is parsed; its node tests, for the rules too. */
 const yaml = lazy<typeof import("yaml")>("yaml");
@@ -57,28 +57,27 @@ export interface Located {
   node: Node | null;
 }
 
-const cache = new WeakMap<WrapupModel, YamlFrontMatter | null>();
+/** The parsed YAML front matter, or null when the model has none, it is not YAML, or never closes. */
+export const yamlFrontMatter = memo((model: WrapupModel): YamlFrontMatter | null => {
+  const fm = model.frontMatter;
+  if (!fm || fm.kind !== "yaml" || fm.endLine === null) return null;
+  // By the start line and the text, built here (so that neither the key nor what is parsed from it is a cut of the page).
+  const key = `${fm.bodyStartLine}\n${fm.body.join("\n")}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    parsed = parse(key.slice(key.indexOf("\n") + 1), fm.bodyStartLine);
+    if (recent.size >= 16) recent.clear();
+    recent.set(key, parsed);
+  }
+  return parsed;
+});
 
 /**
- * The last few front matter blocks parsed, by their text: an editor lints the whole page after
- * every keystroke, and the keystrokes are almost always below the front matter. The result is a
- * function of the text (and of where the block starts) and nothing reads it to change it.
+ * The one process-wide cache: the last front matter blocks parsed, by their text. An editor lints
+ * the whole page after every keystroke, almost always below the front matter; the editor latency
+ * of `npm run bench` shows the parse without it (bench/README.md).
  */
-const byText = new TextCache<YamlFrontMatter>(16, 64 * 1024);
-
-/** The parsed YAML front matter, or null when the model has none, it is not YAML, or never closes. */
-export function yamlFrontMatter(model: WrapupModel): YamlFrontMatter | null {
-  if (cache.has(model)) return cache.get(model)!;
-  const fm = model.frontMatter;
-  let parsed: YamlFrontMatter | null = null;
-  if (fm && fm.kind === "yaml" && fm.endLine !== null) {
-    const start = fm.bodyStartLine;
-    // The key is the start line and the text; the parse reads the cache's own copy of the text.
-    parsed = byText.get(`${start}\n${fm.body.join("\n")}`, (own) => parse(own.slice(own.indexOf("\n") + 1), start));
-  }
-  cache.set(model, parsed);
-  return parsed;
-}
+const recent = new Map<string, YamlFrontMatter>();
 
 function parse(text: string, bodyStartLine: number): YamlFrontMatter {
   const { LineCounter, parseDocument } = yaml();

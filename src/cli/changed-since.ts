@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { trimEndChars } from "./trim.js";
+import { trimEndChars } from "../core/trim.js";
 
 export class GitError extends Error {}
 

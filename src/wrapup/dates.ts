@@ -2,7 +2,7 @@
  * Dates as wrap-ups write them: the event's date range in the house format, and the month and
  * year a title, an H1, a date or a file name names.
  */
-import type { DateFormat } from "./profile/types.js";
+import type { DateFormat } from "../profile/types.js";
 
 export interface ParsedDate {
   day: number;

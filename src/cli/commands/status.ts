@@ -20,15 +20,15 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import type { Root } from "mdast";
-import { kindName, stateOf, stateWords, workOf, type Work } from "../github/states.js";
-import type { LinkState, Verdict } from "../github/checks.js";
-import { checkKey } from "../github/checks.js";
-import { githubResolver } from "../github/resolver.js";
-import { shortForm } from "../github/text.js";
-import { isWrapup } from "../detect.js";
-import { modelFromMdast } from "../model/from-mdast.js";
-import { profileFor, ProfileError } from "../profile/load.js";
-import { projectsOf } from "../projects.js";
+import { kindName, stateOf, stateWords, workOf, type Work } from "../../github/states.js";
+import type { LinkState, Verdict } from "../../github/checks.js";
+import { checkKey } from "../../github/checks.js";
+import { githubResolver } from "../../github/resolver.js";
+import { shortForm } from "../../github/link-text.js";
+import { isWrapup } from "../../wrapup/detect.js";
+import { modelFromMdast } from "../../model/from-mdast.js";
+import { profileFor, ProfileError } from "../../profile/load.js";
+import { projectsOf } from "../../wrapup/projects.js";
 import { CommandError, type CommandIo } from "./init.js";
 
 export const STATUS_USAGE = `Usage: wrapup-lint status [FILES...] [--format NAME] [--output FILE] [--stalled-after N]
