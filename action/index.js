@@ -4486,7 +4486,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache2 = reusify(Task);
+      var cache = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -4565,7 +4565,7 @@ var require_queue = __commonJS({
         return _running === 0 && self2.length() === 0;
       }
       function push2(value2, done) {
-        var current = cache2.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4586,7 +4586,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value2, done) {
-        var current = cache2.get();
+        var current = cache.get();
         current.context = context;
         current.release = release;
         current.value = value2;
@@ -4608,7 +4608,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache2.release(holder);
+          cache.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -4658,7 +4658,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache2.release(current);
+          cache.release(current);
           current = next;
         }
         self2.drain = noop3;
@@ -6726,13 +6726,13 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path16) {
+      _test(originalPath, cache, path16) {
         checkPath(
           path16,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache2) : {
+        return path16 ? this._t(path16, cache) : {
           ignored: false,
           unignored: false
         };
@@ -6749,13 +6749,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache2) {
-        if (path16 in cache2) {
-          return cache2[path16];
+      _t(path16, cache) {
+        if (path16 in cache) {
+          return cache[path16];
         }
         const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
       ignores(path16) {
         return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
@@ -9257,32 +9257,32 @@ var init_main = __esm({
 
 // ../issue-17/node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
-  let cache2 = decodeCache[exclude];
-  if (cache2) {
-    return cache2;
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache2 = decodeCache[exclude] = [];
+  cache = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache2.push(ch);
+    cache.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache2[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache2;
+  return cache;
 }
 function decode(string3, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache2 = getDecodeCache(exclude);
+  const cache = getDecodeCache(exclude);
   return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache2[b1];
+        result += cache[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -9345,23 +9345,23 @@ var init_decode = __esm({
 
 // ../issue-17/node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
-  let cache2 = encodeCache[exclude];
-  if (cache2) {
-    return cache2;
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
   }
-  cache2 = encodeCache[exclude] = [];
+  cache = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache2.push(ch);
+      cache.push(ch);
     } else {
-      cache2.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache2[exclude.charCodeAt(i)] = exclude[i];
+    cache[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache2;
+  return cache;
 }
 function encode(string3, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -9371,7 +9371,7 @@ function encode(string3, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache2 = getEncodeCache(exclude);
+  const cache = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string3.length; i < l; i++) {
     const code21 = string3.charCodeAt(i);
@@ -9383,7 +9383,7 @@ function encode(string3, exclude, keepEscaped) {
       }
     }
     if (code21 < 128) {
-      result += cache2[code21];
+      result += cache[code21];
       continue;
     }
     if (code21 >= 55296 && code21 <= 57343) {
@@ -14147,9 +14147,9 @@ var init_markdown_it = __esm({
         const rules3 = this.ruler.getRules("");
         const len = rules3.length;
         const maxNesting = state.md.options.maxNesting;
-        const cache2 = state.cache;
-        if (typeof cache2[pos] !== "undefined") {
-          state.pos = cache2[pos];
+        const cache = state.cache;
+        if (typeof cache[pos] !== "undefined") {
+          state.pos = cache[pos];
           return;
         }
         let ok3 = false;
@@ -14164,7 +14164,7 @@ var init_markdown_it = __esm({
         }
         else state.pos = state.posMax;
         if (!ok3) state.pos++;
-        cache2[pos] = state.pos;
+        cache[pos] = state.pos;
       }
       tokenize(state) {
         const rules3 = this.ruler.getRules("");
@@ -16706,8 +16706,8 @@ var require_lodash = __commonJS({
           return object[key];
         });
       }
-      function cacheHas(cache2, key) {
-        return cache2.has(key);
+      function cacheHas(cache, key) {
+        return cache.has(key);
       }
       function charsStartIndex(strSymbols, chrSymbols) {
         var index3 = -1, length = strSymbols.length;
@@ -17522,8 +17522,8 @@ var require_lodash = __commonJS({
               if (!(seen ? cacheHas(seen, computed) : includes2(result2, computed, comparator))) {
                 othIndex = othLength;
                 while (--othIndex) {
-                  var cache2 = caches[othIndex];
-                  if (!(cache2 ? cacheHas(cache2, computed) : includes2(arrays[othIndex], computed, comparator))) {
+                  var cache = caches[othIndex];
+                  if (!(cache ? cacheHas(cache, computed) : includes2(arrays[othIndex], computed, comparator))) {
                     continue outer;
                   }
                 }
@@ -19110,12 +19110,12 @@ var require_lodash = __commonJS({
         }
         function memoizeCapped(func) {
           var result2 = memoize(func, function(key) {
-            if (cache2.size === MAX_MEMOIZE_SIZE) {
-              cache2.clear();
+            if (cache.size === MAX_MEMOIZE_SIZE) {
+              cache.clear();
             }
             return key;
           });
-          var cache2 = result2.cache;
+          var cache = result2.cache;
           return result2;
         }
         function mergeData(data, source) {
@@ -20069,12 +20069,12 @@ var require_lodash = __commonJS({
             throw new TypeError2(FUNC_ERROR_TEXT);
           }
           var memoized = function() {
-            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache2 = memoized.cache;
-            if (cache2.has(key)) {
-              return cache2.get(key);
+            var args = arguments, key = resolver2 ? resolver2.apply(this, args) : args[0], cache = memoized.cache;
+            if (cache.has(key)) {
+              return cache.get(key);
             }
             var result2 = func.apply(this, args);
-            memoized.cache = cache2.set(key, result2) || cache2;
+            memoized.cache = cache.set(key, result2) || cache;
             return result2;
           };
           memoized.cache = new (memoize.Cache || MapCache)();
@@ -76452,10 +76452,7 @@ function tidy(phrase) {
 }
 
 // src/wrapup/projects.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function projectsOf(model, profile) {
-  const known = cache.get(model);
-  if (known && known.profile === profile) return known.projects;
+var projectsOf = memo((model, profile) => {
   const sections = projectSections(model, profile);
   const links = githubLinks(model);
   const projects = [];
@@ -76480,9 +76477,8 @@ function projectsOf(model, profile) {
     const nextSteps2 = classified.find((c) => c.spec?.role === "next-steps") ?? null;
     projects.push({ section, title: titleOf(section), links: inSection, nextSteps: nextSteps2, templated: hasTemplateFields(section, profile) });
   }
-  cache.set(model, { profile, projects });
   return projects;
-}
+});
 function hasNextStepsField(profile) {
   return profile.fields.list.some((f) => f.role === "next-steps");
 }

@@ -4,6 +4,7 @@
  * found by line), the check WU007 asks for each, and the field the profile gives the
  * `next-steps` role. WU009 and `wrapup-lint status` read it; once per model and profile.
  */
+import { memo } from "../core/memo.js";
 import type { Check } from "../github/checks.js";
 import { checkFor } from "../github/checks.js";
 import type { GitHubTarget } from "../github/url.js";
@@ -35,11 +36,8 @@ export interface Project {
   templated: boolean;
 }
 
-const cache = new WeakMap<WrapupModel, { profile: Profile; projects: Project[] }>();
-
-export function projectsOf(model: WrapupModel, profile: Profile): Project[] {
-  const known = cache.get(model);
-  if (known && known.profile === profile) return known.projects;
+/** A document's projects: its sections with their links, once per model (a model has one profile). */
+export const projectsOf = memo((model: WrapupModel, profile: Profile): Project[] => {
   const sections = projectSections(model, profile);
   const links = githubLinks(model);
   const projects: Project[] = [];
@@ -65,9 +63,8 @@ export function projectsOf(model: WrapupModel, profile: Profile): Project[] {
     const nextSteps = classified.find((c) => c.spec?.role === "next-steps") ?? null;
     projects.push({ section, title: titleOf(section), links: inSection, nextSteps, templated: hasTemplateFields(section, profile) });
   }
-  cache.set(model, { profile, projects });
   return projects;
-}
+});
 
 /** Whether the profile names a field whose role is `next-steps`. */
 export function hasNextStepsField(profile: Profile): boolean {
