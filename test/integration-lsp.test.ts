@@ -146,11 +146,8 @@ describe("wrapup-lint-language-server", () => {
 
   afterAll(async () => {
     try {
-      await client.connection.sendRequest("shutdown");
-      await client.connection.sendNotification("exit");
+      await stop(client);
     } finally {
-      client.connection.dispose();
-      client.child.kill();
       await server.close();
     }
   });
