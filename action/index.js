@@ -86,8 +86,8 @@ var require_package = __commonJS({
 var require_markdownlint_cli2_formatter_sarif = __commonJS({
   "../issue-17/node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js"(exports, module) {
     "use strict";
-    var fs11 = __require("node:fs").promises;
-    var path16 = __require("node:path");
+    var fs12 = __require("node:fs").promises;
+    var path18 = __require("node:path");
     var packageJson = require_package();
     var toLower = (s) => s.toLowerCase();
     var toUpper = (s) => s.toUpperCase();
@@ -168,8 +168,8 @@ var require_markdownlint_cli2_formatter_sarif = __commonJS({
         sarifResults.push(sarifResult);
       }
       const content3 = JSON.stringify(sarif, null, 2);
-      return fs11.writeFile(
-        path16.resolve(
+      return fs12.writeFile(
+        path18.resolve(
           // eslint-disable-next-line no-inline-comments
           directory || "",
           name || "markdownlint-cli2-sarif.sarif"
@@ -253,9 +253,9 @@ var require_path = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os5 = __require("os");
-    var path16 = __require("path");
-    var IS_WINDOWS_PLATFORM = os5.platform() === "win32";
+    var os6 = __require("os");
+    var path18 = __require("path");
+    var IS_WINDOWS_PLATFORM = os6.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
     var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -266,7 +266,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path16.resolve(cwd, filepath);
+      return path18.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1563,7 +1563,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "../issue-17/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1737,7 +1737,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path16.sep,
+      SEP: path18.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1764,7 +1764,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "../issue-17/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1793,7 +1793,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path16.sep === "\\";
+      return win32 === true || path18.sep === "\\";
     };
     exports.escapeLast = (input2, char, lastIdx) => {
       const idx = input2.lastIndexOf(char, lastIdx);
@@ -3157,7 +3157,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "../issue-17/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path18 = __require("path");
     var scan = require_scan();
     var parse7 = require_parse2();
     var utils = require_utils2();
@@ -3242,7 +3242,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
       const regex3 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex3.test(path16.basename(input2));
+      return regex3.test(path18.basename(input2));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern2, options) => {
@@ -3469,7 +3469,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path16 = __require("path");
+    var path18 = __require("path");
     var globParent = require_glob_parent();
     var micromatch3 = require_micromatch();
     var GLOBSTAR = "**";
@@ -3564,7 +3564,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern2) {
-      const basename = path16.basename(pattern2);
+      const basename = path18.basename(pattern2);
       return endsWithSlashGlobStar(pattern2) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3622,7 +3622,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern2) {
-      return path16.isAbsolute(pattern2);
+      return path18.isAbsolute(pattern2);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3797,10 +3797,10 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs11 = require_fs();
-    exports.fs = fs11;
-    var path16 = require_path();
-    exports.path = path16;
+    var fs12 = require_fs();
+    exports.fs = fs12;
+    var path18 = require_path();
+    exports.path = path18;
     var pattern2 = require_pattern();
     exports.pattern = pattern2;
     var stream = require_stream();
@@ -3912,8 +3912,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings, callback) {
-      settings.fs.lstat(path16, (lstatError, lstat) => {
+    function read(path18, settings, callback) {
+      settings.fs.lstat(path18, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3922,7 +3922,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path16, (statError, stat) => {
+        settings.fs.stat(path18, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3954,13 +3954,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings) {
-      const lstat = settings.fs.lstatSync(path16);
+    function read(path18, settings) {
+      const lstat = settings.fs.lstatSync(path18);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path16);
+        const stat = settings.fs.statSync(path18);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3982,12 +3982,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs11 = __require("fs");
+    var fs12 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs11.lstat,
-      stat: fs11.stat,
-      lstatSync: fs11.lstatSync,
-      statSync: fs11.statSync
+      lstat: fs12.lstat,
+      stat: fs12.stat,
+      lstatSync: fs12.lstatSync,
+      statSync: fs12.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4004,12 +4004,12 @@ var require_settings = __commonJS({
   "../issue-17/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs11 = require_fs2();
+    var fs12 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs11.createFileSystemAdapter(this._options.fs);
+        this.fs = fs12.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -4031,17 +4031,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path16, optionsOrSettingsOrCallback, callback) {
+    function stat(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path16, optionsOrSettings) {
+    function statSync(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path18, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4164,8 +4164,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs11 = require_fs3();
-    exports.fs = fs11;
+    var fs12 = require_fs3();
+    exports.fs = fs12;
   }
 });
 
@@ -4257,16 +4257,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names2.map((name) => {
-          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path18 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path16, settings.fsStatSettings, (error2, stats) => {
+            fsStat.stat(path18, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
                 done(error2);
                 return;
               }
               const entry = {
                 name,
-                path: path16,
+                path: path18,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4360,14 +4360,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs11 = __require("fs");
+    var fs12 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs11.lstat,
-      stat: fs11.stat,
-      lstatSync: fs11.lstatSync,
-      statSync: fs11.statSync,
-      readdir: fs11.readdir,
-      readdirSync: fs11.readdirSync
+      lstat: fs12.lstat,
+      stat: fs12.stat,
+      lstatSync: fs12.lstatSync,
+      statSync: fs12.statSync,
+      readdir: fs12.readdir,
+      readdirSync: fs12.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4384,15 +4384,15 @@ var require_settings2 = __commonJS({
   "../issue-17/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
-    var fs11 = require_fs4();
+    var fs12 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs11.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.fs = fs12.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4419,17 +4419,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path16, optionsOrSettingsOrCallback, callback) {
+    function scandir(path18, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path18, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path18, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path16, optionsOrSettings) {
+    function scandirSync(path18, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path18, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -5077,7 +5077,7 @@ var require_settings3 = __commonJS({
   "../issue-17/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path18 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -5087,7 +5087,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path18.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5149,7 +5149,7 @@ var require_reader2 = __commonJS({
   "../issue-17/node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path18 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5162,7 +5162,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path16.resolve(this._settings.cwd, filepath);
+        return path18.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern2) {
         const entry = {
@@ -5578,7 +5578,7 @@ var require_provider = __commonJS({
   "../issue-17/node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path18 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5592,7 +5592,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path16.resolve(this._settings.cwd, task.base);
+        return path18.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5773,16 +5773,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs11 = __require("fs");
-    var os5 = __require("os");
-    var CPU_COUNT = Math.max(os5.cpus().length, 1);
+    var fs12 = __require("fs");
+    var os6 = __require("os");
+    var CPU_COUNT = Math.max(os6.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs11.lstat,
-      lstatSync: fs11.lstatSync,
-      stat: fs11.stat,
-      statSync: fs11.statSync,
-      readdir: fs11.readdir,
-      readdirSync: fs11.readdirSync
+      lstat: fs12.lstat,
+      lstatSync: fs12.lstatSync,
+      stat: fs12.stat,
+      statSync: fs12.statSync,
+      readdir: fs12.readdir,
+      readdirSync: fs12.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -6430,26 +6430,26 @@ var require_ignore = __commonJS({
       const index3 = body.indexOf(SLASH);
       return index3 < 0 || index3 === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index3 = path16.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index3 = path18.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index3 < 0 ? path16 : path16.slice(index3 + 1);
+      return index3 < 0 ? path18 : path18.slice(index3 + 1);
     };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString2(pattern2);
@@ -6599,7 +6599,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path18) {
         const rules3 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6608,7 +6608,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index3 = rules3.length - 1; index3 >= 0; index3--) {
           const rule = rules3[index3];
-          if (rule.checkRegex.test(path16)) {
+          if (rule.checkRegex.test(path18)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6628,15 +6628,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path18, mode) {
         const rules3 = this._rules;
         const { length } = rules3;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path16) : path16;
+        const basename = shortcut ? basenameOf(path18) : path18;
         for (let index3 = length - 1; index3 >= 0; index3--) {
           const rule = rules3[index3];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path16
+            shortcut && rule._basenameOnly ? basename : path18
           )) {
             const { negative } = rule;
             const ret = {
@@ -6658,17 +6658,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString2(path16)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString2(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6677,25 +6677,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6726,58 +6726,58 @@ var require_ignore = __commonJS({
         return this.add(pattern2);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path16) {
+      _test(originalPath, cache, path18) {
         checkPath(
-          path16,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache) : {
+        return path18 ? this._t(path18, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path18, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path16);
+        const literal = this._rules.testLiteral(path18);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache) {
-        if (path16 in cache) {
-          return cache[path16];
+      _t(path18, cache) {
+        if (path18 in cache) {
+          return cache[path18];
         }
-        const parentPath = parentOf(path16);
+        const parentPath = parentOf(path18);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid2 = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid2 = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -7328,7 +7328,7 @@ var require_helpers = __commonJS({
       };
     }
     module.exports.getReferenceLinkImageData = getReferenceLinkImageData2;
-    function getPreferredLineEnding2(input2, os5) {
+    function getPreferredLineEnding2(input2, os6) {
       let cr = 0;
       let lf = 0;
       let crlf = 0;
@@ -7348,7 +7348,7 @@ var require_helpers = __commonJS({
       }
       let preferredLineEnding = null;
       if (!cr && !lf && !crlf) {
-        preferredLineEnding = os5 && os5.EOL || "\n";
+        preferredLineEnding = os6 && os6.EOL || "\n";
       } else if (lf >= crlf && lf >= cr) {
         preferredLineEnding = "\n";
       } else if (crlf >= cr) {
@@ -7359,8 +7359,8 @@ var require_helpers = __commonJS({
       return preferredLineEnding;
     }
     module.exports.getPreferredLineEnding = getPreferredLineEnding2;
-    function expandTildePath3(file, os5) {
-      const homedir3 = os5 && os5.homedir && os5.homedir();
+    function expandTildePath3(file, os6) {
+      const homedir3 = os6 && os6.homedir && os6.homedir();
       return homedir3 ? file.replace(/^~($|\/|\\)/, `${homedir3}$1`) : file;
     }
     module.exports.expandTildePath = expandTildePath3;
@@ -8507,12 +8507,12 @@ function parseTree(text7, errors2 = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root2, path16) {
+function findNodeAtLocation(root2, path18) {
   if (!root2) {
     return void 0;
   }
   let node2 = root2;
-  for (let segment of path16) {
+  for (let segment of path18) {
     if (typeof segment === "string") {
       if (node2.type !== "object" || !Array.isArray(node2.children)) {
         return void 0;
@@ -8542,17 +8542,17 @@ function getNodePath(node2) {
   if (!node2.parent || !node2.parent.children) {
     return [];
   }
-  const path16 = getNodePath(node2.parent);
+  const path18 = getNodePath(node2.parent);
   if (node2.parent.type === "property") {
     const key = node2.parent.children[0].value;
-    path16.push(key);
+    path18.push(key);
   } else if (node2.parent.type === "array") {
     const index3 = node2.parent.children.indexOf(node2);
     if (index3 !== -1) {
-      path16.push(index3);
+      path18.push(index3);
     }
   }
-  return path16;
+  return path18;
 }
 function getNodeValue(node2) {
   switch (node2.type) {
@@ -8955,14 +8955,14 @@ var init_parser = __esm({
 
 // ../issue-17/node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text7, originalPath, value2, options) {
-  const path16 = originalPath.slice();
+  const path18 = originalPath.slice();
   const errors2 = [];
   const root2 = parseTree(text7, errors2);
   let parent = void 0;
   let lastSegment = void 0;
-  while (path16.length > 0) {
-    lastSegment = path16.pop();
-    parent = findNodeAtLocation(root2, path16);
+  while (path18.length > 0) {
+    lastSegment = path18.pop();
+    parent = findNodeAtLocation(root2, path18);
     if (parent === void 0 && value2 !== void 0) {
       if (typeof lastSegment === "string") {
         value2 = { [lastSegment]: value2 };
@@ -9165,8 +9165,8 @@ function printParseErrorCode(code21) {
 function format2(documentText, range, options) {
   return format(documentText, range, options);
 }
-function modify(text7, path16, value2, options) {
-  return setProperty(text7, path16, value2, options);
+function modify(text7, path18, value2, options) {
+  return setProperty(text7, path18, value2, options);
 }
 function applyEdits(text7, edits) {
   let sortedEdits = edits.slice(0).sort((a, b) => {
@@ -14662,14 +14662,14 @@ var require_markdownlint_cli2_formatter_default = __commonJS({
 var require_markdownlint_cli2_formatter_json = __commonJS({
   "../issue-17/node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js"(exports, module) {
     "use strict";
-    var fs11 = __require("node:fs").promises;
-    var path16 = __require("node:path");
+    var fs12 = __require("node:fs").promises;
+    var path18 = __require("node:path");
     var outputFormatter = (options, params2) => {
       const { directory, results } = options;
       const { name, spaces } = params2 || {};
       const content3 = JSON.stringify(results, null, spaces || 2);
-      return fs11.writeFile(
-        path16.resolve(
+      return fs12.writeFile(
+        path18.resolve(
           // eslint-disable-next-line no-inline-comments
           directory || "",
           name || "markdownlint-cli2-results.json"
@@ -16022,14 +16022,14 @@ var require_semver = __commonJS({
 var require_make_dir = __commonJS({
   "../issue-17/node_modules/make-dir/index.js"(exports, module) {
     "use strict";
-    var fs11 = __require("fs");
-    var path16 = __require("path");
+    var fs12 = __require("fs");
+    var path18 = __require("path");
     var { promisify: promisify3 } = __require("util");
     var semver = require_semver();
     var useNativeRecursiveOption = semver.satisfies(process.version, ">=10.12.0");
     var checkPath = (pth) => {
       if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path16.parse(pth).root, ""));
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path18.parse(pth).root, ""));
         if (pathHasInvalidWinCharacters) {
           const error2 = new Error(`Path contains invalid characters: ${pth}`);
           error2.code = "EINVAL";
@@ -16040,7 +16040,7 @@ var require_make_dir = __commonJS({
     var processOptions = (options) => {
       const defaults = {
         mode: 511,
-        fs: fs11
+        fs: fs12
       };
       return {
         ...defaults,
@@ -16060,8 +16060,8 @@ var require_make_dir = __commonJS({
       options = processOptions(options);
       const mkdir = promisify3(options.fs.mkdir);
       const stat = promisify3(options.fs.stat);
-      if (useNativeRecursiveOption && options.fs.mkdir === fs11.mkdir) {
-        const pth = path16.resolve(input2);
+      if (useNativeRecursiveOption && options.fs.mkdir === fs12.mkdir) {
+        const pth = path18.resolve(input2);
         await mkdir(pth, {
           mode: options.mode,
           recursive: true
@@ -16077,13 +16077,13 @@ var require_make_dir = __commonJS({
             throw error2;
           }
           if (error2.code === "ENOENT") {
-            if (path16.dirname(pth) === pth) {
+            if (path18.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error2.message.includes("null bytes")) {
               throw error2;
             }
-            await make(path16.dirname(pth));
+            await make(path18.dirname(pth));
             return make(pth);
           }
           try {
@@ -16097,15 +16097,15 @@ var require_make_dir = __commonJS({
           return pth;
         }
       };
-      return make(path16.resolve(input2));
+      return make(path18.resolve(input2));
     };
     module.exports = makeDir2;
     module.exports.sync = (input2, options) => {
       checkPath(input2);
       options = processOptions(options);
-      if (useNativeRecursiveOption && options.fs.mkdirSync === fs11.mkdirSync) {
-        const pth = path16.resolve(input2);
-        fs11.mkdirSync(pth, {
+      if (useNativeRecursiveOption && options.fs.mkdirSync === fs12.mkdirSync) {
+        const pth = path18.resolve(input2);
+        fs12.mkdirSync(pth, {
           mode: options.mode,
           recursive: true
         });
@@ -16119,13 +16119,13 @@ var require_make_dir = __commonJS({
             throw error2;
           }
           if (error2.code === "ENOENT") {
-            if (path16.dirname(pth) === pth) {
+            if (path18.dirname(pth) === pth) {
               throw permissionError(pth);
             }
             if (error2.message.includes("null bytes")) {
               throw error2;
             }
-            make(path16.dirname(pth));
+            make(path18.dirname(pth));
             return make(pth);
           }
           try {
@@ -16138,7 +16138,7 @@ var require_make_dir = __commonJS({
         }
         return pth;
       };
-      return make(path16.resolve(input2));
+      return make(path18.resolve(input2));
     };
   }
 });
@@ -17473,11 +17473,11 @@ var require_lodash = __commonJS({
             return isFunction(object[key]);
           });
         }
-        function baseGet(object, path16) {
-          path16 = castPath(path16, object);
-          var index3 = 0, length = path16.length;
+        function baseGet(object, path18) {
+          path18 = castPath(path18, object);
+          var index3 = 0, length = path18.length;
           while (object != null && index3 < length) {
-            object = object[toKey(path16[index3++])];
+            object = object[toKey(path18[index3++])];
           }
           return index3 && index3 == length ? object : undefined2;
         }
@@ -17541,10 +17541,10 @@ var require_lodash = __commonJS({
           });
           return accumulator;
         }
-        function baseInvoke(object, path16, args) {
-          path16 = castPath(path16, object);
-          object = parent(object, path16);
-          var func = object == null ? object : object[toKey(last(path16))];
+        function baseInvoke(object, path18, args) {
+          path18 = castPath(path18, object);
+          object = parent(object, path18);
+          var func = object == null ? object : object[toKey(last(path18))];
           return func == null ? undefined2 : apply(func, object, args);
         }
         function baseIsArguments(value2) {
@@ -17700,13 +17700,13 @@ var require_lodash = __commonJS({
             return object === source || baseIsMatch(object, source, matchData);
           };
         }
-        function baseMatchesProperty(path16, srcValue) {
-          if (isKey(path16) && isStrictComparable(srcValue)) {
-            return matchesStrictComparable(toKey(path16), srcValue);
+        function baseMatchesProperty(path18, srcValue) {
+          if (isKey(path18) && isStrictComparable(srcValue)) {
+            return matchesStrictComparable(toKey(path18), srcValue);
           }
           return function(object) {
-            var objValue = get(object, path16);
-            return objValue === undefined2 && objValue === srcValue ? hasIn(object, path16) : baseIsEqual(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG);
+            var objValue = get(object, path18);
+            return objValue === undefined2 && objValue === srcValue ? hasIn(object, path18) : baseIsEqual(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG);
           };
         }
         function baseMerge(object, source, srcIndex, customizer, stack) {
@@ -17803,23 +17803,23 @@ var require_lodash = __commonJS({
           });
         }
         function basePick(object, paths) {
-          return basePickBy(object, paths, function(value2, path16) {
-            return hasIn(object, path16);
+          return basePickBy(object, paths, function(value2, path18) {
+            return hasIn(object, path18);
           });
         }
         function basePickBy(object, paths, predicate) {
           var index3 = -1, length = paths.length, result2 = {};
           while (++index3 < length) {
-            var path16 = paths[index3], value2 = baseGet(object, path16);
-            if (predicate(value2, path16)) {
-              baseSet(result2, castPath(path16, object), value2);
+            var path18 = paths[index3], value2 = baseGet(object, path18);
+            if (predicate(value2, path18)) {
+              baseSet(result2, castPath(path18, object), value2);
             }
           }
           return result2;
         }
-        function basePropertyDeep(path16) {
+        function basePropertyDeep(path18) {
           return function(object) {
-            return baseGet(object, path16);
+            return baseGet(object, path18);
           };
         }
         function basePullAll(array, values2, iteratee2, comparator) {
@@ -17893,14 +17893,14 @@ var require_lodash = __commonJS({
           var array = values(collection);
           return shuffleSelf(array, baseClamp(n, 0, array.length));
         }
-        function baseSet(object, path16, value2, customizer) {
+        function baseSet(object, path18, value2, customizer) {
           if (!isObject2(object)) {
             return object;
           }
-          path16 = castPath(path16, object);
-          var index3 = -1, length = path16.length, lastIndex = length - 1, nested = object;
+          path18 = castPath(path18, object);
+          var index3 = -1, length = path18.length, lastIndex = length - 1, nested = object;
           while (nested != null && ++index3 < length) {
-            var key = toKey(path16[index3]), newValue = value2;
+            var key = toKey(path18[index3]), newValue = value2;
             if (key === "__proto__" || key === "constructor" || key === "prototype") {
               return object;
             }
@@ -17908,7 +17908,7 @@ var require_lodash = __commonJS({
               var objValue = nested[key];
               newValue = customizer ? customizer(objValue, key, nested) : undefined2;
               if (newValue === undefined2) {
-                newValue = isObject2(objValue) ? objValue : isIndex(path16[index3 + 1]) ? [] : {};
+                newValue = isObject2(objValue) ? objValue : isIndex(path18[index3 + 1]) ? [] : {};
               }
             }
             assignValue(nested, key, newValue);
@@ -18074,14 +18074,14 @@ var require_lodash = __commonJS({
             }
           return result2;
         }
-        function baseUnset(object, path16) {
-          path16 = castPath(path16, object);
-          var index3 = -1, length = path16.length;
+        function baseUnset(object, path18) {
+          path18 = castPath(path18, object);
+          var index3 = -1, length = path18.length;
           if (!length) {
             return true;
           }
           while (++index3 < length) {
-            var key = toKey(path16[index3]);
+            var key = toKey(path18[index3]);
             if (key === "__proto__" && !hasOwnProperty2.call(object, "__proto__")) {
               return false;
             }
@@ -18089,11 +18089,11 @@ var require_lodash = __commonJS({
               return false;
             }
           }
-          var obj = parent(object, path16);
-          return obj == null || delete obj[toKey(last(path16))];
+          var obj = parent(object, path18);
+          return obj == null || delete obj[toKey(last(path18))];
         }
-        function baseUpdate(object, path16, updater, customizer) {
-          return baseSet(object, path16, updater(baseGet(object, path16)), customizer);
+        function baseUpdate(object, path18, updater, customizer) {
+          return baseSet(object, path18, updater(baseGet(object, path18)), customizer);
         }
         function baseWhile(array, predicate, isDrop, fromRight) {
           var length = array.length, index3 = fromRight ? length : -1;
@@ -18976,11 +18976,11 @@ var require_lodash = __commonJS({
           var match = source.match(reWrapDetails);
           return match ? match[1].split(reSplitDetails) : [];
         }
-        function hasPath(object, path16, hasFunc) {
-          path16 = castPath(path16, object);
-          var index3 = -1, length = path16.length, result2 = false;
+        function hasPath(object, path18, hasFunc) {
+          path18 = castPath(path18, object);
+          var index3 = -1, length = path18.length, result2 = false;
           while (++index3 < length) {
-            var key = toKey(path16[index3]);
+            var key = toKey(path18[index3]);
             if (!(result2 = object != null && hasFunc(object, key))) {
               break;
             }
@@ -19182,8 +19182,8 @@ var require_lodash = __commonJS({
             return apply(func, this, otherArgs);
           };
         }
-        function parent(object, path16) {
-          return path16.length < 2 ? object : baseGet(object, baseSlice(path16, 0, -1));
+        function parent(object, path18) {
+          return path18.length < 2 ? object : baseGet(object, baseSlice(path18, 0, -1));
         }
         function reorder(array, indexes) {
           var arrLength = array.length, length = nativeMin(indexes.length, arrLength), oldArray = copyArray(array);
@@ -19818,10 +19818,10 @@ var require_lodash = __commonJS({
           }
           return isString2(collection) ? fromIndex <= length && collection.indexOf(value2, fromIndex) > -1 : !!length && baseIndexOf(collection, value2, fromIndex) > -1;
         }
-        var invokeMap = baseRest(function(collection, path16, args) {
-          var index3 = -1, isFunc = typeof path16 == "function", result2 = isArrayLike(collection) ? Array2(collection.length) : [];
+        var invokeMap = baseRest(function(collection, path18, args) {
+          var index3 = -1, isFunc = typeof path18 == "function", result2 = isArrayLike(collection) ? Array2(collection.length) : [];
           baseEach(collection, function(value2) {
-            result2[++index3] = isFunc ? apply(path16, value2, args) : baseInvoke(value2, path16, args);
+            result2[++index3] = isFunc ? apply(path18, value2, args) : baseInvoke(value2, path18, args);
           });
           return result2;
         });
@@ -20473,15 +20473,15 @@ var require_lodash = __commonJS({
         function functionsIn(object) {
           return object == null ? [] : baseFunctions(object, keysIn(object));
         }
-        function get(object, path16, defaultValue) {
-          var result2 = object == null ? undefined2 : baseGet(object, path16);
+        function get(object, path18, defaultValue) {
+          var result2 = object == null ? undefined2 : baseGet(object, path18);
           return result2 === undefined2 ? defaultValue : result2;
         }
-        function has(object, path16) {
-          return object != null && hasPath(object, path16, baseHas);
+        function has(object, path18) {
+          return object != null && hasPath(object, path18, baseHas);
         }
-        function hasIn(object, path16) {
-          return object != null && hasPath(object, path16, baseHasIn);
+        function hasIn(object, path18) {
+          return object != null && hasPath(object, path18, baseHasIn);
         }
         var invert = createInverter(function(result2, value2, key) {
           if (value2 != null && typeof value2.toString != "function") {
@@ -20534,10 +20534,10 @@ var require_lodash = __commonJS({
             return result2;
           }
           var isDeep = false;
-          paths = arrayMap(paths, function(path16) {
-            path16 = castPath(path16, object);
-            isDeep || (isDeep = path16.length > 1);
-            return path16;
+          paths = arrayMap(paths, function(path18) {
+            path18 = castPath(path18, object);
+            isDeep || (isDeep = path18.length > 1);
+            return path18;
           });
           copyObject(object, getAllKeysIn(object), result2);
           if (isDeep) {
@@ -20563,19 +20563,19 @@ var require_lodash = __commonJS({
             return [prop];
           });
           predicate = getIteratee(predicate);
-          return basePickBy(object, props, function(value2, path16) {
-            return predicate(value2, path16[0]);
+          return basePickBy(object, props, function(value2, path18) {
+            return predicate(value2, path18[0]);
           });
         }
-        function result(object, path16, defaultValue) {
-          path16 = castPath(path16, object);
-          var index3 = -1, length = path16.length;
+        function result(object, path18, defaultValue) {
+          path18 = castPath(path18, object);
+          var index3 = -1, length = path18.length;
           if (!length) {
             length = 1;
             object = undefined2;
           }
           while (++index3 < length) {
-            var value2 = object == null ? undefined2 : object[toKey(path16[index3])];
+            var value2 = object == null ? undefined2 : object[toKey(path18[index3])];
             if (value2 === undefined2) {
               index3 = length;
               value2 = defaultValue;
@@ -20584,12 +20584,12 @@ var require_lodash = __commonJS({
           }
           return object;
         }
-        function set(object, path16, value2) {
-          return object == null ? object : baseSet(object, path16, value2);
+        function set(object, path18, value2) {
+          return object == null ? object : baseSet(object, path18, value2);
         }
-        function setWith(object, path16, value2, customizer) {
+        function setWith(object, path18, value2, customizer) {
           customizer = typeof customizer == "function" ? customizer : undefined2;
-          return object == null ? object : baseSet(object, path16, value2, customizer);
+          return object == null ? object : baseSet(object, path18, value2, customizer);
         }
         var toPairs2 = createToPairs(keys);
         var toPairsIn = createToPairs(keysIn);
@@ -20611,15 +20611,15 @@ var require_lodash = __commonJS({
           });
           return accumulator;
         }
-        function unset(object, path16) {
-          return object == null ? true : baseUnset(object, path16);
+        function unset(object, path18) {
+          return object == null ? true : baseUnset(object, path18);
         }
-        function update(object, path16, updater) {
-          return object == null ? object : baseUpdate(object, path16, castFunction(updater));
+        function update(object, path18, updater) {
+          return object == null ? object : baseUpdate(object, path18, castFunction(updater));
         }
-        function updateWith(object, path16, updater, customizer) {
+        function updateWith(object, path18, updater, customizer) {
           customizer = typeof customizer == "function" ? customizer : undefined2;
-          return object == null ? object : baseUpdate(object, path16, castFunction(updater), customizer);
+          return object == null ? object : baseUpdate(object, path18, castFunction(updater), customizer);
         }
         function values(object) {
           return object == null ? [] : baseValues(object, keys(object));
@@ -21005,17 +21005,17 @@ var require_lodash = __commonJS({
         function matches(source) {
           return baseMatches(baseClone(source, CLONE_DEEP_FLAG));
         }
-        function matchesProperty(path16, srcValue) {
-          return baseMatchesProperty(path16, baseClone(srcValue, CLONE_DEEP_FLAG));
+        function matchesProperty(path18, srcValue) {
+          return baseMatchesProperty(path18, baseClone(srcValue, CLONE_DEEP_FLAG));
         }
-        var method = baseRest(function(path16, args) {
+        var method = baseRest(function(path18, args) {
           return function(object) {
-            return baseInvoke(object, path16, args);
+            return baseInvoke(object, path18, args);
           };
         });
         var methodOf = baseRest(function(object, args) {
-          return function(path16) {
-            return baseInvoke(object, path16, args);
+          return function(path18) {
+            return baseInvoke(object, path18, args);
           };
         });
         function mixin(object, source, options) {
@@ -21062,12 +21062,12 @@ var require_lodash = __commonJS({
         var over = createOver(arrayMap);
         var overEvery = createOver(arrayEvery);
         var overSome = createOver(arraySome);
-        function property(path16) {
-          return isKey(path16) ? baseProperty(toKey(path16)) : basePropertyDeep(path16);
+        function property(path18) {
+          return isKey(path18) ? baseProperty(toKey(path18)) : basePropertyDeep(path18);
         }
         function propertyOf(object) {
-          return function(path16) {
-            return object == null ? undefined2 : baseGet(object, path16);
+          return function(path18) {
+            return object == null ? undefined2 : baseGet(object, path18);
           };
         }
         var range = createRange();
@@ -21520,12 +21520,12 @@ var require_lodash = __commonJS({
         LazyWrapper.prototype.findLast = function(predicate) {
           return this.reverse().find(predicate);
         };
-        LazyWrapper.prototype.invokeMap = baseRest(function(path16, args) {
-          if (typeof path16 == "function") {
+        LazyWrapper.prototype.invokeMap = baseRest(function(path18, args) {
+          if (typeof path18 == "function") {
             return new LazyWrapper(this);
           }
           return this.map(function(value2) {
-            return baseInvoke(value2, path16, args);
+            return baseInvoke(value2, path18, args);
           });
         });
         LazyWrapper.prototype.reject = function(predicate) {
@@ -25803,7 +25803,7 @@ var index_es_exports = {};
 __export(index_es_exports, {
   default: () => index
 });
-import path6 from "path";
+import path7 from "path";
 import fs5 from "fs";
 var import_make_dir, import_lodash, import_xmlbuilder, TestNode, TestGroup, TestSuites, JUnitReportBuilder, TestSuite, TestCase, Factory, index;
 var init_index_es = __esm({
@@ -26028,7 +26028,7 @@ var init_index_es = __esm({
        * @param reportPath
        */
       writeTo(reportPath) {
-        import_make_dir.default.sync(path6.dirname(reportPath));
+        import_make_dir.default.sync(path7.dirname(reportPath));
         fs5.writeFileSync(reportPath, this.build(), "utf8");
       }
       /**
@@ -26198,8 +26198,8 @@ var init_index_es = __esm({
        * @param path
        * @returns this
        */
-      errorAttachment(path16) {
-        this._errorAttachment = path16;
+      errorAttachment(path18) {
+        this._errorAttachment = path18;
         return this;
       }
       /**
@@ -26269,13 +26269,13 @@ var init_index_es = __esm({
 var require_markdownlint_cli2_formatter_junit = __commonJS({
   "../issue-17/node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js"(exports, module) {
     "use strict";
-    var path16 = __require("node:path");
+    var path18 = __require("node:path");
     var junitReportBuilder = (init_index_es(), __toCommonJS(index_es_exports));
     var outputFormatter = (options, params2) => {
       const { directory, fsPromises: fsPromises2, results } = options;
       const { name } = params2 || {};
       const builder = junitReportBuilder.newBuilder();
-      const outputFormatterName = path16.basename(__filename).replace(/\.js$/u, "");
+      const outputFormatterName = path18.basename(__filename).replace(/\.js$/u, "");
       const suite = builder.testSuite().name(outputFormatterName).time(0);
       for (const errorInfo of results.filter((result) => !result.severity || result.severity === "error")) {
         const { fileName, lineNumber, ruleNames, ruleDescription, errorDetail, errorContext, errorRange } = errorInfo;
@@ -26292,7 +26292,7 @@ var require_markdownlint_cli2_formatter_junit = __commonJS({
       }
       const content3 = builder.build();
       return fsPromises2.writeFile(
-        path16.resolve(
+        path18.resolve(
           directory,
           name || "markdownlint-cli2-junit.xml"
         ),
@@ -29533,8 +29533,8 @@ var require_utils5 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path16) {
-      let input2 = path16;
+    function removeDotSegments(path18) {
+      let input2 = path18;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -29608,11 +29608,11 @@ var require_utils5 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path16) {
-      if (path16 === "" || path16[0] === "/") {
-        return removeDotSegments(path16);
+    function removeDotSegmentsRelative(path18) {
+      if (path18 === "" || path18[0] === "/") {
+        return removeDotSegments(path18);
       }
-      const segments2 = path16.split("/");
+      const segments2 = path18.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -29975,8 +29975,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path16 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path16 && path16 !== "/" ? path16 : void 0;
+        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -34566,17 +34566,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path16) {
-      const ctrl = callVisitor(key, node2, visitor, path16);
+    function visit_(key, node2, visitor, path18) {
+      const ctrl = callVisitor(key, node2, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path16);
+            const ci = visit_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -34587,13 +34587,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path16);
+          const cv = visit_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -34614,17 +34614,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path16) {
-      const ctrl = await callVisitor(key, node2, visitor, path16);
+    async function visitAsync_(key, node2, visitor, path18) {
+      const ctrl = await callVisitor(key, node2, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -34635,13 +34635,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path16);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path16);
+          const cv = await visitAsync_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -34668,23 +34668,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path16) {
+    function callVisitor(key, node2, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path16);
+        return visitor(key, node2, path18);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path16);
+        return visitor.Map?.(key, node2, path18);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path16);
+        return visitor.Seq?.(key, node2, path18);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path16);
+        return visitor.Pair?.(key, node2, path18);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path16);
+        return visitor.Scalar?.(key, node2, path18);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path16);
+        return visitor.Alias?.(key, node2, path18);
       return void 0;
     }
-    function replaceNode(key, path16, node2) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path18, node2) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -35296,10 +35296,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path16, value2) {
+    function collectionFromPath(schema, path18, value2) {
       let v = value2;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -35318,7 +35318,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -35348,11 +35348,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value2) {
-        if (isEmptyPath(path16))
+      addIn(path18, value2) {
+        if (isEmptyPath(path18))
           this.add(value2);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path18;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -35366,8 +35366,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -35381,8 +35381,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -35400,8 +35400,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -35411,8 +35411,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        const [key, ...rest] = path16;
+      setIn(path18, value2) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -37927,9 +37927,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path16, value2) {
+      addIn(path18, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value2);
+          this.contents.addIn(path18, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -38004,14 +38004,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -38026,10 +38026,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -38040,10 +38040,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -38060,13 +38060,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value2) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path18, value2) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value2);
+          this.contents.setIn(path18, value2);
         }
       }
       /**
@@ -40027,9 +40027,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path16) => {
+    visit4.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index3] of path16) {
+      for (const [field, index3] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index3];
@@ -40038,23 +40038,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path16) => {
-      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit4.parentCollection = (cst, path18) => {
+      const parent = visit4.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -40065,10 +40065,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -41370,14 +41370,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map5.items.push({ start, key: fs11, sep: [] });
+                map5.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -41505,13 +41505,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -45799,13 +45799,13 @@ var require_extend = __commonJS({
 // src/action/index.ts
 var import_markdownlint_cli2_formatter_sarif2 = __toESM(require_markdownlint_cli2_formatter_sarif(), 1);
 import { spawnSync as spawnSync2 } from "node:child_process";
-import fs10 from "node:fs";
-import path15 from "node:path";
+import fs11 from "node:fs";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/cli/index.ts
-import fs9 from "node:fs";
-import path14 from "node:path";
+import fs10 from "node:fs";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/core/rule.ts
@@ -46079,12 +46079,12 @@ function isPathInside(childPath, parentPath) {
 }
 
 // ../issue-17/node_modules/slash/index.js
-function slash(path16) {
-  const isExtendedLengthPath = path16.startsWith("\\\\?\\");
+function slash(path18) {
+  const isExtendedLengthPath = path18.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
-    return path16;
+    return path18;
   }
-  return path16.replace(/\\/g, "/");
+  return path18.replace(/\\/g, "/");
 }
 
 // ../issue-17/node_modules/globby/utilities.js
@@ -47122,25 +47122,25 @@ var getStatMethod = (fsImplementation) => {
   return bindFsMethod(fs3.promises, "stat");
 };
 var getStatSyncMethod2 = (fsImplementation) => bindFsMethod(fsImplementation, "statSync") ?? bindFsMethod(fs3, "statSync");
-var isDirectory = async (path16, fsImplementation) => {
+var isDirectory = async (path18, fsImplementation) => {
   try {
-    const stats = await getStatMethod(fsImplementation)(path16);
+    const stats = await getStatMethod(fsImplementation)(path18);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
-var isDirectorySync = (path16, fsImplementation) => {
+var isDirectorySync = (path18, fsImplementation) => {
   try {
-    const stats = getStatSyncMethod2(fsImplementation)(path16);
+    const stats = getStatSyncMethod2(fsImplementation)(path18);
     return stats.isDirectory();
   } catch {
     return false;
   }
 };
 var normalizePathForDirectoryGlob = (filePath, cwd) => {
-  const path16 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
-  return nodePath.isAbsolute(path16) ? path16 : nodePath.join(cwd, path16);
+  const path18 = isNegativePattern(filePath) ? filePath.slice(1) : filePath;
+  return nodePath.isAbsolute(path18) ? path18 : nodePath.join(cwd, path18);
 };
 var shouldExpandGlobstarDirectory = (pattern2) => {
   const match = pattern2?.match(/\*\*\/([^/]+)$/);
@@ -47225,9 +47225,9 @@ var getIgnoreFilesPatterns = (options) => {
   }
   return patterns;
 };
-var isPathIgnored = (matcher, globalMatcher, path16) => {
-  const globalResult = globalMatcher ? globalMatcher(path16) : void 0;
-  const result = matcher ? matcher(path16) : void 0;
+var isPathIgnored = (matcher, globalMatcher, path18) => {
+  const globalResult = globalMatcher ? globalMatcher(path18) : void 0;
+  const result = matcher ? matcher(path18) : void 0;
   if (result?.unignored) {
     return false;
   }
@@ -66365,7 +66365,7 @@ function lintContent(ruleList, aliasToRuleNames, name, content3, markdownItFacto
     }).catch(callbackError);
   }
 }
-function lintFile(ruleList, aliasToRuleNames, file, markdownItFactory, config2, configParsers, frontMatterRe2, handleRuleFailures, noInlineConfig, fs11, synchronous, callback) {
+function lintFile(ruleList, aliasToRuleNames, file, markdownItFactory, config2, configParsers, frontMatterRe2, handleRuleFailures, noInlineConfig, fs12, synchronous, callback) {
   function lintContentWrapper(err, content3) {
     return err ? callback(err) : lintContent(
       ruleList,
@@ -66383,9 +66383,9 @@ function lintFile(ruleList, aliasToRuleNames, file, markdownItFactory, config2, 
     );
   }
   if (synchronous) {
-    lintContentWrapper(null, fs11.readFileSync(file, "utf8"));
+    lintContentWrapper(null, fs12.readFileSync(file, "utf8"));
   } else {
-    fs11.readFile(file, "utf8", lintContentWrapper);
+    fs12.readFile(file, "utf8", lintContentWrapper);
   }
 }
 function lintInput(options, synchronous, callback) {
@@ -66424,7 +66424,7 @@ function lintInput(options, synchronous, callback) {
   const markdownItFactory = options.markdownItFactory || (() => {
     throw new Error("The option 'markdownItFactory' was required (due to the option 'customRules' including a rule requiring the 'markdown-it' parser), but 'markdownItFactory' was not set.");
   });
-  const fs11 = options.fs || fs4;
+  const fs12 = options.fs || fs4;
   const aliasToRuleNames = mapAliasToRuleNames(ruleList);
   const results = {};
   let done = false;
@@ -66456,7 +66456,7 @@ function lintInput(options, synchronous, callback) {
         frontMatterRe22,
         handleRuleFailures,
         noInlineConfig,
-        fs11,
+        fs12,
         synchronous,
         lintWorkerCallback
       );
@@ -66514,10 +66514,10 @@ function lintPromise(options) {
     });
   });
 }
-function resolveConfigExtends(configFile, referenceId, fs11, callback) {
+function resolveConfigExtends(configFile, referenceId, fs12, callback) {
   const configFileDirname = path4.dirname(configFile);
   const resolvedExtendsFile = path4.resolve(configFileDirname, referenceId);
-  fs11.access(resolvedExtendsFile, (err) => {
+  fs12.access(resolvedExtendsFile, (err) => {
     if (err) {
       try {
         return callback(
@@ -66530,18 +66530,18 @@ function resolveConfigExtends(configFile, referenceId, fs11, callback) {
     return callback(null, resolvedExtendsFile);
   });
 }
-function extendConfig(config2, file, parsers2, fs11, callback) {
+function extendConfig(config2, file, parsers2, fs12, callback) {
   const configExtends = config2.extends;
   return configExtends ? resolveConfigExtends(
     file,
     helpers.expandTildePath(configExtends, os2),
-    fs11,
+    fs12,
     // eslint-disable-next-line no-use-before-define
     (_2, resolvedExtends) => readConfigAsync(
       // @ts-ignore
       resolvedExtends,
       parsers2,
-      fs11,
+      fs12,
       (err, extendsConfig) => {
         if (err) {
           return callback(err);
@@ -66556,9 +66556,9 @@ function extendConfig(config2, file, parsers2, fs11, callback) {
     )
   ) : callback(null, config2);
 }
-function extendConfigPromise(config2, file, parsers2, fs11) {
+function extendConfigPromise(config2, file, parsers2, fs12) {
   return new Promise((resolve3, reject) => {
-    extendConfig(config2, file, parsers2, fs11, (error2, results) => {
+    extendConfig(config2, file, parsers2, fs12, (error2, results) => {
       if (error2 || !results) {
         reject(error2);
       } else {
@@ -66567,17 +66567,17 @@ function extendConfigPromise(config2, file, parsers2, fs11) {
     });
   });
 }
-function readConfigAsync(file, parsers2, fs11, callback) {
+function readConfigAsync(file, parsers2, fs12, callback) {
   if (!callback) {
-    if (fs11) {
-      callback = fs11;
-      fs11 = null;
+    if (fs12) {
+      callback = fs12;
+      fs12 = null;
     } else {
       callback = parsers2;
       parsers2 = null;
     }
   }
-  const fsLike = fs11 || fs4;
+  const fsLike = fs12 || fs4;
   file = helpers.expandTildePath(file, os2);
   fsLike.readFile(file, "utf8", (err, content3) => {
     if (err) {
@@ -66593,9 +66593,9 @@ function readConfigAsync(file, parsers2, fs11, callback) {
     );
   });
 }
-function readConfigPromise(file, parsers2, fs11) {
+function readConfigPromise(file, parsers2, fs12) {
   return new Promise((resolve3, reject) => {
-    readConfigAsync(file, parsers2, fs11, (error2, results) => {
+    readConfigAsync(file, parsers2, fs12, (error2, results) => {
       if (error2 || !results) {
         reject(error2);
       } else {
@@ -70040,9 +70040,9 @@ var dotOnlySubstitute = "*.{md,markdown}";
 var utf8 = "utf8";
 var noop2 = () => null;
 var negateGlob = (glob) => `!${glob}`;
-var readJsonc = (file, fs11) => fs11.promises.readFile(file, utf8).then(jsonc_parse_default);
-var readToml = (file, fs11) => fs11.promises.readFile(file, utf8).then(toml_parse_default);
-var readYaml = (file, fs11) => fs11.promises.readFile(file, utf8).then(yaml_parse_default);
+var readJsonc = (file, fs12) => fs12.promises.readFile(file, utf8).then(jsonc_parse_default);
+var readToml = (file, fs12) => fs12.promises.readFile(file, utf8).then(toml_parse_default);
+var readYaml = (file, fs12) => fs12.promises.readFile(file, utf8).then(yaml_parse_default);
 var pluralize = (count, noun) => `${count} ${noun}${count === 1 ? "" : noun.endsWith("x") ? "es" : "s"}`;
 var throwForConfigurationFile = (file, error2) => {
   throw new Error(
@@ -70051,7 +70051,7 @@ var throwForConfigurationFile = (file, error2) => {
   );
 };
 var posixPath = (p) => p.split(pathDefault.sep).join(pathPosix.sep);
-var resolveModulePaths = (dir, modulePaths) => modulePaths.map((path16) => pathDefault.resolve(dir, (0, import_helpers52.expandTildePath)(path16, os3)));
+var resolveModulePaths = (dir, modulePaths) => modulePaths.map((path18) => pathDefault.resolve(dir, (0, import_helpers52.expandTildePath)(path18, os3)));
 var importModule = async (dirOrDirs, id, noImport) => {
   if (typeof id !== "string") {
     return id;
@@ -70095,12 +70095,12 @@ var importModuleIdsAndParams = (dirs, idsAndParams, noImport) => Promise.all(
 ).then((results) => results.filter(Boolean));
 var extendConfigObject = async (context, config2, configPath) => {
   if (config2?.extends) {
-    const { fs: fs11, parsers: parsers2 } = context;
+    const { fs: fs12, parsers: parsers2 } = context;
     const extended = await extendConfigPromise(
       config2,
       configPath,
       parsers2,
-      fs11
+      fs12
     );
     for (const [key, value2] of Object.entries(extended)) {
       config2[key] = value2;
@@ -70120,7 +70120,7 @@ var extendOptionsObject = (context, options, configPath) => {
   );
 };
 var readOptionsOrConfig = async (context, configPath, configPointer) => {
-  const { fs: fs11, noImport } = context;
+  const { fs: fs12, noImport } = context;
   const basename = pathPosix.basename(configPath);
   const dirname2 = pathPosix.dirname(configPath);
   let options = null;
@@ -70128,23 +70128,23 @@ var readOptionsOrConfig = async (context, configPath, configPointer) => {
   let unknown = null;
   try {
     if (basename.endsWith(".markdownlint-cli2.jsonc")) {
-      options = await readJsonc(configPath, fs11);
+      options = await readJsonc(configPath, fs12);
     } else if (basename.endsWith(".markdownlint-cli2.yaml")) {
-      options = await readYaml(configPath, fs11);
+      options = await readYaml(configPath, fs12);
     } else if (basename.endsWith(".markdownlint-cli2.cjs") || basename.endsWith(".markdownlint-cli2.mjs")) {
       options = clone_options_default(await importModule(dirname2, basename, noImport));
     } else if (basename.endsWith(".markdownlint.jsonc") || basename.endsWith(".markdownlint.json")) {
-      config2 = await readJsonc(configPath, fs11);
+      config2 = await readJsonc(configPath, fs12);
     } else if (basename.endsWith(".markdownlint.yaml") || basename.endsWith(".markdownlint.yml")) {
-      config2 = await readYaml(configPath, fs11);
+      config2 = await readYaml(configPath, fs12);
     } else if (basename.endsWith(".markdownlint.cjs") || basename.endsWith(".markdownlint.mjs")) {
       config2 = clone_options_default(await importModule(dirname2, basename, noImport));
     } else if (basename.endsWith(".jsonc") || basename.endsWith(".json")) {
-      unknown = await readJsonc(configPath, fs11);
+      unknown = await readJsonc(configPath, fs12);
     } else if (basename.endsWith(".toml")) {
-      unknown = await readToml(configPath, fs11);
+      unknown = await readToml(configPath, fs12);
     } else if (basename.endsWith(".yaml") || basename.endsWith(".yml")) {
-      unknown = await readYaml(configPath, fs11);
+      unknown = await readYaml(configPath, fs12);
     } else if (basename.endsWith(".cjs") || basename.endsWith(".mjs")) {
       unknown = clone_options_default(await importModule(dirname2, basename, noImport));
     } else {
@@ -70246,10 +70246,10 @@ $ markdownlint-cli2 "**/*.md" "#node_modules"`
   );
   return 2;
 };
-var readJsoncWrapper = ({ file, fs: fs11 }) => readJsonc(file, fs11);
-var readYamlWrapper = ({ file, fs: fs11 }) => readYaml(file, fs11);
+var readJsoncWrapper = ({ file, fs: fs12 }) => readJsonc(file, fs12);
+var readYamlWrapper = ({ file, fs: fs12 }) => readYaml(file, fs12);
 var importOptionsModuleWrapper = async ({ dir, file, noImport }) => clone_options_default(await importModule(dir, file, noImport));
-var readConfigWrapper = ({ file, fs: fs11, parsers: parsers2 }) => readConfigPromise(file, parsers2, fs11);
+var readConfigWrapper = ({ file, fs: fs12, parsers: parsers2 }) => readConfigPromise(file, parsers2, fs12);
 var importConfigModuleWrapper = async ({ context, dir, file, noImport }) => extendConfigObject(context, clone_options_default(await importModule(dir, file, noImport)), file);
 var optionsFiles = [
   [".markdownlint-cli2.jsonc", readJsoncWrapper],
@@ -70266,16 +70266,16 @@ var configurationFiles = [
   [".markdownlint.mjs", importConfigModuleWrapper]
 ];
 var processFirstMatchingConfigurationFile = (context, fileAndHandlers, dir, memoizeFile) => {
-  const { fs: fs11, noImport, parsers: parsers2 } = context;
+  const { fs: fs12, noImport, parsers: parsers2 } = context;
   return Promise.allSettled(
     fileAndHandlers.map(([name, handler2]) => {
       const file = pathPosix.join(dir, name);
-      return fs11.promises.access(file).then(() => [file, handler2]);
+      return fs12.promises.access(file).then(() => [file, handler2]);
     })
   ).then((values) => {
     const [file, handler2] = values.find((result) => result.status === "fulfilled")?.value || ["[UNUSED]", noop2];
     memoizeFile(file);
-    return handler2({ context, dir, file, fs: fs11, noImport, parsers: parsers2 });
+    return handler2({ context, dir, file, fs: fs12, noImport, parsers: parsers2 });
   });
 };
 var getAndProcessDirInfo = (context, tasks, dirToDirInfo, dir, relativeDir) => {
@@ -70343,7 +70343,7 @@ var getBaseOptions = async (context, relativeDir, globPatterns, options, fixDefa
   };
 };
 var enumerateFiles = async (context, globPatterns, dirToDirInfo, gitignore, ignoreFiles) => {
-  const { baseDir, baseDirSystem, fs: fs11 } = context;
+  const { baseDir, baseDirSystem, fs: fs12 } = context;
   const tasks = [];
   const globbyOptions = {
     "absolute": true,
@@ -70353,7 +70353,7 @@ var enumerateFiles = async (context, globPatterns, dirToDirInfo, gitignore, igno
     gitignore,
     ignoreFiles,
     "suppressErrors": true,
-    fs: fs11
+    fs: fs12
   };
   const literalFiles = [];
   const filteredGlobPatterns = globPatterns.filter(
@@ -70528,7 +70528,7 @@ var createDirInfos = async (context, globPatterns, dirToDirInfo, optionsOverride
   return dirInfos;
 };
 var lintFiles = (context, dirInfos, fileContents, formattingContext) => {
-  const { fs: fs11, parsers: parsers2 } = context;
+  const { fs: fs12, parsers: parsers2 } = context;
   const tasks = [];
   for (const dirInfo of dirInfos) {
     const { dir, files, markdownlintConfig, markdownlintOptions } = dirInfo;
@@ -70566,7 +70566,7 @@ var lintFiles = (context, dirInfos, fileContents, formattingContext) => {
       "handleRuleFailures": true,
       markdownItFactory,
       "noInlineConfig": Boolean(markdownlintOptions?.noInlineConfig),
-      fs: fs11
+      fs: fs12
     };
     let task = lintPromise(options).then((results) => ({
       results,
@@ -70598,9 +70598,9 @@ var lintFiles = (context, dirInfos, fileContents, formattingContext) => {
             issuesToFix += errorInfos.length;
             filesToFix.push(fileName);
             subTasks.push(
-              fs11.promises.readFile(fileName, utf8).then((original) => {
+              fs12.promises.readFile(fileName, utf8).then((original) => {
                 const fixed = applyFixes(original, errorInfos);
-                return fs11.promises.writeFile(fileName, fixed, utf8);
+                return fs12.promises.writeFile(fileName, fixed, utf8);
               })
             );
           }
@@ -70657,10 +70657,10 @@ var flattenTaskResults = (baseDir, taskResults) => {
 };
 var outputResults = async (context, relativeDir, results, outputFormatters, modulePaths, logMessage, logError, noImport) => {
   if (outputFormatters || results.length > 0) {
-    const { baseDir, fs: fs11 } = context;
+    const { baseDir, fs: fs12 } = context;
     const fsPromises2 = {
-      "readFile": fs11.promises.readFile,
-      "writeFile": fs11.promises.writeFile
+      "readFile": fs12.promises.readFile,
+      "writeFile": fs12.promises.writeFile
     };
     const formatterOptions = {
       "directory": baseDir,
@@ -70693,7 +70693,7 @@ var main = async (params2) => {
   } = params2;
   const logMessage = params2.logMessage || noop2;
   const logError = params2.logError || noop2;
-  const fs11 = params2.fs || fsNode;
+  const fs12 = params2.fs || fsNode;
   const noImport = Boolean(params2.noImport);
   const baseDirSystem = directory && pathDefault.resolve(directory) || process.cwd();
   const baseDir = posixPath(baseDirSystem);
@@ -70736,7 +70736,7 @@ var main = async (params2) => {
   if (shouldShowHelp) {
     return showHelp(logMessage, true);
   }
-  const context = { baseDir, baseDirSystem, fs: fs11, noImport, "parsers": parsers_default };
+  const context = { baseDir, baseDirSystem, fs: fs12, noImport, "parsers": parsers_default };
   let optionsArgv = null;
   let relativeDir = null;
   let globPatterns = null;
@@ -70853,16 +70853,77 @@ var main = async (params2) => {
   return errorsPresent ? 1 : 0;
 };
 
-// src/cli/index.ts
+// src/cli/formats/default.ts
 var import_markdownlint_cli2_formatter_default = __toESM(require_markdownlint_cli2_formatter_default(), 1);
+var defaultReport = async ({ options }) => {
+  const lines = [];
+  const log = (line) => void lines.push(line);
+  await (0, import_markdownlint_cli2_formatter_default.default)({ ...options, logError: log, logMessage: log });
+  return lines.map((line) => line + "\n").join("");
+};
+
+// src/cli/formats/github.ts
+import path6 from "node:path";
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function githubCommands(results, prefix = "") {
+  return results.map((r) => {
+    const level = r.severity === "warning" ? "warning" : "error";
+    const file = path6.posix.join(prefix, r.fileName);
+    const props = [`file=${escapeProperty(file)}`, `line=${r.lineNumber}`];
+    if (r.errorRange) {
+      props.push(`col=${r.errorRange[0]}`);
+      if (r.errorRange[1] > 1) props.push(`endColumn=${r.errorRange[0] + r.errorRange[1] - 1}`);
+    }
+    props.push(`title=${escapeProperty(r.ruleNames[0] ?? "wrapup-lint")}`);
+    const detail = r.errorDetail ? `: ${r.errorDetail}` : "";
+    const message = `${r.ruleNames.join("/")} ${r.ruleDescription}${detail}`;
+    return `::${level} ${props.join(",")}::${escapeData(message)}`;
+  });
+}
+var githubReport = async ({ results, githubPrefix: githubPrefix2 }) => githubCommands(results, githubPrefix2).map((line) => line + "\n").join("");
+
+// src/cli/formats/packages.ts
 var import_markdownlint_cli2_formatter_json = __toESM(require_markdownlint_cli2_formatter_json(), 1);
 var import_markdownlint_cli2_formatter_junit = __toESM(require_markdownlint_cli2_formatter_junit(), 1);
 var import_markdownlint_cli2_formatter_sarif = __toESM(require_markdownlint_cli2_formatter_sarif(), 1);
+import fs6 from "node:fs";
+import os4 from "node:os";
+import path8 from "node:path";
+function throughFile(formatter2) {
+  return async ({ options }) => {
+    const dir = fs6.mkdtempSync(path8.join(os4.tmpdir(), "wrapup-lint-report-"));
+    try {
+      const file = path8.join(dir, "report");
+      await formatter2(options, { name: file });
+      return fs6.readFileSync(file, "utf8");
+    } finally {
+      fs6.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+var jsonReport = throughFile(import_markdownlint_cli2_formatter_json.default);
+var sarifReport = throughFile(import_markdownlint_cli2_formatter_sarif.default);
+var junitReport = throughFile(import_markdownlint_cli2_formatter_junit.default);
+
+// src/cli/formats/index.ts
+var FORMATTERS = {
+  default: defaultReport,
+  json: jsonReport,
+  sarif: sarifReport,
+  junit: junitReport,
+  github: githubReport
+};
+var FORMATS = Object.keys(FORMATTERS);
 
 // src/cli/changed-since.ts
 import { spawnSync } from "node:child_process";
-import fs6 from "node:fs";
-import path7 from "node:path";
+import fs7 from "node:fs";
+import path9 from "node:path";
 
 // src/core/trim.ts
 var isSpace2 = (c) => c.trim() === "";
@@ -70900,9 +70961,9 @@ function selectedByGlobs(file, globs) {
   const negative = globs.filter((g) => g.startsWith("#") || g.startsWith("!")).map((g) => g.slice(1));
   const matches = (glob) => {
     const literal = glob.startsWith(":") ? glob.slice(1) : null;
-    if (literal !== null) return path7.posix.normalize(literal) === file;
+    if (literal !== null) return path9.posix.normalize(literal) === file;
     const clean = glob.replace(/^\.\//, "");
-    return clean === "." || path7.matchesGlob(file, clean) || path7.matchesGlob(file, `${trimEndChars(clean, "/")}/**`);
+    return clean === "." || path9.matchesGlob(file, clean) || path9.matchesGlob(file, `${trimEndChars(clean, "/")}/**`);
   };
   if (positive.length > 0 && !positive.some(matches)) return false;
   return !negative.some(matches);
@@ -70918,7 +70979,7 @@ function changedMarkdownFiles(cwd, ref) {
   if (!diff.ok) throw new GitError(`git diff failed: ${diff.stderr.trim().split("\n")[0] ?? ""}`);
   const untracked = git(cwd, ["ls-files", "-z", "--others", "--exclude-standard"]);
   const files = /* @__PURE__ */ new Set([...nulList(diff.stdout), ...untracked.ok ? nulList(untracked.stdout) : []]);
-  return [...files].filter((file) => MARKDOWN.test(file) && fs6.existsSync(path7.join(cwd, file))).sort();
+  return [...files].filter((file) => MARKDOWN.test(file) && fs7.existsSync(path9.join(cwd, file))).sort();
 }
 
 // src/core/memo.ts
@@ -71600,8 +71661,8 @@ function validate2(rule, given) {
 }
 
 // src/profile/load.ts
-import fs7 from "node:fs";
-import path8 from "node:path";
+import fs8 from "node:fs";
+import path10 from "node:path";
 
 // profiles/gardener.json
 var gardener_default = {
@@ -72370,10 +72431,10 @@ function resolveProfile(written, source, dir) {
   let schema = null;
   let schemaSource = `${source}#frontMatter.schema`;
   if (typeof fm.schema === "string") {
-    const schemaPath = path8.resolve(dir ?? process.cwd(), fm.schema);
+    const schemaPath = path10.resolve(dir ?? process.cwd(), fm.schema);
     schemaSource = schemaPath;
     try {
-      schema = JSON.parse(fs7.readFileSync(schemaPath, "utf8"));
+      schema = JSON.parse(fs8.readFileSync(schemaPath, "utf8"));
     } catch (error2) {
       const e = error2;
       const why = e.code === "ENOENT" ? "no such file" : e instanceof SyntaxError ? `not JSON: ${e.message}` : e.code ?? e.message;
@@ -72460,7 +72521,7 @@ function loadProfileFile(file) {
   if (known && now - known.checkedAt < RECHECK_MS) return unwrap(known.profile);
   let stat;
   try {
-    stat = fs7.statSync(file);
+    stat = fs8.statSync(file);
   } catch (error2) {
     throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
   }
@@ -72472,11 +72533,11 @@ function loadProfileFile(file) {
   try {
     let text7;
     try {
-      text7 = fs7.readFileSync(file, "utf8");
+      text7 = fs8.readFileSync(file, "utf8");
     } catch (error2) {
       throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
     }
-    profile = resolveProfile(parseProfileText(text7, file), file, path8.dirname(file));
+    profile = resolveProfile(parseProfileText(text7, file), file, path10.dirname(file));
   } catch (error2) {
     if (!(error2 instanceof ProfileError)) throw error2;
     profile = error2;
@@ -72494,15 +72555,15 @@ function findProfileFile(dir) {
   if (known !== void 0) return known;
   let found = null;
   for (const name of PROFILE_FILES) {
-    const candidate = path8.join(dir, name);
-    if (fs7.existsSync(candidate)) {
+    const candidate = path10.join(dir, name);
+    if (fs8.existsSync(candidate)) {
       found = candidate;
       break;
     }
   }
   if (found === null) {
-    const parent = path8.dirname(dir);
-    const atRoot = parent === dir || fs7.existsSync(path8.join(dir, ".git"));
+    const parent = path10.dirname(dir);
+    const atRoot = parent === dir || fs8.existsSync(path10.join(dir, ".git"));
     found = atRoot ? null : findProfileFile(parent);
   }
   if (foundIn.size > 1e4) foundIn.clear();
@@ -72511,8 +72572,8 @@ function findProfileFile(dir) {
 }
 function profileFor(file) {
   const named = process.env["WRAPUP_LINT_PROFILE"];
-  if (named) return BUNDLED[named] ? bundledProfile(named) : loadProfileFile(path8.resolve(named));
-  const found = findProfileFile(file ? path8.dirname(path8.resolve(file)) : process.cwd());
+  if (named) return BUNDLED[named] ? bundledProfile(named) : loadProfileFile(path10.resolve(named));
+  const found = findProfileFile(file ? path10.dirname(path10.resolve(file)) : process.cwd());
   return found ? loadProfileFile(found) : bundledProfile(DEFAULT_PROFILE);
 }
 
@@ -72662,10 +72723,10 @@ function firstAlias(document3) {
   }
   return first;
 }
-function locate(document3, path16) {
+function locate(document3, path18) {
   let node2 = document3.contents;
   let pair2 = null;
-  for (const segment of path16) {
+  for (const segment of path18) {
     if (isMap(node2)) {
       const found = node2.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
       if (!found) return { pair: null, key: null, node: null };
@@ -72685,7 +72746,7 @@ function locate(document3, path16) {
 }
 
 // src/wrapup/dates.ts
-var FORMATS = {
+var FORMATS2 = {
   // Capture groups in the written order; `order` names them: day, month, year.
   "DD.MM.YYYY": { pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: [1, 2, 3] },
   "YYYY-MM-DD": { pattern: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, order: [3, 2, 1] },
@@ -72693,7 +72754,7 @@ var FORMATS = {
   "MM/DD/YYYY": { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [2, 1, 3] }
 };
 function parseDate2(text7, format4 = "DD.MM.YYYY") {
-  const { pattern: pattern2, order: order2 } = FORMATS[format4];
+  const { pattern: pattern2, order: order2 } = FORMATS2[format4];
   const m = pattern2.exec(text7);
   if (!m) return null;
   const day = Number(m[order2[0]]);
@@ -73658,12 +73719,12 @@ function parseRest(rest, base2, problems) {
   const beforeHash = hashAt >= 0 ? rest.slice(0, hashAt) : rest;
   const queryAt = beforeHash.indexOf("?");
   const query = queryAt >= 0 ? beforeHash.slice(queryAt + 1) : "";
-  let path16 = queryAt >= 0 ? beforeHash.slice(0, queryAt) : beforeHash;
+  let path18 = queryAt >= 0 ? beforeHash.slice(0, queryAt) : beforeHash;
   if (hashAt < 0 && queryAt < 0) {
-    const run = trailingRun(path16, ".,;:");
-    const trailing = run ? Object.assign([run], { index: path16.length - run.length }) : null;
-    if (trailing && path16.length > trailing[0].length + 1 && !/\/[.,;:]+$/.test(path16)) {
-      const kept = path16.slice(0, trailing.index);
+    const run = trailingRun(path18, ".,;:");
+    const trailing = run ? Object.assign([run], { index: path18.length - run.length }) : null;
+    if (trailing && path18.length > trailing[0].length + 1 && !/\/[.,;:]+$/.test(path18)) {
+      const kept = path18.slice(0, trailing.index);
       const segments2 = kept.split("/");
       const isFile2 = ["blob", "raw", "blame"].includes(segments2[3] ?? "") && segments2.length > 5;
       const at = base2 + trailing.index;
@@ -73673,10 +73734,10 @@ function parseRest(rest, base2, problems) {
         length: trailing[0].length,
         ...isFile2 ? {} : { fix: { offset: at, deleteCount: trailing[0].length, insertText: "" } }
       });
-      path16 = kept;
+      path18 = kept;
     }
   }
-  const raw = path16.split("/");
+  const raw = path18.split("/");
   const segs = raw.slice(1);
   while (segs.length > 0 && segs[segs.length - 1] === "") segs.pop();
   const offsets = [];
@@ -73794,9 +73855,9 @@ function parseRest(rest, base2, problems) {
   }
   return { target: { ...target, kind: "other", rest: segs.slice(2).map(decode3) }, problems };
 }
-function lastPart(path16) {
-  const parts = path16.split("/").filter((p) => p !== "");
-  return parts[parts.length - 1] ?? path16;
+function lastPart(path18) {
+  const parts = path18.split("/").filter((p) => p !== "");
+  return parts[parts.length - 1] ?? path18;
 }
 function resourceKey(t) {
   const scope = `${t.owner.toLowerCase()}/${(t.repo ?? "").toLowerCase()}`;
@@ -74082,8 +74143,8 @@ function refPathExpressions(rest, max = 10) {
   for (let k = Math.min(segments2.length, max); k >= 1; k--) {
     const ref = segments2.slice(0, k).join("/");
     if (NOT_A_REF.test(ref) && !/^[0-9a-f]{4,40}$/i.test(ref)) continue;
-    const path16 = segments2.slice(k).join("/");
-    out.push(path16 ? `${ref}:${path16}` : ref);
+    const path18 = segments2.slice(k).join("/");
+    out.push(path18 ? `${ref}:${path18}` : ref);
   }
   return out;
 }
@@ -74281,12 +74342,12 @@ function buildQuery(checks) {
 }`;
   return { query, readers };
 }
-function errorAt(answer, path16, below = false) {
+function errorAt(answer, path18, below = false) {
   for (const error2 of answer.errors) {
     const p = error2.path;
-    if (!p || p.length < path16.length + (below ? 1 : 0)) continue;
-    if (!path16.every((x, i) => p[i] === x)) continue;
-    if (error2.type === "NOT_FOUND" && p.length === path16.length) continue;
+    if (!p || p.length < path18.length + (below ? 1 : 0)) continue;
+    if (!path18.every((x, i) => p[i] === x)) continue;
+    if (error2.type === "NOT_FOUND" && p.length === path18.length) continue;
     return { status: "unverified", reason: `GitHub answered ${error2.type ?? "an error"} for this link`, transient: true };
   }
   return null;
@@ -74467,8 +74528,8 @@ function validateConcurrency(concurrency) {
 
 // src/github/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs8 from "node:fs";
-import path9 from "node:path";
+import fs9 from "node:fs";
+import path11 from "node:path";
 var VERSION = 2;
 var warned = false;
 var DiskCache = class {
@@ -74478,7 +74539,7 @@ var DiskCache = class {
     this.now = now;
     this.finalTtlMs = finalTtlMs;
     const name = createHash2("sha256").update(instance).digest("hex").slice(0, 16);
-    this.file = path9.join(dir, `github-${name}.json`);
+    this.file = path11.join(dir, `github-${name}.json`);
   }
   instance;
   ttlMs;
@@ -74498,7 +74559,7 @@ var DiskCache = class {
     if (this.loaded) return;
     this.loaded = true;
     try {
-      const data = JSON.parse(fs8.readFileSync(this.file, "utf8"));
+      const data = JSON.parse(fs9.readFileSync(this.file, "utf8"));
       if (!this.ours(data)) return;
       for (const [key, entry] of Object.entries(data.entries)) {
         if (entry && typeof entry.at === "number" && entry.verdict && (entry.verdict.status === "ok" || entry.verdict.status === "missing")) {
@@ -74537,7 +74598,7 @@ var DiskCache = class {
     try {
       let merged = {};
       try {
-        const onDisk = JSON.parse(fs8.readFileSync(this.file, "utf8"));
+        const onDisk = JSON.parse(fs9.readFileSync(this.file, "utf8"));
         if (this.ours(onDisk)) merged = onDisk.entries;
       } catch {
       }
@@ -74545,20 +74606,20 @@ var DiskCache = class {
       for (const [key, entry] of Object.entries(merged)) if (now - entry.at > this.lifetime(entry)) delete merged[key];
       for (const [key, entry] of this.entries) merged[key] = entry;
       const data = { version: VERSION, instance: this.instance, asked: ASKED, entries: merged };
-      fs8.mkdirSync(path9.dirname(this.file), { recursive: true });
+      fs9.mkdirSync(path11.dirname(this.file), { recursive: true });
       tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs8.writeFileSync(tmp, JSON.stringify(data));
-      fs8.renameSync(tmp, this.file);
+      fs9.writeFileSync(tmp, JSON.stringify(data));
+      fs9.renameSync(tmp, this.file);
     } catch (error2) {
       this.broken = true;
       try {
-        if (tmp) fs8.rmSync(tmp, { force: true });
+        if (tmp) fs9.rmSync(tmp, { force: true });
       } catch {
       }
       if (!warned) {
         warned = true;
         const code21 = error2.code ?? error2.message;
-        process.stderr.write(`wrapup-lint: cannot write the GitHub link cache in ${path9.dirname(this.file)} (${code21}); links will be checked again next run
+        process.stderr.write(`wrapup-lint: cannot write the GitHub link cache in ${path11.dirname(this.file)} (${code21}); links will be checked again next run
 `);
       }
     }
@@ -74716,8 +74777,8 @@ var GitHubClient = class {
 };
 
 // ../issue-17/node_modules/env-paths/index.js
-import path10 from "node:path";
-import os4 from "node:os";
+import path12 from "node:path";
+import os5 from "node:os";
 import process4 from "node:process";
 
 // ../issue-17/node_modules/is-safe-filename/index.js
@@ -74754,40 +74815,40 @@ function assertSafeFilename(filename) {
 }
 
 // ../issue-17/node_modules/env-paths/index.js
-var homedir2 = os4.homedir();
-var tmpdir = os4.tmpdir();
+var homedir2 = os5.homedir();
+var tmpdir = os5.tmpdir();
 var { env } = process4;
 var macos = (name) => {
-  const library = path10.join(homedir2, "Library");
+  const library = path12.join(homedir2, "Library");
   return {
-    data: path10.join(library, "Application Support", name),
-    config: path10.join(library, "Preferences", name),
-    cache: path10.join(library, "Caches", name),
-    log: path10.join(library, "Logs", name),
-    temp: path10.join(tmpdir, name)
+    data: path12.join(library, "Application Support", name),
+    config: path12.join(library, "Preferences", name),
+    cache: path12.join(library, "Caches", name),
+    log: path12.join(library, "Logs", name),
+    temp: path12.join(tmpdir, name)
   };
 };
 var windows = (name) => {
-  const appData = env.APPDATA || path10.join(homedir2, "AppData", "Roaming");
-  const localAppData = env.LOCALAPPDATA || path10.join(homedir2, "AppData", "Local");
+  const appData = env.APPDATA || path12.join(homedir2, "AppData", "Roaming");
+  const localAppData = env.LOCALAPPDATA || path12.join(homedir2, "AppData", "Local");
   return {
     // Data/config/cache/log are invented by me as Windows isn't opinionated about this
-    data: path10.join(localAppData, name, "Data"),
-    config: path10.join(appData, name, "Config"),
-    cache: path10.join(localAppData, name, "Cache"),
-    log: path10.join(localAppData, name, "Log"),
-    temp: path10.join(tmpdir, name)
+    data: path12.join(localAppData, name, "Data"),
+    config: path12.join(appData, name, "Config"),
+    cache: path12.join(localAppData, name, "Cache"),
+    log: path12.join(localAppData, name, "Log"),
+    temp: path12.join(tmpdir, name)
   };
 };
 var linux = (name) => {
-  const username = path10.basename(homedir2);
+  const username = path12.basename(homedir2);
   return {
-    data: path10.join(env.XDG_DATA_HOME || path10.join(homedir2, ".local", "share"), name),
-    config: path10.join(env.XDG_CONFIG_HOME || path10.join(homedir2, ".config"), name),
-    cache: path10.join(env.XDG_CACHE_HOME || path10.join(homedir2, ".cache"), name),
+    data: path12.join(env.XDG_DATA_HOME || path12.join(homedir2, ".local", "share"), name),
+    config: path12.join(env.XDG_CONFIG_HOME || path12.join(homedir2, ".config"), name),
+    cache: path12.join(env.XDG_CACHE_HOME || path12.join(homedir2, ".cache"), name),
     // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-    log: path10.join(env.XDG_STATE_HOME || path10.join(homedir2, ".local", "state"), name),
-    temp: path10.join(tmpdir, username, name)
+    log: path12.join(env.XDG_STATE_HOME || path12.join(homedir2, ".local", "state"), name),
+    temp: path12.join(tmpdir, username, name)
   };
 };
 function envPaths(name, { suffix = "nodejs" } = {}) {
@@ -76228,13 +76289,13 @@ var emojiEncoding = {
 function visible(text7) {
   return text7.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
 }
-function path11(pages) {
+function path13(pages) {
   const labels = pages.map((p) => p.label);
   if (labels.length === 2 && labels[0] === labels[1]) return `${labels[0]} twice`;
   return labels.join(" and then ");
 }
 function through(span) {
-  const paths = span.readings ? [...new Set(span.readings.map((r) => path11(r.pages)))] : [path11(span.pages)];
+  const paths = span.readings ? [...new Set(span.readings.map((r) => path13(r.pages)))] : [path13(span.pages)];
   return `saved through ${paths.join(" or ")}`;
 }
 function mojibakeFinding(line, span) {
@@ -77404,7 +77465,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_2, protocol, domain2, path16, match) {
+function findUrl(_2, protocol, domain2, path18, match) {
   if (!previous4(match)) {
     return false;
   }
@@ -77417,7 +77478,7 @@ function findUrl(_2, protocol, domain2, path16, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path16);
+  const parts = splitUrl(domain2 + path18);
   const result = {
     type: "link",
     title: null,
@@ -80992,13 +81053,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path16) {
-    if (isUrl2(path16)) {
-      path16 = fileURLToPath2(path16);
+  set path(path18) {
+    if (isUrl2(path18)) {
+      path18 = fileURLToPath2(path18);
     }
-    assertNonEmpty(path16, "path");
-    if (this.path !== path16) {
-      this.history.push(path16);
+    assertNonEmpty(path18, "path");
+    if (this.path !== path18) {
+      this.history.push(path18);
     }
   }
   /**
@@ -81265,8 +81326,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path16, name) {
-  if (!path16) {
+function assertPath(path18, name) {
+  if (!path18) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -82170,7 +82231,7 @@ var processor2 = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "tom
 
 // src/cli/fix-files.ts
 import nodeFs from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 var BOM = "\uFEFF";
 function linesWithEndings(text7) {
   const lines = [];
@@ -82206,8 +82267,8 @@ function restore2(original, fixed) {
 }
 async function writeAtomically(file, text7) {
   const target = await nodeFs.promises.realpath(file).catch(() => file);
-  const dir = path12.dirname(target);
-  const temp = path12.join(dir, `.${path12.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const dir = path14.dirname(target);
+  const temp = path14.join(dir, `.${path14.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const mode = await nodeFs.promises.stat(target).then((s) => s.mode & 4095, () => 438);
   try {
     await nodeFs.promises.writeFile(temp, text7, { encoding: "utf8", mode, flag: "wx" });
@@ -82220,7 +82281,7 @@ async function writeAtomically(file, text7) {
 }
 function fixSafeFs(base2 = nodeFs) {
   const originals = /* @__PURE__ */ new Map();
-  const key = (file) => path12.resolve(String(file));
+  const key = (file) => path14.resolve(String(file));
   const isText = (options) => options === "utf8" || options === "utf-8" || typeof options === "object" && options !== null && /^utf-?8$/i.test(String(options.encoding));
   const remember = (file, text7) => {
     originals.set(key(file), { text: text7 });
@@ -82258,14 +82319,14 @@ function fixSafeFs(base2 = nodeFs) {
 }
 
 // src/cli/tolerant-fs.ts
-import path13 from "node:path";
+import path15 from "node:path";
 function tolerantFs(base2, unreadable) {
   function readFile2(file, options, callback) {
     const done = typeof options === "function" ? options : callback;
     const opts = typeof options === "function" ? void 0 : options;
     base2.readFile(file, opts, (error2, data) => {
       if (error2 && typeof file === "string") {
-        unreadable.set(path13.resolve(file), `${error2.code ?? "error"}: ${error2.message.replace(/^\w+: /, "").split(",")[0]}`);
+        unreadable.set(path15.resolve(file), `${error2.code ?? "error"}: ${error2.message.replace(/^\w+: /, "").split(",")[0]}`);
         return done(null, typeof opts === "string" || typeof opts === "object" && opts !== null ? "" : Buffer.alloc(0));
       }
       done(error2, data);
@@ -82276,9 +82337,9 @@ function tolerantFs(base2, unreadable) {
 
 // src/cli/index.ts
 var withFixSafety = (fix2, base2) => fix2 ? fixSafeFs(base2) : base2;
-var here = path14.dirname(fileURLToPath3(import.meta.url));
-var packageRoot = path14.resolve(here, "..", "..", "..");
-var rulesModule = path14.join(here, "..", "adapters", "markdownlint.js");
+var here = path16.dirname(fileURLToPath3(import.meta.url));
+var packageRoot = path16.resolve(here, "..", "..", "..");
+var rulesModule = path16.join(here, "..", "adapters", "markdownlint.js");
 var UsageError = class extends Error {
 };
 var CONFIG_FILES = [
@@ -82295,16 +82356,16 @@ var CONFIG_FILES = [
 ];
 function isFile(file) {
   try {
-    return fs9.statSync(file).isFile();
+    return fs10.statSync(file).isFile();
   } catch {
     return false;
   }
 }
 function configFileIn(dir) {
-  const name = CONFIG_FILES.find((file) => fs9.existsSync(path14.join(dir, file)));
+  const name = CONFIG_FILES.find((file) => fs10.existsSync(path16.join(dir, file)));
   if (name) return name;
   try {
-    const pkg = JSON.parse(fs9.readFileSync(path14.join(dir, "package.json"), "utf8"));
+    const pkg = JSON.parse(fs10.readFileSync(path16.join(dir, "package.json"), "utf8"));
     return "markdownlint-cli2" in pkg ? "package.json" : null;
   } catch {
     return null;
@@ -82318,27 +82379,6 @@ function tokenMissing(env2) {
 var NAMES_NODE_MODULES = /(?:^|\/)node_modules(?:\/|$)/;
 function suiteRuns() {
   return globalThis[/* @__PURE__ */ Symbol.for("wrapup-lint.markdownlint-runs")]?.count ?? 0;
-}
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function githubCommands(results, prefix = "") {
-  return results.map((r) => {
-    const level = r.severity === "warning" ? "warning" : "error";
-    const file = path14.posix.join(prefix, r.fileName);
-    const props = [`file=${escapeProperty(file)}`, `line=${r.lineNumber}`];
-    if (r.errorRange) {
-      props.push(`col=${r.errorRange[0]}`);
-      if (r.errorRange[1] > 1) props.push(`endColumn=${r.errorRange[0] + r.errorRange[1] - 1}`);
-    }
-    props.push(`title=${escapeProperty(r.ruleNames[0] ?? "wrapup-lint")}`);
-    const detail = r.errorDetail ? `: ${r.errorDetail}` : "";
-    const message = `${r.ruleNames.join("/")} ${r.ruleDescription}${detail}`;
-    return `::${level} ${props.join(",")}::${escapeData(message)}`;
-  });
 }
 async function resolverModule() {
   try {
@@ -82391,9 +82431,9 @@ function countingFs(onRead, onText = () => void 0) {
         callback(error2, data);
       };
     }
-    return fs9.readFile(file, ...rest);
+    return fs10.readFile(file, ...rest);
   });
-  return { ...fs9, readFile: readFile2 };
+  return { ...fs10, readFile: readFile2 };
 }
 async function lintSelected(options, io) {
   if (options.offline) process.env["WRAPUP_LINT_OFFLINE"] = "1";
@@ -82413,7 +82453,7 @@ async function lintSelected(options, io) {
     if (options.globs.length > 0) changed = changed.filter((file) => selectedByGlobs(file, options.globs));
     targets = changed.map((file) => `:${file}`);
   } else {
-    targets = options.globs.map((glob) => isFile(path14.resolve(io.cwd, glob)) ? `:${glob}` : glob);
+    targets = options.globs.map((glob) => isFile(path16.resolve(io.cwd, glob)) ? `:${glob}` : glob);
   }
   const globbing = options.changedSince === null && targets.some((t) => !t.startsWith(":"));
   if (globbing && !options.globs.some((g) => !g.startsWith("#") && !g.startsWith("!") && NAMES_NODE_MODULES.test(g))) {
@@ -82496,7 +82536,7 @@ async function lintSelected(options, io) {
   }
   if (code21 === 1 && result && !result.results.some((r) => r.severity !== "warning")) code21 = 0;
   if (noToken && githubLinks2) io.err(`wrapup-lint: ${NO_TOKEN_LINE}`);
-  for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path14.relative(io.cwd, file)}: ${reason}`);
+  for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path16.relative(io.cwd, file)}: ${reason}`);
   if (unreadable.size > 0) code21 = 2;
   const formatterOptions = result?.options ?? { directory: io.cwd, results: [], logMessage: io.out, logError: io.err };
   return { code: code21, files: linted, results: result?.results ?? [], formatterOptions };
@@ -82504,8 +82544,8 @@ async function lintSelected(options, io) {
 function githubPrefix(cwd) {
   const workspace = process.env["GITHUB_WORKSPACE"];
   if (!workspace) return "";
-  const relative = path14.relative(path14.resolve(workspace), path14.resolve(cwd));
-  return relative.startsWith("..") || path14.isAbsolute(relative) ? "" : relative.split(path14.sep).join("/");
+  const relative = path16.relative(path16.resolve(workspace), path16.resolve(cwd));
+  return relative.startsWith("..") || path16.isAbsolute(relative) ? "" : relative.split(path16.sep).join("/");
 }
 
 // src/action/index.ts
@@ -82519,7 +82559,7 @@ function hasCommit(cwd, sha) {
 function baseRevision(env2, cwd, log) {
   let payload = {};
   const eventPath = env2["GITHUB_EVENT_PATH"];
-  if (eventPath && fs10.existsSync(eventPath)) payload = JSON.parse(fs10.readFileSync(eventPath, "utf8"));
+  if (eventPath && fs11.existsSync(eventPath)) payload = JSON.parse(fs11.readFileSync(eventPath, "utf8"));
   const candidates2 = [];
   if (payload.pull_request?.base?.sha) candidates2.push(payload.pull_request.base.sha);
   if (payload.before && !/^0+$/.test(payload.before)) candidates2.push(payload.before);
@@ -82540,7 +82580,7 @@ function baseRevision(env2, cwd, log) {
 function setOutput(file, name, value2) {
   if (!file) return;
   const delimiter2 = `wrapup_lint_${Math.random().toString(36).slice(2)}`;
-  fs10.appendFileSync(file, value2.includes("\n") ? `${name}<<${delimiter2}
+  fs11.appendFileSync(file, value2.includes("\n") ? `${name}<<${delimiter2}
 ${value2}
 ${delimiter2}
 ` : `${name}=${value2}
@@ -82550,14 +82590,14 @@ function escapeCell(s) {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 function bundledRules() {
-  const beside = path15.join(path15.dirname(fileURLToPath4(import.meta.url)), "node_modules", "wrapup-lint", "markdownlint.js");
-  return fs10.existsSync(beside) ? beside : void 0;
+  const beside = path17.join(path17.dirname(fileURLToPath4(import.meta.url)), "node_modules", "wrapup-lint", "markdownlint.js");
+  return fs11.existsSync(beside) ? beside : void 0;
 }
 async function action(env2 = process.env, io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }) {
-  const workspace = path15.resolve(env2["GITHUB_WORKSPACE"] || process.cwd());
-  const cwd = path15.resolve(workspace, input(env2, "working-directory", "."));
+  const workspace = path17.resolve(env2["GITHUB_WORKSPACE"] || process.cwd());
+  const cwd = path17.resolve(workspace, input(env2, "working-directory", "."));
   const globs = input(env2, "files").split(/\s+/).filter(Boolean);
-  const sarifFile = path15.resolve(workspace, input(env2, "sarif-file", "wrapup-lint.sarif"));
+  const sarifFile = path17.resolve(workspace, input(env2, "sarif-file", "wrapup-lint.sarif"));
   const failOnFindings = !/^(?:false|0|no)$/i.test(input(env2, "fail-on-findings", "true"));
   if (/^(?:true|1|yes)$/i.test(input(env2, "offline", "false"))) process.env["WRAPUP_LINT_OFFLINE"] = "1";
   const token = input(env2, "token");
@@ -82565,7 +82605,7 @@ async function action(env2 = process.env, io = { out: (l) => process.stdout.writ
   const base2 = baseRevision(env2, cwd, io.err);
   if (base2 === null && globs.length === 0) globs.push("**/*.{md,markdown}", "#node_modules");
   const profile = input(env2, "profile");
-  const options = { format: "github", output: null, offline: false, changedSince: base2, fix: false, config: null, profile: profile === "" ? null : path15.resolve(workspace, profile), globs };
+  const options = { format: "github", output: null, offline: false, changedSince: base2, fix: false, config: null, profile: profile === "" ? null : path17.resolve(workspace, profile), globs };
   const cliIo = { out: io.out, err: io.err, cwd, rulesModule: bundledRules() };
   let outcome;
   try {
@@ -82577,10 +82617,10 @@ async function action(env2 = process.env, io = { out: (l) => process.stdout.writ
   }
   const prefix = githubPrefix(cwd);
   for (const line of githubCommands(outcome.results, prefix)) io.out(line);
-  const results = outcome.results.map((r) => ({ ...r, fileName: path15.posix.join(prefix, r.fileName) }));
-  fs10.mkdirSync(path15.dirname(sarifFile), { recursive: true });
+  const results = outcome.results.map((r) => ({ ...r, fileName: path17.posix.join(prefix, r.fileName) }));
+  fs11.mkdirSync(path17.dirname(sarifFile), { recursive: true });
   await (0, import_markdownlint_cli2_formatter_sarif2.default)({ ...outcome.formatterOptions, directory: workspace, results }, { name: sarifFile });
-  const files = outcome.files.map((f) => path15.posix.join(prefix, f));
+  const files = outcome.files.map((f) => path17.posix.join(prefix, f));
   const errors2 = outcome.results.filter((r) => r.severity !== "warning").length;
   setOutput(env2["GITHUB_OUTPUT"], "files", files.join("\n"));
   setOutput(env2["GITHUB_OUTPUT"], "findings", String(outcome.results.length));
@@ -82594,12 +82634,12 @@ async function action(env2 = process.env, io = { out: (l) => process.stdout.writ
       for (const r of results) lines.push(`| ${escapeCell(r.fileName)} | ${r.lineNumber} | ${escapeCell(r.ruleNames.join("/"))} | ${escapeCell(r.errorDetail ?? r.ruleDescription)} |`);
       lines.push("");
     }
-    fs10.appendFileSync(summary, lines.join("\n") + "\n");
+    fs11.appendFileSync(summary, lines.join("\n") + "\n");
   }
   if (errors2 > 0) return failOnFindings ? 1 : 0;
   return 0;
 }
-if (process.argv[1] && path15.resolve(process.argv[1]) === fileURLToPath4(import.meta.url)) {
+if (process.argv[1] && path17.resolve(process.argv[1]) === fileURLToPath4(import.meta.url)) {
   process.exitCode = await action();
 }
 export {

@@ -65,11 +65,22 @@ describe("wrapup-lint CLI", () => {
 
   test("usage errors exit 2 with one line", () => {
     const dir = project({});
-    for (const args of [[], ["--bogus", "x.md"], ["--config"], ["--config", "missing.jsonc", "x.md"]]) {
+    const cases: [string[], string][] = [
+      [[], "wrapup-lint: no files given: wrapup-lint GLOB... (see --help)"],
+      [["--bogus", "x.md"], "wrapup-lint: unknown option --bogus (see --help)"],
+      [["-x", "x.md"], "wrapup-lint: unknown option -x (see --help)"],
+      [["--config"], "wrapup-lint: --config needs a value (see --help)"],
+      [["--format", "--offline", "x.md"], "wrapup-lint: --format needs a value (see --help)"],
+      [["--format=", "x.md"], "wrapup-lint: --format needs a value (see --help)"],
+      [["-o"], "wrapup-lint: --output needs a value (see --help)"],
+      [["--offline=yes", "x.md"], "wrapup-lint: --offline takes no value (see --help)"],
+      [["--format", "xml", "x.md"], 'wrapup-lint: --format: unknown format "xml" (one of default, json, sarif, junit, github)'],
+      [["--config", "missing.jsonc", "x.md"], "wrapup-lint: --config: no such file: missing.jsonc"],
+    ];
+    for (const [args, said] of cases) {
       const r = run(bin, args, dir);
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.stderr.trim().split("\n")).toHaveLength(1);
-      expect(r.stderr).toMatch(/^wrapup-lint: /);
+      expect(r.stderr.trim(), args.join(" ")).toBe(said);
     }
   });
 

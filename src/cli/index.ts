@@ -13,16 +13,13 @@
  * suite off is said once on stderr.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs as parseArgv } from "node:util";
 import { WARNING_ANCHOR } from "../core/rule.js";
 import { main as markdownlintCli2 } from "markdownlint-cli2";
 import type { LintResult, OutputFormatterOptions } from "markdownlint-cli2";
-import formatDefault from "markdownlint-cli2-formatter-default";
-import formatJson from "markdownlint-cli2-formatter-json";
-import formatJunit from "markdownlint-cli2-formatter-junit";
-import formatSarif from "markdownlint-cli2-formatter-sarif";
+import { FORMATS, report, type Format } from "./formats/index.js";
 import { changedMarkdownFiles, GitError, selectedByGlobs } from "./changed-since.js";
 import { runInit } from "./commands/init.js";
 import { BUNDLED } from "../profile/load.js";
@@ -38,8 +35,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, "..", "..", "..");
 const rulesModule = path.join(here, "..", "adapters", "markdownlint.js");
 
-export const FORMATS = ["default", "json", "sarif", "junit", "github"] as const;
-export type Format = (typeof FORMATS)[number];
+export { githubCommands } from "./formats/github.js";
 
 const USAGE = `Usage: wrapup-lint [options] [GLOB...]
        wrapup-lint init [DIR]      learn the house style of the existing wrap-ups (init --help)
@@ -157,75 +153,67 @@ export interface CliOptions {
   globs: string[];
 }
 
-/** Parses argv; `null` when --help or --version answered already. */
+/** Parses argv (node:util's parseArgs); `null` when --help or --version answered already. */
 export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
-  const options: CliOptions = { format: "default", output: null, offline: false, changedSince: null, fix: false, config: null, profile: null, globs: [] };
-  const value = (name: string, i: number, inline: string | undefined): string => {
-    const v = inline ?? argv[i];
-    if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${name} needs a value (see --help)`);
-    return v;
+  let parsed;
+  try {
+    parsed = parseArgv({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+        fix: { type: "boolean" },
+        offline: { type: "boolean" },
+        format: { type: "string" },
+        output: { type: "string", short: "o" },
+        "changed-since": { type: "string" },
+        profile: { type: "string" },
+        config: { type: "string" },
+      },
+    });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const named = /'(-[^' ]+)/.exec(message)?.[1];
+    const option = /--[\w-]+/g.exec(message.split(" <value>")[0]!.split(", ").pop()!)?.[0] ?? named;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && named) throw new UsageError(`unknown option ${named} (see --help)`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option && message.includes("does not take an argument")) throw new UsageError(`${option} takes no value (see --help)`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) throw new UsageError(`${option} needs a value (see --help)`);
+    throw new UsageError(`${message.split("\n")[0]} (see --help)`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return null;
+  }
+  if (values.version) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
+    io.out(pkg.version);
+    return null;
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (value === "") throw new UsageError(`--${name} needs a value (see --help)`);
+  }
+  const format = values.format ?? "default";
+  if (!(FORMATS as string[]).includes(format)) throw new UsageError(`--format: unknown format "${format}" (one of ${FORMATS.join(", ")})`);
+  const options: CliOptions = {
+    format: format as Format,
+    output: values.output ?? null,
+    offline: values.offline ?? false,
+    changedSince: values["changed-since"] ?? null,
+    fix: values.fix ?? false,
+    config: null,
+    profile: null,
+    globs: parsed.positionals,
   };
-  let literal = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (literal || !arg.startsWith("-") || arg === "-") {
-      options.globs.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const takes = (): string => {
-      const v = value(name, inline === undefined ? ++i : i, inline);
-      return v;
-    };
-    switch (name) {
-      case "--":
-        literal = true;
-        break;
-      case "--help":
-      case "-h":
-        io.out(USAGE);
-        return null;
-      case "--version": {
-        const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
-        io.out(pkg.version);
-        return null;
-      }
-      case "--fix":
-        options.fix = true;
-        break;
-      case "--offline":
-        options.offline = true;
-        break;
-      case "--format": {
-        const format = takes();
-        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: unknown format "${format}" (one of ${FORMATS.join(", ")})`);
-        options.format = format as Format;
-        break;
-      }
-      case "--output":
-      case "-o":
-        options.output = takes();
-        break;
-      case "--changed-since":
-        options.changedSince = takes();
-        break;
-      case "--profile": {
-        const profile = takes();
-        if (!BUNDLED[profile] && !fs.existsSync(path.resolve(io.cwd, profile))) throw new UsageError(`--profile: no such file or bundled profile: ${profile}`);
-        options.profile = BUNDLED[profile] ? profile : path.resolve(io.cwd, profile);
-        break;
-      }
-      case "--config": {
-        const file = takes();
-        if (!fs.existsSync(path.resolve(io.cwd, file))) throw new UsageError(`--config: no such file: ${file}`);
-        options.config = file;
-        break;
-      }
-      default:
-        throw new UsageError(`unknown option ${arg} (see --help)`);
-    }
+  if (values.profile !== undefined) {
+    const profile = values.profile;
+    if (!BUNDLED[profile] && !fs.existsSync(path.resolve(io.cwd, profile))) throw new UsageError(`--profile: no such file or bundled profile: ${profile}`);
+    options.profile = BUNDLED[profile] ? profile : path.resolve(io.cwd, profile);
+  }
+  if (values.config !== undefined) {
+    if (!fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`--config: no such file: ${values.config}`);
+    options.config = values.config;
   }
   if (options.globs.length === 0 && options.changedSince === null) throw new UsageError("no files given: wrapup-lint GLOB... (see --help)");
   if (options.output !== null) {
@@ -233,80 +221,6 @@ export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
     if (!fs.existsSync(dir)) throw new UsageError(`--output: no such directory: ${path.dirname(options.output)}`);
   }
   return options;
-}
-
-/** Escapes for GitHub workflow commands: the message, and (stricter) a property value. */
-function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-/**
- * One `::error` (or `::warning`) workflow command per finding, which GitHub shows as an
- * annotation on the file and line: `::error file=docs/a.md,line=3,col=5,endColumn=9,title=WU003::…`.
- * `prefix` is the path from the repository root to the lint directory.
- */
-export function githubCommands(results: LintResult[], prefix = ""): string[] {
-  return results.map((r) => {
-    const level = r.severity === "warning" ? "warning" : "error";
-    const file = path.posix.join(prefix, r.fileName);
-    const props = [`file=${escapeProperty(file)}`, `line=${r.lineNumber}`];
-    if (r.errorRange) {
-      props.push(`col=${r.errorRange[0]}`);
-      if (r.errorRange[1] > 1) props.push(`endColumn=${r.errorRange[0] + r.errorRange[1] - 1}`);
-    }
-    props.push(`title=${escapeProperty(r.ruleNames[0] ?? "wrapup-lint")}`);
-    const detail = r.errorDetail ? `: ${r.errorDetail}` : "";
-    const message = `${r.ruleNames.join("/")} ${r.ruleDescription}${detail}`;
-    return `::${level} ${props.join(",")}::${escapeData(message)}`;
-  });
-}
-
-type PackageFormatter = (options: OutputFormatterOptions, params?: { name?: string }) => Promise<void> | void;
-
-/** Writes the report of `results` in `format`: to `output` (a path) or through `io.out`. */
-export async function report(format: Format, results: LintResult[], options: OutputFormatterOptions, output: string | null, io: CliIo, githubPrefix: string): Promise<void> {
-  const toText = async (write: (file: string) => Promise<void>): Promise<string> => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-report-"));
-    try {
-      const file = path.join(dir, "report");
-      await write(file);
-      return fs.readFileSync(file, "utf8");
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  let text: string;
-  switch (format) {
-    case "json":
-    case "sarif":
-    case "junit": {
-      const formatter = ({ json: formatJson, sarif: formatSarif, junit: formatJunit } as Record<string, PackageFormatter>)[format]!;
-      if (output !== null) {
-        await formatter(options, { name: output });
-        return;
-      }
-      text = await toText(async (file) => formatter(options, { name: file }));
-      break;
-    }
-    case "github":
-      text = githubCommands(results, githubPrefix).map((line) => line + "\n").join("");
-      break;
-    case "default": {
-      const lines: string[] = [];
-      await (formatDefault as PackageFormatter)({ ...options, logError: (line: string) => lines.push(line), logMessage: (line: string) => lines.push(line) });
-      if (output === null) {
-        for (const line of lines) io.out(line);
-        return;
-      }
-      text = lines.map((line) => line + "\n").join("");
-      break;
-    }
-  }
-  if (output !== null) fs.writeFileSync(path.resolve(io.cwd, output), text);
-  else if (text !== "") io.out(text.replace(/\n$/, ""));
 }
 
 type ResolverModule = { githubResolver?: () => { stats: { checks: number } } };
@@ -522,7 +436,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const options = parseArgs(argv, io);
   if (options === null) return 0;
   const outcome = await lintSelected(options, io);
-  await report(options.format, outcome.results, outcome.formatterOptions, options.output, io, githubPrefix(io.cwd));
+  await report(options.format, { results: outcome.results, options: outcome.formatterOptions, githubPrefix: githubPrefix(io.cwd) }, options.output, io.cwd, io.out);
   return outcome.code;
 }
 
