@@ -9,7 +9,8 @@ export default defineConfig({
     // limits only catch a hang, and are far above any run on a busy machine.
     testTimeout: 30 * 60_000,
     hookTimeout: 30 * 60_000,
-    // `npm test` runs with --coverage: what the tests reach in src/ and rules/ in their own
+    // `npm run coverage` (not part of `npm test`: instrumented, the long corpus loops kept vitest's
+    // workers from answering their parent on a loaded CI machine): what the tests reach in src/ and rules/ in their own
     // process (the CLI, Action and language-server tests run dist/ in child processes, which is
     // not counted). The floor sits just below what the in-process rule, model, options and
     // format tests alone reach (71.8 % of lines, 83.9 % of branches, 96.9 % of functions on

