@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkFor, checkKey } from "../src/github/checks.js";
 import { parseGitHubUrl } from "../src/github/url.js";
 import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { startFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
+import { startFakeGitHub, useFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "./github-server/runs.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
 import { readWrapup, wrapups } from "./helpers/corpus.js";
@@ -40,13 +40,6 @@ function lineOf(text: string, needle: string): number {
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`not found: ${needle}`);
   return text.slice(0, at).split("\n").length;
-}
-
-function setEnv(vars: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
 }
 
 beforeAll(async () => {
@@ -111,15 +104,7 @@ beforeAll(async () => {
   uniqueChecks = keys.size;
 
   github = await startFakeGitHub(world, { token: TOKEN });
-  setEnv({
-    GITHUB_API_URL: github.apiUrl,
-    GITHUB_GRAPHQL_URL: undefined,
-    GITHUB_TOKEN: TOKEN,
-    GH_TOKEN: undefined,
-    WRAPUP_LINT_CACHE_DIR: cacheDir,
-    WRAPUP_LINT_OFFLINE: undefined,
-    WRAPUP_LINT_GITHUB_TIMEOUT: "30",
-  });
+  useFakeGitHub(github, TOKEN, cacheDir);
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import { bundledProfile } from "../src/profile/load.js";
 import { projectsOf, type Project } from "../src/wrapup/projects.js";
 import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
 import { nextSteps } from "../rules/wu009-next-steps.js";
-import { startFakeGitHub, type FakeGitHub, type FakeRepo, type FakeState, type World } from "./github-server/server.js";
+import { setEnv, startFakeGitHub, useFakeGitHub, type FakeGitHub, type FakeRepo, type FakeState, type World } from "./github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "./github-server/runs.js";
 import { worldFromModels } from "./github-server/world-from-links.js";
 import { HACKATHONS, readWrapup, wrapups } from "./helpers/corpus.js";
@@ -51,13 +51,6 @@ let dir: string;
 let cacheDir: string;
 let world: World;
 const expected: { file: string; from: number; to: number; message: RegExp }[] = [];
-
-function setEnv(vars: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
 
 const numberedKinds = new Set(["pull", "issue", "discussion"]);
 
@@ -103,15 +96,7 @@ beforeAll(async () => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "wu009-cache-"));
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
   github = await startFakeGitHub(world, { token: TOKEN });
-  setEnv({
-    GITHUB_API_URL: github.apiUrl,
-    GITHUB_GRAPHQL_URL: undefined,
-    GITHUB_TOKEN: TOKEN,
-    GH_TOKEN: undefined,
-    WRAPUP_LINT_CACHE_DIR: cacheDir,
-    WRAPUP_LINT_OFFLINE: undefined,
-    WRAPUP_LINT_GITHUB_TIMEOUT: "30",
-  });
+  useFakeGitHub(github, TOKEN, cacheDir);
 });
 
 afterAll(async () => {

@@ -485,3 +485,27 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
       }),
   };
 }
+
+/**
+ * Points this process's link checks at `github` (the environment the resolver reads): its API
+ * URL, `token`, the cache in `cacheDir`, online, a 30 s timeout; any other GitHub setting unset.
+ */
+export function useFakeGitHub(github: FakeGitHub, token: string, cacheDir: string): void {
+  setEnv({
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_GRAPHQL_URL: undefined,
+    GITHUB_TOKEN: token,
+    GH_TOKEN: undefined,
+    WRAPUP_LINT_CACHE_DIR: cacheDir,
+    WRAPUP_LINT_OFFLINE: undefined,
+    WRAPUP_LINT_GITHUB_TIMEOUT: "30",
+  });
+}
+
+/** Sets (a string) or unsets (undefined) each of `vars` in this process's environment. */
+export function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
