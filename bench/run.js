@@ -1,4 +1,5 @@
 // npm run bench [-- --rounds N] [-- --corpus DIR] [-- --latency-iterations N] [-- --instructions]
+//                [-- --before DIR]
 //
 // What the suite costs beyond the parse, on a real docs tree, in one run:
 // - markdownlint-cli2 with a no-op micromark rule (the parse floor) against markdownlint-cli2
@@ -9,6 +10,9 @@
 // - editor latency: one 350-line wrap-up linted in a warm process, suite against floor;
 // - the suite's own time in one process (model and each rule timed), against the parse there.
 // The GitHub rule runs offline (WRAPUP_LINT_OFFLINE=1): it answers from its cache only.
+// --before DIR: another checkout of the suite, built (`npm run build` there), measured in the
+// same run: its suite runs join the rotation (through its own bench scripts), and each table
+// gets a "before" row, so that a change is judged against the same machine at the same time.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,9 +34,14 @@ const latencyIterations = Number(option("latency-iterations", 300));
 const latencyFile = path.resolve(option("wrapup", path.join(corpus, "community", "hackathons", "2025-06.md")));
 // Instruction counts under valgrind (bench/instructions.js): steady on a busy machine, ~20 min.
 const instructions = args.includes("--instructions");
+const before = option("before", null) === null ? null : path.resolve(option("before"));
 
 if (!fs.existsSync(path.join(root, "dist", "src", "adapters", "markdownlint.js"))) {
   console.error("bench: dist/ is missing; run `npm run build` first");
+  process.exit(2);
+}
+if (before && !fs.existsSync(path.join(before, "dist", "src", "adapters", "markdownlint.js"))) {
+  console.error(`bench: --before ${before} has no dist/; run \`npm run build\` there first`);
   process.exit(2);
 }
 if (!fs.existsSync(corpus)) {
@@ -42,8 +51,9 @@ if (!fs.existsSync(corpus)) {
 
 const env = { ...process.env, WRAPUP_LINT_OFFLINE: "1" };
 
-function child(script, childArgs, nodeArgs = []) {
-  const result = spawnSync(process.execPath, [...nodeArgs, path.join(here, script), ...childArgs], { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 26 });
+/** One bench script in a fresh process; `dir` is the checkout whose bench/ (and so whose dist/) runs. */
+function child(script, childArgs, nodeArgs = [], dir = root) {
+  const result = spawnSync(process.execPath, [...nodeArgs, path.join(dir, "bench", script), ...childArgs], { cwd: dir, env, encoding: "utf8", maxBuffer: 1 << 26 });
   if (result.status !== 0) {
     console.error(`bench: ${script} ${childArgs.join(" ")} failed (${result.status})\n${result.stderr}`);
     process.exit(1);
@@ -62,16 +72,24 @@ const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ");
 console.log(`wrapup-lint bench: ${corpus}`);
 console.log(`machine: ${machine}`);
 console.log(`load average at start: ${loadBefore}`);
+if (before) console.log(`before: ${before}`);
 
-const MODES = ["mdl-floor", "mdl-suite", "remark-floor", "remark-suite"];
+// A mode ending in "@before" is the same run of the --before checkout.
+const MODES = ["mdl-floor", "mdl-suite", "remark-floor", "remark-suite", ...(before ? ["mdl-suite@before", "remark-suite@before"] : [])];
+const runMode = (mode, nodeArgs) => {
+  const [name, at] = mode.split("@");
+  return child("child.js", [name, corpus], nodeArgs, at ? before : root);
+};
 const runs = Object.fromEntries(MODES.map((m) => [m, []]));
 // One untimed pass warms the file cache and the module cache on disk.
-for (const mode of MODES) child("child.js", [mode, corpus]);
+for (const mode of MODES) runMode(mode);
 for (let round = 0; round < rounds; round++) {
   // Rotate the order each round: floor first, then suite first, and the linters in turn.
-  const order = round % 2 ? ["mdl-suite", "remark-floor", "mdl-floor", "remark-suite"] : ["mdl-floor", "remark-suite", "mdl-suite", "remark-floor"];
+  let order = round % 2 ? ["mdl-suite", "remark-floor", "mdl-floor", "remark-suite"] : ["mdl-floor", "remark-suite", "mdl-suite", "remark-floor"];
+  // The before runs go next to the after runs of the same linter, first one, then the other.
+  if (before) order = order.flatMap((m) => (m.endsWith("-suite") ? (round % 2 ? [m, `${m}@before`] : [`${m}@before`, m]) : [m]));
   for (const mode of order) {
-    const [result] = child("child.js", [mode, corpus], ["--trace-gc"]);
+    const [result] = runMode(mode, ["--trace-gc"]);
     runs[mode].push(result);
     const main = result.mainCpuMs === null ? "" : `  main thread ${(result.mainCpuMs / 1000).toFixed(2)} s`;
     process.stderr.write(`  round ${round + 1}/${rounds} ${mode.padEnd(12)} wall ${(result.ms / 1000).toFixed(2)} s  CPU ${(result.cpuMs / 1000).toFixed(2)} s${main}  ${(result.maxRssKb / 1024).toFixed(0)} MB${result.liveHeapMb ? `  live ${result.liveHeapMb.toFixed(1)} MB` : ""}\n`);
@@ -86,7 +104,9 @@ const memoryRows = [];
 const summary = {};
 for (const [linter, floorMode, suiteMode, target] of [
   ["markdownlint-cli2", "mdl-floor", "mdl-suite", 1.05],
+  ...(before ? [["markdownlint-cli2, before", "mdl-floor", "mdl-suite@before", 1.05]] : []),
   ["remark", "remark-floor", "remark-suite", 1.1],
+  ...(before ? [["remark, before", "remark-floor", "remark-suite@before", 1.1]] : []),
 ]) {
   const floor = runs[floorMode];
   const suite = runs[suiteMode];
@@ -117,6 +137,8 @@ for (const [linter, floorMode, suiteMode, target] of [
 
 const latency = child("latency.js", [latencyFile, String(latencyIterations)]);
 const [inprocess] = child("inprocess.js", [corpus, "5"]);
+const latencyBefore = before ? child("latency.js", [latencyFile, String(latencyIterations)], [], before) : [];
+const [inprocessBefore] = before ? child("inprocess.js", [corpus, "5"], [], before) : [];
 const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
 console.log("");
@@ -136,16 +158,22 @@ console.log(`Editor latency: ${path.basename(latencyFile)} (${latency[0].lines} 
 console.log("");
 console.log("| linter | floor (wall) | suite (wall) | added, wall | added, CPU | target |");
 console.log("|---|---|---|---|---|---|");
-for (const l of latency) {
+for (const l of [...latency, ...latencyBefore.map((l) => ({ ...l, linter: `${l.linter}, before` }))]) {
   console.log(`| ${l.linter} | ${l.floorMs.toFixed(2)} ms | ${l.suiteMs.toFixed(2)} ms | ${l.addedMs.toFixed(2)} ms | **${l.addedCpuMs.toFixed(2)} ms** | ≤ 2 ms ${l.addedCpuMs <= 2 ? "ok" : "MISSED"} |`);
 }
 console.log("");
 console.log(`The suite's own time, in one process (markdownlint over the corpus, minimum of ${inprocess.rounds} alternating passes):`);
 console.log(`parse ${seconds(inprocess.parseMs)}; model and rules ${inprocess.oursMs.toFixed(0)} ms = **${inprocess.oursRatio.toFixed(3)}** × the parse (target ≤ 1.05 ${inprocess.oursRatio <= 1.05 ? "ok" : "MISSED"}); whole pass with the suite ${inprocess.ratio.toFixed(3)} × the parse (process CPU ${inprocess.cpuRatio.toFixed(3)}, helper threads included)`);
+if (inprocessBefore) {
+  console.log(`before: parse ${seconds(inprocessBefore.parseMs)}; model and rules ${inprocessBefore.oursMs.toFixed(0)} ms = **${inprocessBefore.oursRatio.toFixed(3)}** × the parse; whole pass ${inprocessBefore.ratio.toFixed(3)} (process CPU ${inprocessBefore.cpuRatio.toFixed(3)})`);
+}
 console.log("");
-console.log("| " + Object.keys(inprocess.perRule).join(" | ") + " |");
-console.log("|" + Object.keys(inprocess.perRule).map(() => "---").join("|") + "|");
-console.log("| " + Object.values(inprocess.perRule).map((v) => `${v.toFixed(0)} ms`).join(" | ") + " |");
+const parts = [...new Set([...Object.keys(inprocess.perRule), ...Object.keys(inprocessBefore?.perRule ?? {})])];
+console.log("| | " + parts.join(" | ") + " |");
+console.log("|---|" + parts.map(() => "---").join("|") + "|");
+for (const [label, p] of [["now", inprocess], ...(inprocessBefore ? [["before", inprocessBefore]] : [])]) {
+  console.log(`| ${label} | ` + parts.map((k) => (p.perRule[k] === undefined ? "–" : `${p.perRule[k].toFixed(0)} ms`)).join(" | ") + " |");
+}
 console.log("");
 console.log(`load average at end: ${loadAfter}`);
 for (const [linter, s] of Object.entries(summary)) {
