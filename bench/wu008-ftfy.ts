@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
 import { catalogText, isKnownDamage } from "../test/helpers/catalogs.js";
-import { CORPUS, HACKATHONS, corpusFiles, readWrapup, wrapups } from "../test/helpers/corpus.js";
+import { CORPUS, HACKATHONS, corpusFiles, readWrapup, wrapups } from "../test/helpers/real-pages.js";
 import { damages } from "../test/helpers/damage.js";
 import { neverWrong } from "../test/helpers/encoding.js";
 import { remarkModel } from "../test/helpers/models.js";

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { checkFor, checkKey } from "../../src/github/checks.js";
 import { parseGitHubUrl, type GitHubTarget } from "../../src/github/url.js";
-import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { readWrapup, wrapups } from "../helpers/real-pages.js";
 import { remarkModel } from "../helpers/models.js";
 import type { FakeRepo, World } from "./server.js";
 import { worldFromModels } from "./world-from-links.js";

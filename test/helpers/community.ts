@@ -7,11 +7,8 @@
  * a slip would be learned as a slip), so the pages are clean and every finding on them after
  * `init` is a fault put in on purpose.
  */
-import fs from "node:fs";
-import path from "node:path";
+import { readWrapup, wrapups } from "./real-pages.js";
 
-/** The real wrap-ups (as test/helpers/corpus.ts has them; read here without vitest, for scripts too). */
-const HACKATHONS = path.resolve(import.meta.dirname, "..", "wrapups", "gardener");
 
 /** Gardener label → this community's label. */
 export const LABELS: Record<string, string> = {
@@ -84,8 +81,8 @@ export function translate(text: string): string {
 /** The community's pages: `YYYY-MM_hack-week/README.md` → text. */
 export function communityPages(): Record<string, string> {
   const pages: Record<string, string> = {};
-  for (const name of fs.readdirSync(HACKATHONS).filter((f) => /^20\d\d-\d\d\.md$/.test(f)).sort()) {
-    pages[`${name.slice(0, 7)}_hack-week/README.md`] = translate(fs.readFileSync(path.join(HACKATHONS, name), "utf8"));
+  for (const name of wrapups()) {
+    pages[`${name.slice(0, 7)}_hack-week/README.md`] = translate(readWrapup(name));
   }
   return pages;
 }
