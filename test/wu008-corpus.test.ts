@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
+import { located } from "../src/core/rule.js";
 import { mayHoldMojibake } from "../src/encoding/index.js";
 import { CORPUS, corpusFiles, testCorpus } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
@@ -27,7 +28,7 @@ testCorpus("the Gardener corpus has no finding but the doubled U+FE0F after ⚖,
     lines += model.lines.length;
     suspect += model.lines.filter(mayHoldMojibake).length;
     const started = performance.now();
-    const findings = emojiEncoding.check(model, emojiEncoding.defaults);
+    const findings = located(emojiEncoding.check(model, emojiEncoding.defaults));
     checkMs += performance.now() - started;
     for (const f of findings) {
       found.push(`${path.relative(CORPUS, file)}:${f.line}:${f.column}: ${f.message}`);
