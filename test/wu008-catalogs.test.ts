@@ -7,7 +7,6 @@
  */
 import { describe, expect, test } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { located } from "../src/core/rule.js";
 import type { WrapupModel } from "../src/model/types.js";
 import { catalogText, CATALOGS, ISO_CODES, isKnownDamage, KNOWN_DAMAGE, LOCALE_DIR } from "./helpers/catalogs.js";
 import { lintMarkdownlint, lintRemark } from "./helpers/lint.js";
@@ -55,8 +54,8 @@ describe.skipIf(!enough)("WU008 on the translations of Debian's gettext catalogs
       await new Promise((resolve) => setImmediate(resolve));
       const text = language.lines.map((l) => l.text);
       lines += text.length;
-      for (const f of located(emojiEncoding.check(linesModel(text), emojiEncoding.defaults))) {
-        const { catalog, text: line } = language.lines[f.line - 1]!;
+      for (const f of emojiEncoding.check(linesModel(text), emojiEncoding.defaults)) {
+        const { catalog, text: line } = language.lines[f.span!.start.line - 1]!;
         const known = KNOWN_DAMAGE.find((d) => d.locale === language.locale && d.catalog === catalog && d.matches(line));
         if (known) seen.add(known);
         else unexpected.push(`${language.locale} ${catalog}: ${f.message} in ${JSON.stringify(line)}`);

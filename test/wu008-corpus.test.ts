@@ -7,7 +7,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { located } from "../src/core/rule.js";
 import { mayHoldMojibake } from "../src/encoding/index.js";
 import { CORPUS, corpusFiles, testCorpus } from "./helpers/corpus.js";
 import { remarkModel } from "./helpers/models.js";
@@ -28,10 +27,10 @@ testCorpus("the Gardener corpus has no finding but the doubled U+FE0F after ⚖,
     lines += model.lines.length;
     suspect += model.lines.filter(mayHoldMojibake).length;
     const started = performance.now();
-    const findings = located(emojiEncoding.check(model, emojiEncoding.defaults));
+    const findings = emojiEncoding.check(model, emojiEncoding.defaults);
     checkMs += performance.now() - started;
     for (const f of findings) {
-      found.push(`${path.relative(CORPUS, file)}:${f.line}:${f.column}: ${f.message}`);
+      found.push(`${path.relative(CORPUS, file)}:${f.span!.start.line}:${f.span!.start.column}: ${f.message}`);
       if (f.fix) fixes.push(`${path.relative(CORPUS, file)}:${f.fix.line}:${f.fix.column}:${f.fix.deleteCount}:${JSON.stringify(f.fix.insertText)}`);
     }
   }

@@ -9,7 +9,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { located } from "../src/core/rule.js";
 import { analyzeLines } from "../src/encoding/index.js";
 import type { WrapupModel } from "../src/model/types.js";
 import { damages, type Damage } from "./helpers/damage.js";
@@ -98,12 +97,12 @@ describe("WU008 fault injection on real lines", () => {
 
         // Every damaged character is inside a reported span, where the page is caught completely.
         if (completeFor(damage, pageName)) {
-          const findings = located(emojiEncoding.check(remarkModel(text), emojiEncoding.defaults));
+          const findings = emojiEncoding.check(remarkModel(text), emojiEncoding.defaults);
           for (const n of traceable) {
             const line = damaged[n - 1]!;
             for (let c = 0; c < line.length; c++) {
               if (line.charCodeAt(c) < 0x80) continue;
-              const inside = findings.some((f) => f.line === n && c + 1 >= f.column! && c + 1 < f.column! + f.length!);
+              const inside = findings.some((f) => f.span!.start.line === n && c + 1 >= f.span!.start.column && c + 1 < f.span!.end.column);
               expect(inside, `line ${n} column ${c + 1} of ${JSON.stringify(line)}`).toBe(true);
             }
           }
