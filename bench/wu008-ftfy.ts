@@ -26,7 +26,7 @@ import { CORPUS, HACKATHONS, corpusFiles, readWrapup, wrapups } from "../test/he
 import { damages } from "../test/helpers/damage.js";
 import { neverWrong } from "../test/helpers/encoding.js";
 import { remarkModel } from "../test/helpers/models.js";
-import type { Finding } from "../src/core/rule.js";
+import { located, type Located } from "../src/core/rule.js";
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -36,13 +36,13 @@ const option = (name: string): string | undefined => {
 const python = option("python") ?? process.env.FTFY_PYTHON ?? "/tmp/ftfy-venv/bin/python";
 
 /** WU008 over a document: its findings, and the document with every fix applied (as --fix does). */
-function wu008(text: string): { findings: Finding[]; fixed: string; ms: number } {
+function wu008(text: string): { findings: Located[]; fixed: string; ms: number } {
   const started = performance.now();
   const model = remarkModel(text);
   const parsed = performance.now();
-  const findings = emojiEncoding.check(model, emojiEncoding.defaults);
+  const findings = located(emojiEncoding.check(model, emojiEncoding.defaults));
   const lines = text.split("\n");
-  const byLine = new Map<number, Finding[]>();
+  const byLine = new Map<number, Located[]>();
   for (const f of findings) if (f.fix) byLine.set(f.fix.line, [...(byLine.get(f.fix.line) ?? []), f]);
   for (const [line, fixes] of byLine) {
     let out = lines[line - 1]!;

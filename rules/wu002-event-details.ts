@@ -8,7 +8,7 @@ import type { EventItem } from "../src/model/types.js";
 import type { EventItemSpec } from "../src/profile/types.js";
 import { parseDateRange, type ParsedDate } from "../src/wrapup/dates.js";
 import { code, codes } from "../src/core/message.js";
-import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { fold } from "../src/profile/load.js";
 
 const stamp = (d: ParsedDate): number => d.year * 10000 + d.month * 100 + d.day;
@@ -64,8 +64,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : undefined;
     if (dateSpec && date && date.value !== "") {
       const range = parseDateRange(date.value, dateSpec.format);
-      const span = date.valueSpan;
-      const at = { line: date.line, column: span.start.column, length: span.text.length, context: date.value };
+      const at = { span: date.valueSpan };
       if (!range) {
         findings.push({ ...at, message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
       } else if (stamp(range.start) > stamp(range.end)) {
@@ -73,11 +72,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
       } else if (range.separator !== "" && range.separator !== dateSpec.separator) {
         const expected = `${range.from}${dateSpec.separator}${range.to}`;
         const what = dateSpec.separator.trim() === "–" ? " (an en dash between spaces)" : "";
-        findings.push({
-          ...at,
-          message: `Unexpected date range ${code(date.value)}, expected ${code(expected)}${what}`,
-          fix: { line: date.line, column: span.start.column, deleteCount: span.text.length, insertText: expected },
-        });
+        findings.push({ ...at, message: `Unexpected date range ${code(date.value)}, expected ${code(expected)}${what}`, fix: replace(date.valueSpan, expected) });
       }
     }
     return findings;

@@ -5,11 +5,11 @@
  * no section of the page carries is the page's template, and a section written as prose with
  * none of the fields is a narrative.
  */
-import { isStub } from "../src/wrapup/detect.js";
 import { code, codes } from "../src/core/message.js";
 import type { Finding, WrapupRule } from "../src/core/rule.js";
-import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, usesTemplate, type Classified } from "../src/wrapup/sections.js";
+import { fieldsOf, hasTemplateFields, projectSections, proseWords, titleOf, type Classified } from "../src/wrapup/sections.js";
 import type { FieldSpec } from "../src/profile/types.js";
+import type { Field } from "../src/model/types.js";
 
 export interface SectionFieldsOptions {
   /** Required fields must come in the profile's order. */
@@ -18,6 +18,8 @@ export interface SectionFieldsOptions {
   unknown: boolean;
 }
 
+/** A finding on a field's label text, showing the label as written (`**Next steps:**`). */
+const onField = (field: Field, message: string): Finding => ({ span: field.labelTextSpan, context: field.labelSpan.text, message });
 
 export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   code: "WU003",
@@ -25,7 +27,7 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   description: "Project section has its fields",
   doc: "wu003-section-fields",
   fixable: false,
-  scope: "wrapups",
+  scope: "projects",
   schema: {
     properties: {
       order: { type: "boolean", description: "required fields come in the profile's order" },
@@ -34,7 +36,6 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
   },
   defaults: { order: true, unknown: false },
   check(model, options, profile) {
-    if (isStub(model) || !usesTemplate(model, profile)) return [];
     const findings: Finding[] = [];
     const sections = projectSections(model, profile);
     const templated = sections.filter((s) => hasTemplateFields(s, profile));
@@ -54,14 +55,7 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
     const exempt = profile.fields.referenceExemptTitle;
 
     for (const section of sections) {
-      const heading = section.heading;
-      const onHeading = (message: string): Finding => ({
-        line: heading.line,
-        column: heading.content.start.column,
-        length: heading.content.text.length,
-        message,
-        context: heading.content.text,
-      });
+      const onHeading = (message: string): Finding => ({ span: section.heading.content, message });
       const fields = fieldsOf(section, profile);
       if (!hasTemplateFields(section, profile)) {
         // Prose with none of the fields is a narrative (a project told as a story); an empty or
@@ -74,28 +68,21 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
       const seen = new Map<FieldSpec, Classified>();
       for (const c of fields) {
         const { field } = c;
-        const onLabel = (message: string): Finding => ({
-          line: field.line,
-          column: field.labelTextSpan.start.column,
-          length: field.labelTextSpan.text.length,
-          message,
-          context: field.labelSpan.text,
-        });
         if (c.match === "none") {
           if (options.unknown && field.style === "bold") {
-            findings.push(onLabel(`Unexpected unknown field ${code(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`));
+            findings.push(onField(field, `Unexpected unknown field ${code(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`));
           }
           continue;
         }
-        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${code(field.label)}, did you mean ${code(c.canonical!)}?`));
+        if (c.match === "near") findings.push(onField(field, `Unexpected unknown field ${code(field.label)}, did you mean ${code(c.canonical!)}?`));
         const spec = c.spec!;
         const first = seen.get(spec);
         if (first) {
-          findings.push(onLabel(`Unexpected second ${code(named(spec))} field, expected it once (first on line ${first.field.line})`));
+          findings.push(onField(field, `Unexpected second ${code(named(spec))} field, expected it once (first on line ${first.field.line})`));
           continue;
         }
         seen.set(spec, c);
-        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${code(field.label)} field, expected a value`));
+        if (field.value.trim() === "") findings.push(onField(field, `Unexpected empty ${code(field.label)} field, expected a value`));
       }
       // Missing fields are reported on the section's heading line.
       for (const spec of expected) {
@@ -112,13 +99,7 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
         let furthest: Classified | null = null;
         for (const c of present) {
           if (furthest && index(c) < index(furthest)) {
-            findings.push({
-              line: c.field.line,
-              column: c.field.labelTextSpan.start.column,
-              length: c.field.labelTextSpan.text.length,
-              message: `Unexpected ${code(c.field.label)} after ${code(furthest.field.label)}, expected it before`,
-              context: c.field.labelSpan.text,
-            });
+            findings.push(onField(c.field, `Unexpected ${code(c.field.label)} after ${code(furthest.field.label)}, expected it before`));
           } else {
             furthest = c;
           }

@@ -6,10 +6,10 @@
  */
 import type { Field } from "../src/model/types.js";
 import type { FieldSpec } from "../src/profile/types.js";
-import type { Finding, WrapupRule } from "../src/core/rule.js";
-import { fieldsOf, projectSections, usesTemplate, type Classified } from "../src/wrapup/sections.js";
+import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
+import { code } from "../src/core/message.js";
+import { fieldsOf, projectSections, type Classified } from "../src/wrapup/sections.js";
 import { withoutTrailingColon } from "../src/core/trim.js";
-import { isStub } from "../src/wrapup/detect.js";
 
 export interface FieldLabelOptions {
   /** Fix the spelling and casing of known labels. */
@@ -38,11 +38,10 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
   description: "Field label uses the house spelling and colon placement",
   doc: "wu004-field-label",
   fixable: true,
-  scope: "wrapups",
+  scope: "projects",
   schema: { properties: { spelling: { type: "boolean", description: "fix the spelling and casing of known labels" } } },
   defaults: { spelling: true },
   check(model, options, profile) {
-    if (isStub(model) || !usesTemplate(model, profile)) return [];
     const classified = projectSections(model, profile)
       .flatMap((s) => fieldsOf(s, profile))
       .filter((c) => c.spec !== null && c.match !== "near");
@@ -83,10 +82,10 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
         const page = spellingOf.get(spec);
         if (c.match === "case" || c.match === "wording") {
           label = alternative || !page ? c.canonical! : page.value;
-          problems.push(`spelling \`${label}\``);
+          problems.push(`spelling ${code(label)}`);
         } else if (!alternative && page && field.label !== page.value) {
           label = page.value;
-          problems.push(`spelling \`${label}\` as on line ${page.first.field.line}`);
+          problems.push(`spelling ${code(label)} as on line ${page.first.field.line}`);
         }
       }
       if (field.style === "bold") {
@@ -95,16 +94,16 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
         const colon: Placement = placed?.value ?? pagePlacement?.value ?? (field.colon === "none" ? "inside" : field.colon);
         if (field.colon === "none") problems.push("a colon after the label");
         else if (field.colon !== colon) {
-          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? `, the house style for \`${spec.label}\`` : "";
+          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? `, the house style for ${code(spec.label)}` : "";
           problems.push(`colon ${colon} the bold text${asOn}`);
         }
         if (problems.length === 0) continue;
         const expected = colon === "inside" ? `${marker}${label}:${marker}` : `${marker}${label}${marker}:`;
-        findings.push(labelFinding(field, `label \`${field.labelSpan.text}\``, expected, problems, boldSource(field, marker)));
+        findings.push(labelFinding(field, `label ${code(field.labelSpan.text)}`, expected, problems, boldSource(field, marker)));
       } else {
         if (field.colon !== "none") problems.push("no colon in a heading");
         if (problems.length === 0) continue;
-        findings.push(labelFinding(field, `heading \`${field.labelSpan.text}\``, label, problems, withoutTrailingColon(field.labelSpan.text) === field.label));
+        findings.push(labelFinding(field, `heading ${code(field.labelSpan.text)}`, label, problems, withoutTrailingColon(field.labelSpan.text) === field.label));
       }
     }
     return findings;
@@ -119,15 +118,8 @@ function boldSource(field: Field, marker: string): boolean {
 }
 
 function labelFinding(field: Field, what: string, expected: string, problems: string[], fixable: boolean): Finding {
-  const { labelSpan } = field;
-  return {
-    line: field.line,
-    column: labelSpan.start.column,
-    length: labelSpan.text.length,
-    message: `Unexpected ${what}, expected \`${expected}\` (${problems.join(", ")})`,
-    context: labelSpan.text,
-    ...(fixable ? { fix: { line: field.line, column: labelSpan.start.column, deleteCount: labelSpan.text.length, insertText: expected } } : {}),
-  };
+  const span = field.labelSpan;
+  return { span, message: `Unexpected ${what}, expected ${code(expected)} (${problems.join(", ")})`, ...(fixable ? { fix: replace(span, expected) } : {}) };
 }
 
 export default fieldLabel;

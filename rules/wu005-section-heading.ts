@@ -3,10 +3,11 @@
  * sequence), one space, then the title; and a heading is a heading (not text swallowed by the
  * HTML block above it).
  */
-import { isStub } from "../src/wrapup/detect.js";
 import { leadingEmoji, rgiPrefix, unqualifiedPrefix } from "../src/wrapup/emoji.js";
 import type { Span } from "../src/model/types.js";
-import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
+import { code } from "../src/core/message.js";
+import { sliceSpan } from "../src/model/source.js";
 import { projectSections, usesTemplate } from "../src/wrapup/sections.js";
 
 export const sectionHeading: WrapupRule<Record<string, never>> = {
@@ -19,35 +20,28 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
   schema: { properties: {} },
   defaults: {},
   check(model, _options, profile) {
-    const findings: Finding[] = hidden(model.hiddenHeadings, model.lines);
-    if (isStub(model) || !usesTemplate(model, profile)) return findings;
+    // A heading an HTML block swallowed is a defect on any wrap-up (a page whose only project
+    // heading was swallowed is a stub); the emoji is asked of project sections that follow the template.
+    const findings: Finding[] = model.hiddenHeadings.map((span) => hidden(span, model.lines));
+    if (!usesTemplate(model, profile)) return findings;
     for (const section of projectSections(model, profile)) {
-      const { content } = section.heading;
+      const content = section.heading.content;
       const text = content.text;
-      const line = content.start.line;
-      const column = content.start.column;
       if (text.trim() === "") continue;
       const emoji = leadingEmoji(text);
       if (!emoji) {
         if (profile.sections.emoji !== "required") continue;
         const unqualified = unqualifiedPrefix(text);
         if (unqualified) {
+          const span = sliceSpan(content, 0, unqualified.written.length);
           findings.push({
-            line,
-            column,
-            length: unqualified.written.length,
-            message: `Unexpected text-style \`${unqualified.written}\` at the start of the heading, expected the emoji \`${unqualified.rgi}\``,
+            span,
             context: text,
-            fix: { line, column, deleteCount: unqualified.written.length, insertText: unqualified.rgi },
+            message: `Unexpected text-style ${code(unqualified.written)} at the start of the heading, expected the emoji ${code(unqualified.rgi)}`,
+            fix: replace(span, unqualified.rgi),
           });
         } else {
-          findings.push({
-            line,
-            column,
-            length: Math.min(text.length, 20),
-            message: `Unexpected heading without a leading emoji, expected \`<emoji> ${text.trim()}\``,
-            context: text,
-          });
+          findings.push({ span: sliceSpan(content, 0, 20), context: text, message: `Unexpected heading without a leading emoji, expected ${code(`<emoji> ${text.trim()}`)}` });
         }
         continue;
       }
@@ -57,26 +51,22 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
       const second = rgiPrefix(after);
       if (second) {
         findings.push({
-          line,
-          column: column + emoji.length + space.length,
-          length: second.length,
-          message: `Unexpected second emoji \`${second}\` after \`${emoji}\`, expected exactly one emoji before the title`,
+          span: sliceSpan(content, emoji.length + space.length, emoji.length + space.length + second.length),
           context: text,
+          message: `Unexpected second emoji ${code(second)} after ${code(emoji)}, expected exactly one emoji before the title`,
         });
         continue;
       }
       if (space !== " ") {
-        const at = column + emoji.length;
         findings.push({
-          line,
-          column: at,
-          length: Math.max(space.length, 1),
+          // The space, or where it is missing: the first character of the title.
+          span: sliceSpan(content, emoji.length, emoji.length + Math.max(space.length, 1)),
+          context: text,
           message:
             space === ""
-              ? `Unexpected \`${emoji}${word(after)}\` without a space after the emoji, expected \`${emoji} ${word(after)}\``
-              : `Unexpected ${JSON.stringify(space)} after the emoji \`${emoji}\`, expected one space`,
-          context: text,
-          fix: { line, column: at, deleteCount: space.length, insertText: " " },
+              ? `Unexpected ${code(emoji + word(after))} without a space after the emoji, expected ${code(`${emoji} ${word(after)}`)}`
+              : `Unexpected ${JSON.stringify(space)} after the emoji ${code(emoji)}, expected one space`,
+          fix: replace(sliceSpan(content, emoji.length, emoji.length + space.length), " "),
         });
       }
     }
@@ -84,18 +74,13 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
   },
 };
 
-/** Headings an HTML block swallowed: the page shows `## 🌱 Title` as text. */
-function hidden(spans: readonly Span[], lines: readonly string[]): Finding[] {
-  return spans.map((span) => {
-    const above = (lines[span.start.line - 2] ?? "").trim();
-    return {
-      line: span.start.line,
-      column: span.start.column,
-      length: span.text.length,
-      message: `Unexpected heading \`${span.text}\` inside an HTML block (it follows \`${above.length > 30 ? above.slice(0, 29) + "…" : above}\` with no blank line), which shows it as text, expected a blank line before it`,
-      context: span.text,
-    };
-  });
+/** A heading an HTML block swallowed: the page shows `## 🌱 Title` as text. */
+function hidden(span: Span, lines: readonly string[]): Finding {
+  const above = (lines[span.start.line - 2] ?? "").trim();
+  return {
+    span,
+    message: `Unexpected heading ${code(span.text)} inside an HTML block (it follows ${code(above.length > 30 ? above.slice(0, 29) + "…" : above)} with no blank line), which shows it as text, expected a blank line before it`,
+  };
 }
 
 /** The first word of a title, to quote in a message. */

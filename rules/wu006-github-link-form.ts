@@ -3,10 +3,11 @@
  * URL, and a field links the kind of thing its label promises. No network.
  */
 import type { Field, WrapupModel } from "../src/model/types.js";
-import { githubLinks } from "../src/github/links.js";
+import { sliceSpan } from "../src/model/source.js";
+import { githubLinks, inUrl } from "../src/github/links.js";
 import { memo } from "../src/core/memo.js";
-import { article, either } from "../src/core/message.js";
-import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { article, code, codes, either, firstLine } from "../src/core/message.js";
+import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { checkLinkText } from "../src/github/link-text.js";
 import { KIND_NAMES, type GitHubKind } from "../src/github/url.js";
 
@@ -56,7 +57,7 @@ export const githubLinkForm = {
       fieldKinds: {
         type: "object",
         additionalProperties: { type: "array", items: { enum: KINDS } },
-        description: `field label (case-insensitive) → allowed kinds: ${KINDS.map((k) => `\`${k}\``).join(", ")}; \`{}\` turns the check off`,
+        description: `field label (case-insensitive) → allowed kinds: ${codes(KINDS)}; \`{}\` turns the check off`,
       },
       linkText: { type: "boolean", description: "check that link text agrees with the URL" },
     },
@@ -67,42 +68,30 @@ export const githubLinkForm = {
     const fieldKinds = new Map(Object.entries(options.fieldKinds).map(([label, kinds]) => [label.toLowerCase(), kinds]));
     for (const { link, parsed } of githubLinks(model)) {
       const url = link.url.trim();
-      const span = link.urlSpan;
-      // Where the URL stands in the source, to point at and fix a part of it.
-      const exact = span && span.start.line === span.end.line ? span.text.indexOf(url) : -1;
-      const where = (offset: number): { line: number; column: number } =>
-        exact >= 0 ? { line: span!.start.line, column: span!.start.column + exact + offset } : { line: link.span.start.line, column: link.span.start.column };
       for (const problem of parsed.problems) {
         // `github.com/x` without a scheme is a problem only as a link destination.
         if (link.kind === "literal" && problem.message.includes("without a scheme")) continue;
-        // A problem with a fix stands on the text it replaces; one without, on the whole link.
-        const onUrl = problem.fix !== undefined && exact >= 0;
-        const at = onUrl ? where(problem.offset) : { line: link.span.start.line, column: link.span.start.column };
-        findings.push({
-          ...at,
-          length: onUrl ? problem.length : Math.max(1, link.span.text.split("\n")[0]!.length),
-          message: problem.message,
-          context: url,
-          ...(problem.fix && exact >= 0
-            ? { fix: { ...where(problem.fix.offset), deleteCount: problem.fix.deleteCount, insertText: problem.fix.insertText } }
-            : {}),
-        });
+        // A problem with a fix stands on the text it replaces (where the URL is written out on
+        // one line); one without, on the whole link.
+        const fixed = problem.fix && inUrl(link, problem.fix.offset, problem.fix.deleteCount);
+        const span = fixed ? inUrl(link, problem.offset, problem.length)! : link.span;
+        findings.push({ span, context: url, message: problem.message, ...(fixed ? { fix: replace(fixed, problem.fix!.insertText) } : {}) });
       }
       const target = parsed.target;
       if (!target) continue;
       if (options.linkText && (link.kind === "inline" || link.kind === "reference")) {
         const wrong = checkLinkText(link.text, url, target);
         if (wrong) {
+          const shown = firstLine(link.span.text);
           findings.push({
-            line: link.span.start.line,
-            column: link.span.start.column + 1,
-            length: Math.max(1, Math.min(link.text.length, link.span.text.split("\n")[0]!.length - 1)),
+            // The link's text, after its `[`.
+            span: sliceSpan(link.span, 1, 1 + Math.max(1, Math.min(link.text.length, shown.length - 1))),
+            context: shown,
             message: wrong.url
-              ? `Unexpected link text \`${wrong.claim}\`, expected the link's own URL \`${url}\``
+              ? `Unexpected link text ${code(wrong.claim)}, expected the link's own URL ${code(url)}`
               : wrong.expected
-                ? `Unexpected link text \`${wrong.claim}\` for \`${url}\`, expected \`${wrong.expected}\``
-                : `Unexpected link text \`${wrong.claim}\` for \`${url}\`, expected text naming ${article(KIND_NAMES[target.kind])}`,
-            context: link.span.text.split("\n")[0],
+                ? `Unexpected link text ${code(wrong.claim)} for ${code(url)}, expected ${code(wrong.expected)}`
+                : `Unexpected link text ${code(wrong.claim)} for ${code(url)}, expected text naming ${article(KIND_NAMES[target.kind])}`,
           });
         }
       }
@@ -112,13 +101,7 @@ export const githubLinkForm = {
         if (field && allowed && !allowed.includes(target.kind)) {
           const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));
           if (!conversation) {
-            findings.push({
-              line: link.span.start.line,
-              column: link.span.start.column,
-              length: Math.max(1, link.span.text.split("\n")[0]!.length),
-              message: `Unexpected ${KIND_NAMES[target.kind]} link under \`${field.label}\`, expected ${listOf(allowed)}`,
-              context: url,
-            });
+            findings.push({ span: link.span, context: url, message: `Unexpected ${KIND_NAMES[target.kind]} link under ${code(field.label)}, expected ${listOf(allowed)}` });
           }
         }
       }

@@ -5,7 +5,9 @@
  */
 import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type MojibakeSpan } from "../src/encoding/index.js";
 import { codePoints } from "../src/encoding/unicode.js";
-import type { Finding, WrapupRule } from "../src/core/rule.js";
+import { replace, sortFindings, type Finding, type WrapupRule } from "../src/core/rule.js";
+import { code } from "../src/core/message.js";
+import { lineSpan } from "../src/model/source.js";
 
 export interface EmojiEncodingOptions {
   /** Code pages the text may have been read through, most likely first. */
@@ -40,8 +42,7 @@ export const emojiEncoding = {
       for (const span of mojibake) findings.push(mojibakeFinding(line, span));
       for (const anomaly of anomalies) findings.push(anomalyFinding(line, anomaly));
     }
-    findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    return findings;
+    return sortFindings(findings);
   },
 } satisfies WrapupRule<EmojiEncodingOptions>;
 
@@ -62,10 +63,8 @@ function through(span: MojibakeSpan): string {
 }
 
 function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
-  const column = span.start + 1;
-  const length = span.end - span.start;
-  const base = { line, column, length, context: span.text };
-  const quoted = `\`${visible(span.text)}\``;
+  const base = { span: lineSpan(line, span.start + 1, span.text) };
+  const quoted = code(visible(span.text));
   const dropped = span.lossy ? ", which dropped bytes" : "";
   if (span.candidates.length === 1) {
     const original = span.candidates[0]!;
@@ -79,10 +78,10 @@ function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
       return {
         ...base,
         message: `${looks}; written as ${span.written} (${codePoints(span.written)}), ${what}`,
-        fix: { line, column, deleteCount: length, insertText: span.written },
+        fix: replace(base.span, span.written),
       };
     }
-    return { ...base, message: looks, fix: { line, column, deleteCount: length, insertText: original } };
+    return { ...base, message: looks, fix: replace(base.span, original) };
   }
   if (span.candidates.length > 1) {
     const list = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
@@ -110,14 +109,11 @@ function hex(text: string): string {
 }
 
 function anomalyFinding(line: number, anomaly: Anomaly): Finding {
-  const column = anomaly.start + 1;
-  const length = anomaly.end - anomaly.start;
-  const base = { line, column, length, context: anomaly.text };
-  const fix =
-    anomaly.replacement !== undefined ? { fix: { line, column, deleteCount: length, insertText: anomaly.replacement } } : {};
+  const base = { span: lineSpan(line, anomaly.start + 1, anomaly.text) };
+  const fix = anomaly.replacement !== undefined ? { fix: replace(base.span, anomaly.replacement) } : {};
   switch (anomaly.kind) {
     case "replacement":
-      return { ...base, message: "Unexpected replacement character `\uFFFD` (U+FFFD): a character was lost when the text was decoded" };
+      return { ...base, message: `Unexpected replacement character ${code("\uFFFD")} (U+FFFD): a character was lost when the text was decoded` };
     case "surrogate":
       return { ...base, message: `Unexpected lone surrogate ${hex(anomaly.text)}: half of a character is missing` };
     case "c1":
@@ -125,7 +121,7 @@ function anomalyFinding(line: number, anomaly: Anomaly): Finding {
         ...base,
         message:
           `Unexpected C1 control character ${hex(anomaly.text)}` +
-          (anomaly.expected ? `, probably \`${anomaly.expected}\` (Windows-1252) read as ISO-8859-1` : ""),
+          (anomaly.expected ? `, probably ${code(anomaly.expected)} (Windows-1252) read as ISO-8859-1` : ""),
       };
     case "noncharacter":
       return { ...base, message: `Unexpected noncharacter ${hex(anomaly.text)}` };
@@ -133,7 +129,7 @@ function anomalyFinding(line: number, anomaly: Anomaly): Finding {
       return {
         ...base,
         ...fix,
-        message: `Unexpected redundant variation selector ${hex(anomaly.text)} after \`${anomaly.after}\`, expected \`${anomaly.after}\``,
+        message: `Unexpected redundant variation selector ${hex(anomaly.text)} after ${code(String(anomaly.after))}, expected ${code(String(anomaly.after))}`,
       };
     case "dangling-selector":
       return {
@@ -149,17 +145,17 @@ function anomalyFinding(line: number, anomaly: Anomaly): Finding {
         ...base,
         ...fix,
         message: anomaly.text.endsWith("\u20E3")
-          ? `Unexpected keycap \`${anomaly.text}\` without U+FE0F, expected \`${anomaly.expected}\``
-          : `Unexpected keycap \`${anomaly.text}\` without U+20E3, expected \`${anomaly.expected}\``,
+          ? `Unexpected keycap ${code(anomaly.text)} without U+FE0F, expected ${code(String(anomaly.expected))}`
+          : `Unexpected keycap ${code(anomaly.text)} without U+20E3, expected ${code(String(anomaly.expected))}`,
       };
     case "zwj":
       return anomaly.text === "\u200D"
-        ? { ...base, message: `Unexpected ZWJ (U+200D) after \`${anomaly.after}\`, joining it into no RGI emoji sequence` }
-        : { ...base, message: `Unexpected ZWJ sequence \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji` };
+        ? { ...base, message: `Unexpected ZWJ (U+200D) after ${code(String(anomaly.after))}, joining it into no RGI emoji sequence` }
+        : { ...base, message: `Unexpected ZWJ sequence ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji` };
     case "modifier":
-      return { ...base, message: `Unexpected skin tone modifier \`${anomaly.text}\` after \`${anomaly.after}\`, which takes none` };
+      return { ...base, message: `Unexpected skin tone modifier ${code(anomaly.text)} after ${code(String(anomaly.after))}, which takes none` };
     case "flag":
-      return { ...base, message: `Unexpected regional indicators \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI flag` };
+      return { ...base, message: `Unexpected regional indicators ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI flag` };
     case "tag":
       return { ...base, message: `Unexpected tag characters (${hex(anomaly.text)}) outside an emoji tag sequence` };
   }

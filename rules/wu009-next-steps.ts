@@ -9,10 +9,12 @@
  */
 import type { Finding, WrapupRule } from "../src/core/rule.js";
 import { checkKey, type Verdict } from "../src/github/checks.js";
-import { githubResolver } from "../src/github/resolver.js";
+import { askerFor } from "../src/github/resolver.js";
 import { kindName, stateOf, stateWords, workOf } from "../src/github/states.js";
 import { shortForm } from "../src/github/link-text.js";
-import type { WrapupModel } from "../src/model/types.js";
+import type { Span, WrapupModel } from "../src/model/types.js";
+import { spanInLine } from "../src/model/source.js";
+import { code } from "../src/core/message.js";
 import { asksOf, type Ask, type AskSubject } from "../src/wrapup/next-steps.js";
 import { hasNextStepsField, projectsOf, type Project, type ProjectLink } from "../src/wrapup/projects.js";
 
@@ -39,17 +41,17 @@ interface Weighed {
 }
 
 /** Where the words that ask stand in the field's lines (else the field's label). */
-function placeOf(model: WrapupModel, project: Project, phrase: string): Pick<Finding, "line" | "column" | "length"> {
+function placeOf(model: WrapupModel, project: Project, phrase: string): Span {
   const field = project.nextSteps!.field;
   const words = phrase.split(/\s+/);
   for (const probe of [phrase, words.slice(0, 3).join(" ")]) {
     if (probe.length < 3) continue;
     for (let line = field.line; line <= field.endLine; line++) {
       const at = (model.lines[line - 1] ?? "").toLowerCase().indexOf(probe.toLowerCase());
-      if (at >= 0) return { line, column: at + 1, length: probe.length };
+      if (at >= 0) return spanInLine(model.lines, line, at, at + probe.length);
     }
   }
-  return { line: field.labelSpan.start.line, column: field.labelSpan.start.column, length: field.labelSpan.text.length };
+  return field.labelSpan;
 }
 
 export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
@@ -70,9 +72,8 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
   async check(model, options, profile) {
     // Without a field that says what is left to do, there is nothing to compare.
     if (!hasNextStepsField(profile)) return [];
-    const resolver = githubResolver();
-    const offline = options.offline || resolver.config.offline;
-    if (offline && !resolver.knowsAnything()) return [];
+    const resolve = askerFor(options.offline);
+    if (!resolve) return [];
     // What each project weighs: its pull requests, issues and discussions, asked now (in the
     // same turn as WU007 asks them, so that they go in the same batch or are already known).
     const work: { project: Project; asks: Ask[]; links: { link: ProjectLink; verdict: Verdict | Promise<Verdict> }[] }[] = [];
@@ -82,7 +83,7 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
       if (!weighs) continue;
       const links = project.links.filter((l) => NUMBERED.has(l.target.kind));
       if (links.length === 0) continue;
-      work.push({ project, asks, links: links.map((link) => ({ link, verdict: offline ? resolver.resolveCached(link.check) : resolver.resolve(link.check) })) });
+      work.push({ project, asks, links: links.map((link) => ({ link, verdict: resolve(link.check) })) });
     }
     const findings: Finding[] = [];
     for (const { project, asks, links: pending } of work) {
@@ -91,18 +92,17 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
       // Every link it weighs has a state from GitHub, or nothing is said of the project.
       const states = links.map((l) => stateOf(l.verdict));
       if (states.some((s) => s === null)) continue;
-      const named = (l: Weighed): string => `\`${nameOf(l.link)}\` ${stateWords(stateOf(l.verdict)!)}`;
+      const named = (l: Weighed): string => `${code(nameOf(l.link))} ${stateWords(stateOf(l.verdict)!)}`;
       // Each link once (a pull request linked twice is one).
       const unique = [...new Map(links.map((l) => [checkKey(l.link.check), l])).values()];
       for (const ask of asks) {
         const subject = unique.filter((l) => stateOf(l.verdict)!.kind === ask.subject);
         if (subject.length === 0 || !subject.every((l) => workOf(stateOf(l.verdict)!) === "done")) continue;
         const [noun, done] = SUBJECT_NAMES[ask.subject];
-        const at = placeOf(model, project, ask.phrase);
         findings.push({
-          ...at,
-          message: `Unexpected next step \`${ask.phrase}\`: every ${noun} the project links is ${done} (${subject.map(named).join(", ")}), expected only work still to do`,
+          span: placeOf(model, project, ask.phrase),
           context: ask.phrase,
+          message: `Unexpected next step ${code(ask.phrase)}: every ${noun} the project links is ${done} (${subject.map(named).join(", ")}), expected only work still to do`,
           severity: "warning",
         });
       }
@@ -110,12 +110,11 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
         if (!unique.every((l) => workOf(stateOf(l.verdict)!) === "open")) continue;
         const label = profile.fields.list.find((f) => f.role === "next-steps")!.label;
         const heading = project.section.heading;
+        const open = unique.map((l) => `${code(nameOf(l.link))} ${kindName(stateOf(l.verdict)!)} ${stateWords(stateOf(l.verdict)!)}`).join(", ");
         findings.push({
-          line: heading.line,
-          column: heading.content.start.column,
-          length: Math.max(1, heading.content.text.length),
-          message: `Unexpected project without \`${label}\` whose linked work is all open (${unique.map((l) => `\`${nameOf(l.link)}\` ${kindName(stateOf(l.verdict)!)} ${stateWords(stateOf(l.verdict)!)}`).join(", ")}), expected \`${label}\` saying what remains`,
+          span: heading.content,
           context: heading.plain,
+          message: `Unexpected project without ${code(label)} whose linked work is all open (${open}), expected ${code(label)} saying what remains`,
           severity: "warning",
         });
       }

@@ -35,8 +35,13 @@ export function head(rule) {
   return parts.join(" · ");
 }
 
+const APPLIES = {
+  wrapups: "wrap-ups (the profile's)",
+  projects: "wrap-ups whose project sections follow the profile's fields",
+};
+
 function applies(rule) {
-  return rule.scope === "wrapups" ? "wrap-ups (the profile's)" : "every Markdown document";
+  return APPLIES[rule.scope ?? "all"] ?? "every Markdown document";
 }
 
 /** The options table, from the schema; "None." when the rule has no options. */

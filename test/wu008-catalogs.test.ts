@@ -55,7 +55,7 @@ describe.skipIf(!enough)("WU008 on the translations of Debian's gettext catalogs
       const text = language.lines.map((l) => l.text);
       lines += text.length;
       for (const f of emojiEncoding.check(linesModel(text), emojiEncoding.defaults)) {
-        const { catalog, text: line } = language.lines[f.line - 1]!;
+        const { catalog, text: line } = language.lines[f.span!.start.line - 1]!;
         const known = KNOWN_DAMAGE.find((d) => d.locale === language.locale && d.catalog === catalog && d.matches(line));
         if (known) seen.add(known);
         else unexpected.push(`${language.locale} ${catalog}: ${f.message} in ${JSON.stringify(line)}`);

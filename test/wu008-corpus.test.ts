@@ -30,7 +30,7 @@ testCorpus("the Gardener corpus has no finding but the doubled U+FE0F after ⚖,
     const findings = emojiEncoding.check(model, emojiEncoding.defaults);
     checkMs += performance.now() - started;
     for (const f of findings) {
-      found.push(`${path.relative(CORPUS, file)}:${f.line}:${f.column}: ${f.message}`);
+      found.push(`${path.relative(CORPUS, file)}:${f.span!.start.line}:${f.span!.start.column}: ${f.message}`);
       if (f.fix) fixes.push(`${path.relative(CORPUS, file)}:${f.fix.line}:${f.fix.column}:${f.fix.deleteCount}:${JSON.stringify(f.fix.insertText)}`);
     }
   }

@@ -102,7 +102,7 @@ describe("WU008 fault injection on real lines", () => {
             const line = damaged[n - 1]!;
             for (let c = 0; c < line.length; c++) {
               if (line.charCodeAt(c) < 0x80) continue;
-              const inside = findings.some((f) => f.line === n && c + 1 >= f.column! && c + 1 < f.column! + f.length!);
+              const inside = findings.some((f) => f.span!.start.line === n && c + 1 >= f.span!.start.column && c + 1 < f.span!.end.column);
               expect(inside, `line ${n} column ${c + 1} of ${JSON.stringify(line)}`).toBe(true);
             }
           }

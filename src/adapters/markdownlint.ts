@@ -7,7 +7,7 @@
 import type { Rule, RuleOnError, RuleParams } from "markdownlint";
 import { modelFromMarkdownlint } from "../model/from-micromark.js";
 import { runRule } from "../core/run-rule.js";
-import { docUrl, sortFindings, WARNING_ANCHOR, type Finding, type WrapupRule, type AnyRule } from "../core/rule.js";
+import { docUrl, WARNING_ANCHOR, type Located, type WrapupRule, type AnyRule } from "../core/rule.js";
 import { RULES } from "../../rules/index.js";
 
 /**
@@ -28,13 +28,13 @@ export function toMarkdownlintRule(rule: AnyRule): Rule {
     function(params: RuleParams, onError: RuleOnError) {
       runs.count++;
       const found = runRule(rule, modelFromMarkdownlint(params), params.config);
-      if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params, onError, f, rule)));
-      for (const finding of sortFindings(found)) report(params, onError, finding, rule);
+      if (found instanceof Promise) return found.then((findings) => findings.forEach((f) => report(params, onError, f, rule)));
+      for (const finding of found) report(params, onError, finding, rule);
     },
   };
 }
 
-export function report(params: RuleParams, onError: RuleOnError, finding: Finding, rule?: Pick<WrapupRule, "doc">): void {
+export function report(params: RuleParams, onError: RuleOnError, finding: Located, rule?: Pick<WrapupRule, "doc">): void {
   const offset = params.frontMatterLines.length;
   const frontMatter = finding.line <= offset;
   const lines = frontMatter ? params.frontMatterLines : params.lines;

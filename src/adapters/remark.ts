@@ -15,7 +15,7 @@ import { modelFromMdast } from "../model/from-mdast.js";
 import { resolveOptions } from "../core/options.js";
 import { runRule } from "../core/run-rule.js";
 import { ProfileError, profileFor } from "../profile/load.js";
-import { docUrl, sortFindings, type Finding, type AnyRule } from "../core/rule.js";
+import { docUrl, type Located, type AnyRule } from "../core/rule.js";
 import { RULES } from "../../rules/index.js";
 
 export const SOURCE = "wrapup-lint";
@@ -46,12 +46,12 @@ function lintRuleOf(rule: AnyRule) {
   return lintRule<Root, unknown>({ origin: `${SOURCE}:${rule.name}`, url: docUrl(rule) }, (tree, file, given) => {
     const found = runRule(rule, modelFromMdast(tree, file), given);
     // unified-lint-rule waits for a rule that returns a promise.
-    if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(file, f)));
-    for (const finding of sortFindings(found)) report(file, finding);
+    if (found instanceof Promise) return found.then((findings) => findings.forEach((f) => report(file, f)));
+    for (const finding of found) report(file, finding);
   });
 }
 
-export function report(file: VFile, finding: Finding): void {
+export function report(file: VFile, finding: Located): void {
   const fix = finding.fix;
   const place = fix
     ? { start: { line: fix.line, column: fix.column }, end: { line: fix.line, column: fix.column + fix.deleteCount } }

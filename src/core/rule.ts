@@ -2,8 +2,9 @@
  * The contract every rule keeps: a pure function from the wrap-up model and its options to
  * findings. Rules know nothing of markdownlint or remark; the adapters do the rest.
  */
-import type { WrapupModel } from "../model/types.js";
+import type { Span, WrapupModel } from "../model/types.js";
 import type { Profile } from "../profile/types.js";
+import { firstLine } from "./message.js";
 
 /** A single-line edit, as markdownlint's fixInfo and remark's `expected` both express it. */
 export interface Fix {
@@ -16,21 +17,76 @@ export interface Fix {
   insertText: string;
 }
 
-export interface Finding {
-  /** Absolute line in the file (front matter counted). */
-  line: number;
-  /** 1-based column of the offending text, if known. */
-  column?: number;
-  /** Length of the offending text in code units. */
-  length?: number;
-  /** One sentence naming the offending text: "Unexpected `x`, expected `y`". */
+interface Said {
+  /** One sentence naming the offending text: "Unexpected `x`, expected `y`" (`message.ts`). */
   message: string;
-  /** The offending text, shown by markdownlint as context. */
-  context?: string;
+  /**
+   * What markdownlint shows as context (remark: the message's `actual`). A span's finding shows
+   * the span's text unless this says otherwise; null shows none.
+   */
+  context?: string | null;
   fix?: Fix;
   /** "warning" for findings that are not certain errors (markdownlint has no per-finding severity). */
   severity?: "error" | "warning";
 }
+
+/**
+ * What a rule reports: `{ span: field.labelTextSpan, message }`, the offending text as a span of
+ * the model (`sliceSpan`, `spanInLine` in src/model/source.ts cut one), or `{ line, message }`
+ * for a whole line (absolute, front matter counted). The rule says where; `locate` derives how
+ * the adapters report it.
+ */
+export type Finding = Said & ({ span: Span; line?: never } | { line: number; span?: never });
+
+/** A finding as both adapters report it: an absolute line (front matter counted), a 1-based column and a length in code units. */
+export interface Located extends Omit<Said, "context"> {
+  line: number;
+  column?: number;
+  length?: number;
+  context?: string;
+}
+
+/**
+ * Where a finding stands and what it shows, derived once, here, for both adapters: a span's
+ * start is the line and column, the length is that of its first line (at least one code unit),
+ * the context its text.
+ */
+export function locate(finding: Finding): Located {
+  const { span, line, context, ...said } = finding;
+  if (!span) return { line: line!, ...said, ...(context !== undefined && context !== null ? { context } : {}) };
+  const shown = context === undefined ? span.text : context;
+  return {
+    line: span.start.line,
+    column: span.start.column,
+    length: Math.max(1, firstLine(span.text).length),
+    ...said,
+    ...(shown !== null ? { context: shown } : {}),
+  };
+}
+
+/** Findings located, in document order (line, then column), as both linters will show them. */
+export function located(findings: readonly Finding[]): Located[] {
+  return sortFindings(findings.map(locate));
+}
+
+/** Findings in document order (line, then column; else as reported). */
+export function sortFindings<F extends Finding | Located>(findings: readonly F[]): F[] {
+  const at = (f: Finding | Located): [number, number] => {
+    const span = (f as Finding).span;
+    return span ? [span.start.line, span.start.column] : [f.line!, (f as Located).column ?? 0];
+  };
+  return findings
+    .map((finding, index) => ({ finding, index, at: at(finding) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.index - b.index)
+    .map((x) => x.finding);
+}
+
+/** The fix that writes `insertText` in place of a single-line span. */
+export function replace(span: Span, insertText: string): Fix {
+  return { line: span.start.line, column: span.start.column, deleteCount: span.text.length, insertText };
+}
+
+export type Scope = "all" | "wrapups" | "projects";
 
 /**
  * `R` is what `check` returns: findings, or (for a rule that asks the network, `asynchronous`)
@@ -56,8 +112,12 @@ export interface WrapupRule<O = Record<string, unknown>, R extends Finding[] | P
   validate?(options: O): string | null;
   /** True when `check` returns a promise (markdownlint: an `asynchronous` custom rule). */
   asynchronous?: boolean;
-  /** Which documents the rule reads: the profile's wrap-ups, or (absent) every Markdown document. */
-  scope?: "wrapups" | "all";
+  /**
+   * Which documents the rule reads (`run-rule.ts` decides, once per document): `"wrapups"`, the
+   * profile's wrap-ups; `"projects"`, the wrap-ups whose project sections follow the field
+   * template (not a stub, not a free-form page); absent or `"all"`, every Markdown document.
+   */
+  scope?: Scope;
   /** `profile` is the document's (see src/profile/load.ts); `check` runs only on documents in `scope`. */
   check(model: WrapupModel, options: O, profile: Profile): R;
 }
@@ -75,14 +135,6 @@ export const DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/r
 
 export function docUrl(rule: Pick<WrapupRule, "doc">): string {
   return `${DOCS_BASE}${rule.doc}.md`;
-}
-
-/** Findings in document order (line, then column), as both linters will show them. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => a.finding.line - b.finding.line || (a.finding.column ?? 0) - (b.finding.column ?? 0) || a.index - b.index)
-    .map((x) => x.finding);
 }
 
 /**

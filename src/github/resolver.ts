@@ -240,3 +240,15 @@ export function githubResolver(): GitHubResolver {
 export function resetGitHubResolver(): void {
   shared = null;
 }
+
+/**
+ * How a rule asks about a link (WU007, WU009): GitHub, or, offline (the rule's `offline` option
+ * or the run's, as in an editor), what the cache knows. Null when offline with an empty cache (a
+ * first editor session, WRAPUP_LINT_OFFLINE in CI): every answer would be "unknown", which
+ * reports nothing, so no link need be looked at.
+ */
+export function askerFor(offline: boolean): ((check: Check) => Verdict | Promise<Verdict>) | null {
+  const resolver = githubResolver();
+  if (!offline && !resolver.config.offline) return (check) => resolver.resolve(check);
+  return resolver.knowsAnything() ? (check) => resolver.resolveCached(check) : null;
+}

@@ -4,6 +4,7 @@
  * targets.
  */
 import { trailingRun } from "../core/trim.js";
+import { code } from "../core/message.js";
 
 export type GitHubKind =
   | "owner"
@@ -92,7 +93,7 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
       target: parseRest(written.slice(head[0].length), head[0].length, []).target,
       problems: [
         {
-          message: `Unexpected \`${host}\` without a scheme, expected \`https://${host!.replace(/^www\./i, "")}\``,
+          message: `Unexpected ${code(host!)} without a scheme, expected ${code(`https://${host!.replace(/^www\./i, "")}`)}`,
           offset: 0,
           length: host!.length,
           fix: { offset: 0, deleteCount: host!.length, insertText: `https://${host!.replace(/^www\./i, "")}` },
@@ -106,7 +107,7 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
     if (prefix === "") {
       // `www.github.com/...` (a GFM literal): the www problem below covers it with the scheme.
       problems.push({
-        message: `Unexpected \`${host}\`, expected \`https://github.com\``,
+        message: `Unexpected ${code(host!)}, expected \`https://github.com\``,
         offset: 0,
         length: host!.length,
         fix: { offset: 0, deleteCount: host!.length, insertText: "https://github.com" },
@@ -114,7 +115,7 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
       return { target: parseRest(written.slice(head[0].length), head[0].length, problems).target, problems };
     }
     problems.push({
-      message: `Unexpected \`${prefix}\` before \`${host}\`, expected \`https://\``,
+      message: `Unexpected ${code(prefix)} before ${code(host!)}, expected \`https://\``,
       offset: 0,
       length: prefix.length,
       fix: { offset: 0, deleteCount: prefix.length, insertText: "https://" },
@@ -130,7 +131,7 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
   if (/^www\./i.test(host!)) {
     const at = head[0].length - host!.length;
     problems.push({
-      message: `Unexpected \`${host}\`, expected \`github.com\``,
+      message: `Unexpected ${code(host!)}, expected \`github.com\``,
       offset: at,
       length: host!.length,
       fix: { offset: at, deleteCount: 4, insertText: "" },
@@ -167,7 +168,7 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
       const isFile = ["blob", "raw", "blame"].includes(segments[3] ?? "") && segments.length > 5;
       const at = base + trailing.index;
       problems.push({
-        message: `Unexpected trailing \`${trailing[0]}\` in the GitHub link, expected it to end with \`${lastPart(kept)}\``,
+        message: `Unexpected trailing ${code(trailing[0])} in the GitHub link, expected it to end with ${code(lastPart(kept))}`,
         offset: at,
         length: trailing[0].length,
         ...(isFile ? {} : { fix: { offset: at, deleteCount: trailing[0].length, insertText: "" } }),
@@ -201,7 +202,7 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
   }
   if (!OWNER_OK.test(owner) || owner.length > 39 || owner.startsWith("-")) {
     problems.push({
-      message: `Unexpected \`${owner}\` as a GitHub owner, expected only letters, digits and hyphens (at most 39, not starting with \`-\`)`,
+      message: `Unexpected ${code(owner)} as a GitHub owner, expected only letters, digits and hyphens (at most 39, not starting with \`-\`)`,
       offset: offsets[0]!,
       length: segs[0]!.length,
     });
@@ -211,7 +212,7 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
   let repo = decode(segs[1]!);
   if (!REPO_OK.test(repo) || repo === "." || repo === ".." || repo.length > 100) {
     problems.push({
-      message: `Unexpected \`${repo}\` as a GitHub repository name, expected only letters, digits, \`.\`, \`-\` and \`_\``,
+      message: `Unexpected ${code(repo)} as a GitHub repository name, expected only letters, digits, \`.\`, \`-\` and \`_\``,
       offset: offsets[1]!,
       length: segs[1]!.length,
     });
@@ -225,7 +226,7 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
   const tail = segs.slice(3).map(decode);
   const singular = (wrong: string, right: string, kind: "pull" | "issue" | "discussion"): ParsedGitHubUrl => {
     problems.push({
-      message: `Unexpected \`${wrong}/${third}\` for a single ${kind === "pull" ? "pull request" : kind}, expected \`${right}/${third}\``,
+      message: `Unexpected ${code(`${wrong}/${third}`)} for a single ${kind === "pull" ? "pull request" : kind}, expected ${code(`${right}/${third}`)}`,
       offset: offsets[2]!,
       length: wrong.length,
       fix: { offset: offsets[2]!, deleteCount: wrong.length, insertText: right },

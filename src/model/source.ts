@@ -63,3 +63,23 @@ export function spanOf(lines: readonly string[], start: Point, end: Point): Span
 export function lineSpan(line: number, column: number, text: string): Span {
   return { start: { line, column }, end: { line, column: column + text.length }, text };
 }
+
+/** The text of `lines[line - 1]` from offset `from` to `to` (0-based, `to` exclusive), as a span. */
+export function spanInLine(lines: readonly string[], line: number, from: number, to: number): Span {
+  return lineSpan(line, from + 1, (lines[line - 1] ?? "").slice(from, to));
+}
+
+/** The part of a span from offset `from` to `to` of its text (as `String.slice`, offsets not negative). */
+export function sliceSpan(span: Span, from: number, to?: number): Span {
+  const start = Math.min(from, span.text.length);
+  const text = span.text.slice(start, to);
+  return { start: pointAt(span, start), end: pointAt(span, start + text.length), text };
+}
+
+/** The point at an offset into a span's text. */
+function pointAt(span: Span, offset: number): Point {
+  const before = span.text.slice(0, offset);
+  const newline = before.lastIndexOf("\n");
+  if (newline === -1) return { line: span.start.line, column: span.start.column + offset };
+  return { line: span.start.line + before.split("\n").length - 1, column: offset - newline };
+}

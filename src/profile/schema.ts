@@ -7,7 +7,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { lazy } from "../core/lazy.js";
 import { memo } from "../core/memo.js";
-import { either } from "../core/message.js";
+import { code, codes, either } from "../core/message.js";
 import { ProfileError } from "./errors.js";
 import type { Profile } from "./types.js";
 
@@ -47,6 +47,26 @@ export function relevant(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
 }
 
+/** `front matter without \`title\``: a required key missing from the mapping at `parts`. */
+export function missingKeyMessage(parts: readonly string[], missing: string): string {
+  const owner = parts.length === 0 ? "front matter" : code(instanceKey(parts));
+  return `Unexpected ${owner} without ${code(missing)}, expected a ${code(missing)} key`;
+}
+
+/** A key the schema does not allow (`additionalProperties`, `unevaluatedProperties`): the key, its path, and what is allowed. */
+export function extraKey(error: ErrorObject, parts: readonly string[]): { extra: string; key: string; message: string } {
+  const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
+  const allowed = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
+  const key = instanceKey([...parts, extra]);
+  return { extra, key, message: `Unexpected key ${code(key)}, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}` };
+}
+
+/** A value failing `error`, `shown` as the message names it (`\`2023\``, "mapping", "nothing"). */
+export function valueMessage(error: ErrorObject, parts: readonly string[], shown: string): string {
+  const subject = parts.length === 0 ? `${shown} as the front matter` : `${shown} for ${code(instanceKey(parts))}`;
+  return `Unexpected ${subject}, expected ${expectation(error)}`;
+}
+
 /** A JSON pointer's segments. */
 export function pathOf(pointer: string): string[] {
   return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -61,10 +81,10 @@ const TYPE_NAMES: Record<string, string> = {
   integer: "an integer",
   number: "a number",
   string: "a string",
-  boolean: "`true` or `false`",
+  boolean: `${code("true")} or ${code("false")}`,
   object: "a mapping of keys",
   array: "a list",
-  null: "`null`",
+  null: code("null"),
 };
 
 /** What a value failing `error` should have been, in words: "an integer", "one of `a` or `b`" (a schema's `x-expected` says it itself). */
@@ -79,13 +99,13 @@ export function expectation(error: ErrorObject): string {
     }
     case "pattern": {
       const examples = parent["examples"];
-      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
-      return `text matching \`${String(p["pattern"])}\`${example}`;
+      const example = Array.isArray(examples) && examples.length > 0 ? `, such as ${code(String(examples[0]))}` : "";
+      return `text matching ${code(String(p["pattern"]))}${example}`;
     }
     case "enum":
-      return `one of ${either((p["allowedValues"] as unknown[]).map((v) => `\`${JSON.stringify(v)}\``))}`;
+      return `one of ${either((p["allowedValues"] as unknown[]).map((v) => code(JSON.stringify(v))))}`;
     case "const":
-      return `\`${JSON.stringify(p["allowedValue"])}\``;
+      return code(JSON.stringify(p["allowedValue"]));
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
@@ -115,8 +135,8 @@ export function expectation(error: ErrorObject): string {
 }
 
 function describeSchema(schema: Record<string, unknown>): string | null {
-  if (Array.isArray(schema["enum"])) return either((schema["enum"] as unknown[]).map((v) => `\`${JSON.stringify(v)}\``));
-  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
+  if (Array.isArray(schema["enum"])) return either((schema["enum"] as unknown[]).map((v) => code(JSON.stringify(v))));
+  if ("const" in schema) return code(JSON.stringify(schema["const"]));
   const type = schema["type"];
   if (typeof type === "string") return TYPE_NAMES[type] ?? type;
   if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));

@@ -2,7 +2,9 @@
  * Dates as wrap-ups write them: the event's date range in the house format, and the month and
  * year a title, an H1, a date or a file name names.
  */
-import type { DateFormat } from "../profile/types.js";
+import type { DateFormat, Profile } from "../profile/types.js";
+import type { WrapupModel } from "../model/types.js";
+import { code } from "../core/message.js";
 
 export interface ParsedDate {
   day: number;
@@ -90,3 +92,30 @@ export function monthOfPath(file: string | null | undefined): { month: MonthYear
   return m ? { month: { year: Number(m[1]), month: Number(m[2]) }, name } : null;
 }
 
+
+/** `-202311` for November 2023 (`sign` -1, the Gardener pages' `weight`). */
+export const yyyymm = (m: MonthYear, sign: 1 | -1 = 1): number => sign * (m.year * 100 + m.month);
+
+/**
+ * The months the page names besides its title, where the profile's `titleMatches` asks: the H1
+ * (when it names one month), the event date and a dated file name; each with where it stands,
+ * for a message (`the H1 \`Hack Week November 2023\``).
+ */
+export function monthsOfPage(model: WrapupModel, profile: Profile): { months: MonthYear[]; where: string }[] {
+  const matches = profile.frontMatter.titleMatches;
+  const found: { months: MonthYear[]; where: string }[] = [];
+  if (matches.has("h1") && model.h1) {
+    const inH1 = monthsIn(model.h1.plain);
+    if (inH1.length === 1) found.push({ months: inH1, where: `the H1 ${code(model.h1.plain)}` });
+  }
+  if (matches.has("date") && model.eventDetails) {
+    const label = (profile.eventDetails.date?.label ?? "Date").toLowerCase();
+    const date = model.eventDetails.items.find((i) => i.label.toLowerCase() === label);
+    if (date) found.push({ months: monthsIn(date.value), where: `the event date ${code(date.value)}` });
+  }
+  if (matches.has("fileName")) {
+    const dated = monthOfPath(model.path);
+    if (dated) found.push({ months: [dated.month], where: `the file name ${code(dated.name)}` });
+  }
+  return found;
+}

@@ -6,7 +6,9 @@
 import type { Document, Node, Pair, Scalar } from "yaml";
 import { memo } from "../core/memo.js";
 import { lazy } from "../core/lazy.js";
-import type { Point, WrapupModel } from "../model/types.js";
+import type { Point, Span, WrapupModel } from "../model/types.js";
+import { clip, code, firstLine } from "../core/message.js";
+import { spanInLine } from "../model/source.js";
 
 /** yaml, loaded with the first front matter that is parsed; its node tests, for the rules too. */
 const yaml = lazy<typeof import("yaml")>("yaml");
@@ -46,6 +48,8 @@ export interface YamlFrontMatter {
   valueProblem: { message: string; offset: number } | null;
   /** The absolute point of an offset into `text`. */
   point(offset: number): Point;
+  /** The text between two offsets into `text`, as a span (absolute). */
+  span(from: number, to: number): Span;
 }
 
 export interface Located {
@@ -127,7 +131,8 @@ function parse(text: string, bodyStartLine: number): YamlFrontMatter {
       valueProblem = { message: (error as Error).message.split("\n")[0]!, offset: alias ?? 0 };
     }
   }
-  return { text, document, errors, value, valueProblem, point };
+  const span = (from: number, to: number): Span => ({ start: point(from), end: point(to), text: text.slice(Math.max(0, from), Math.max(0, to)) });
+  return { text, document, errors, value, valueProblem, point, span };
 }
 
 /** Every collection node, without recursion (front matter can be arbitrarily deep). */
@@ -225,4 +230,36 @@ export function locate(document: Document.Parsed, path: readonly (string | numbe
   const key = pair && isPair(pair) && (pair.key as Node | null)?.range ? (pair.key as Node) : null;
   const value = node && (node as Node).range ? (node as Node) : null;
   return { pair, key, node: value };
+}
+
+/**
+ * Where a key stands, for a finding about it: its key node's first line; a key with no place, its
+ * parent's; the root, the opening `---`.
+ */
+export function keySpan(model: WrapupModel, yaml: YamlFrontMatter, path: readonly string[]): Span {
+  if (path.length === 0) return spanInLine(model.lines, model.frontMatter!.startLine, 0, 3);
+  const found = locate(yaml.document, path);
+  const node = found.key ?? found.node;
+  if (!node?.range) return keySpan(model, yaml, path.slice(0, -1));
+  return firstLineOf(yaml.span(node.range[0], node.range[1]));
+}
+
+/** A span cut to its first line. */
+export function firstLineOf(span: Span): Span {
+  const text = firstLine(span.text);
+  return text === span.text ? span : { start: span.start, end: { line: span.start.line, column: span.start.column + text.length }, text };
+}
+
+/** A value as a message names it: its text as inline code (clipped to its first line), or "mapping", "list". */
+export function describeNode(node: Node, source: string): string {
+  if (!source.includes("\n") && source.length <= 60) return code(source);
+  if (isMap(node)) return "mapping";
+  if (isSeq(node)) return "list";
+  return code(clip(firstLine(source)));
+}
+
+/** The text of a line from a column on, trimmed and clipped, for a message (else the whole line's). */
+export function textFrom(model: WrapupModel, point: Point): string {
+  const text = model.lines[point.line - 1] ?? "";
+  return clip(text.slice(point.column - 1).trim()) || clip(text.trim());
 }
