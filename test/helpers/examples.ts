@@ -28,7 +28,7 @@ export interface Example {
 }
 
 /**
- * A rule case written as data (test/cases/<doc>.ts), run like a doc example: `findings` empty
+ * A rule case written as data (test/rules/cases/<doc>.ts), run like a doc example: `findings` empty
  * for a document the rule accepts.
  */
 export interface RuleCase {

@@ -12,11 +12,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
-import { readDraft, readWrapup } from "./helpers/corpus.js";
-import { startFakeGitHub } from "./github-server/server.js";
-import { worldFromModels } from "./github-server/world-from-links.js";
-import { git, gitInit, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
-import { remarkModel } from "./helpers/models.js";
+import { readDraft, readWrapup } from "../helpers/corpus.js";
+import { startFakeGitHub } from "../github-server/server.js";
+import { worldFromModels } from "../github-server/world-from-links.js";
+import { git, gitInit, ROOT, runAsync, tempDir, testEnv, writeFiles } from "../helpers/integration.js";
+import { remarkModel } from "../helpers/models.js";
 
 /** The action as the runner has it: action.yml and action/ checked out into a folder of its own. */
 function checkedOutAction(): string {

@@ -7,9 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readDraft } from "./helpers/corpus.js";
-import { git, gitInit, lint, project, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
-import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
+import { readDraft } from "../helpers/corpus.js";
+import { git, gitInit, lint, project, ROOT, runAsync, tempDir, testEnv } from "../helpers/integration.js";
+import { startFakeGitHub, type FakeGitHub } from "../github-server/server.js";
 
 interface JsonResult {
   fileName: string;
@@ -248,7 +248,7 @@ describe("progress", () => {
   });
 
   test("on a terminal, a run longer than the threshold shows files done on stderr, then clears it; not on a pipe", async () => {
-    const { run } = (await import(path.join(ROOT, "dist", "src", "cli", "index.js"))) as typeof import("../src/cli/index.js");
+    const { run } = (await import(path.join(ROOT, "dist", "src", "cli", "index.js"))) as typeof import("../../src/cli/index.js");
     const dir = project(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`docs/w${i}.md`, broken])));
     const lines: string[] = [];
     const tty: string[] = [];

@@ -6,9 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
-import { readDraft, readWrapup } from "./helpers/corpus.js";
-import { lint, project, testEnv } from "./helpers/integration.js";
+import { startFakeGitHub, type FakeGitHub } from "../github-server/server.js";
+import { readDraft, readWrapup } from "../helpers/corpus.js";
+import { lint, project, testEnv } from "../helpers/integration.js";
 
 /** A draft wrap-up with findings (an event detail missing, a field left empty), and no configuration of its own. */
 const broken = readDraft("2025-12.md");

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const bin = path.join(root, "bin", "wrapup-lint.js");
 
 /** A port on 127.0.0.1 that was free a moment ago: nothing listens there. */

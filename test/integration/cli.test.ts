@@ -7,9 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { readDraft, readWrapup } from "./helpers/corpus.js";
+import { readDraft, readWrapup } from "../helpers/corpus.js";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const bin = path.join(root, "bin", "wrapup-lint.js");
 const remarkBin = path.join(root, "node_modules", "remark-cli", "cli.js");
 

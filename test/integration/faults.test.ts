@@ -10,10 +10,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readWrapup } from "./helpers/corpus.js";
-import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
+import { readWrapup } from "../helpers/corpus.js";
+import { startFakeGitHub, type FakeGitHub } from "../github-server/server.js";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const bin = path.join(root, "bin", "wrapup-lint.js");
 const broken = fs.readFileSync(path.join(root, "fixtures", "heading-style-broken.md"), "utf8");
 

@@ -6,13 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { gardenerProfile } from "../src/profile/gardener.js";
-import { learn } from "../src/profile/learn.js";
-import type { ProfileFile } from "../src/profile/types.js";
-import { communityPages } from "./helpers/community.js";
-import { CORPUS, corpusFiles, HACKATHONS, readWrapup, testCorpus, wrapups } from "./helpers/corpus.js";
-import { BIN, lint, project, ROOT, runAsync, tempDir, testEnv, writeFiles } from "./helpers/integration.js";
-import { fromLintError, fromMessage, runMarkdownlint, runRemark, type SuiteConfig } from "./helpers/lint.js";
+import { gardenerProfile } from "../../src/profile/gardener.js";
+import { learn } from "../../src/profile/learn.js";
+import type { ProfileFile } from "../../src/profile/types.js";
+import { communityPages } from "../helpers/community.js";
+import { CORPUS, corpusFiles, HACKATHONS, readWrapup, testCorpus, wrapups } from "../helpers/corpus.js";
+import { BIN, lint, project, ROOT, runAsync, tempDir, testEnv, writeFiles } from "../helpers/integration.js";
+import { fromLintError, fromMessage, runMarkdownlint, runRemark, type SuiteConfig } from "../helpers/lint.js";
 
 const SUITE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true, WU006: true, WU008: true };
 const bundled = JSON.parse(fs.readFileSync(path.join(ROOT, "profiles", "gardener.json"), "utf8")) as ProfileFile;

@@ -8,9 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { RULES } from "../rules/index.js";
-import { readDraft } from "./helpers/corpus.js";
-import { git, runAsync, snapshot, tempDir, testEnv } from "./helpers/integration.js";
+import { RULES } from "../../rules/index.js";
+import { readDraft } from "../helpers/corpus.js";
+import { git, runAsync, snapshot, tempDir, testEnv } from "../helpers/integration.js";
 
 const npm = (args: string[], cwd: string) => runAsync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd, env: testEnv() });
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, expect, test } from "vitest";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(root, "dist", "src", "adapters", "markdownlint.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");

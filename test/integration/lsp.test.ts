@@ -11,8 +11,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HANG_GUARD_MS, lint, project, ROOT, tempDir, testEnv } from "./helpers/integration.js";
-import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
+import { HANG_GUARD_MS, lint, project, ROOT, tempDir, testEnv } from "../helpers/integration.js";
+import { startFakeGitHub, type FakeGitHub } from "../github-server/server.js";
 
 interface Position {
   line: number;

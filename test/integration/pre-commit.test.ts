@@ -10,8 +10,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { readWrapup } from "./helpers/corpus.js";
-import { git, ROOT, runAsync, snapshot, tempDir, testEnv } from "./helpers/integration.js";
+import { readWrapup } from "../helpers/corpus.js";
+import { git, ROOT, runAsync, snapshot, tempDir, testEnv } from "../helpers/integration.js";
 
 const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
 

@@ -8,10 +8,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startFakeGitHub, type FakeGitHub, type FakeState } from "./github-server/server.js";
-import { worldFromModels } from "./github-server/world-from-links.js";
-import { lint, ROOT, testEnv } from "./helpers/integration.js";
-import { remarkModel } from "./helpers/models.js";
+import { startFakeGitHub, type FakeGitHub, type FakeState } from "../github-server/server.js";
+import { worldFromModels } from "../github-server/world-from-links.js";
+import { lint, ROOT, testEnv } from "../helpers/integration.js";
+import { remarkModel } from "../helpers/models.js";
 
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 const TOKEN = "ghp_readmeTOKEN";

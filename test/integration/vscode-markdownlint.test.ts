@@ -11,8 +11,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { applyFix, applyFixes } from "markdownlint-cli2/markdownlint";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { lint, project, ROOT, runAsync, tempDir, testEnv } from "./helpers/integration.js";
-import { startFakeGitHub, type FakeGitHub } from "./github-server/server.js";
+import { lint, project, ROOT, runAsync, tempDir, testEnv } from "../helpers/integration.js";
+import { startFakeGitHub, type FakeGitHub } from "../github-server/server.js";
 
 interface Result {
   fileName: string;

@@ -16,12 +16,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { buildHistory, type Expected, type History } from "./github-server/history.js";
-import { cliProject, runCli, type CliFinding, type CliName } from "./github-server/cli-runs.js";
-import { runMarkdownlintCli2, runRemarkEngine } from "./github-server/runs.js";
-import { startFakeGitHub, type Fault, type FakeGitHub } from "./github-server/server.js";
-import { tempDir, ROOT } from "./helpers/integration.js";
+import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
+import { buildHistory, type Expected, type History } from "../github-server/history.js";
+import { cliProject, runCli, type CliFinding, type CliName } from "../github-server/cli-runs.js";
+import { runMarkdownlintCli2, runRemarkEngine } from "../github-server/runs.js";
+import { startFakeGitHub, type Fault, type FakeGitHub } from "../github-server/server.js";
+import { tempDir, ROOT } from "../helpers/integration.js";
 
 const UNVERIFIED = /^Unexpected unverified link `https:\/\/github\.com\/[^`]+` \(.+\), expected an answer from GitHub/;
 

@@ -1,13 +1,13 @@
 /**
  * The rest of the Gardener docs site (1,072 pages beside the clone in CI): no page but the
  * wrap-ups gets a structure finding. The wrap-ups themselves are judged page by page in
- * test/house-style.test.ts.
+ * test/properties/house-style.test.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { CORPUS, corpusFiles, testCorpus } from "./helpers/corpus.js";
-import { runMarkdownlintMany, type SuiteConfig } from "./helpers/lint.js";
+import { CORPUS, corpusFiles, testCorpus } from "../helpers/corpus.js";
+import { runMarkdownlintMany, type SuiteConfig } from "../helpers/lint.js";
 
 const STRUCTURE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true };
 
@@ -20,6 +20,6 @@ testCorpus("no structure findings outside the wrap-ups, over the whole corpus", 
     .filter(([, errors]) => errors.length > 0)
     .map(([name]) => name)
     .sort();
-  // Only the wrap-ups with a slip their authors would mend (test/house-style.test.ts names each).
+  // Only the wrap-ups with a slip their authors would mend (test/properties/house-style.test.ts names each).
   expect(withFindings).toEqual(["community/hackathons/2023-05.md", "community/hackathons/2026-05.md"]);
 });

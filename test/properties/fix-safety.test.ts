@@ -11,12 +11,12 @@ import path from "node:path";
 import fc from "fast-check";
 import { applyFixes } from "markdownlint";
 import { beforeAll, describe, expect, test } from "vitest";
-import { normalize, restore } from "../src/cli/fix-files.js";
-import { RULES } from "../rules/index.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, runMarkdownlint, type SuiteConfig } from "./helpers/lint.js";
+import { normalize, restore } from "../../src/cli/fix-files.js";
+import { RULES } from "../../rules/index.js";
+import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, runMarkdownlint, type SuiteConfig } from "../helpers/lint.js";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const bin = path.join(root, "bin", "wrapup-lint.js");
 const fixtures = path.join(root, "fixtures");
 const ALL: SuiteConfig = Object.fromEntries(RULES.filter((r) => !r.asynchronous).map((r) => [r.code, true]));

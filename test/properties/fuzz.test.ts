@@ -14,11 +14,11 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { describe, expect, test } from "vitest";
-import { RULES } from "../rules/index.js";
-import { growth, leastMs, linearBound } from "./helpers/complexity.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
-import { lintMarkdownlint, runRemark, type SuiteConfig } from "./helpers/lint.js";
-import { markdownlintModel, remarkModel } from "./helpers/models.js";
+import { RULES } from "../../rules/index.js";
+import { growth, leastMs, linearBound } from "../helpers/complexity.js";
+import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { lintMarkdownlint, runRemark, type SuiteConfig } from "../helpers/lint.js";
+import { markdownlintModel, remarkModel } from "../helpers/models.js";
 
 const ALL: SuiteConfig = Object.fromEntries(RULES.filter((r) => !r.asynchronous).map((r) => [r.code, true]));
 

@@ -10,15 +10,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runInit } from "../src/cli/commands/init.js";
-import { documentOf } from "../src/core/run-rule.js";
-import { remarkModel } from "./helpers/models.js";
-import { bundledProfile, DEFAULT_PROFILE, forgetProfileFiles, loadProfileFile } from "../src/profile/load.js";
-import type { Profile } from "../src/profile/types.js";
-import { communityPages } from "./helpers/community.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
-import { faultsOf, type Fault } from "./helpers/faults.js";
-import { fromLintError, fromMessage, runMarkdownlint, runRemark, type Reported, type SuiteConfig } from "./helpers/lint.js";
+import { runInit } from "../../src/cli/commands/init.js";
+import { documentOf } from "../../src/core/run-rule.js";
+import { remarkModel } from "../helpers/models.js";
+import { bundledProfile, DEFAULT_PROFILE, forgetProfileFiles, loadProfileFile } from "../../src/profile/load.js";
+import type { Profile } from "../../src/profile/types.js";
+import { communityPages } from "../helpers/community.js";
+import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { faultsOf, type Fault } from "../helpers/faults.js";
+import { fromLintError, fromMessage, runMarkdownlint, runRemark, type Reported, type SuiteConfig } from "../helpers/lint.js";
 
 /** Every rule but the one that asks GitHub. */
 const SUITE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true, WU006: true, WU008: true };

@@ -16,18 +16,18 @@ import ts from "typescript";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { describe, expect, test } from "vitest";
-import { assemble } from "../src/model/assemble.js";
-import { parseMdast } from "../src/model/from-mdast.js";
-import { parseMicromark } from "../src/model/from-micromark.js";
-import { resolveOptions } from "../src/core/options.js";
-import { RULES } from "../rules/index.js";
-import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
-import { growthSync, linearBound } from "./helpers/complexity.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
-import { mixedDamageLine } from "./helpers/damage.js";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
+import { assemble } from "../../src/model/assemble.js";
+import { parseMdast } from "../../src/model/from-mdast.js";
+import { parseMicromark } from "../../src/model/from-micromark.js";
+import { resolveOptions } from "../../src/core/options.js";
+import { RULES } from "../../rules/index.js";
+import { bundledProfile, DEFAULT_PROFILE } from "../../src/profile/load.js";
+import { growthSync, linearBound } from "../helpers/complexity.js";
+import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { mixedDamageLine } from "../helpers/damage.js";
+import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const rules = RULES.filter((r) => !r.asynchronous); // the network rules (WU007, WU009): no network in tests
 
 /** A wrap-up of about `bytes`: the head of a real one, then real project sections, repeated. */

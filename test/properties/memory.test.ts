@@ -6,7 +6,7 @@
  * lint many distinct large pages, collect garbage, and compare the heap with what it was.
  */
 import { describe, expect, test } from "vitest";
-import { runMarkdownlint, runRemark, type SuiteConfig } from "./helpers/lint.js";
+import { runMarkdownlint, runRemark, type SuiteConfig } from "../helpers/lint.js";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 

@@ -5,12 +5,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { CORPUS, corpusFiles, HACKATHONS, testCorpus, wrapups } from "./helpers/corpus.js";
+import { CORPUS, corpusFiles, HACKATHONS, testCorpus, wrapups } from "../helpers/corpus.js";
 import type { Nodes } from "mdast";
-import { parseMdast } from "../src/model/from-mdast.js";
-import { markdownlintModels, remarkModel, remarkTree } from "./helpers/models.js";
+import { parseMdast } from "../../src/model/from-mdast.js";
+import { markdownlintModels, remarkModel, remarkTree } from "../helpers/models.js";
 
-const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
+const fixtures = path.resolve(import.meta.dirname, "..", "..", "fixtures");
 
 async function expectParity(files: Record<string, string>): Promise<number> {
   const models = await markdownlintModels(files);

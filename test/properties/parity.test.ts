@@ -7,15 +7,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { RULES } from "../rules/index.js";
-import { readWrapup, SEED, wrapups } from "./helpers/corpus.js";
-import { lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
+import { RULES } from "../../rules/index.js";
+import { readWrapup, SEED, wrapups } from "../helpers/corpus.js";
+import { lintMarkdownlint, lintRemark, type SuiteConfig } from "../helpers/lint.js";
 
 process.env["WRAPUP_LINT_OFFLINE"] = "1";
 process.env["WRAPUP_LINT_CACHE_DIR"] = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-parity-"));
 
 const ALL: SuiteConfig = Object.fromEntries(RULES.map((r) => [r.code, true]));
-const fixtures = path.resolve(import.meta.dirname, "..", "fixtures");
+const fixtures = path.resolve(import.meta.dirname, "..", "..", "fixtures");
 
 const documents: [string, string][] = [
   ...fs.readdirSync(fixtures).filter((f) => f.endsWith(".md")).map((f): [string, string] => [`fixtures/${f}`, fs.readFileSync(path.join(fixtures, f), "utf8")]),

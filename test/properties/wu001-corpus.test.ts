@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { CORPUS, corpusFiles, testCorpus, readWrapup, wrapups } from "./helpers/corpus.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, runMarkdownlintMany, type SuiteConfig } from "./helpers/lint.js";
+import { CORPUS, corpusFiles, testCorpus, readWrapup, wrapups } from "../helpers/corpus.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, runMarkdownlintMany, type SuiteConfig } from "../helpers/lint.js";
 
 const ONLY: SuiteConfig = { WU001: true };
 /** Every rule of the suite that exists, to see that a fault changes nothing but WU001's findings. */

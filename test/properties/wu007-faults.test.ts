@@ -8,12 +8,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { startFakeGitHub, type Fault, type FakeGitHub, type RecordedRequest } from "./github-server/server.js";
-import { runMarkdownlintCli2, runRemarkEngine, type RunResult } from "./github-server/runs.js";
-import { worldFromModels } from "./github-server/world-from-links.js";
-import { readWrapup } from "./helpers/corpus.js";
-import { remarkModel } from "./helpers/models.js";
+import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
+import { startFakeGitHub, type Fault, type FakeGitHub, type RecordedRequest } from "../github-server/server.js";
+import { runMarkdownlintCli2, runRemarkEngine, type RunResult } from "../github-server/runs.js";
+import { worldFromModels } from "../github-server/world-from-links.js";
+import { readWrapup } from "../helpers/corpus.js";
+import { remarkModel } from "../helpers/models.js";
 
 const FILES = ["2023-11.md", "2025-11.md", "2025-12.md"];
 /** The run's time for GitHub (WRAPUP_LINT_GITHUB_TIMEOUT) and per request, in seconds. */

@@ -6,10 +6,10 @@
  * `Арџил`, `Џорџија` and Ukrainian `Фонв’єй` are what Windows-1251 damage looks like, and words.
  */
 import { describe, expect, test } from "vitest";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import type { WrapupModel } from "../src/model/types.js";
-import { catalogText, CATALOGS, ISO_CODES, isKnownDamage, KNOWN_DAMAGE, LOCALE_DIR } from "./helpers/catalogs.js";
-import { lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
+import type { WrapupModel } from "../../src/model/types.js";
+import { catalogText, CATALOGS, ISO_CODES, isKnownDamage, KNOWN_DAMAGE, LOCALE_DIR } from "../helpers/catalogs.js";
+import { lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 
 const languages = catalogText();
 const found = new Set(languages.flatMap((l) => l.catalogs));

@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { mayHoldMojibake } from "../src/encoding/index.js";
-import { CORPUS, corpusFiles, testCorpus } from "./helpers/corpus.js";
-import { remarkModel } from "./helpers/models.js";
+import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
+import { mayHoldMojibake } from "../../src/encoding/index.js";
+import { CORPUS, corpusFiles, testCorpus } from "../helpers/corpus.js";
+import { remarkModel } from "../helpers/models.js";
 
 
 testCorpus("the Gardener corpus has no finding but the doubled U+FE0F after ⚖, fixed", async () => {

@@ -8,14 +8,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { analyzeLines } from "../src/encoding/index.js";
-import type { WrapupModel } from "../src/model/types.js";
-import { damages, type Damage } from "./helpers/damage.js";
-import { HACKATHONS, readWrapup, wrapups } from "./helpers/corpus.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
-import { neverWrong, restoresExactly } from "./helpers/encoding.js";
-import { remarkModel } from "./helpers/models.js";
+import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
+import { analyzeLines } from "../../src/encoding/index.js";
+import type { WrapupModel } from "../../src/model/types.js";
+import { damages, type Damage } from "../helpers/damage.js";
+import { HACKATHONS, readWrapup, wrapups } from "../helpers/corpus.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "../helpers/lint.js";
+import { neverWrong, restoresExactly } from "../helpers/encoding.js";
+import { remarkModel } from "../helpers/models.js";
 
 /** Real pages, in the repository (test/wrapups/). */
 const REAL = path.resolve(HACKATHONS, "..");

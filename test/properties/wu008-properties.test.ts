@@ -5,12 +5,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { analyzeLines, CODE_PAGES, mojibake, type CodePage } from "../src/encoding/index.js";
-import { damages } from "./helpers/damage.js";
-import { growthSync, linearBound } from "./helpers/complexity.js";
-import { neverWrong } from "./helpers/encoding.js";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import type { WrapupModel } from "../src/model/types.js";
+import { analyzeLines, CODE_PAGES, mojibake, type CodePage } from "../../src/encoding/index.js";
+import { damages } from "../helpers/damage.js";
+import { growthSync, linearBound } from "../helpers/complexity.js";
+import { neverWrong } from "../helpers/encoding.js";
+import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
+import type { WrapupModel } from "../../src/model/types.js";
 
 const TOKENS = [
   "🗓️", "📍", "👤", "🏛️", "🛡️", "⛔️", "✨", "👨🏼‍💻", "🧑🏼‍🌾", "👨‍👩‍👧‍👦", "🔍", "📦", "🚀", "🪟", "⚖️", "➡️", "🇩🇪",
@@ -80,7 +80,7 @@ describe("WU008 properties", () => {
     );
   });
 
-  // How fast, against the parse, is test/linear.test.ts's to say; here, that the cost grows linearly.
+  // How fast, against the parse, is test/properties/linear.test.ts's to say; here, that the cost grows linearly.
   test("hostile lines: one finding each, a cost that grows linearly with the line, one fix to the fixed point", { timeout: 300_000 }, async () => {
     let seed = 42;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);

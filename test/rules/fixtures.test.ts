@@ -8,9 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type SuiteConfig } from "../helpers/lint.js";
 
-const dir = path.resolve(import.meta.dirname, "..", "fixtures");
+const dir = path.resolve(import.meta.dirname, "..", "..", "fixtures");
 
 export function readMarkers(text: string): string[] {
   const markers: string[] = [];

@@ -5,11 +5,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { RULES } from "../rules/index.js";
+import { RULES } from "../../rules/index.js";
 // @ts-expect-error: a plain ES module script, no types
-import { BEGIN, END, generated, optionsTable } from "../scripts/docs.mjs";
+import { BEGIN, END, generated, optionsTable } from "../../scripts/docs.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const files = generated(RULES, root) as Map<string, string>;
 
 for (const [file, text] of files) {

@@ -8,9 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { DiskCache } from "../src/github/cache.js";
-import { isFinal, type Verdict } from "../src/github/checks.js";
-import { configFromEnv } from "../src/github/config.js";
+import { DiskCache } from "../../src/github/cache.js";
+import { isFinal, type Verdict } from "../../src/github/checks.js";
+import { configFromEnv } from "../../src/github/config.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-states-cache-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -5,8 +5,8 @@
  */
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
-import { OptionsError, resolveOptions } from "../src/core/options.js";
-import { RULES } from "../rules/index.js";
+import { OptionsError, resolveOptions } from "../../src/core/options.js";
+import { RULES } from "../../rules/index.js";
 
 describe.each(RULES.map((rule) => [rule.code, rule] as const))("%s options", (_code, rule) => {
   test("the defaults pass the rule's schema and its own checks", () => {

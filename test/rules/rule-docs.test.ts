@@ -2,27 +2,27 @@
  * Every rule's doc holds ok / not-ok examples; each runs through markdownlint and remark with
  * only that rule enabled. Both linters must report exactly the listed findings, apply the
  * listed fix, and find nothing fixable left when the fixed text is linted again. The rules'
- * cases written as data (test/cases/) run the same way.
+ * cases written as data (test/rules/cases/) run the same way.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { RULES } from "../rules/index.js";
-import type { AnyRule } from "../src/core/rule.js";
-import { caseExample, readExamples, type Example, type RuleCase } from "./helpers/examples.js";
+import { RULES } from "../../rules/index.js";
+import type { AnyRule } from "../../src/core/rule.js";
+import { caseExample, readExamples, type Example, type RuleCase } from "../helpers/examples.js";
 // WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
-import "./github-server/docs-world.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import "../github-server/docs-world.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-docs-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 let examples = 0;
 
-/** Rule cases written as data (test/cases/<doc>.ts), by the rule's doc name. */
+/** Rule cases written as data (test/rules/cases/<doc>.ts), by the rule's doc name. */
 const cases = new Map<string, RuleCase[]>();
-for (const file of fs.readdirSync(path.join(root, "test", "cases"))) {
+for (const file of fs.readdirSync(path.join(root, "test", "rules", "cases"))) {
   const doc = file.replace(/\.ts$/, "");
   cases.set(doc, ((await import(`./cases/${doc}.ts`)) as { CASES: RuleCase[] }).CASES);
 }

@@ -2,18 +2,18 @@
  * WU001 wrapup-front-matter through both real linters: YAML errors at their exact place, schema
  * errors on their key's line, the consistency checks and their switches, the weight fix, a
  * user's schema file, and bad input that must give a clear finding or nothing, never a crash.
- * The cases that are only a page and its findings are data: test/cases/wu001-front-matter.ts.
+ * The cases that are only a page and its findings are data: test/rules/cases/wu001-front-matter.ts.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
-import { bundledProfile, DEFAULT_PROFILE } from "../src/profile/load.js";
-import { yamlFrontMatter } from "../src/wrapup/front-matter.js";
-import { remarkModel } from "./helpers/models.js";
+import { bundledProfile, DEFAULT_PROFILE } from "../../src/profile/load.js";
+import { yamlFrontMatter } from "../../src/wrapup/front-matter.js";
+import { remarkModel } from "../helpers/models.js";
 import { GOOD, page } from "./cases/wu001-front-matter.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, type SuiteConfig } from "./helpers/lint.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, type SuiteConfig } from "../helpers/lint.js";
 
 /** Profile keys that replace the bundled profile's for one document, or true for the bundled profile. */
 type Options = Record<string, unknown> | true;

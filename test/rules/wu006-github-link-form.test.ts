@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { checkLinkText } from "../src/github/link-text.js";
-import { canonicalUrl, isVerifiable, parseGitHubUrl, resourceKey } from "../src/github/url.js";
-import { CORPUS, corpusFiles, HACKATHONS, testCorpus } from "./helpers/corpus.js";
-import { applyReportedFixes, fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { checkLinkText } from "../../src/github/link-text.js";
+import { canonicalUrl, isVerifiable, parseGitHubUrl, resourceKey } from "../../src/github/url.js";
+import { CORPUS, corpusFiles, HACKATHONS, testCorpus } from "../helpers/corpus.js";
+import { applyReportedFixes, fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 
 
 function target(url: string) {

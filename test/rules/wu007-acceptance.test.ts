@@ -9,14 +9,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { checkFor, checkKey } from "../src/github/checks.js";
-import { parseGitHubUrl } from "../src/github/url.js";
-import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { startFakeGitHub, useFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
-import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "./github-server/runs.js";
-import { worldFromModels } from "./github-server/world-from-links.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
-import { remarkModel } from "./helpers/models.js";
+import { checkFor, checkKey } from "../../src/github/checks.js";
+import { parseGitHubUrl } from "../../src/github/url.js";
+import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
+import { startFakeGitHub, useFakeGitHub, type FakeGitHub, type World } from "../github-server/server.js";
+import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "../github-server/runs.js";
+import { worldFromModels } from "../github-server/world-from-links.js";
+import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { remarkModel } from "../helpers/models.js";
 
 const TOKEN = "ghp_acceptanceTOKEN0123456789abcdefABCDEF";
 

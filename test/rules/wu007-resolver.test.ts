@@ -10,11 +10,11 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { buildQuery, checkFor, refPathExpressions, type Check } from "../src/github/checks.js";
-import { parseGitHubUrl } from "../src/github/url.js";
-import { githubResolver, resetGitHubResolver } from "../src/github/resolver.js";
-import { startFakeGitHub, type FakeGitHub, type World } from "./github-server/server.js";
-import { lintMarkdownlint, lintRemark, runMarkdownlint } from "./helpers/lint.js";
+import { buildQuery, checkFor, refPathExpressions, type Check } from "../../src/github/checks.js";
+import { parseGitHubUrl } from "../../src/github/url.js";
+import { githubResolver, resetGitHubResolver } from "../../src/github/resolver.js";
+import { startFakeGitHub, type FakeGitHub, type World } from "../github-server/server.js";
+import { lintMarkdownlint, lintRemark, runMarkdownlint } from "../helpers/lint.js";
 
 const WORLD: World = {
   owners: [{ login: "gardener" }, { login: "octo", type: "User" }],
@@ -227,8 +227,8 @@ describe("batching and de-duplication", () => {
     resetGitHubResolver();
     const strings = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}.md`, doc(...urls)]));
     const { lint } = await import("markdownlint/promise");
-    const { toMarkdownlintRule } = await import("../src/adapters/markdownlint.js");
-    const { githubLinkResolves } = await import("../rules/wu007-github-link-resolves.js");
+    const { toMarkdownlintRule } = await import("../../src/adapters/markdownlint.js");
+    const { githubLinkResolves } = await import("../../rules/wu007-github-link-resolves.js");
     const result = await lint({ strings, config: { default: false, WU007: true }, customRules: [toMarkdownlintRule(githubLinkResolves)] });
     expect(Object.values(result).flat()).toEqual([]);
     expect(github.requests).toHaveLength(1);
@@ -331,7 +331,7 @@ describe("when a batch is sent", () => {
     // Reads one after another (as a linter reads the files of a run) for longer than the quiet
     // time; a link asked meanwhile would have gone alone after an idle timer.
     const started = Date.now();
-    while (Date.now() - started < 60) await fs.promises.readFile(path.join(import.meta.dirname, "..", "package.json"));
+    while (Date.now() - started < 60) await fs.promises.readFile(path.join(import.meta.dirname, "..", "..", "package.json"));
     const second = resolver.resolve(checkOf("https://github.com/gardener/gardener/pull/2"));
     expect(await Promise.all([first, second])).toMatchObject([{ status: "ok" }, { status: "ok" }]);
     expect(github.requests).toHaveLength(1);

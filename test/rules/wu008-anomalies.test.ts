@@ -4,9 +4,9 @@
  * nothing outside their span.
  */
 import { describe, expect, test } from "vitest";
-import { OptionsError, resolveOptions } from "../src/core/options.js";
-import { emojiEncoding } from "../rules/wu008-emoji-encoding.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type SuiteConfig } from "./helpers/lint.js";
+import { OptionsError, resolveOptions } from "../../src/core/options.js";
+import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type SuiteConfig } from "../helpers/lint.js";
 
 type Row = [line: number, column: number, message: string, fix: [number, number, number, string] | null];
 

@@ -3,8 +3,8 @@
  * (its tests/test-cases/negative.json) give no finding in either linter.
  */
 import { describe, expect, test } from "vitest";
-import { findMojibake } from "../src/encoding/index.js";
-import { lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { findMojibake } from "../../src/encoding/index.js";
+import { lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 
 const multilingual = [
   // Turkish, with every letter Windows-1254 adds

@@ -4,7 +4,7 @@
  * MacRoman, Cyrillic and Greek read as Windows-1252. Both linters fix each to the original.
  */
 import { describe, expect, test } from "vitest";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "./helpers/lint.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 
 const cases: [damaged: string, original: string][] = [
   ["The Mona Lisa doesnâ€™t have eyebrows.", "The Mona Lisa doesn’t have eyebrows."],

@@ -7,9 +7,9 @@
  */
 import fs from "node:fs";
 import { describe, expect, test } from "vitest";
-import { readWrapup, SEED } from "./helpers/corpus.js";
-import { restoresExactly } from "./helpers/encoding.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type Reported } from "./helpers/lint.js";
+import { readWrapup, SEED } from "../helpers/corpus.js";
+import { restoresExactly } from "../helpers/encoding.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark, type Reported } from "../helpers/lint.js";
 
 const seed = fs.readFileSync(SEED, "utf8");
 const original = readWrapup("2023-11.md");

@@ -11,15 +11,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { bundledProfile } from "../src/profile/load.js";
-import { projectsOf, type Project } from "../src/wrapup/projects.js";
-import { githubLinkResolves } from "../rules/wu007-github-link-resolves.js";
-import { nextSteps } from "../rules/wu009-next-steps.js";
-import { setEnv, startFakeGitHub, useFakeGitHub, type FakeGitHub, type FakeRepo, type FakeState, type World } from "./github-server/server.js";
-import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "./github-server/runs.js";
-import { worldFromModels } from "./github-server/world-from-links.js";
-import { HACKATHONS, readWrapup, wrapups } from "./helpers/corpus.js";
-import { remarkModel } from "./helpers/models.js";
+import { bundledProfile } from "../../src/profile/load.js";
+import { projectsOf, type Project } from "../../src/wrapup/projects.js";
+import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
+import { nextSteps } from "../../rules/wu009-next-steps.js";
+import { setEnv, startFakeGitHub, useFakeGitHub, type FakeGitHub, type FakeRepo, type FakeState, type World } from "../github-server/server.js";
+import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "../github-server/runs.js";
+import { worldFromModels } from "../github-server/world-from-links.js";
+import { HACKATHONS, readWrapup, wrapups } from "../helpers/corpus.js";
+import { remarkModel } from "../helpers/models.js";
 
 const TOKEN = "ghp_wu009acceptanceTOKEN0123456789abcdef";
 

@@ -4,11 +4,11 @@
  * doc names: each ask it reads, and each sentence it must not take for one.
  */
 import { describe, expect, test } from "vitest";
-import { asksOf } from "../src/wrapup/next-steps.js";
-import { bundledProfile } from "../src/profile/load.js";
-import { projectsOf } from "../src/wrapup/projects.js";
-import { readWrapup, wrapups } from "./helpers/corpus.js";
-import { remarkModel } from "./helpers/models.js";
+import { asksOf } from "../../src/wrapup/next-steps.js";
+import { bundledProfile } from "../../src/profile/load.js";
+import { projectsOf } from "../../src/wrapup/projects.js";
+import { readWrapup, wrapups } from "../helpers/corpus.js";
+import { remarkModel } from "../helpers/models.js";
 
 const asks = (text: string): string[] => asksOf(text).map((a) => `${a.subject}: ${a.phrase}`);
 

@@ -1,9 +1,9 @@
 /**
- * WU001's cases as data, run like its doc's examples (test/rule-docs.test.ts): through both
+ * WU001's cases as data, run like its doc's examples (test/rules/rule-docs.test.ts): through both
  * linters, each with the findings listed (none: an ok case). What needs more than the findings'
- * lines and messages (columns, contexts, fixes, errors) stays in test/wu001-front-matter.test.ts.
+ * lines and messages (columns, contexts, fixes, errors) stays in test/rules/wu001-front-matter.test.ts.
  */
-import type { RuleCase } from "../helpers/examples.js";
+import type { RuleCase } from "../../helpers/examples.js";
 
 /** A wrap-up with the given front matter body (null: none) and the real page's H1 and Date. */
 export function page(frontMatter: string | null, h1 = "Hack The Garden 11/2023 Wrap Up", date = "06.11.2023 – 10.11.2023"): string {
