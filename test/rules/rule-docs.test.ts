@@ -2,7 +2,8 @@
  * Every rule's doc holds ok / not-ok examples; each runs through markdownlint and remark with
  * only that rule enabled. Both linters must report exactly the listed findings, apply the
  * listed fix, and find nothing fixable left when the fixed text is linted again. The rules'
- * cases written as data (test/rules/cases/) run the same way.
+ * cases written as data (test/rules/cases/) run the same way; a case without a fixed text must
+ * be left as it is by both linters' fixes.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -10,10 +11,10 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { RULES } from "../../rules/index.js";
 import type { AnyRule } from "../../src/core/rule.js";
-import { caseExample, readExamples, type Example, type RuleCase } from "../helpers/examples.js";
+import { asWritten, caseExample, readExamples, type Example, type RuleCase } from "../helpers/examples.js";
 // WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
 import "../github-server/docs-world.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "../helpers/lint.js";
+import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintMarkdownlintInContext, lintRemark, lintRemarkInContext } from "../helpers/lint.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-docs-"));
@@ -22,7 +23,7 @@ let examples = 0;
 
 /** Rule cases written as data (test/rules/cases/<doc>.ts), by the rule's doc name. */
 const cases = new Map<string, RuleCase[]>();
-for (const file of fs.readdirSync(path.join(root, "test", "rules", "cases"))) {
+for (const file of fs.readdirSync(path.join(root, "test", "rules", "cases")).filter((f) => f.endsWith(".ts"))) {
   const doc = file.replace(/\.ts$/, "");
   cases.set(doc, ((await import(`./cases/${doc}.ts`)) as { CASES: RuleCase[] }).CASES);
 }
@@ -63,15 +64,18 @@ for (const rule of RULES) {
   });
 }
 
-/** Through both linters: exactly the listed findings; the listed fix by both; nothing fixable left after it. */
+/**
+ * Through both linters: exactly the listed findings (with their columns and contexts where the
+ * case gives them); the listed fix by both; nothing fixable left after it.
+ */
 async function runExample(rule: AnyRule, example: Example): Promise<void> {
   const config = { [rule.code]: example.options };
   // A profile of the example's own: a profile file in a folder of its own, as a user has it.
   const name = documentFor(example.profile, example.file);
   const expected = example.kind === "ok" ? [] : example.findings;
-  for (const lint of [lintMarkdownlint, lintRemark]) {
+  for (const lint of [lintMarkdownlintInContext, lintRemarkInContext]) {
     const reported = (await lint(example.text, config, name)).filter((r) => r.code === rule.code);
-    expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
+    expect(reported.map((r, i) => asWritten(r, expected[i])), lint.name).toEqual(expected);
   }
   if (example.fixed === null) return;
   for (const fix of [fixMarkdownlint, fixRemark]) {
