@@ -7,6 +7,7 @@ import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 import { OptionsError, resolveOptions } from "../../src/core/options.js";
 import { RULES } from "../../rules/index.js";
+import { lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 
 describe.each(RULES.map((rule) => [rule.code, rule] as const))("%s options", (_code, rule) => {
   test("the defaults pass the rule's schema and its own checks", () => {
@@ -44,4 +45,18 @@ test("the defaults every document shares cannot be changed by a rule", () => {
     expect(Object.isFrozen(rule.defaults), rule.code).toBe(true);
     for (const value of Object.values(rule.defaults as object)) if (value && typeof value === "object") expect(Object.isFrozen(value), rule.code).toBe(true);
   }
+});
+
+test.each([
+  ["WU006", "wrapup-github-link-form", { fieldKinds: { Issue: ["bogus"] } }, 'option "fieldKinds.Issue.0" must be one of'],
+  ["WU008", "wrapup-emoji-encoding", { codePages: ["ebcdic"] }, 'option "codePages.0" must be one of'],
+])("%s: a value its schema refuses is one line naming the option, in both linters", async (code, name, options, words) => {
+  const line = new RegExp(`^${code}/${name}: ${words} `);
+  const rule = RULES.find((r) => r.code === code)!;
+  expect(() => resolveOptions(rule, options)).toThrow(OptionsError);
+  expect(() => resolveOptions(rule, options)).toThrow(line);
+  await expect(lintMarkdownlint("# x\n", { [code]: options })).rejects.toThrow(new RegExp(`${code}/${name}: ${words} `));
+  // remark: a fatal error (or message) carrying the same one line.
+  const fromRemark = await lintRemark("# x\n", { [code]: options }).then((r) => r.map((m) => m.message).join("\n"), (e: Error) => e.message);
+  expect(fromRemark).toMatch(line);
 });
