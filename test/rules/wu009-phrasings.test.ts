@@ -1,9 +1,10 @@
 /**
- * The phrasings WU009 reads in Next Steps (src/next-steps.ts; listed in
- * rules/wu009-next-steps.md), on the Next Steps of the real wrap-ups and on the sentences the
- * doc names: each ask it reads, and each sentence it must not take for one.
+ * The phrasings WU009 reads in Next Steps (src/wrapup/next-steps.ts; listed in
+ * rules/wu009-next-steps.md), on the Next Steps of the real wrap-ups, and on hostile text. Each
+ * phrasing the doc names, and each sentence it must not take for an ask, is a page in
+ * test/rules/cases/wu009-next-steps.ts.
  */
-import { describe, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { asksOf } from "../../src/wrapup/next-steps.js";
 import { bundledProfile } from "../../src/profile/load.js";
 import { projectsOf } from "../../src/wrapup/projects.js";
@@ -11,43 +12,6 @@ import { readWrapup, wrapups } from "../helpers/corpus.js";
 import { remarkModel } from "../helpers/models.js";
 
 const asks = (text: string): string[] => asksOf(text).map((a) => `${a.subject}: ${a.phrase}`);
-
-describe("asks it reads", () => {
-  test.each([
-    ["Review and merge the PR.", "pull: Review and merge the PR"],
-    ["Finish, review and merge the open PRs.", "pull: Finish, review and merge the open PRs"],
-    ["Merge gardener/gardener#14747 first.", "pull: Merge gardener/gardener#14747"],
-    ["Get the pull request merged.", "pull: Get the pull request merged"],
-    ["The PR has to be merged.", "pull: The PR has to be merged"],
-    ["The individual PRs need to be worked on, reviewed and merged.", "pull: The individual PRs need to be worked on, reviewed and merged"],
-    ["We need to make sure the proposed pull requests gets accepted and merged.", "pull: make sure the proposed pull requests gets accepted and merged"],
-    ["Wait for the PR to be merged.", "pull: Wait for the PR to be merged"],
-    ["Close the issue.", "issue: Close the issue"],
-    ["The issue in the extension has to be fixed.", "issue: The issue in the extension has to be fixed"],
-    ["Conclude the discussion.", "discussion: Conclude the discussion"],
-    ["- [x] docs\n- Review and merge the [PR](https://github.com/gardener/gardener/pull/1)", "pull: Review and merge the PR"],
-  ])("%s", (text, ask) => {
-    expect(asks(text)).toEqual([ask]);
-  });
-});
-
-describe("sentences it does not take for an ask", () => {
-  test.each([
-    "Once the opened PR got merged, the old repository should be archived.",
-    "The docs have to be adapted after this PR has been merged.",
-    "The PR was merged.",
-    "The PR has been merged last week.",
-    "Do not merge the PR before the release.",
-    "Finalize the tests and open the pull request for review.",
-    "Raise a PR.",
-    "Open an issue for the remaining work.",
-    "Collect feedback in the proposal issue.",
-    "With the merging of these two PRs the feature is complete.",
-    "",
-  ])("%j", (text) => {
-    expect(asks(text)).toEqual([]);
-  });
-});
 
 test("the Next Steps of the real wrap-ups: the asks it reads there", () => {
   const profile = bundledProfile("gardener");
@@ -67,6 +31,10 @@ test("the Next Steps of the real wrap-ups: the asks it reads there", () => {
   expect(found.filter((f) => / pull: /.test(f)).length).toBe(15);
 });
 
+test("an ask about a discussion (no page case: WU009 judges what pull requests and issues became)", () => {
+  expect(asks("Conclude the discussion.")).toEqual(["discussion: Conclude the discussion"]);
+});
+
 test("hostile Next Steps: long, repetitive, unbalanced; an answer, no crash", () => {
   const cases = [
     "merge the PR, ".repeat(5_000),
@@ -76,5 +44,5 @@ test("hostile Next Steps: long, repetitive, unbalanced; an answer, no crash", ()
     "`".repeat(30_000),
   ];
   for (const text of cases) expect(Array.isArray(asksOf(text))).toBe(true);
-  expect(asks("The PR has to be reviewed, tested and merged.")).toEqual(["pull: The PR has to be reviewed, tested and merged"]);
+  expect(asks("")).toEqual([]);
 });
