@@ -1,9 +1,7 @@
 /**
- * WU009's cases as data, run like its doc's examples (test/rules/rule-docs.test.ts), against the
- * same fake GitHub (test/github-server/docs-world.ts): the phrasings it reads in Next Steps as an
- * ask (each quoted in its finding, with what the ask is about: pull requests, issues), and the
- * sentences it must not take for one. The asks on the real wrap-ups and hostile text stay in
- * test/rules/wu009-next-steps.test.ts.
+ * WU009's cases as data, run like its doc's examples (test/rules/rule-docs.test.ts) against their
+ * fake GitHub: each phrasing it reads as an ask (quoted in its finding), and each sentence it must
+ * not take for one. The real wrap-ups' asks and hostile text: test/rules/wu009-phrasings.test.ts.
  */
 import type { RuleCase } from "../../helpers/examples.js";
 
@@ -14,10 +12,10 @@ const ISSUE = "[gardener/gardener-extension-provider-openstack#1217](https://git
 const project = (nextSteps: string, link = PULL): string =>
   `# Hack The Garden 11/2023 Wrap Up\n\n## 🔒 OpenStack Extension: Shoot Access\n\n**Achievements:** A first implementation.\n\n**Next Steps:** ${nextSteps}\n\n**Code**: ${link}\n`;
 
-const merged = (ask: string, line = 7): string =>
-  `${line}: Unexpected next step \`${ask}\`: every pull request the project links is merged (\`gardener/gardener-extension-provider-openstack#690\` merged), expected only work still to do`;
-const completed = (ask: string): string =>
-  `7: Unexpected next step \`${ask}\`: every issue the project links is closed as completed (\`gardener/gardener-extension-provider-openstack#1217\` closed (completed)), expected only work still to do`;
+/** The finding on an ask whose work is done: the merged pull request's, or the completed issue's. */
+const done = (ask: string, line = 7, what = "pull request the project links is merged (`gardener/gardener-extension-provider-openstack#690` merged)"): string =>
+  `${line}: Unexpected next step \`${ask}\`: every ${what}, expected only work still to do`;
+const completed = (ask: string): string => done(ask, 7, "issue the project links is closed as completed (`gardener/gardener-extension-provider-openstack#1217` closed (completed))");
 
 /** Next Steps and the ask WU009 reads in them, for a merged pull request. */
 const PULL_ASKS: [nextSteps: string, ask: string][] = [
@@ -47,8 +45,8 @@ const NO_ASK = [
 ];
 
 export const CASES: RuleCase[] = [
-  ...PULL_ASKS.map(([nextSteps, ask]): RuleCase => ({ name: `an ask: ${nextSteps}`, text: project(nextSteps), findings: [merged(ask)] })),
-  { name: "an ask in a list after a done item", text: project("\n\n- [x] docs\n- Review and merge the [PR](https://github.com/gardener/gardener-extension-provider-openstack/pull/690)"), findings: [merged("Review and merge the PR", 10)] },
+  ...PULL_ASKS.map(([nextSteps, ask]): RuleCase => ({ name: `an ask: ${nextSteps}`, text: project(nextSteps), findings: [done(ask)] })),
+  { name: "an ask in a list after a done item", text: project("\n\n- [x] docs\n- Review and merge the [PR](https://github.com/gardener/gardener-extension-provider-openstack/pull/690)"), findings: [done("Review and merge the PR", 10)] },
   { name: "an ask about an issue: close it", text: project("Close the issue.", ISSUE), findings: [completed("Close the issue")] },
   { name: "an ask about an issue: fix it", text: project("The issue in the extension has to be fixed.", ISSUE), findings: [completed("The issue in the extension has to be fixed")] },
   ...NO_ASK.map((nextSteps): RuleCase => ({ name: `no ask: ${nextSteps}`, text: project(nextSteps), findings: [] })),
