@@ -117,22 +117,45 @@ export const CASES: RuleCase[] = [
     text: ACROSS('title: "December 2023"\nweight: -202312'),
     findings: ["2: Unexpected title `December 2023`, expected `October 2023` or `November 2023` as in the event date `30.10.2023 – 03.11.2023`"],
   },
-  { name: "every check on", text: CONTRADICTED, file: "2024-01.md", findings: [
+  {
+    name: "every check on",
+    text: CONTRADICTED,
+    file: "2024-01.md",
+    findings: [
       "2:8: Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up`, and `December 2023` as in the event date `04.12.2023 – 08.12.2023`, and `January 2024` as in the file name `2024-01.md`",
       "3:9: Unexpected weight `-202201`, expected `-202310` for the title `October 2023`",
-    ] },
-  { name: "titleMatches without the H1", text: CONTRADICTED, file: "2024-01.md", profile: { frontMatter: { titleMatches: ["date", "fileName"] } }, findings: [
+    ],
+  },
+  {
+    name: "titleMatches without the H1",
+    text: CONTRADICTED,
+    file: "2024-01.md",
+    profile: { frontMatter: { titleMatches: ["date", "fileName"] } },
+    findings: [
       "2:8: Unexpected title `October 2023`, expected `December 2023` as in the event date `04.12.2023 – 08.12.2023`, and `January 2024` as in the file name `2024-01.md`",
       "3:9: Unexpected weight `-202201`, expected `-202310` for the title `October 2023`",
-    ] },
-  { name: "titleMatches without the date", text: CONTRADICTED, file: "2024-01.md", profile: { frontMatter: { titleMatches: ["h1", "fileName"] } }, findings: [
+    ],
+  },
+  {
+    name: "titleMatches without the date",
+    text: CONTRADICTED,
+    file: "2024-01.md",
+    profile: { frontMatter: { titleMatches: ["h1", "fileName"] } },
+    findings: [
       "2:8: Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up`, and `January 2024` as in the file name `2024-01.md`",
       "3:9: Unexpected weight `-202201`, expected `-202310` for the title `October 2023`",
-    ] },
-  { name: "titleMatches without the file name", text: CONTRADICTED, file: "2024-01.md", profile: { frontMatter: { titleMatches: ["h1", "date"] } }, findings: [
+    ],
+  },
+  {
+    name: "titleMatches without the file name",
+    text: CONTRADICTED,
+    file: "2024-01.md",
+    profile: { frontMatter: { titleMatches: ["h1", "date"] } },
+    findings: [
       "2:8: Unexpected title `October 2023`, expected `November 2023` as in the H1 `Hack The Garden 11/2023 Wrap Up`, and `December 2023` as in the event date `04.12.2023 – 08.12.2023`",
       "3:9: Unexpected weight `-202201`, expected `-202310` for the title `October 2023`",
-    ] },
+    ],
+  },
   {
     name: "titleMatches: [] leaves the weight, fixed once nothing contradicts the title",
     text: CONTRADICTED,

@@ -58,12 +58,17 @@ export const CASES: RuleCase[] = [
   { name: "a trailing . after a number", text: link("https://github.com/a/b/pull/1."), findings: ["3:34: Unexpected trailing `.` in the GitHub link, expected it to end with `1`"], fixed: link("https://github.com/a/b/pull/1") },
   { name: "a trailing . after a repository", text: link("https://github.com/a/b."), findings: ["3:27: Unexpected trailing `.` in the GitHub link, expected it to end with `b`"], fixed: link("https://github.com/a/b") },
   { name: "a trailing , after a branch", text: link("https://github.com/a/b/tree/main,"), findings: ["3:37: Unexpected trailing `,` in the GitHub link, expected it to end with `main`"], fixed: link("https://github.com/a/b/tree/main") },
-  { name: "several problems in one URL fix together", text: link("http://www.github.com/a/b/pulls/3."), findings: [
+  {
+    name: "several problems in one URL fix together",
+    text: link("http://www.github.com/a/b/pulls/3."),
+    findings: [
       "3:5: Unexpected `http:` in a GitHub link, expected `https:`",
       "3:12: Unexpected `www.github.com`, expected `github.com`",
       "3:31: Unexpected `pulls/3` for a single pull request, expected `pull/3`",
       "3:38: Unexpected trailing `.` in the GitHub link, expected it to end with `3`",
-    ], fixed: link("https://github.com/a/b/pull/3") },
+    ],
+    fixed: link("https://github.com/a/b/pull/3"),
+  },
   {
     name: "several fixes on one line apply together",
     text: "# Notes\n\n[a](http://www.github.com/a/b/pulls/3.) and [b](https://github.com/a/b/issue/4)\n\nEnd.\n",
