@@ -9,18 +9,20 @@ export default defineConfig({
     // limits only catch a hang, and are far above any run on a busy machine.
     testTimeout: 30 * 60_000,
     hookTimeout: 30 * 60_000,
-    // `npm run coverage` (not part of `npm test`: instrumented, the long corpus loops kept vitest's
-    // workers from answering their parent on a loaded CI machine): what the tests reach in src/ and rules/ in their own
-    // process (the CLI, Action and language-server tests run dist/ in child processes, which is
-    // not counted). The floor sits just below what the in-process rule, model, options and
-    // format tests alone reach (71.8 % of lines, 83.9 % of branches, 96.9 % of functions on
-    // 2026-12-02); the whole suite reaches more, never less.
+    // `npm run coverage` runs test/rules (every rule's doc examples and cases through both
+    // linters, the per-rule tests, options, the resolver against the fake GitHub) under v8
+    // coverage, in about 70 s on 2 cores: what they reach in src/ and rules/. Not test/properties:
+    // instrumented, its corpus loops and fuzzing took 15 min 39 s with test/rules (2026-12-02).
+    // Not test/integration: it runs dist/ in child processes, which this process's coverage
+    // cannot see. The floor sits just below what test/rules reaches (70.2 % of lines and
+    // statements, 84.5 % of branches, 97.4 % of functions on 2026-12-02): a change that leaves
+    // code no rule test reaches fails it.
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts", "rules/**/*.ts"],
       exclude: ["src/types/**"],
       reporter: ["text-summary", "html"],
-      thresholds: { lines: 70, statements: 70, branches: 82, functions: 95 },
+      thresholds: { lines: 70, statements: 70, branches: 84, functions: 97 },
     },
   },
 });

@@ -11,7 +11,7 @@
 // `require.resolve.paths("")`); markdownlint is inside action/index.js, so Node looks in
 // action/node_modules/ and finds the rules there, in a repository that never installed them.
 //
-// `npm test` (test/action-build.test.ts) builds into a temporary folder and fails when the
+// `npm test` (test/integration/action-build.test.ts) builds into a temporary folder and fails when the
 // committed action/ differs: the build is deterministic (esbuild, no timestamps, paths relative).
 import fs from "node:fs";
 import path from "node:path";

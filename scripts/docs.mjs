@@ -1,7 +1,7 @@
 // npm run docs: writes what the rules say of themselves into their docs and the README, between
 // marker comments: each rule doc's head (title, aliases, fixable) and options table (from the
 // rule's schema: each property's `description`, its default), and the README's rule table.
-// test/generated-docs.test.ts fails when the committed text differs from what this writes.
+// test/rules/generated-docs.test.ts fails when the committed text differs from what this writes.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -1,6 +1,6 @@
 // Writes profiles/gardener.json: what `wrapup-lint init` learns from the 12 published Gardener
 // wrap-ups (test/wrapups/gardener/). The bundled default is that and nothing else;
-// test/profile.test.ts fails when the file differs from what init learns now.
+// test/integration/init-new.test.ts fails when the file differs from what init learns now.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -2,7 +2,7 @@
  * The GitHub the rule docs' examples run against (rules/wu007-github-link-resolves.md,
  * rules/wu009-next-steps.md, with the states its examples need): a fake
  * server on 127.0.0.1 started on import, with the environment pointing WU007 at it and its cache
- * in a fresh temporary directory. Imported by test/rule-docs.test.ts; no test reaches the
+ * in a fresh temporary directory. Imported by test/rules/rule-docs.test.ts; no test reaches the
  * internet.
  */
 import fs from "node:fs";

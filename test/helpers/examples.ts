@@ -7,6 +7,10 @@
  *   ```markdown not-ok {…}              a document the rule reports, followed by
  *   ```text findings                    one `LINE: MESSAGE` per finding, and optionally by
  *   ```markdown fixed                   the document after every fix is applied
+ *
+ * A finding is written as the linters report it: `LINE: MESSAGE`, or `LINE:COLUMN: MESSAGE` to
+ * check the column too, either followed by ` [Context: "…"]` (as markdownlint-cli2 prints it)
+ * to check the context too.
  */
 import fs from "node:fs";
 import type { Code, Root } from "mdast";
@@ -28,22 +32,34 @@ export interface Example {
 }
 
 /**
- * A rule case written as data (test/cases/<doc>.ts), run like a doc example: `findings` empty
+ * A rule case written as data (test/rules/cases/<doc>.ts), run like a doc example: `findings` empty
  * for a document the rule accepts.
  */
 export interface RuleCase {
   name: string;
   text: string;
+  /** The rule's options; the bundled defaults when absent. */
   options?: Record<string, unknown>;
+  /** Profile keys that replace the bundled profile's, in a profile file beside the document. */
   profile?: Record<string, unknown>;
+  /** The document's file name (`docs/2023-11.md`), `doc.md` when absent. */
   file?: string;
+  /** One per finding, in the order reported, written as in a doc's `text findings` block. */
   findings: string[];
+  /** The text after every fix, by both linters; when absent, fixing leaves the text as it is. */
   fixed?: string;
 }
 
 /** A case as an example, `docLine` 0. */
 export function caseExample(c: RuleCase): Example {
-  return { kind: c.findings.length > 0 ? "not-ok" : "ok", docLine: 0, text: c.text, options: c.options ?? true, profile: c.profile ?? null, file: c.file ?? null, findings: c.findings, fixed: c.fixed ?? null };
+  return { kind: c.findings.length > 0 ? "not-ok" : "ok", docLine: 0, text: c.text, options: c.options ?? true, profile: c.profile ?? null, file: c.file ?? null, findings: c.findings, fixed: c.fixed ?? c.text };
+}
+
+/** A finding as `expected` writes it: its line, then its column and context only if `expected` gives them. */
+export function asWritten(reported: { line: number; column: number | null; message: string; context: string | null }, expected = ""): string {
+  const column = /^\d+:\d+: /.test(expected) ? `:${reported.column}` : "";
+  const context = / \[Context: ".*"\]$/s.test(expected) ? ` [Context: "${reported.context}"]` : "";
+  return `${reported.line}${column}: ${reported.message}${context}`;
 }
 
 export function readExamples(docPath: string): Example[] {
