@@ -7,10 +7,36 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly", structuredClone: "readonly", performance: "readonly", fetch: "readonly", AbortController: "readonly", TextDecoder: "readonly", TextEncoder: "readonly", setImmediate: "readonly", queueMicrotask: "readonly", globalThis: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Buffer: "readonly",
+        structuredClone: "readonly",
+        performance: "readonly",
+        fetch: "readonly",
+        AbortController: "readonly",
+        TextDecoder: "readonly",
+        TextEncoder: "readonly",
+        setImmediate: "readonly",
+        queueMicrotask: "readonly",
+        globalThis: "readonly",
+      },
+    },
     rules: {
       // `_`-prefixed names are deliberately unused (a skipped parameter, a key dropped by destructuring).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrors: "none",
+          destructuredArrayIgnorePattern: "^_",
+        },
+      ],
       // The suite reads text for control characters on purpose (damaged text, clipped messages).
       "no-control-regex": "off",
     },

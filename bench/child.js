@@ -25,14 +25,14 @@ const noop = {
   function() {},
 };
 
-
 async function markdownlintRun(suite) {
   const { main } = await import("markdownlint-cli2");
   let customRules = suite ? (await import(path.join(root, "dist/src/adapters/markdownlint.js"))).default : [noop];
   // BENCH_RULES=WU001,WU008 runs only those rules (to see what each costs); BENCH_SKIP the rest.
   const only = process.env.BENCH_RULES?.split(",");
   const skip = process.env.BENCH_SKIP?.split(",") ?? [];
-  if (suite) customRules = customRules.filter((r) => (!only || only.includes(r.names[0])) && !skip.includes(r.names[0]));
+  if (suite)
+    customRules = customRules.filter((r) => (!only || only.includes(r.names[0])) && !skip.includes(r.names[0]));
   let findings = 0;
   const main0 = mainThreadCpuMs();
   const cpu = process.cpuUsage();
@@ -44,7 +44,13 @@ async function markdownlintRun(suite) {
     optionsOverride: {
       config: suite ? { default: false, wrapup: true } : { default: false, noop: true },
       customRules,
-      outputFormatters: [[({ results }) => { findings = results.length; }]],
+      outputFormatters: [
+        [
+          ({ results }) => {
+            findings = results.length;
+          },
+        ],
+      ],
     },
     logMessage: () => {},
     logError: () => {},
@@ -105,5 +111,17 @@ async function remarkRun(suite) {
 }
 
 const files = markdownFiles(corpus).length;
-const result = mode.startsWith("mdl-") ? await markdownlintRun(mode === "mdl-suite") : await remarkRun(mode === "remark-suite");
-process.stdout.write(JSON.stringify({ mode, ms: result.ms, cpuMs: result.cpuMs, mainCpuMs: result.mainCpuMs, maxRssKb: process.resourceUsage().maxRSS, files, findings: result.findings }) + "\n");
+const result = mode.startsWith("mdl-")
+  ? await markdownlintRun(mode === "mdl-suite")
+  : await remarkRun(mode === "remark-suite");
+process.stdout.write(
+  JSON.stringify({
+    mode,
+    ms: result.ms,
+    cpuMs: result.cpuMs,
+    mainCpuMs: result.mainCpuMs,
+    maxRssKb: process.resourceUsage().maxRSS,
+    files,
+    findings: result.findings,
+  }) + "\n",
+);

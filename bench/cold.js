@@ -103,7 +103,11 @@ async function markdownlintPass() {
     await main({
       directory: corpus,
       argv: ["**/*.md"],
-      optionsOverride: { config: { default: false, wrapup: true }, customRules: [model, ...timed], outputFormatters: [[() => {}]] },
+      optionsOverride: {
+        config: { default: false, wrapup: true },
+        customRules: [model, ...timed],
+        outputFormatters: [[() => {}]],
+      },
       logMessage: () => {},
       logError: () => {},
     });
@@ -119,5 +123,7 @@ for (let i = 0; i < passes; i++) {
   for (const ms of spent.values()) ours += ms;
   const rest = total - ours;
   const each = [...spent].map(([name, ms]) => `${short(name)} ${ms.toFixed(0)}`).join(", ");
-  console.log(`${linter} pass ${i + 1}${i === 0 ? " (cold)" : ""}: ${(rest / 1000).toFixed(2)} s without the suite, suite ${ours.toFixed(0)} ms = ${((100 * ours) / rest).toFixed(1)} % (${each})`);
+  console.log(
+    `${linter} pass ${i + 1}${i === 0 ? " (cold)" : ""}: ${(rest / 1000).toFixed(2)} s without the suite, suite ${ours.toFixed(0)} ms = ${((100 * ours) / rest).toFixed(1)} % (${each})`,
+  );
 }

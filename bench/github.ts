@@ -47,7 +47,9 @@ try {
         requests: github.requests.length,
         graphql: github.requests.filter((r) => r.path.endsWith("/graphql")).length,
         bound: name === "one-by-one" && phase === "cold" ? null : phase === "cold" ? bound : 0,
-        targetsPerRequest: github.requests.length ? Number((history.targets / github.requests.length).toFixed(1)) : null,
+        targetsPerRequest: github.requests.length
+          ? Number((history.targets / github.requests.length).toFixed(1))
+          : null,
         findings: run.findings.length,
         expected: history.expected.length,
         ms: Math.round(performance.now() - start),
@@ -62,7 +64,9 @@ try {
   await github.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
-const ok = results.every((r) => r["bound"] === null || (r["requests"] as number) <= (r["bound"] as number)) && results.every((r) => r["findings"] === r["expected"]);
+const ok =
+  results.every((r) => r["bound"] === null || (r["requests"] as number) <= (r["bound"] as number)) &&
+  results.every((r) => r["findings"] === r["expected"]);
 process.stdout.write(
   `WU007: ${files} files, ${history.targets} targets; cold ≤ ${bound} requests through both CLIs, warm 0 through all three, every finding: ${ok ? "yes" : "NO"}\n`,
 );

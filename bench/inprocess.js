@@ -27,7 +27,11 @@ async function pass(rule) {
   const start = performance.now();
   // In batches: markdownlint chains one document's callback into the next.
   for (let i = 0; i < names.length; i += 50) {
-    await lint({ strings: Object.fromEntries(names.slice(i, i + 50).map((n) => [n, strings[n]])), config: { default: false, probe: true }, customRules: [rule] });
+    await lint({
+      strings: Object.fromEntries(names.slice(i, i + 50).map((n) => [n, strings[n]])),
+      config: { default: false, probe: true },
+      customRules: [rule],
+    });
   }
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
@@ -66,4 +70,18 @@ for (let round = 0; round < rounds; round++) {
   for (const [k, v] of Object.entries(times)) best.perRule[k] = Math.min(best.perRule[k] ?? Infinity, v);
 }
 const oursMs = Object.values(best.perRule).reduce((a, b) => a + b, 0);
-process.stdout.write(JSON.stringify({ files: names.length, rounds, parseMs: best.parseMs, suiteMs: best.suiteMs, ratio: best.suiteMs / best.parseMs, parseCpuMs: best.parseCpuMs, suiteCpuMs: best.suiteCpuMs, cpuRatio: best.suiteCpuMs / best.parseCpuMs, oursMs, oursRatio: 1 + oursMs / best.parseMs, perRule: best.perRule }) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    files: names.length,
+    rounds,
+    parseMs: best.parseMs,
+    suiteMs: best.suiteMs,
+    ratio: best.suiteMs / best.parseMs,
+    parseCpuMs: best.parseCpuMs,
+    suiteCpuMs: best.suiteCpuMs,
+    cpuRatio: best.suiteCpuMs / best.parseCpuMs,
+    oursMs,
+    oursRatio: 1 + oursMs / best.parseMs,
+    perRule: best.perRule,
+  }) + "\n",
+);

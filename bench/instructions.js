@@ -27,7 +27,10 @@ if (version.status !== 0) {
   console.log("instruction counts: skipped (valgrind is not installed)");
   process.exit(0);
 }
-for (const [what, where] of [["corpus", corpus], ["baseline page", baselineFile]]) {
+for (const [what, where] of [
+  ["corpus", corpus],
+  ["baseline page", baselineFile],
+]) {
   if (!fs.existsSync(where)) {
     console.error(`bench: no ${what} at ${where}`);
     process.exit(2);
@@ -41,7 +44,16 @@ const env = { ...process.env, WRAPUP_LINT_OFFLINE: "1" };
 /** Instructions executed by one bench/child.js run under callgrind. */
 function count(mode, dir) {
   return new Promise((resolve, reject) => {
-    const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all-non-file", process.execPath, "--single-threaded", path.join(here, "child.js"), mode, dir];
+    const args = [
+      "--tool=callgrind",
+      "--callgrind-out-file=/dev/null",
+      "--smc-check=all-non-file",
+      process.execPath,
+      "--single-threaded",
+      path.join(here, "child.js"),
+      mode,
+      dir,
+    ];
     const child = spawn("valgrind", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -50,14 +62,17 @@ function count(mode, dir) {
     child.on("error", reject);
     child.on("close", (code) => {
       const collected = /Collected\s*:\s*(\d+)/.exec(stderr);
-      if (code !== 0 || !collected) return reject(new Error(`callgrind ${mode} ${dir} failed (${code})\n${stderr.slice(-2000)}`));
+      if (code !== 0 || !collected)
+        return reject(new Error(`callgrind ${mode} ${dir} failed (${code})\n${stderr.slice(-2000)}`));
       resolve({ instructions: Number(collected[1]), result: JSON.parse(stdout.trim().split("\n").pop()) });
     });
   });
 }
 
 const billions = (n) => `${(n / 1e9).toFixed(2)} G`;
-console.log(`instruction counts (valgrind ${version.stdout.trim()}, callgrind, node --single-threaded ${process.version}): ${corpus}`);
+console.log(
+  `instruction counts (valgrind ${version.stdout.trim()}, callgrind, node --single-threaded ${process.version}): ${corpus}`,
+);
 console.log(`baseline: ${path.basename(baselineFile)} alone, taken off each count`);
 console.log("");
 console.log("| linter | floor | suite | suite/floor | target |");
@@ -74,8 +89,16 @@ try {
     const f = floor.instructions - floorBase.instructions;
     const s = suite.instructions - suiteBase.instructions;
     const ratio = s / f;
-    summary[linter] = { floor: f, suite: s, ratio, files: floor.result.files - 1, minutes: (Date.now() - started) / 60000 };
-    console.log(`| ${linter} | ${billions(f)} | ${billions(s)} | **${ratio.toFixed(3)}** | ≤ ${target.toFixed(2)} ${ratio <= target ? "ok" : "MISSED"} |`);
+    summary[linter] = {
+      floor: f,
+      suite: s,
+      ratio,
+      files: floor.result.files - 1,
+      minutes: (Date.now() - started) / 60000,
+    };
+    console.log(
+      `| ${linter} | ${billions(f)} | ${billions(s)} | **${ratio.toFixed(3)}** | ≤ ${target.toFixed(2)} ${ratio <= target ? "ok" : "MISSED"} |`,
+    );
   }
 } finally {
   fs.rmSync(baselineDir, { recursive: true, force: true });

@@ -37,7 +37,8 @@ const fresh = () => text + " ".repeat(edit++ % 2);
 
 const markdownlint = {
   floor: () => lint({ strings: { [name]: fresh() }, config: { default: false, noop: true }, customRules: [noop] }),
-  suite: () => lint({ strings: { [name]: fresh() }, config: { default: false, wrapup: true }, customRules: suiteRules }),
+  suite: () =>
+    lint({ strings: { [name]: fresh() }, config: { default: false, wrapup: true }, customRules: suiteRules }),
 };
 
 const floorProcessor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm).freeze();
@@ -47,7 +48,6 @@ const remarkRun = async (processor) => {
   await processor.run(processor.parse(vfile), vfile);
 };
 const remark = { floor: () => remarkRun(floorProcessor), suite: () => remarkRun(suiteProcessor) };
-
 
 async function measure(linter, runs) {
   for (let i = 0; i < warmup; i++) {
@@ -69,7 +69,10 @@ async function measure(linter, runs) {
       const u = process.cpuUsage(since);
       used[which] = (u.user + u.system) / 1000;
     }
-    for (const [into, from] of [[wall, took], [cpu, used]]) {
+    for (const [into, from] of [
+      [wall, took],
+      [cpu, used],
+    ]) {
       into.floor.push(from.floor);
       into.suite.push(from.suite);
       into.diff.push(from.suite - from.floor);
@@ -88,6 +91,9 @@ async function measure(linter, runs) {
   };
 }
 
-for (const [linter, runs] of [["markdownlint", markdownlint], ["remark", remark]]) {
+for (const [linter, runs] of [
+  ["markdownlint", markdownlint],
+  ["remark", remark],
+]) {
   process.stdout.write(JSON.stringify(await measure(linter, runs)) + "\n");
 }

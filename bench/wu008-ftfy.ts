@@ -68,7 +68,13 @@ type Verdict = "exact" | "wrong" | "missed" | "left";
  * U+FE0F after ⚖). Either counts as exact, for both tools.
  */
 const tidy = (line: string): string => (/[\uFE0F\u20E3]/.test(line) ? wu008(line).fixed : line);
-const verdict = (fixed: string, damaged: string, original: string, reported: boolean, apply: (t: string) => string): Verdict => {
+const verdict = (
+  fixed: string,
+  damaged: string,
+  original: string,
+  reported: boolean,
+  apply: (t: string) => string,
+): Verdict => {
   if (fixed === original || fixed === tidy(original)) return "exact";
   if (!neverWrong(fixed, original, apply)) return "wrong";
   return reported ? "left" : "missed";
@@ -101,7 +107,10 @@ for (const damage of damages()) {
       const v = verdict(f[i]!, line, o[i]!, reportedLines.has(i + 1), damage.apply);
       tally(`damaged ${damage.mode}`, v);
       tally("damaged", v);
-      if (v === "wrong" && wrongExamples.length < 40) wrongExamples.push(`${damage.name} ${name}:${i + 1}: ${JSON.stringify(line.slice(0, 80))} → ${JSON.stringify(f[i]!.slice(0, 80))} (was ${JSON.stringify(o[i]!.slice(0, 80))})`);
+      if (v === "wrong" && wrongExamples.length < 40)
+        wrongExamples.push(
+          `${damage.name} ${name}:${i + 1}: ${JSON.stringify(line.slice(0, 80))} → ${JSON.stringify(f[i]!.slice(0, 80))} (was ${JSON.stringify(o[i]!.slice(0, 80))})`,
+        );
       if (a[i] !== f[i]) secondPass++;
       damagedCases.push({ set: `damaged ${damage.mode}`, damaged: line, original: o[i]!, apply: damage.apply });
     });
@@ -144,7 +153,9 @@ for (const file of files) {
   wuCleanMs.corpus += ms;
   const lines = text.split("\n");
   // The corpus's only damage: a doubled U+FE0F after ⚖ on two lines, which WU008 reports.
-  wuFalse.corpus += new Set(findings.filter((f) => !lines[f.line - 1]!.includes("\uFE0F\uFE0F")).map((f) => f.line)).size;
+  wuFalse.corpus += new Set(
+    findings.filter((f) => !lines[f.line - 1]!.includes("\uFE0F\uFE0F")).map((f) => f.line),
+  ).size;
   for (const line of lines) if (/[^\x00-\x7F]/.test(line)) cleanSets.corpus!.push(line);
 }
 const languages = catalogText();
@@ -160,7 +171,8 @@ for (const language of languages) {
     const entry = language.lines[(line - 1) / 2];
     if (entry && isKnownDamage(language.locale, entry.catalog, entry.text)) continue;
     wuFalse.catalogs++;
-    if (falseExamples.length < 60) falseExamples.push(`${language.locale}: ${JSON.stringify(lines[line - 1]!.slice(0, 80))}`);
+    if (falseExamples.length < 60)
+      falseExamples.push(`${language.locale}: ${JSON.stringify(lines[line - 1]!.slice(0, 80))}`);
   }
   for (const l of language.lines) {
     if (isKnownDamage(language.locale, l.catalog, l.text)) catalogDamaged.add(cleanSets.catalogs!.length);
@@ -169,7 +181,11 @@ for (const language of languages) {
 }
 
 // ---- ftfy ----
-interface FtfyResult { outputs: Record<string, string[]>; ms: Record<string, number>; version: string }
+interface FtfyResult {
+  outputs: Record<string, string[]>;
+  ms: Record<string, number>;
+  version: string;
+}
 function runFtfy(sets: Record<string, string[]>): FtfyResult | null {
   const probe = spawnSync(python, ["-c", "import ftfy; print(ftfy.__version__)"], { encoding: "utf8" });
   if (probe.status !== 0) return null;
@@ -218,7 +234,9 @@ if (ftfy) {
     });
   }
   for (const [set, lines] of Object.entries(cleanSets)) {
-    ftfyFalse[set] = ftfy.outputs[set]!.filter((o, i) => o !== lines[i] && !(set === "catalogs" && catalogDamaged.has(i))).length;
+    ftfyFalse[set] = ftfy.outputs[set]!.filter(
+      (o, i) => o !== lines[i] && !(set === "catalogs" && catalogDamaged.has(i)),
+    ).length;
   }
 }
 
@@ -231,8 +249,12 @@ const row = (set: string, v: Record<Verdict, number> | undefined): string => {
 };
 const ftfySum = (...sets: string[]): number => sets.reduce((s, k) => s + (ftfy?.ms[k] ?? 0), 0);
 const damagedSets = [...bySet.keys()].filter((k) => k.startsWith("damaged"));
-console.log(`WU008 beside ${ftfy ? `ftfy ${ftfy.version}` : "ftfy (not found: pass --python or FTFY_PYTHON; WU008 alone)"}`);
-console.log(`damaged: ${damages().length} damages × ${wrapups().length} wrap-ups, ${damagedCases.length} damaged lines`);
+console.log(
+  `WU008 beside ${ftfy ? `ftfy ${ftfy.version}` : "ftfy (not found: pass --python or FTFY_PYTHON; WU008 alone)"}`,
+);
+console.log(
+  `damaged: ${damages().length} damages × ${wrapups().length} wrap-ups, ${damagedCases.length} damaged lines`,
+);
 for (const set of ["damaged", ...damagedSets.sort(), "seed"]) {
   console.log(`  ${set.padEnd(16)} WU008 ${row(set, wuVerdicts[set])}`);
   if (ftfy) console.log(`  ${"".padEnd(16)} ftfy  ${row(set, ftfyVerdicts[set])}`);
@@ -243,15 +265,27 @@ console.log(
     `catalogs ${cleanSets.catalogs!.length} non-ASCII lines in ${languages.length} locales (the ${catalogDamaged.size} with damage really in them left out)`,
 );
 for (const set of ["corpus", "catalogs"]) {
-  console.log(`  ${set.padEnd(16)} false reports: WU008 ${wuFalse[set]} lines${ftfy ? `, ftfy ${ftfyFalse[set]} lines changed` : ""}`);
+  console.log(
+    `  ${set.padEnd(16)} false reports: WU008 ${wuFalse[set]} lines${ftfy ? `, ftfy ${ftfyFalse[set]} lines changed` : ""}`,
+  );
 }
 console.log(
   `time: WU008 damaged ${wu008DamagedMs.toFixed(0)} ms, seed ${seedMs.toFixed(1)} ms, corpus ${wuCleanMs.corpus!.toFixed(0)} ms, catalogs ${wuCleanMs.catalogs!.toFixed(0)} ms` +
-    (ftfy ? `; ftfy damaged ${ftfySum(...damagedSets).toFixed(0)} ms, seed ${ftfySum("seed").toFixed(1)} ms, corpus ${ftfySum("corpus").toFixed(0)} ms, catalogs ${ftfySum("catalogs").toFixed(0)} ms` : ""),
+    (ftfy
+      ? `; ftfy damaged ${ftfySum(...damagedSets).toFixed(0)} ms, seed ${ftfySum("seed").toFixed(1)} ms, corpus ${ftfySum("corpus").toFixed(0)} ms, catalogs ${ftfySum("catalogs").toFixed(0)} ms`
+      : ""),
 );
 if (args.includes("--verbose")) {
   console.log("wrong:\n" + wrongExamples.join("\n"));
   console.log("false reports:\n" + falseExamples.join("\n"));
 }
 const json = option("json");
-if (json) fs.writeFileSync(json, JSON.stringify({ wuVerdicts, ftfyVerdicts, wuFalse, ftfyFalse, secondPass, wu008DamagedMs, wuCleanMs, ftfyMs: ftfy?.ms ?? null }, null, 2));
+if (json)
+  fs.writeFileSync(
+    json,
+    JSON.stringify(
+      { wuVerdicts, ftfyVerdicts, wuFalse, ftfyFalse, secondPass, wu008DamagedMs, wuCleanMs, ftfyMs: ftfy?.ms ?? null },
+      null,
+      2,
+    ),
+  );

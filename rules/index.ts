@@ -10,7 +10,17 @@ import { emojiEncoding } from "./wu008-emoji-encoding.js";
 import { nextSteps } from "./wu009-next-steps.js";
 import type { AnyRule } from "../src/core/rule.js";
 
-export const RULES: AnyRule[] = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding, nextSteps];
+export const RULES: AnyRule[] = [
+  frontMatter,
+  eventDetails,
+  sectionFields,
+  fieldLabel,
+  sectionHeading,
+  githubLinkForm,
+  githubLinkResolves,
+  emojiEncoding,
+  nextSteps,
+];
 
 /**
  * Each rule's defaults are what every document gets when nothing is configured, one object

@@ -44,35 +44,64 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
     const details = model.eventDetails;
     if (!details) {
       if (!demanded || required.length === 0) return [];
-      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`, context: h1.content.text }];
+      return [
+        {
+          line: h1.line,
+          message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`,
+          context: h1.content.text,
+        },
+      ];
     }
     const findings: Finding[] = [];
     const byLabel = new Map<string, EventItem>();
     for (const item of details.items) {
       const key = fold(item.label);
       if (byLabel.has(key)) {
-        findings.push({ line: item.line, message: `Unexpected second ${code(item.label)} item, expected it once`, context: item.label });
+        findings.push({
+          line: item.line,
+          message: `Unexpected second ${code(item.label)} item, expected it once`,
+          context: item.label,
+        });
         continue;
       }
       byLabel.set(key, item);
-      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${code(item.label)} item, expected a value`, context: item.label });
+      if (item.label && item.value === "" && !stub)
+        findings.push({
+          line: item.line,
+          message: `Unexpected empty ${code(item.label)} item, expected a value`,
+          context: item.label,
+        });
     }
     for (const item of required) {
-      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${code(item.label)} item in the event details list`, context: item.label });
+      if (!itemFor(item, byLabel))
+        findings.push({
+          line: details.line,
+          message: `Missing ${code(item.label)} item in the event details list`,
+          context: item.label,
+        });
     }
     const dateSpec = spec.date;
-    const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : undefined;
+    const date = dateSpec
+      ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel)
+      : undefined;
     if (dateSpec && date && date.value !== "") {
       const range = parseDateRange(date.value, dateSpec.format);
       const at = { span: date.valueSpan };
       if (!range) {
-        findings.push({ ...at, message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
+        findings.push({
+          ...at,
+          message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates`,
+        });
       } else if (stamp(range.start) > stamp(range.end)) {
         findings.push({ ...at, message: `Unexpected date range ${code(date.value)} that ends before it starts` });
       } else if (range.separator !== "" && range.separator !== dateSpec.separator) {
         const expected = `${range.from}${dateSpec.separator}${range.to}`;
         const what = dateSpec.separator.trim() === "–" ? " (an en dash between spaces)" : "";
-        findings.push({ ...at, message: `Unexpected date range ${code(date.value)}, expected ${code(expected)}${what}`, fix: replace(date.valueSpan, expected) });
+        findings.push({
+          ...at,
+          message: `Unexpected date range ${code(date.value)}, expected ${code(expected)}${what}`,
+          fix: replace(date.valueSpan, expected),
+        });
       }
     }
     return findings;

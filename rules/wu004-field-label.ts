@@ -53,7 +53,9 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
     // Where the page places the colon of each bold label, unless the profile fixes it.
     const placementOf = new Map<FieldSpec, { value: Placement; first: Classified | null }>();
     for (const [spec, uses] of bySpec) {
-      const own = uses.filter((c) => c.match === "exact" && c.canonical !== null && !spec.alternatives.includes(c.canonical));
+      const own = uses.filter(
+        (c) => c.match === "exact" && c.canonical !== null && !spec.alternatives.includes(c.canonical),
+      );
       const spelled = majority(own, (c) => c.canonical!);
       if (spelled) spellingOf.set(spec, spelled);
       if (spec.colon !== "consistent") placementOf.set(spec, { value: spec.colon, first: null });
@@ -91,19 +93,34 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
       if (field.style === "bold") {
         const marker = field.labelSpan.text.slice(0, 2);
         const placed = placementOf.get(spec);
-        const colon: Placement = placed?.value ?? pagePlacement?.value ?? (field.colon === "none" ? "inside" : field.colon);
+        const colon: Placement =
+          placed?.value ?? pagePlacement?.value ?? (field.colon === "none" ? "inside" : field.colon);
         if (field.colon === "none") problems.push("a colon after the label");
         else if (field.colon !== colon) {
-          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? `, the house style for ${code(spec.label)}` : "";
+          const asOn = placed?.first
+            ? `, as on line ${placed.first.field.line}`
+            : placed
+              ? `, the house style for ${code(spec.label)}`
+              : "";
           problems.push(`colon ${colon} the bold text${asOn}`);
         }
         if (problems.length === 0) continue;
         const expected = colon === "inside" ? `${marker}${label}:${marker}` : `${marker}${label}${marker}:`;
-        findings.push(labelFinding(field, `label ${code(field.labelSpan.text)}`, expected, problems, boldSource(field, marker)));
+        findings.push(
+          labelFinding(field, `label ${code(field.labelSpan.text)}`, expected, problems, boldSource(field, marker)),
+        );
       } else {
         if (field.colon !== "none") problems.push("no colon in a heading");
         if (problems.length === 0) continue;
-        findings.push(labelFinding(field, `heading ${code(field.labelSpan.text)}`, label, problems, withoutTrailingColon(field.labelSpan.text) === field.label));
+        findings.push(
+          labelFinding(
+            field,
+            `heading ${code(field.labelSpan.text)}`,
+            label,
+            problems,
+            withoutTrailingColon(field.labelSpan.text) === field.label,
+          ),
+        );
       }
     }
     return findings;
@@ -113,13 +130,21 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
 /** Whether a bold label's source is exactly marker, text and colon (nothing else to keep). */
 function boldSource(field: Field, marker: string): boolean {
   const plain =
-    field.colon === "inside" ? `${marker}${field.label}:${marker}` : field.colon === "outside" ? `${marker}${field.label}${marker}:` : `${marker}${field.label}${marker}`;
+    field.colon === "inside"
+      ? `${marker}${field.label}:${marker}`
+      : field.colon === "outside"
+        ? `${marker}${field.label}${marker}:`
+        : `${marker}${field.label}${marker}`;
   return field.labelSpan.text === plain;
 }
 
 function labelFinding(field: Field, what: string, expected: string, problems: string[], fixable: boolean): Finding {
   const span = field.labelSpan;
-  return { span, message: `Unexpected ${what}, expected ${code(expected)} (${problems.join(", ")})`, ...(fixable ? { fix: replace(span, expected) } : {}) };
+  return {
+    span,
+    message: `Unexpected ${what}, expected ${code(expected)} (${problems.join(", ")})`,
+    ...(fixable ? { fix: replace(span, expected) } : {}),
+  };
 }
 
 export default fieldLabel;

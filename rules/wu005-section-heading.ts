@@ -41,7 +41,11 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
             fix: replace(span, unqualified.rgi),
           });
         } else {
-          findings.push({ span: sliceSpan(content, 0, 20), context: text, message: `Unexpected heading without a leading emoji, expected ${code(`<emoji> ${text.trim()}`)}` });
+          findings.push({
+            span: sliceSpan(content, 0, 20),
+            context: text,
+            message: `Unexpected heading without a leading emoji, expected ${code(`<emoji> ${text.trim()}`)}`,
+          });
         }
         continue;
       }

@@ -65,7 +65,9 @@ export const githubLinkForm = {
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
   check(model, options) {
     const findings: Finding[] = [];
-    const fieldKinds = new Map(Object.entries(options.fieldKinds).map(([label, kinds]) => [label.toLowerCase(), kinds]));
+    const fieldKinds = new Map(
+      Object.entries(options.fieldKinds).map(([label, kinds]) => [label.toLowerCase(), kinds]),
+    );
     for (const { link, parsed } of githubLinks(model)) {
       const url = link.url.trim();
       for (const problem of parsed.problems) {
@@ -75,7 +77,12 @@ export const githubLinkForm = {
         // one line); one without, on the whole link.
         const fixed = problem.fix && inUrl(link, problem.fix.offset, problem.fix.deleteCount);
         const span = fixed ? inUrl(link, problem.offset, problem.length)! : link.span;
-        findings.push({ span, context: url, message: problem.message, ...(fixed ? { fix: replace(fixed, problem.fix!.insertText) } : {}) });
+        findings.push({
+          span,
+          context: url,
+          message: problem.message,
+          ...(fixed ? { fix: replace(fixed, problem.fix!.insertText) } : {}),
+        });
       }
       const target = parsed.target;
       if (!target) continue;
@@ -99,9 +106,16 @@ export const githubLinkForm = {
         const field = fieldLines(model).get(link.span.start.line) ?? null;
         const allowed = field ? fieldKinds.get(field.label.toLowerCase()) : undefined;
         if (field && allowed && !allowed.includes(target.kind)) {
-          const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));
+          const conversation =
+            target.kind === "pull" &&
+            CONVERSATION.test(target.fragment) &&
+            (allowed.includes("issue") || allowed.includes("discussion"));
           if (!conversation) {
-            findings.push({ span: link.span, context: url, message: `Unexpected ${KIND_NAMES[target.kind]} link under ${code(field.label)}, expected ${listOf(allowed)}` });
+            findings.push({
+              span: link.span,
+              context: url,
+              message: `Unexpected ${KIND_NAMES[target.kind]} link under ${code(field.label)}, expected ${listOf(allowed)}`,
+            });
           }
         }
       }

@@ -106,7 +106,12 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
       }
       const repo = verdict.repo;
       const scope = /^\/([^/?#]+)\/([^/?#]+)/.exec(start >= 0 ? url.slice(start) : "");
-      if (repo && target.repo && repo.nameWithOwner && repo.nameWithOwner.toLowerCase() !== `${target.owner}/${target.repo}`.toLowerCase()) {
+      if (
+        repo &&
+        target.repo &&
+        repo.nameWithOwner &&
+        repo.nameWithOwner.toLowerCase() !== `${target.owner}/${target.repo}`.toLowerCase()
+      ) {
         const written = scope ? `${scope[1]}/${scope[2]}` : `${target.owner}/${target.repo}`;
         const insert = repo.nameWithOwner + (scope && /\.git$/i.test(scope[2]!) ? ".git" : "");
         const at = inUrl(link, start + 1, written.length);
@@ -123,7 +128,14 @@ export const githubLinkResolves: WrapupRule<GitHubLinkResolvesOptions, Promise<F
         const wanted = SECTION[verdict.typename]!;
         const section = /^\/[^/?#]+\/[^/?#]+\/([^/?#]+)/.exec(start >= 0 ? url.slice(start) : "");
         const written = section?.[1] ?? "";
-        const as = written === "pulls" ? "pull" : written === "issue" ? "issues" : written === "discussion" ? "discussions" : written;
+        const as =
+          written === "pulls"
+            ? "pull"
+            : written === "issue"
+              ? "issues"
+              : written === "discussion"
+                ? "discussions"
+                : written;
         if (section && as !== wanted) {
           const at = inUrl(link, start + 1 + scope![1]!.length + 1 + scope![2]!.length + 1, written.length);
           findings.push({

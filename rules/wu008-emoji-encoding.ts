@@ -26,7 +26,12 @@ export const emojiEncoding = {
   fixes: "where certain",
   schema: {
     properties: {
-      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true, description: "iconv-lite names of the code pages to consider, most likely first" },
+      codePages: {
+        type: "array",
+        items: { enum: [...CODE_PAGE_IDS] },
+        uniqueItems: true,
+        description: "iconv-lite names of the code pages to consider, most likely first",
+      },
       sequences: { type: "boolean", description: "also report broken emoji sequences" },
     },
   },
@@ -48,7 +53,10 @@ export const emojiEncoding = {
 
 /** The damaged text as shown in a message: invisible controls spelled out. */
 function visible(text: string): string {
-  return text.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+  return text.replace(
+    /[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`,
+  );
 }
 
 function path(pages: readonly { label: string }[]): string {
@@ -69,10 +77,13 @@ function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
   if (span.candidates.length === 1) {
     const original = span.candidates[0]!;
     const looks = `${quoted} looks like ${original} (${codePoints(original)}) ${through(span)}`;
-    if (span.doubt === "surrounded") return { ...base, message: `${looks}; not fixed, as the text around it is damaged too` };
+    if (span.doubt === "surrounded")
+      return { ...base, message: `${looks}; not fixed, as the text around it is damaged too` };
     if (span.doubt === "twice") return { ...base, message: `${looks}; not fixed, as it may have been damaged twice` };
-    if (span.doubt === "budget") return { ...base, message: `${looks}; not fixed, as the text around it is too damaged to read in full` };
-    if (span.doubt === "readings") return { ...base, message: `${looks}; not fixed, as it may also be something else that lost bytes` };
+    if (span.doubt === "budget")
+      return { ...base, message: `${looks}; not fixed, as the text around it is too damaged to read in full` };
+    if (span.doubt === "readings")
+      return { ...base, message: `${looks}; not fixed, as it may also be something else that lost bytes` };
     if (span.written !== undefined) {
       const what = [...new Set((span.tidied ?? []).map(tidiedAs))].join(", ");
       return {
@@ -85,7 +96,10 @@ function mojibakeFinding(line: number, span: MojibakeSpan): Finding {
   }
   if (span.candidates.length > 1) {
     const list = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
-    return { ...base, message: `${quoted} looks like one of ${list} ${through(span)}${dropped}; not fixed, as more than one fits` };
+    return {
+      ...base,
+      message: `${quoted} looks like one of ${list} ${through(span)}${dropped}; not fixed, as more than one fits`,
+    };
   }
   return { ...base, message: `${quoted} looks like text ${through(span)}${dropped}; the original cannot be restored` };
 }
@@ -113,7 +127,10 @@ function anomalyFinding(line: number, anomaly: Anomaly): Finding {
   const fix = anomaly.replacement !== undefined ? { fix: replace(base.span, anomaly.replacement) } : {};
   switch (anomaly.kind) {
     case "replacement":
-      return { ...base, message: `Unexpected replacement character ${code("\uFFFD")} (U+FFFD): a character was lost when the text was decoded` };
+      return {
+        ...base,
+        message: `Unexpected replacement character ${code("\uFFFD")} (U+FFFD): a character was lost when the text was decoded`,
+      };
     case "surrogate":
       return { ...base, message: `Unexpected lone surrogate ${hex(anomaly.text)}: half of a character is missing` };
     case "c1":
@@ -150,12 +167,24 @@ function anomalyFinding(line: number, anomaly: Anomaly): Finding {
       };
     case "zwj":
       return anomaly.text === "\u200D"
-        ? { ...base, message: `Unexpected ZWJ (U+200D) after ${code(String(anomaly.after))}, joining it into no RGI emoji sequence` }
-        : { ...base, message: `Unexpected ZWJ sequence ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji` };
+        ? {
+            ...base,
+            message: `Unexpected ZWJ (U+200D) after ${code(String(anomaly.after))}, joining it into no RGI emoji sequence`,
+          }
+        : {
+            ...base,
+            message: `Unexpected ZWJ sequence ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji`,
+          };
     case "modifier":
-      return { ...base, message: `Unexpected skin tone modifier ${code(anomaly.text)} after ${code(String(anomaly.after))}, which takes none` };
+      return {
+        ...base,
+        message: `Unexpected skin tone modifier ${code(anomaly.text)} after ${code(String(anomaly.after))}, which takes none`,
+      };
     case "flag":
-      return { ...base, message: `Unexpected regional indicators ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI flag` };
+      return {
+        ...base,
+        message: `Unexpected regional indicators ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI flag`,
+      };
     case "tag":
       return { ...base, message: `Unexpected tag characters (${hex(anomaly.text)}) outside an emoji tag sequence` };
   }

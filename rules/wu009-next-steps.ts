@@ -64,7 +64,10 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
   scope: "wrapups",
   schema: {
     properties: {
-      withoutNextSteps: { type: "boolean", description: "warn about projects without Next Steps whose linked work is all open" },
+      withoutNextSteps: {
+        type: "boolean",
+        description: "warn about projects without Next Steps whose linked work is all open",
+      },
       offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" },
     },
   },
@@ -76,7 +79,11 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
     if (!resolve) return [];
     // What each project weighs: its pull requests, issues and discussions, asked now (in the
     // same turn as WU007 asks them, so that they go in the same batch or are already known).
-    const work: { project: Project; asks: Ask[]; links: { link: ProjectLink; verdict: Verdict | Promise<Verdict> }[] }[] = [];
+    const work: {
+      project: Project;
+      asks: Ask[];
+      links: { link: ProjectLink; verdict: Verdict | Promise<Verdict> }[];
+    }[] = [];
     for (const project of projectsOf(model, profile)) {
       const asks = project.nextSteps ? asksOf(project.nextSteps.field.value) : [];
       const weighs = asks.length > 0 || (!project.nextSteps && options.withoutNextSteps && project.templated);
@@ -88,7 +95,8 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
     const findings: Finding[] = [];
     for (const { project, asks, links: pending } of work) {
       const links: Weighed[] = [];
-      for (const { link, verdict } of pending) links.push({ link, verdict: verdict instanceof Promise ? await verdict : verdict });
+      for (const { link, verdict } of pending)
+        links.push({ link, verdict: verdict instanceof Promise ? await verdict : verdict });
       // Every link it weighs has a state from GitHub, or nothing is said of the project.
       const states = links.map((l) => stateOf(l.verdict));
       if (states.some((s) => s === null)) continue;
@@ -110,7 +118,9 @@ export const nextSteps: WrapupRule<NextStepsOptions, Promise<Finding[]>> = {
         if (!unique.every((l) => workOf(stateOf(l.verdict)!) === "open")) continue;
         const label = profile.fields.list.find((f) => f.role === "next-steps")!.label;
         const heading = project.section.heading;
-        const open = unique.map((l) => `${code(nameOf(l.link))} ${kindName(stateOf(l.verdict)!)} ${stateWords(stateOf(l.verdict)!)}`).join(", ");
+        const open = unique
+          .map((l) => `${code(nameOf(l.link))} ${kindName(stateOf(l.verdict)!)} ${stateWords(stateOf(l.verdict)!)}`)
+          .join(", ");
         findings.push({
           span: heading.content,
           context: heading.plain,

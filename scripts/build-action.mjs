@@ -64,20 +64,31 @@ const common = {
   absWorkingDir: root,
   plugins: [lazyPlugin],
   // CommonJS dependencies call require(): the bundle's own, from where the bundle lies.
-  banner: { js: 'import { createRequire as __wrapupLintCreateRequire } from "node:module";\nconst require = __wrapupLintCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __wrapupLintCreateRequire } from "node:module";\nconst require = __wrapupLintCreateRequire(import.meta.url);',
+  },
 };
 
 fs.rmSync(outdir, { recursive: true, force: true });
 const rulesDir = path.join(outdir, "node_modules", "wrapup-lint");
-await build({ ...common, entryPoints: [path.join(root, "src", "action", "index.ts")], outfile: path.join(outdir, "index.js") });
-await build({ ...common, entryPoints: [path.join(root, "src", "adapters", "markdownlint.ts")], outfile: path.join(rulesDir, "markdownlint.js") });
+await build({
+  ...common,
+  entryPoints: [path.join(root, "src", "action", "index.ts")],
+  outfile: path.join(outdir, "index.js"),
+});
+await build({
+  ...common,
+  entryPoints: [path.join(root, "src", "adapters", "markdownlint.ts")],
+  outfile: path.join(rulesDir, "markdownlint.js"),
+});
 fs.writeFileSync(
   path.join(rulesDir, "package.json"),
   JSON.stringify(
     {
       name: "wrapup-lint",
       version: pkg.version,
-      description: "The wrapup-lint rules as the GitHub Action runs them (built by scripts/build-action.mjs; do not edit)",
+      description:
+        "The wrapup-lint rules as the GitHub Action runs them (built by scripts/build-action.mjs; do not edit)",
       license: pkg.license,
       type: "module",
       exports: { "./markdownlint": "./markdownlint.js", "./package.json": "./package.json" },

@@ -49,14 +49,18 @@ export function optionsTable(rule) {
   const properties = Object.entries(rule.schema.properties ?? {});
   if (properties.length === 0) return "None.";
   const rows = properties.map(([name, schema]) => {
-    if (typeof schema.description !== "string") throw new Error(`${rule.code}: option \`${name}\` has no description in its schema`);
+    if (typeof schema.description !== "string")
+      throw new Error(`${rule.code}: option \`${name}\` has no description in its schema`);
     return `| \`${name}\` | ${inline(rule.defaults[name])} | ${schema.description} |`;
   });
   return ["| option | default | meaning |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
 export function readmeTable(rules) {
-  const rows = rules.map((r) => `| ${r.code} | [${r.name}](rules/${r.doc}.md) | ${r.description} | ${applies(r)} | ${r.fixes ?? (r.fixable ? "yes" : "no")} |`);
+  const rows = rules.map(
+    (r) =>
+      `| ${r.code} | [${r.name}](rules/${r.doc}.md) | ${r.description} | ${applies(r)} | ${r.fixes ?? (r.fixable ? "yes" : "no")} |`,
+  );
   return ["| code | name | checks | applies to | fixable |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
@@ -71,7 +75,15 @@ export function generated(rules, root) {
     text = replaceBlock(text, "\n## Options\n", optionsTable(rule), file);
     out.set(file, text);
   }
-  out.set("README.md", replaceBlock(fs.readFileSync(path.join(root, "README.md"), "utf8"), "\n## Rules\n", readmeTable(rules), "README.md"));
+  out.set(
+    "README.md",
+    replaceBlock(
+      fs.readFileSync(path.join(root, "README.md"), "utf8"),
+      "\n## Rules\n",
+      readmeTable(rules),
+      "README.md",
+    ),
+  );
   return out;
 }
 

@@ -7,4 +7,7 @@ import { fileURLToPath } from "node:url";
 import { gardenerProfile } from "../dist/src/profile/gardener.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-fs.writeFileSync(path.join(root, "profiles", "gardener.json"), JSON.stringify(gardenerProfile(path.join(root, "test", "wrapups", "gardener")), null, 2) + "\n");
+fs.writeFileSync(
+  path.join(root, "profiles", "gardener.json"),
+  JSON.stringify(gardenerProfile(path.join(root, "test", "wrapups", "gardener")), null, 2) + "\n",
+);

@@ -15,7 +15,9 @@ import { RULES } from "../../rules/index.js";
  * turned every rule off. On globalThis, because the rules a configuration loads may be another
  * copy of this package than the CLI's.
  */
-const runs: { count: number } = ((globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")] ??= { count: 0 });
+const runs: { count: number } = ((globalThis as { [key: symbol]: { count: number } | undefined })[
+  Symbol.for("wrapup-lint.markdownlint-runs")
+] ??= { count: 0 });
 
 export function toMarkdownlintRule(rule: AnyRule): Rule {
   return {
@@ -28,17 +30,24 @@ export function toMarkdownlintRule(rule: AnyRule): Rule {
     function(params: RuleParams, onError: RuleOnError) {
       runs.count++;
       const found = runRule(rule, modelFromMarkdownlint(params), params.config);
-      if (found instanceof Promise) return found.then((findings) => findings.forEach((f) => report(params, onError, f, rule)));
+      if (found instanceof Promise)
+        return found.then((findings) => findings.forEach((f) => report(params, onError, f, rule)));
       for (const finding of found) report(params, onError, finding, rule);
     },
   };
 }
 
-export function report(params: RuleParams, onError: RuleOnError, finding: Located, rule?: Pick<WrapupRule, "doc">): void {
+export function report(
+  params: RuleParams,
+  onError: RuleOnError,
+  finding: Located,
+  rule?: Pick<WrapupRule, "doc">,
+): void {
   const offset = params.frontMatterLines.length;
   const frontMatter = finding.line <= offset;
   const lines = frontMatter ? params.frontMatterLines : params.lines;
-  const relative = (line: number): number => Math.min(Math.max(frontMatter ? line : line - offset, 1), Math.max(lines.length, 1));
+  const relative = (line: number): number =>
+    Math.min(Math.max(frontMatter ? line : line - offset, 1), Math.max(lines.length, 1));
   const lineNumber = relative(finding.line);
   const text = lines[lineNumber - 1] ?? "";
   let range: [number, number] | undefined;
@@ -47,10 +56,13 @@ export function report(params: RuleParams, onError: RuleOnError, finding: Locate
     range = [finding.column, length];
   }
   let fixInfo;
-  if (finding.fix && (finding.fix.line <= offset) === frontMatter) {
+  if (finding.fix && finding.fix.line <= offset === frontMatter) {
     const fixLine = relative(finding.fix.line);
     const fixText = lines[fixLine - 1] ?? "";
-    if (finding.fix.column <= fixText.length + 1 && finding.fix.column + finding.fix.deleteCount - 1 <= fixText.length) {
+    if (
+      finding.fix.column <= fixText.length + 1 &&
+      finding.fix.column + finding.fix.deleteCount - 1 <= fixText.length
+    ) {
       fixInfo = {
         lineNumber: fixLine,
         editColumn: finding.fix.column,

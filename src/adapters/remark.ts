@@ -25,8 +25,17 @@ export function toRemarkRule(rule: AnyRule) {
   // Options are checked when the plugin is configured, so that a bad option stops the run with
   // one line instead of a warning with a stack trace on every file.
   const configured = function (this: Processor, config?: unknown) {
-    const options = Array.isArray(config) && (typeof config[0] === "number" || typeof config[0] === "string" || typeof config[0] === "boolean") ? config[1] : config;
-    if (options !== undefined && typeof options !== "number" && typeof options !== "string" && typeof options !== "boolean") {
+    const options =
+      Array.isArray(config) &&
+      (typeof config[0] === "number" || typeof config[0] === "string" || typeof config[0] === "boolean")
+        ? config[1]
+        : config;
+    if (
+      options !== undefined &&
+      typeof options !== "number" &&
+      typeof options !== "string" &&
+      typeof options !== "boolean"
+    ) {
       try {
         resolveOptions(rule, options);
       } catch (error) {
@@ -56,7 +65,10 @@ export function report(file: VFile, finding: Located): void {
   const place = fix
     ? { start: { line: fix.line, column: fix.column }, end: { line: fix.line, column: fix.column + fix.deleteCount } }
     : finding.column !== undefined
-      ? { start: { line: finding.line, column: finding.column }, end: { line: finding.line, column: finding.column + (finding.length ?? 1) } }
+      ? {
+          start: { line: finding.line, column: finding.column },
+          end: { line: finding.line, column: finding.column + (finding.length ?? 1) },
+        }
       : { line: finding.line, column: 1 };
   const message = file.message(finding.message, { place });
   if (fix) message.expected = [fix.insertText];
@@ -81,11 +93,15 @@ export function wrapupMessageControl(this: Processor): void {
 const CONTROLLED = [SOURCE, "remark-lint"];
 
 function messageControlToEnd() {
-  const control = remarkMessageControl({ name: "lint", source: CONTROLLED }) as unknown as (tree: Root, file: VFile) => void;
+  const control = remarkMessageControl({ name: "lint", source: CONTROLLED }) as unknown as (
+    tree: Root,
+    file: VFile,
+  ) => void;
   return (tree: Root, file: VFile): void => {
     // Nothing to filter without a lint message, nothing to filter by without a comment: most
     // pages, and then this costs nothing.
-    if (!file.messages.some((m) => m.source !== undefined && m.source !== null && CONTROLLED.includes(m.source))) return;
+    if (!file.messages.some((m) => m.source !== undefined && m.source !== null && CONTROLLED.includes(m.source)))
+      return;
     if (!String(file.value ?? "").includes("<!--")) return;
     const end = tree.position?.end;
     if (!end || end.offset === undefined) return control(tree, file);
@@ -96,7 +112,10 @@ function messageControlToEnd() {
     };
     visit(tree);
     // Same children, same comments; only the end moves to where the last leaf ends.
-    const view = { ...tree, position: { start: tree.position!.start, end: { ...end, offset: Math.min(last, end.offset) } } } as Root;
+    const view = {
+      ...tree,
+      position: { start: tree.position!.start, end: { ...end, offset: Math.min(last, end.offset) } },
+    } as Root;
     control(view, file);
   };
 }
@@ -106,7 +125,9 @@ function messageControlToEnd() {
  * rule's options or severity after the preset:
  * `plugins: [preset, [plugins["wrapup-section-fields"], [2, { order: false }]]]`.
  */
-export const plugins: Record<string, ReturnType<typeof toRemarkRule>> = Object.fromEntries(RULES.map((rule) => [rule.name, toRemarkRule(rule)]));
+export const plugins: Record<string, ReturnType<typeof toRemarkRule>> = Object.fromEntries(
+  RULES.map((rule) => [rule.name, toRemarkRule(rule)]),
+);
 
 /**
  * A profile file that cannot be used stops the file with one fatal message (a lint rule's error

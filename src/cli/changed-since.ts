@@ -49,7 +49,18 @@ export function changedMarkdownFiles(cwd: string, ref: string): string[] {
   // Changes on REF's side since the branch point are not this branch's: diff from the merge base.
   const mergeBase = git(cwd, ["merge-base", ref, "HEAD"]);
   const base = mergeBase.ok ? mergeBase.stdout.trim() : ref;
-  const diff = git(cwd, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--relative", "--no-renames", "--diff-filter=ACMRT", base, "--"]);
+  const diff = git(cwd, [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--name-only",
+    "-z",
+    "--relative",
+    "--no-renames",
+    "--diff-filter=ACMRT",
+    base,
+    "--",
+  ]);
   if (!diff.ok) throw new GitError(`git diff failed: ${diff.stderr.trim().split("\n")[0] ?? ""}`);
   const untracked = git(cwd, ["ls-files", "-z", "--others", "--exclude-standard"]);
   const files = new Set([...nulList(diff.stdout), ...(untracked.ok ? nulList(untracked.stdout) : [])]);

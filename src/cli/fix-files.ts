@@ -69,8 +69,14 @@ export function restore(original: string, fixed: string): string {
 export async function writeAtomically(file: string, text: string): Promise<void> {
   const target = await nodeFs.promises.realpath(file).catch(() => file);
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const mode = await nodeFs.promises.stat(target).then((s) => s.mode & 0o7777, () => 0o666);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
+  const mode = await nodeFs.promises.stat(target).then(
+    (s) => s.mode & 0o7777,
+    () => 0o666,
+  );
   try {
     await nodeFs.promises.writeFile(temp, text, { encoding: "utf8", mode, flag: "wx" });
     await nodeFs.promises.rename(temp, target);
@@ -87,7 +93,11 @@ export function fixSafeFs(base: typeof nodeFs = nodeFs): typeof nodeFs {
   const originals = new Map<string, Original>();
   const key = (file: unknown): string => path.resolve(String(file));
   const isText = (options: unknown): boolean =>
-    options === "utf8" || options === "utf-8" || (typeof options === "object" && options !== null && /^utf-?8$/i.test(String((options as { encoding?: string }).encoding)));
+    options === "utf8" ||
+    options === "utf-8" ||
+    (typeof options === "object" &&
+      options !== null &&
+      /^utf-?8$/i.test(String((options as { encoding?: string }).encoding)));
 
   const remember = (file: unknown, text: string): string => {
     originals.set(key(file), { text });
@@ -109,7 +119,11 @@ export function fixSafeFs(base: typeof nodeFs = nodeFs): typeof nodeFs {
       const data = await base.promises.readFile(file, options as never);
       return isText(options) && typeof data === "string" ? remember(file, data) : data;
     },
-    async writeFile(file: nodeFs.PathLike | nodeFs.promises.FileHandle, data: unknown, options?: unknown): Promise<void> {
+    async writeFile(
+      file: nodeFs.PathLike | nodeFs.promises.FileHandle,
+      data: unknown,
+      options?: unknown,
+    ): Promise<void> {
       if (typeof data !== "string" || (typeof file !== "string" && !(file instanceof URL))) {
         return base.promises.writeFile(file, data as never, options as never);
       }

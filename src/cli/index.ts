@@ -138,7 +138,10 @@ const NAMES_NODE_MODULES = /(?:^|\/)node_modules(?:\/|$)/;
  * (on globalThis: the rules a configuration names may be another copy of the package).
  */
 function suiteRuns(): number {
-  return (globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")]?.count ?? 0;
+  return (
+    (globalThis as { [key: symbol]: { count: number } | undefined })[Symbol.for("wrapup-lint.markdownlint-runs")]
+      ?.count ?? 0
+  );
 }
 
 export interface CliOptions {
@@ -177,8 +180,10 @@ export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
     const named = /'(-[^' ]+)/.exec(message)?.[1];
     const option = /--[\w-]+/g.exec(message.split(" <value>")[0]!.split(", ").pop()!)?.[0] ?? named;
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && named) throw new UsageError(`unknown option ${named} (see --help)`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option && message.includes("does not take an argument")) throw new UsageError(`${option} takes no value (see --help)`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) throw new UsageError(`${option} needs a value (see --help)`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option && message.includes("does not take an argument"))
+      throw new UsageError(`${option} takes no value (see --help)`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
+      throw new UsageError(`${option} needs a value (see --help)`);
     throw new UsageError(`${message.split("\n")[0]} (see --help)`);
   }
   const { values } = parsed;
@@ -195,7 +200,8 @@ export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
     if (value === "") throw new UsageError(`--${name} needs a value (see --help)`);
   }
   const format = values.format ?? "default";
-  if (!(FORMATS as string[]).includes(format)) throw new UsageError(`--format: unknown format "${format}" (one of ${FORMATS.join(", ")})`);
+  if (!(FORMATS as string[]).includes(format))
+    throw new UsageError(`--format: unknown format "${format}" (one of ${FORMATS.join(", ")})`);
   const options: CliOptions = {
     format: format as Format,
     output: values.output ?? null,
@@ -208,14 +214,17 @@ export function parseArgs(argv: string[], io: CliIo): CliOptions | null {
   };
   if (values.profile !== undefined) {
     const profile = values.profile;
-    if (!BUNDLED[profile] && !fs.existsSync(path.resolve(io.cwd, profile))) throw new UsageError(`--profile: no such file or bundled profile: ${profile}`);
+    if (!BUNDLED[profile] && !fs.existsSync(path.resolve(io.cwd, profile)))
+      throw new UsageError(`--profile: no such file or bundled profile: ${profile}`);
     options.profile = BUNDLED[profile] ? profile : path.resolve(io.cwd, profile);
   }
   if (values.config !== undefined) {
-    if (!fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`--config: no such file: ${values.config}`);
+    if (!fs.existsSync(path.resolve(io.cwd, values.config)))
+      throw new UsageError(`--config: no such file: ${values.config}`);
     options.config = values.config;
   }
-  if (options.globs.length === 0 && options.changedSince === null) throw new UsageError("no files given: wrapup-lint GLOB... (see --help)");
+  if (options.globs.length === 0 && options.changedSince === null)
+    throw new UsageError("no files given: wrapup-lint GLOB... (see --help)");
   if (options.output !== null) {
     const dir = path.dirname(path.resolve(io.cwd, options.output));
     if (!fs.existsSync(dir)) throw new UsageError(`--output: no such directory: ${path.dirname(options.output)}`);
@@ -245,7 +254,10 @@ class Progress {
   private resolver: ResolverModule | null = null;
   total: number | null = null;
   started = 0;
-  constructor(private readonly sink: { write: (text: string) => void }, afterMs: number) {
+  constructor(
+    private readonly sink: { write: (text: string) => void },
+    afterMs: number,
+  ) {
     void resolverModule().then((mod) => (this.resolver = mod));
     this.timer = setTimeout(() => {
       this.timer = setInterval(() => this.draw(), 250);
@@ -370,21 +382,43 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   try {
     if (targets.length === 0) {
       if (options.format === "default") io.out("wrapup-lint: no changed Markdown files");
-      captured = { results: [], options: { directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions };
+      captured = {
+        results: [],
+        options: {
+          directory: io.cwd,
+          results: [],
+          logMessage: io.out,
+          logError: io.err,
+        } as unknown as OutputFormatterOptions,
+      };
     } else {
       code = await markdownlintCli2({
         directory: io.cwd,
-        argv: [...(options.fix ? ["--fix"] : []), ...(options.config ? ["--config", options.config] : []), ...(noGlobs ? ["--"] : []), ...targets],
+        argv: [
+          ...(options.fix ? ["--fix"] : []),
+          ...(options.config ? ["--config", options.config] : []),
+          ...(noGlobs ? ["--"] : []),
+          ...targets,
+        ],
         logMessage,
         logError,
         noGlobs,
         // --fix: keep line endings and BOM, write only changed files, atomically (src/cli/fix-files.ts).
-        fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
-          read.add(file);
-          if (progress) progress.started++;
-        }, (text) => {
-          if (noToken && !githubLinks && /github\.com/i.test(text)) githubLinks = true;
-        })), unreadable),
+        fs: tolerantFs(
+          withFixSafety(
+            options.fix,
+            countingFs(
+              (file) => {
+                read.add(file);
+                if (progress) progress.started++;
+              },
+              (text) => {
+                if (noToken && !githubLinks && /github\.com/i.test(text)) githubLinks = true;
+              },
+            ),
+          ),
+          unreadable,
+        ),
         optionsDefault: {
           ...(configured ? {} : { config: { default: false, wrapup: true } }),
           customRules: [io.rulesModule ?? rulesModule],
@@ -401,7 +435,9 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   const filesFound = found ?? read.size;
   if (targets.length > 0 && filesFound === 0 && unreadable.size === 0) {
     const asked = options.globs.filter((g) => !g.startsWith("#") && !g.startsWith("!"));
-    throw new UsageError(`no file matches ${asked.map((g) => JSON.stringify(g)).join(" ")}${options.changedSince !== null ? ` among the files changed since ${options.changedSince}` : ""} (node_modules and what .gitignore ignores are left out)`);
+    throw new UsageError(
+      `no file matches ${asked.map((g) => JSON.stringify(g)).join(" ")}${options.changedSince !== null ? ` among the files changed since ${options.changedSince}` : ""} (node_modules and what .gitignore ignores are left out)`,
+    );
   }
   const result = captured as { results: LintResult[]; options: OutputFormatterOptions } | null;
   for (const finding of result?.results ?? []) {
@@ -413,7 +449,9 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   // suite off (or does not load it). A green run that checked nothing is said, once.
   if (filesFound > 0 && suiteRuns() === runsBefore) {
     const where = configFile ?? "the configuration";
-    io.err(`wrapup-lint: no wrapup-lint rule ran: ${where} turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")`);
+    io.err(
+      `wrapup-lint: no wrapup-lint rule ran: ${where} turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")`,
+    );
   }
   // Findings the rule rates warnings (markdownlint carries no severity per finding; the rule's
   // doc link marks them) are warnings here: they do not fail the run.
@@ -424,7 +462,9 @@ export async function lintSelected(options: CliOptions, io: CliIo): Promise<Lint
   if (noToken && githubLinks) io.err(`wrapup-lint: ${NO_TOKEN_LINE}`);
   for (const [file, reason] of unreadable) io.err(`wrapup-lint: cannot read ${path.relative(io.cwd, file)}: ${reason}`);
   if (unreadable.size > 0) code = 2;
-  const formatterOptions = result?.options ?? ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);
+  const formatterOptions =
+    result?.options ??
+    ({ directory: io.cwd, results: [], logMessage: io.out, logError: io.err } as unknown as OutputFormatterOptions);
   return { code, files: linted, results: result?.results ?? [], formatterOptions };
 }
 
@@ -436,7 +476,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const options = parseArgs(argv, io);
   if (options === null) return 0;
   const outcome = await lintSelected(options, io);
-  await report(options.format, { results: outcome.results, options: outcome.formatterOptions, githubPrefix: githubPrefix(io.cwd) }, options.output, io.cwd, io.out);
+  await report(
+    options.format,
+    { results: outcome.results, options: outcome.formatterOptions, githubPrefix: githubPrefix(io.cwd) },
+    options.output,
+    io.cwd,
+    io.out,
+  );
   return outcome.code;
 }
 

@@ -14,13 +14,23 @@ export function tolerantFs(base: typeof nodeFs, unreadable: Map<string, string>)
   function readFile(file: nodeFs.PathOrFileDescriptor, options: unknown, callback?: Callback): void {
     const done = (typeof options === "function" ? options : callback) as Callback;
     const opts = typeof options === "function" ? undefined : options;
-    (base.readFile as (...args: unknown[]) => void)(file, opts, (error: NodeJS.ErrnoException | null, data: string | Buffer) => {
-      if (error && typeof file === "string") {
-        unreadable.set(path.resolve(file), `${error.code ?? "error"}: ${error.message.replace(/^\w+: /, "").split(",")[0]}`);
-        return done(null, typeof opts === "string" || (typeof opts === "object" && opts !== null) ? "" : Buffer.alloc(0));
-      }
-      done(error, data);
-    });
+    (base.readFile as (...args: unknown[]) => void)(
+      file,
+      opts,
+      (error: NodeJS.ErrnoException | null, data: string | Buffer) => {
+        if (error && typeof file === "string") {
+          unreadable.set(
+            path.resolve(file),
+            `${error.code ?? "error"}: ${error.message.replace(/^\w+: /, "").split(",")[0]}`,
+          );
+          return done(
+            null,
+            typeof opts === "string" || (typeof opts === "object" && opts !== null) ? "" : Buffer.alloc(0),
+          );
+        }
+        done(error, data);
+      },
+    );
   }
   return { ...base, readFile } as unknown as typeof nodeFs;
 }

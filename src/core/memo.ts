@@ -3,7 +3,9 @@
  * document's tree, a document's profile, a section's classified fields, a rule's compiled
  * schema. Every per-document cache of the suite is one of these.
  */
-export function memo<K extends object, A extends unknown[], V>(compute: (key: K, ...rest: A) => V): (key: K, ...rest: A) => V {
+export function memo<K extends object, A extends unknown[], V>(
+  compute: (key: K, ...rest: A) => V,
+): (key: K, ...rest: A) => V {
   const known = new WeakMap<K, V>();
   return (key, ...rest) => {
     if (known.has(key)) return known.get(key)!;

@@ -39,6 +39,10 @@ export function firstLine(text: string): string {
 
 /** At most `max` characters, control characters shown as their symbols (U+2400…). */
 export function clip(text: string, max = 40): string {
-  const chars = [...text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0))))];
+  const chars = [
+    ...text.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+      c === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0)),
+    ),
+  ];
   return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "…";
 }

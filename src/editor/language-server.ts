@@ -50,7 +50,8 @@ export type PositionEncoding = "utf-8" | "utf-16" | "utf-32";
 
 /** The client's first offered encoding this server speaks; UTF-16 (the protocol's default) otherwise. */
 export function chooseEncoding(offered: readonly string[] | undefined): PositionEncoding {
-  for (const encoding of offered ?? []) if (encoding === "utf-8" || encoding === "utf-16" || encoding === "utf-32") return encoding;
+  for (const encoding of offered ?? [])
+    if (encoding === "utf-8" || encoding === "utf-16" || encoding === "utf-32") return encoding;
   return "utf-16";
 }
 
@@ -168,7 +169,10 @@ export function startLanguageServer(): void {
     const filePath = fileURLToPath(document.uri);
     const text = document.getText();
     const version = document.version;
-    const file = await lint(new VFile({ path: filePath, cwd: workspaceOf(filePath, folders), value: text }), workspaceOf(filePath, folders));
+    const file = await lint(
+      new VFile({ path: filePath, cwd: workspaceOf(filePath, folders), value: text }),
+      workspaceOf(filePath, folders),
+    );
     // A newer version is being linted: this answer is stale.
     if (documents.get(document.uri)?.version !== version) return;
     const starts = [0];
@@ -179,14 +183,28 @@ export function startLanguageServer(): void {
       return Math.min(starts[line]! + Math.max((point?.column ?? 1) - 1, 0), lineEnd);
     };
     const findings: Published[] = file.messages.map((message: VFileMessage, index) => {
-      const place = message.place as { start?: { line: number; column: number }; end?: { line: number; column: number }; line?: number; column?: number } | undefined;
-      const start = offsetOf(place && "start" in place ? place.start : (place as { line?: number; column?: number } | undefined));
+      const place = message.place as
+        | {
+            start?: { line: number; column: number };
+            end?: { line: number; column: number };
+            line?: number;
+            column?: number;
+          }
+        | undefined;
+      const start = offsetOf(
+        place && "start" in place ? place.start : (place as { line?: number; column?: number } | undefined),
+      );
       const end = place && "end" in place && place.end ? Math.max(start, offsetOf(place.end)) : start;
       const expected = (message.expected ?? []).filter((e): e is string => typeof e === "string");
       const diagnostic: Diagnostic = {
         range: toRange(text, starts, start, end),
         message: message.reason + (message.note ? `\n${message.note}` : ""),
-        severity: message.fatal === true ? DiagnosticSeverity.Error : message.fatal === false ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+        severity:
+          message.fatal === true
+            ? DiagnosticSeverity.Error
+            : message.fatal === false
+              ? DiagnosticSeverity.Warning
+              : DiagnosticSeverity.Information,
         ...(message.ruleId ? { code: message.ruleId } : {}),
         ...(message.source ? { source: message.source } : {}),
         ...(message.url ? { codeDescription: { href: message.url } } : {}),
@@ -200,7 +218,8 @@ export function startLanguageServer(): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    for (const folder of params.workspaceFolders ?? []) if (folder.uri.startsWith("file:")) folders.push(fileURLToPath(folder.uri));
+    for (const folder of params.workspaceFolders ?? [])
+      if (folder.uri.startsWith("file:")) folders.push(fileURLToPath(folder.uri));
     if (folders.length === 0 && params.rootUri?.startsWith("file:")) folders.push(fileURLToPath(params.rootUri));
     encoding = chooseEncoding(params.capabilities.general?.positionEncodings);
     return {
@@ -236,7 +255,10 @@ export function startLanguageServer(): void {
       const index = (sent.data as { index?: unknown } | undefined)?.index;
       const same = (f: Published): boolean => f.diagnostic.message === sent.message && f.diagnostic.code === sent.code;
       let finding = typeof index === "number" ? record.findings[index] : undefined;
-      if (!finding || !same(finding)) finding = record.findings.find((f) => same(f) && f.diagnostic.range.start.line === sent.range.start.line && f.expected.length > 0);
+      if (!finding || !same(finding))
+        finding = record.findings.find(
+          (f) => same(f) && f.diagnostic.range.start.line === sent.range.start.line && f.expected.length > 0,
+        );
       if (!finding || finding.expected.length === 0 || used.has(finding)) continue;
       used.add(finding);
       // The text the fix replaces must still be there, where it was.
@@ -244,7 +266,12 @@ export function startLanguageServer(): void {
       for (const replacement of finding.expected) {
         const empty = finding.start === finding.end;
         actions.push({
-          title: replacement === "" ? `Remove \`${finding.actual}\`` : empty ? `Insert \`${replacement}\`` : `Replace \`${finding.actual}\` with \`${replacement}\``,
+          title:
+            replacement === ""
+              ? `Remove \`${finding.actual}\``
+              : empty
+                ? `Insert \`${replacement}\``
+                : `Replace \`${finding.actual}\` with \`${replacement}\``,
           kind: CodeActionKind.QuickFix,
           diagnostics: [finding.diagnostic],
           ...(finding.expected.length === 1 ? { isPreferred: true } : {}),

@@ -78,7 +78,7 @@ export function characterAnomalies(line: string, skip: readonly [number, number]
   const first = line.search(MAY_BE_ANOMALY);
   if (first === -1) return out;
   const mask = maskOf(line.length, skip);
-  for (let i = first; i < line.length; ) {
+  for (let i = first; i < line.length;) {
     const unit = line.charCodeAt(i);
     // Only C1 controls (U+0080–U+009F) and units from U+D800 up can be anomalies.
     if (unit < 0x80 || (unit > 0x9f && unit < 0xd800) || mask?.[i] === 1) {
@@ -147,11 +147,24 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
         }
         if (next === KEYCAP) {
           const expected = String.fromCodePoint(cp, VS16, KEYCAP);
-          out.push({ kind: "keycap", start: i, end: i + 2, text: line.slice(i, i + 2), replacement: expected, expected });
+          out.push({
+            kind: "keycap",
+            start: i,
+            end: i + 2,
+            text: line.slice(i, i + 2),
+            replacement: expected,
+            expected,
+          });
           i += 2;
         } else if (cp >= 0x30 && cp <= 0x39) {
           // `#` and `*` are Markdown syntax and sit next to emoji (`**️`, a slug's `#️`): digits only.
-          out.push({ kind: "keycap", start: i, end: i + 2, text: line.slice(i, i + 2), expected: String.fromCodePoint(cp, VS16, KEYCAP) });
+          out.push({
+            kind: "keycap",
+            start: i,
+            end: i + 2,
+            text: line.slice(i, i + 2),
+            expected: String.fromCodePoint(cp, VS16, KEYCAP),
+          });
           i += 2;
         } else {
           i += 2;
@@ -165,22 +178,45 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
     if (cp === VS16 || cp === VS15) {
       // A selector no emoji took: doubled after an emoji, or after something without an emoji form.
       const redundant = previousEnd === i && previous !== "";
-      const base = i > 0 ? line.codePointAt(i - 1 - (i >= 2 && line.charCodeAt(i - 1) >= 0xdc00 && line.charCodeAt(i - 1) <= 0xdfff ? 1 : 0))! : -1;
+      const base =
+        i > 0
+          ? line.codePointAt(
+              i - 1 - (i >= 2 && line.charCodeAt(i - 1) >= 0xdc00 && line.charCodeAt(i - 1) <= 0xdfff ? 1 : 0),
+            )!
+          : -1;
       if (redundant && cp === VS16) {
         let j = i;
         while (j < line.length && line.charCodeAt(j) === VS16) j++;
-        out.push({ kind: "redundant-selector", start: i, end: j, text: line.slice(i, j), after: previous, replacement: "" });
+        out.push({
+          kind: "redundant-selector",
+          start: i,
+          end: j,
+          text: line.slice(i, j),
+          after: previous,
+          replacement: "",
+        });
         i = j;
         continue;
       }
       // After plain text (a letter, a space) a selector is invisible and harmless, and real pages
       // have such leftovers: only one left where an emoji sequence broke is reported.
-      if (!redundant && base >= 0 && (base === 0xfffd || base === ZWJ || base === KEYCAP || isTag(base) || isRegionalIndicator(base))) {
+      if (
+        !redundant &&
+        base >= 0 &&
+        (base === 0xfffd || base === ZWJ || base === KEYCAP || isTag(base) || isRegionalIndicator(base))
+      ) {
         const afterText = base >= 0 ? String.fromCodePoint(base) : "";
         // Every selector of the row: removing only the first would leave the next one dangling.
         let j = i + 1;
         while (j < line.length && (line.charCodeAt(j) === VS16 || line.charCodeAt(j) === VS15)) j++;
-        out.push({ kind: "dangling-selector", start: i, end: j, text: line.slice(i, j), after: afterText, replacement: "" });
+        out.push({
+          kind: "dangling-selector",
+          start: i,
+          end: j,
+          text: line.slice(i, j),
+          after: afterText,
+          replacement: "",
+        });
         i = j;
         continue;
       }
@@ -202,7 +238,12 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
       if (after === ZWJ && end + 1 < line.length && isExtendedPictographic(line.codePointAt(end + 1)!)) {
         // A ZWJ sequence that is not RGI as a whole: show it whole.
         let j = end;
-        while (j < line.length && line.codePointAt(j) === ZWJ && j + 1 < line.length && isExtendedPictographic(line.codePointAt(j + 1)!)) {
+        while (
+          j < line.length &&
+          line.codePointAt(j) === ZWJ &&
+          j + 1 < line.length &&
+          isExtendedPictographic(line.codePointAt(j + 1)!)
+        ) {
           j = elementEnd(line, j + 1);
         }
         out.push({ kind: "zwj", start: i, end: j, text: line.slice(i, j) });
@@ -250,7 +291,13 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
       const pictBefore = before >= 0 && (isExtendedPictographic(before) || before === VS16 || isEmojiModifier(before));
       if (pictBefore) {
         // After an emoji that is no RGI sequence itself: whatever follows, it joins into nothing RGI.
-        out.push({ kind: "zwj", start: i, end: i + 1, text: line.slice(i, i + 1), after: String.fromCodePoint(before) });
+        out.push({
+          kind: "zwj",
+          start: i,
+          end: i + 1,
+          text: line.slice(i, i + 1),
+          after: String.fromCodePoint(before),
+        });
       }
       i++;
       previousEnd = -1;
@@ -267,4 +314,3 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
   }
   return out;
 }
-

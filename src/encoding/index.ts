@@ -75,7 +75,9 @@ export function analyzeLines(lines: readonly string[], options: AnalyzeOptions =
   suspect.forEach((index) => {
     const line = lines[index]!;
     const mojibake = found.get(index) ?? [];
-    const anomalies = mojibake.some(fixable) ? anomaliesAfterFixes(line, mojibake, sequences) : anomaliesOf(line, mojibake, sequences);
+    const anomalies = mojibake.some(fixable)
+      ? anomaliesAfterFixes(line, mojibake, sequences)
+      : anomaliesOf(line, mojibake, sequences);
     if (mojibake.length > 0 || anomalies.length > 0) out.push({ index, mojibake, anomalies });
   });
   return out;
@@ -86,7 +88,9 @@ const fixable = (span: MojibakeSpan): boolean => span.candidates.length === 1 &&
 
 function anomaliesOf(line: string, mojibake: readonly MojibakeSpan[], sequences: boolean): Anomaly[] {
   const skip = mojibake.map((s): [number, number] => [s.start, s.end]);
-  return [...characterAnomalies(line, skip), ...(sequences ? emojiAnomalies(line, skip) : [])].sort((a, b) => a.start - b.start);
+  return [...characterAnomalies(line, skip), ...(sequences ? emojiAnomalies(line, skip) : [])].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /**
@@ -119,7 +123,9 @@ function anomaliesAfterFixes(line: string, mojibake: MojibakeSpan[], sequences: 
     }
     return f + delta;
   };
-  const found = [...characterAnomalies(fixed, skip), ...(sequences ? emojiAnomalies(fixed, skip) : [])].sort((a, b) => a.start - b.start);
+  const found = [...characterAnomalies(fixed, skip), ...(sequences ? emojiAnomalies(fixed, skip) : [])].sort(
+    (a, b) => a.start - b.start,
+  );
   const out: Anomaly[] = [];
   const folded = new Map<(typeof regions)[number], Anomaly[]>();
   for (const anomaly of found) {
@@ -138,7 +144,8 @@ function anomaliesAfterFixes(line: string, mojibake: MojibakeSpan[], sequences: 
     const from = Math.min(region.start, ...tidied.map((a) => a.start));
     const to = Math.max(region.end, ...tidied.map((a) => a.end));
     let written = fixed.slice(from, to);
-    for (const a of [...tidied].reverse()) written = written.slice(0, a.start - from) + a.replacement! + written.slice(a.end - from);
+    for (const a of [...tidied].reverse())
+      written = written.slice(0, a.start - from) + a.replacement! + written.slice(a.end - from);
     const span = region.span;
     // The span grows over what an anomaly covers outside it (a U+FE0F right after the damage).
     span.start -= region.start - from;

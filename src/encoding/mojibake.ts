@@ -27,7 +27,15 @@
 import { leadingEmoji } from "../wrapup/emoji.js";
 import type { Anomaly } from "./anomalies.js";
 import { byteOf, CODE_PAGES, type CodePage } from "./codepages.js";
-import { isEmoji, isEmojiComponent, isExtendedPictographic, isFormat, isLetter, isTag, isWellFormed } from "./unicode.js";
+import {
+  isEmoji,
+  isEmojiComponent,
+  isExtendedPictographic,
+  isFormat,
+  isLetter,
+  isTag,
+  isWellFormed,
+} from "./unicode.js";
 import { decodeOne, isContinuation, sequenceLength } from "./utf8.js";
 
 export interface MojibakeSpan {
@@ -161,7 +169,13 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
   if (bytes.length === 3) {
     // General punctuation, arrows, technical and other symbols, dingbats (most BMP emoji),
     // the variation selectors and the byte-order mark.
-    if ((cp >= 0x2000 && cp <= 0x27ff) || (cp >= 0x2900 && cp <= 0x2bff) || cp === 0xfe0f || cp === 0xfe0e || cp === 0xfeff) {
+    if (
+      (cp >= 0x2000 && cp <= 0x27ff) ||
+      (cp >= 0x2900 && cp <= 0x2bff) ||
+      cp === 0xfe0f ||
+      cp === 0xfe0e ||
+      cp === 0xfeff
+    ) {
       return "strong";
     }
     const script = scriptOf(cp);
@@ -175,7 +189,8 @@ function grade(page: CodePage, bytes: readonly number[], cp: number): Grade {
   }
   // Other Latin leads (`Ä`, `Å`, `Ă`, `Ā`, `Ć`) are real letters of real words: context decides.
   if (page.latin && lead >= 0xc2 && lead <= 0xc5) return "extended";
-  if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 0xc2 || lead === 0xc3)) return "word";
+  if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 0xc2 || lead === 0xc3))
+    return "word";
   const script = scriptOf(cp);
   return script ? `script:${script}` : "weak";
 }
@@ -199,7 +214,13 @@ const letterBefore = (line: string, index: number): boolean => {
 };
 
 /** Whether a run of complete segments is mojibake, judged on its grades and its neighbours. */
-function plausibleRun(page: CodePage, line: string, run: readonly Segment[], grades: readonly Grade[], cps: readonly number[]): boolean {
+function plausibleRun(
+  page: CodePage,
+  line: string,
+  run: readonly Segment[],
+  grades: readonly Grade[],
+  cps: readonly number[],
+): boolean {
   if (grades.includes("strong")) return true;
   const start = run[0]!.start;
   const end = run[run.length - 1]!.end;
@@ -215,7 +236,12 @@ function plausibleRun(page: CodePage, line: string, run: readonly Segment[], gra
       // At a word's edge, a pair of two letters that decodes to a Latin letter (`√ñsterreich`,
       // MacRoman for `Österreich`); never `√π` in a formula.
       const second = page.high[run[k]!.bytes[1]! - 0x80]?.codePointAt(0) ?? 0;
-      return run.length === 1 && latinLetter(cps[k]!) && latinLetter(second) && (letterBefore(line, start) || lowercaseAt(line, end));
+      return (
+        run.length === 1 &&
+        latinLetter(cps[k]!) &&
+        latinLetter(second) &&
+        (letterBefore(line, start) || lowercaseAt(line, end))
+      );
     });
   }
   const first = grades[0]!;
@@ -276,7 +302,11 @@ function restore(page: CodePage, segment: Segment): number[] {
  * character the run decodes to without restoring: `┐` after `├─`). Only the strict reading says
  * whether restored bytes fit at all; the lenient one lists what else fits as well.
  */
-function emojiConsistent(text: string, restored: readonly [number, number][], contextual: ((cp: number) => boolean) | null): boolean {
+function emojiConsistent(
+  text: string,
+  restored: readonly [number, number][],
+  contextual: ((cp: number) => boolean) | null,
+): boolean {
   const mask = new Uint8Array(text.length);
   for (const [s, e] of restored) mask.fill(1, s, e);
   let i = 0;
@@ -335,8 +365,13 @@ interface Judged {
 }
 
 /** Every combination of one option per segment, restored characters' places noted. */
-function combine(run: readonly Segment[], options: readonly number[][]): { text: string; restored: [number, number][] }[] {
-  let texts: { parts: string[]; length: number; restored: [number, number][] }[] = [{ parts: [], length: 0, restored: [] }];
+function combine(
+  run: readonly Segment[],
+  options: readonly number[][],
+): { text: string; restored: [number, number][] }[] {
+  let texts: { parts: string[]; length: number; restored: [number, number][] }[] = [
+    { parts: [], length: 0, restored: [] },
+  ];
   run.forEach((s, k) => {
     const isLossy = s.bytes.length < s.need;
     const choices = options[k]!;
@@ -349,7 +384,10 @@ function combine(run: readonly Segment[], options: readonly number[][]): { text:
       return next;
     };
     // One choice: extend in place (no copies, linear in the run's length).
-    texts = choices.length === 1 ? texts.map((t) => grow(t, choices[0]!, false)) : texts.flatMap((t) => choices.map((cp) => grow(t, cp, true)));
+    texts =
+      choices.length === 1
+        ? texts.map((t) => grow(t, choices[0]!, false))
+        : texts.flatMap((t) => choices.map((cp) => grow(t, cp, true)));
   });
   return texts.map((t) => ({ text: t.parts.join(""), restored: t.restored }));
 }
@@ -373,7 +411,16 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   if (!lossy) {
     const cps = run.map((s) => decodeOne(s.bytes));
     const decodings = [String.fromCodePoint(...cps)];
-    if (!cps.some(deferred) && plausibleRun(page, line, run, run.map((s, k) => grade(page, s.bytes, cps[k]!)), cps)) {
+    if (
+      !cps.some(deferred) &&
+      plausibleRun(
+        page,
+        line,
+        run,
+        run.map((s, k) => grade(page, s.bytes, cps[k]!)),
+        cps,
+      )
+    ) {
       return { ...base, decodings, final: false, evident: true, needsDeeper: false };
     }
     // Implausible as one layer (`Å¸`, `СЂСџ`, a C1 control): perhaps the first of two.
@@ -393,9 +440,16 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
     if (s.bytes.length === s.need && options[k]![0]! >= 0x2000) blocks.add(blockOf(options[k]![0]!));
   });
   const contextual = (cp: number): boolean => cp >= 0x2000 && blocks.has(blockOf(cp));
-  const emojiOptions = options.map((o, k) => (run[k]!.bytes.length < run[k]!.need ? o.filter((cp) => emojiPart(cp) || contextual(cp)) : o));
+  const emojiOptions = options.map((o, k) =>
+    run[k]!.bytes.length < run[k]!.need ? o.filter((cp) => emojiPart(cp) || contextual(cp)) : o,
+  );
   const emojiTotal = product(emojiOptions);
-  if (emojiTotal > 0 && emojiTotal * run.length <= MAX_EMOJI_COMBINATIONS * 4 && emojiTotal <= MAX_EMOJI_COMBINATIONS && spend(emojiTotal * run.length)) {
+  if (
+    emojiTotal > 0 &&
+    emojiTotal * run.length <= MAX_EMOJI_COMBINATIONS * 4 &&
+    emojiTotal <= MAX_EMOJI_COMBINATIONS &&
+    spend(emojiTotal * run.length)
+  ) {
     const texts = combine(run, emojiOptions);
     const emoji = texts.some((t) => emojiConsistent(t.text, t.restored, null))
       ? [...new Set(texts.filter((t) => emojiConsistent(t.text, t.restored, contextual)).map((t) => t.text))]
@@ -405,10 +459,16 @@ function judgeRun(line: string, page: CodePage, run: readonly Segment[]): Judged
   // A lone dropped byte in general punctuation (`â€` for a closing quote): list what fits.
   if (run.length === 1 && run[0]!.bytes[0] === 0xe2 && (run[0]!.bytes[1] === 0x80 || run[0]!.bytes[1] === 0x81)) {
     const punctuation = options[0]!.filter((cp) => !isFormat(cp)).map((cp) => String.fromCodePoint(cp));
-    if (punctuation.length > 0) return { ...base, decodings: punctuation, final: true, evident: true, needsDeeper: false };
+    if (punctuation.length > 0)
+      return { ...base, decodings: punctuation, final: true, evident: true, needsDeeper: false };
   }
   const total = product(options);
-  if (total === 0 || total > MAX_COMBINATIONS || total * run.length > MAX_COMBINATIONS * 8 || !spend(total * run.length)) {
+  if (
+    total === 0 ||
+    total > MAX_COMBINATIONS ||
+    total * run.length > MAX_COMBINATIONS * 8 ||
+    !spend(total * run.length)
+  ) {
     return evident ? { ...base, decodings: [], final: true, evident, needsDeeper: false } : null;
   }
   // Perhaps the restored text is itself mojibake (damaged twice, bytes dropped on the first read).
@@ -459,7 +519,8 @@ function runsIn(line: string, page: CodePage): Judged[] {
   const judge = (run: Segment[], split = true, layered = false): void => {
     if (run.length === 0) return;
     const candidate = judgeRun(line, page, run);
-    const judged = candidate && insideWord(line, page, candidate.start, candidate.end, candidate.lossy) ? null : candidate;
+    const judged =
+      candidate && insideWord(line, page, candidate.start, candidate.end, candidate.lossy) ? null : candidate;
     if (judged) {
       if (layered) judged.layered = true;
       out.push(judged);
@@ -533,7 +594,7 @@ export function findMojibake(line: string, pages: readonly CodePage[] = CODE_PAG
   // character either side: each stretch of non-ASCII text (an island) is read on its own, with
   // the ASCII character around it, and a budget of its own. Work grows with the line, linearly.
   const islands: { start: number; end: number; spans: MojibakeSpan[]; spent: boolean }[] = [];
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     if (line.charCodeAt(i) < 0x80) {
       i++;
       continue;
@@ -601,7 +662,10 @@ function guard(line: string, pages: readonly CodePage[], chosen: MojibakeSpan[])
     for (const again of mayHoldMojibake(fixed) ? find(fixed, pages, 0) : []) {
       const from = origin[again.start]!;
       const to = origin[again.end]!;
-      const old = from >= 0 && to >= 0 && chosen.some((c) => c.start === from && c.end === to && same(c.candidates, again.candidates));
+      const old =
+        from >= 0 &&
+        to >= 0 &&
+        chosen.some((c) => c.start === from && c.end === to && same(c.candidates, again.candidates));
       if (old) continue;
       // New damage after fixing: every fix in the same stretch of non-ASCII text had a hand in it.
       let left = again.start;
@@ -625,7 +689,12 @@ function find(line: string, pages: readonly CodePage[], depth: number): Mojibake
   pages.forEach((page, rank) => {
     for (const judged of runsIn(line, page)) found.push({ judged, rank });
   });
-  found.sort((a, b) => b.judged.end - b.judged.start - (a.judged.end - a.judged.start) || a.rank - b.rank || a.judged.start - b.judged.start);
+  found.sort(
+    (a, b) =>
+      b.judged.end - b.judged.start - (a.judged.end - a.judged.start) ||
+      a.rank - b.rank ||
+      a.judged.start - b.judged.start,
+  );
   const chosen: MojibakeSpan[] = [];
   const taken = new Uint8Array(line.length);
   const byExtent = new Map<string, Judged[]>();
@@ -670,7 +739,8 @@ function holdsSequence(text: string, pages: readonly CodePage[]): boolean {
   return pages.some((page) => segments(text, page).some((s) => s.bytes.length === s.need));
 }
 
-const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const same = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Decodes deeper where a decoding is itself wholly mojibake; drops what stays implausible. */
 function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth: number): MojibakeSpan | null {
@@ -732,7 +802,13 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
     const decoded = judged.decodings[0]!;
     if (innerPages && allDeeper) {
       const doubt = innerDoubt ? ("twice" as const) : null;
-      return { ...base, pages: [...innerPages, judged.page], lossy: innerLossy, candidates: sortCandidates([...results]), doubt };
+      return {
+        ...base,
+        pages: [...innerPages, judged.page],
+        lossy: innerLossy,
+        candidates: sortCandidates([...results]),
+        doubt,
+      };
     }
     const doubt = holdsSequence(decoded, pages) ? ("twice" as const) : null;
     return { ...base, pages: [judged.page], lossy: false, candidates: [decoded], doubt };
@@ -742,11 +818,22 @@ function resolve(line: string, judged: Judged, pages: readonly CodePage[], depth
     // as a second layer (`β€β€ΆΒ®`: `‚•®`, a MacRoman `⥨`, as much as `“•®`). All listed, or none
     // when they are too many to name.
     const all = new Set([...results, ...shallow]);
-    return { ...base, pages: [judged.page], lossy: true, candidates: all.size <= MAX_LISTED ? sortCandidates([...all]) : [] };
+    return {
+      ...base,
+      pages: [judged.page],
+      lossy: true,
+      candidates: all.size <= MAX_LISTED ? sortCandidates([...all]) : [],
+    };
   }
   if (innerPages && results.size > 0) {
     const doubt = innerDoubt ? ("twice" as const) : null;
-    return { ...base, pages: [...innerPages, judged.page], lossy: true, candidates: sortCandidates([...results]), doubt };
+    return {
+      ...base,
+      pages: [...innerPages, judged.page],
+      lossy: true,
+      candidates: sortCandidates([...results]),
+      doubt,
+    };
   }
   return judged.evident ? { ...base, pages: [judged.page], lossy: true, candidates: [] } : null;
 }

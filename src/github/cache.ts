@@ -56,7 +56,13 @@ export class DiskCache {
 
   /** The file's entries, if it is a cache of the same answers. */
   private ours(data: CacheFile): boolean {
-    return data.version === VERSION && data.instance === this.instance && data.asked === ASKED && typeof data.entries === "object" && data.entries !== null;
+    return (
+      data.version === VERSION &&
+      data.instance === this.instance &&
+      data.asked === ASKED &&
+      typeof data.entries === "object" &&
+      data.entries !== null
+    );
   }
 
   private load(): void {
@@ -66,7 +72,12 @@ export class DiskCache {
       const data = JSON.parse(fs.readFileSync(this.file, "utf8")) as CacheFile;
       if (!this.ours(data)) return;
       for (const [key, entry] of Object.entries(data.entries)) {
-        if (entry && typeof entry.at === "number" && entry.verdict && (entry.verdict.status === "ok" || entry.verdict.status === "missing")) {
+        if (
+          entry &&
+          typeof entry.at === "number" &&
+          entry.verdict &&
+          (entry.verdict.status === "ok" || entry.verdict.status === "missing")
+        ) {
           this.entries.set(key, entry);
         }
       }
@@ -133,7 +144,9 @@ export class DiskCache {
       if (!warned) {
         warned = true;
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        process.stderr.write(`wrapup-lint: cannot write the GitHub link cache in ${path.dirname(this.file)} (${code}); links will be checked again next run\n`);
+        process.stderr.write(
+          `wrapup-lint: cannot write the GitHub link cache in ${path.dirname(this.file)} (${code}); links will be checked again next run\n`,
+        );
       }
     }
   }

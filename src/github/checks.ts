@@ -107,7 +107,9 @@ export function checkFor(t: GitHubTarget): Check | null {
     case "blob":
     case "commits": {
       const expressions = refPathExpressions(t.rest);
-      return expressions.length > 0 ? { type: "object", ...scope, expressions, commit: false } : { type: "repo", ...scope };
+      return expressions.length > 0
+        ? { type: "object", ...scope, expressions, commit: false }
+        : { type: "repo", ...scope };
     }
     case "commit":
       return { type: "object", ...scope, expressions: [t.rest[0]!], commit: true };
@@ -155,16 +157,31 @@ export function numberState(node: Record<string, unknown>): LinkState | undefine
       const state = node["pullState"] ?? node["state"];
       if (state !== "OPEN" && state !== "CLOSED" && state !== "MERGED") return undefined;
       const merged = state === "MERGED" || node["merged"] === true;
-      return { kind: "pull", state: merged ? "merged" : state === "CLOSED" ? "closed" : node["isDraft"] === true ? "draft" : "open", reason: null, updatedAt };
+      return {
+        kind: "pull",
+        state: merged ? "merged" : state === "CLOSED" ? "closed" : node["isDraft"] === true ? "draft" : "open",
+        reason: null,
+        updatedAt,
+      };
     }
     case "Issue": {
       const state = node["state"];
       if (state !== "OPEN" && state !== "CLOSED") return undefined;
-      return { kind: "issue", state: state === "CLOSED" ? "closed" : "open", reason: state === "CLOSED" ? text(node["stateReason"]) : null, updatedAt };
+      return {
+        kind: "issue",
+        state: state === "CLOSED" ? "closed" : "open",
+        reason: state === "CLOSED" ? text(node["stateReason"]) : null,
+        updatedAt,
+      };
     }
     case "Discussion": {
       if (typeof node["closed"] !== "boolean") return undefined;
-      return { kind: "discussion", state: node["closed"] ? "closed" : "open", reason: node["closed"] ? text(node["stateReason"]) : null, updatedAt };
+      return {
+        kind: "discussion",
+        state: node["closed"] ? "closed" : "open",
+        reason: node["closed"] ? text(node["stateReason"]) : null,
+        updatedAt,
+      };
     }
   }
   return undefined;
@@ -175,12 +192,20 @@ function refsOf(check: Extract<Check, { type: "object" }>): string[] {
   return [...new Set(check.expressions.map((e) => (e.includes(":") ? e.slice(0, e.indexOf(":")) : e)))];
 }
 
-const refOf = (expression: string): string => (expression.includes(":") ? expression.slice(0, expression.indexOf(":")) : expression);
+const refOf = (expression: string): string =>
+  expression.includes(":") ? expression.slice(0, expression.indexOf(":")) : expression;
 
 const ASKS: { [T in RepoCheck["type"]]: Ask<Extract<RepoCheck, { type: T }>> } = {
   repo: {
     fields: () => [],
-    found: (_values, _check, repo) => ({ state: { kind: "repo", state: repo.archived ? "archived" : "present", reason: null, updatedAt: repo.pushedAt ?? null } }),
+    found: (_values, _check, repo) => ({
+      state: {
+        kind: "repo",
+        state: repo.archived ? "archived" : "present",
+        reason: null,
+        updatedAt: repo.pushedAt ?? null,
+      },
+    }),
     missing: () => "repository",
   },
   // Issues and pull requests share one number space, and a discussion takes a number of it too.
@@ -204,7 +229,11 @@ const ASKS: { [T in RepoCheck["type"]]: Ask<Extract<RepoCheck, { type: T }>> } =
   object: {
     fields: (c) => [
       ...c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
-      ...(c.commit ? [] : refsOf(c).map((r) => `ref(qualifiedName: ${str(`refs/heads/${r}`)}) { target { ... on Commit { committedDate } } }`)),
+      ...(c.commit
+        ? []
+        : refsOf(c).map(
+            (r) => `ref(qualifiedName: ${str(`refs/heads/${r}`)}) { target { ... on Commit { committedDate } } }`,
+          )),
     ],
     found: (values, c) => {
       const objects = values.slice(0, c.expressions.length);
@@ -235,8 +264,12 @@ const ASKS: { [T in RepoCheck["type"]]: Ask<Extract<RepoCheck, { type: T }>> } =
   },
   // A tag without a release page is fine: GitHub shows the tag.
   release: {
-    fields: (c) => [`release(tagName: ${str(c.tag)}) { tagName }`, `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`],
-    found: (values) => (values.some((v) => v) ? { state: { kind: "release", state: "present", reason: null, updatedAt: null } } : null),
+    fields: (c) => [
+      `release(tagName: ${str(c.tag)}) { tagName }`,
+      `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`,
+    ],
+    found: (values) =>
+      values.some((v) => v) ? { state: { kind: "release", state: "present", reason: null, updatedAt: null } } : null,
     missing: () => "release",
   },
 };
@@ -257,7 +290,11 @@ export const ASKED: string = (() => {
     { type: "object", owner: "o", repo: "r", expressions: ["e"], commit: false },
     { type: "release", owner: "o", repo: "r", tag: "t" },
   ];
-  const shape = [REPOSITORY_FIELDS, OWNER_FIELDS, ...samples.map((c) => `${c.type}:${(ASKS[c.type] as Ask<RepoCheck>).fields(c).join(" ")}`)].join("\n");
+  const shape = [
+    REPOSITORY_FIELDS,
+    OWNER_FIELDS,
+    ...samples.map((c) => `${c.type}:${(ASKS[c.type] as Ask<RepoCheck>).fields(c).join(" ")}`),
+  ].join("\n");
   return createHash("sha256").update(shape).digest("hex").slice(0, 12);
 })();
 
@@ -280,7 +317,10 @@ export interface GraphQLAnswer {
 
 /** Builds one query for many GraphQL checks: one `repository` alias per repository. */
 export function buildQuery(checks: Check[]): BuiltQuery {
-  const repos = new Map<string, { alias: string; owner: string; repo: string; fields: string[]; byField: Map<string, string> }>();
+  const repos = new Map<
+    string,
+    { alias: string; owner: string; repo: string; fields: string[]; byField: Map<string, string> }
+  >();
   const owners = new Map<string, string>();
   const top: string[] = [];
   const readers: BuiltQuery["readers"] = [];
@@ -329,14 +369,23 @@ export function buildQuery(checks: Check[]): BuiltQuery {
         // field's error nulls its parent): "not found" only from a plain NOT_FOUND.
         return errorAt(answer, [ra]) ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
       }
-      const info: RepoInfo = { nameWithOwner: String(node["nameWithOwner"] ?? ""), archived: node["isArchived"] === true, pushedAt: text(node["pushedAt"]) };
+      const info: RepoInfo = {
+        nameWithOwner: String(node["nameWithOwner"] ?? ""),
+        archived: node["isArchived"] === true,
+        pushedAt: text(node["pushedAt"]),
+      };
       const values = sub.map((s) => node[s] as Node);
       const found = ask.found(values, check, info);
       if (found) {
         const { from, state, typename } = found;
         // A state is GitHub's answer only when no error stands in the fields it came from.
         const clouded = from !== undefined ? errorAt(answer, [ra, sub[from]!], true) !== null : false;
-        return { status: "ok", repo: info, ...(typename !== undefined ? { typename } : {}), ...(state && !clouded ? { state } : {}) };
+        return {
+          status: "ok",
+          repo: info,
+          ...(typename !== undefined ? { typename } : {}),
+          ...(state && !clouded ? { state } : {}),
+        };
       }
       // What was found stands; "not there" only when no field of this check had another error.
       for (const s of sub) {
@@ -344,11 +393,18 @@ export function buildQuery(checks: Check[]): BuiltQuery {
         if (problem) return problem;
       }
       const gone = ask.gone?.(values, check);
-      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check), repo: info, ...(gone ? { state: gone } : {}) });
+      return unlessGlobal(answer, {
+        status: "missing",
+        missing: ask.missing(check),
+        repo: info,
+        ...(gone ? { state: gone } : {}),
+      });
     });
   }
   for (const r of repos.values()) {
-    top.push(`${r.alias}: repository(owner: ${str(r.owner)}, name: ${str(r.repo)}) { ${REPOSITORY_FIELDS} ${r.fields.join(" ")} }`);
+    top.push(
+      `${r.alias}: repository(owner: ${str(r.owner)}, name: ${str(r.repo)}) { ${REPOSITORY_FIELDS} ${r.fields.join(" ")} }`,
+    );
   }
   const query = `query WrapupLintLinks {\n  rateLimit { cost remaining resetAt }\n  ${top.join("\n  ")}\n}`;
   return { query, readers };
@@ -364,7 +420,11 @@ function errorAt(answer: GraphQLAnswer, path: string[], below = false): Verdict 
     if (!p || p.length < path.length + (below ? 1 : 0)) continue;
     if (!path.every((x, i) => p[i] === x)) continue;
     if (error.type === "NOT_FOUND" && p.length === path.length) continue;
-    return { status: "unverified", reason: `GitHub answered ${error.type ?? "an error"} for this link`, transient: true };
+    return {
+      status: "unverified",
+      reason: `GitHub answered ${error.type ?? "an error"} for this link`,
+      transient: true,
+    };
   }
   return null;
 }
@@ -372,5 +432,7 @@ function errorAt(answer: GraphQLAnswer, path: string[], below = false): Verdict 
 /** A "not there" is trusted only when no error without a path clouds the whole answer. */
 function unlessGlobal(answer: GraphQLAnswer, verdict: Verdict): Verdict {
   const clouded = answer.errors.some((e) => (!e.path || e.path.length === 0) && e.type !== "NOT_FOUND");
-  return clouded ? { status: "unverified", reason: "GitHub answered with an error for the whole query", transient: true } : verdict;
+  return clouded
+    ? { status: "unverified", reason: "GitHub answered with an error for the whole query", transient: true }
+    : verdict;
 }

@@ -25,7 +25,8 @@ export interface ClientStats {
 }
 
 /** What an unanswered link says when no token was sent: what to set, in one line. */
-export const NO_TOKEN = "no GitHub token: set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough), or --offline to use the link cache only";
+export const NO_TOKEN =
+  "no GitHub token: set GITHUB_TOKEN or GH_TOKEN (read access to public repositories is enough), or --offline to use the link cache only";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,26 +57,32 @@ export class GitHubClient {
     };
     if (json) headers["content-type"] = "application/json";
     // The token goes to the configured API host only, never anywhere else.
-    if (this.config.token && this.origins.has(new URL(url).origin)) headers["authorization"] = `bearer ${this.config.token}`;
+    if (this.config.token && this.origins.has(new URL(url).origin))
+      headers["authorization"] = `bearer ${this.config.token}`;
     return headers;
   }
 
   async graphql(query: string): Promise<GraphQLAnswer> {
     const body = JSON.stringify({ query });
-    return this.send<GraphQLAnswer>(this.config.graphqlUrl, "graphql", async (response) => {
-      let parsed: { data?: Record<string, unknown> | null; errors?: GraphQLError[] };
-      try {
-        parsed = (await response.json()) as typeof parsed;
-      } catch {
-        return { retry: "an unreadable answer" };
-      }
-      const errors = Array.isArray(parsed.errors) ? parsed.errors : [];
-      const limited = errors.find((e) => e.type === "RATE_LIMITED" || /rate limit/i.test(e.message ?? ""));
-      if (limited) return { retry: "rate limited", wait: this.rateLimitWait(response) ?? 60_000 };
-      const data = parsed.data && typeof parsed.data === "object" ? parsed.data : null;
-      if (!data) return { retry: errors.length > 0 ? "a query error" : "an empty answer" };
-      return { value: { data, errors } };
-    }, { method: "POST", body });
+    return this.send<GraphQLAnswer>(
+      this.config.graphqlUrl,
+      "graphql",
+      async (response) => {
+        let parsed: { data?: Record<string, unknown> | null; errors?: GraphQLError[] };
+        try {
+          parsed = (await response.json()) as typeof parsed;
+        } catch {
+          return { retry: "an unreadable answer" };
+        }
+        const errors = Array.isArray(parsed.errors) ? parsed.errors : [];
+        const limited = errors.find((e) => e.type === "RATE_LIMITED" || /rate limit/i.test(e.message ?? ""));
+        if (limited) return { retry: "rate limited", wait: this.rateLimitWait(response) ?? 60_000 };
+        const data = parsed.data && typeof parsed.data === "object" ? parsed.data : null;
+        if (!data) return { retry: errors.length > 0 ? "a query error" : "an empty answer" };
+        return { value: { data, errors } };
+      },
+      { method: "POST", body },
+    );
   }
 
   /**
@@ -85,24 +92,29 @@ export class GitHubClient {
    */
   async restStatus(pathname: string): Promise<{ status: number; location: string | null }> {
     const url = `${this.config.apiUrl}${pathname}`;
-    return this.send<{ status: number; location: string | null }>(url, "rest", async (response) => {
-      const text = await response.text().catch(() => "");
-      if (response.status === 404 || response.status === 410) {
-        let message: unknown = null;
-        try {
-          message = (JSON.parse(text) as { message?: unknown }).message;
-        } catch {
-          // Not JSON: not GitHub's answer.
+    return this.send<{ status: number; location: string | null }>(
+      url,
+      "rest",
+      async (response) => {
+        const text = await response.text().catch(() => "");
+        if (response.status === 404 || response.status === 410) {
+          let message: unknown = null;
+          try {
+            message = (JSON.parse(text) as { message?: unknown }).message;
+          } catch {
+            // Not JSON: not GitHub's answer.
+          }
+          if (typeof message !== "string") return { retry: `HTTP ${response.status} without GitHub's answer` };
         }
-        if (typeof message !== "string") return { retry: `HTTP ${response.status} without GitHub's answer` };
-      }
-      // A permanent move is an answer (the caller decides what it means); a temporary redirect
-      // is not followed (the token stays with the API host) and is asked again.
-      if ([200, 301, 308, 404, 410].includes(response.status)) {
-        return { value: { status: response.status, location: response.headers.get("location") } };
-      }
-      return { retry: `HTTP ${response.status}` };
-    }, { method: "GET" });
+        // A permanent move is an answer (the caller decides what it means); a temporary redirect
+        // is not followed (the token stays with the API host) and is asked again.
+        if ([200, 301, 308, 404, 410].includes(response.status)) {
+          return { value: { status: response.status, location: response.headers.get("location") } };
+        }
+        return { retry: `HTTP ${response.status}` };
+      },
+      { method: "GET" },
+    );
   }
 
   private rateLimitWait(response: Response): number | null {
@@ -146,7 +158,10 @@ export class GitHubClient {
           redirect: "manual",
           signal: AbortSignal.timeout(Math.max(1, Math.min(this.config.requestTimeoutMs, left))),
         });
-        if (response.status === 200 || (kind === "rest" && response.status < 500 && response.status !== 403 && response.status !== 429)) {
+        if (
+          response.status === 200 ||
+          (kind === "rest" && response.status < 500 && response.status !== 403 && response.status !== 429)
+        ) {
           const outcome = await read(response);
           if ("value" in outcome) return outcome.value;
           reason = outcome.retry;
@@ -157,7 +172,10 @@ export class GitHubClient {
           // body saying so (a secondary limit without headers: wait at least a minute).
           const limited =
             response.status === 429 ||
-            (response.status === 403 && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(text)));
+            (response.status === 403 &&
+              (response.headers.has("retry-after") ||
+                response.headers.get("x-ratelimit-remaining") === "0" ||
+                /rate limit/i.test(text)));
           reason = limited ? "rate limited" : `HTTP ${response.status}`;
           wait = this.rateLimitWait(response);
           if (response.status === 401) {

@@ -68,21 +68,38 @@ export function checkLinkText(text: string, href: string, target: GitHubTarget):
     if (ok) return null;
     return {
       claim: t,
-      expected: numbered ? (owner ? `${target.owner}/${target.repo}#${target.number}` : `${repo ?? ""}#${target.number}`) : shortForm(target),
+      expected: numbered
+        ? owner
+          ? `${target.owner}/${target.repo}#${target.number}`
+          : `${repo ?? ""}#${target.number}`
+        : shortForm(target),
       url: false,
     };
   }
   m = TRAILING.exec(t);
   if (m) {
     const [, owner, repo, num] = m;
-    if (numbered && Number(num) === target.number && names(repo!, target.repo ?? "") && names(owner!, target.owner)) return null;
-    return { claim: `${owner}/${repo}#${num}`, expected: numbered ? `${target.owner}/${target.repo}#${target.number}` : shortForm(target), url: false };
+    if (numbered && Number(num) === target.number && names(repo!, target.repo ?? "") && names(owner!, target.owner))
+      return null;
+    return {
+      claim: `${owner}/${repo}#${num}`,
+      expected: numbered ? `${target.owner}/${target.repo}#${target.number}` : shortForm(target),
+      url: false,
+    };
   }
   m = WHOLE_SHA.exec(t);
   if (m) {
     const [, owner, repo, sha] = m;
-    const ref = target.kind === "commit" ? target.rest[0] ?? "" : target.kind === "tree" || target.kind === "blob" || target.kind === "commits" ? target.rest[0] ?? "" : "";
-    const ok = same(owner!, target.owner) && same(repo!, target.repo ?? "") && /^[0-9a-f]+$/i.test(ref) &&
+    const ref =
+      target.kind === "commit"
+        ? (target.rest[0] ?? "")
+        : target.kind === "tree" || target.kind === "blob" || target.kind === "commits"
+          ? (target.rest[0] ?? "")
+          : "";
+    const ok =
+      same(owner!, target.owner) &&
+      same(repo!, target.repo ?? "") &&
+      /^[0-9a-f]+$/i.test(ref) &&
       (ref.toLowerCase().startsWith(sha!.toLowerCase()) || sha!.toLowerCase().startsWith(ref.toLowerCase()));
     if (ok) return null;
     return { claim: t, expected: shortForm(target), url: false };
@@ -95,7 +112,8 @@ export function checkLinkText(text: string, href: string, target: GitHubTarget):
       if (head && same(owner!, head.owner) && same(repo!, head.repo) && where === head.branch) return null;
       return { claim: t, expected: head ? `${head.owner}/${head.repo}:${head.branch}` : null, url: false };
     }
-    if (!same(owner!, target.owner) || !same(repo!, target.repo ?? "")) return { claim: t, expected: shortForm(target), url: false };
+    if (!same(owner!, target.owner) || !same(repo!, target.repo ?? ""))
+      return { claim: t, expected: shortForm(target), url: false };
     if (target.kind === "tree" || target.kind === "blob" || target.kind === "commits" || target.kind === "commit") {
       const refPath = target.rest.join("/");
       const claim = where!.replace(/#.*$/, "");

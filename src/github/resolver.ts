@@ -76,7 +76,13 @@ export class GitHubResolver {
   constructor(config: GitHubConfig = configFromEnv()) {
     this.config = config;
     this.client = new GitHubClient(config);
-    this.cache = new DiskCache(config.cacheDir, instanceOf(config.graphqlUrl), config.cacheTtlMs, Date.now, config.cacheFinalTtlMs);
+    this.cache = new DiskCache(
+      config.cacheDir,
+      instanceOf(config.graphqlUrl),
+      config.cacheTtlMs,
+      Date.now,
+      config.cacheFinalTtlMs,
+    );
     this.limit = pLimit(config.concurrency);
   }
 
@@ -178,7 +184,12 @@ export class GitHubResolver {
     if (verdict.status === "ok" || verdict.status === "missing") this.cache.set(item.key, verdict);
     // GitHub's answer held an error for this link (its "something went wrong", a timeout of
     // one field): ask it again with the next batch, a few times in a run.
-    if (verdict.status === "unverified" && verdict.transient && item.attempts + 1 < LINK_ATTEMPTS && !this.client.exhausted) {
+    if (
+      verdict.status === "unverified" &&
+      verdict.transient &&
+      item.attempts + 1 < LINK_ATTEMPTS &&
+      !this.client.exhausted
+    ) {
       this.enqueue({ ...item, attempts: item.attempts + 1 });
       return;
     }
@@ -204,9 +215,19 @@ export class GitHubResolver {
     const check = item.check as Extract<Check, { type: "app" }>;
     try {
       const { status } = await this.client.restStatus(`/apps/${encodeURIComponent(check.slug)}`);
-      this.settle(item, status === 200 ? { status: "ok" } : status === 404 || status === 410 ? { status: "missing", missing: "app" } : { status: "unverified", reason: `HTTP ${status}` });
+      this.settle(
+        item,
+        status === 200
+          ? { status: "ok" }
+          : status === 404 || status === 410
+            ? { status: "missing", missing: "app" }
+            : { status: "unverified", reason: `HTTP ${status}` },
+      );
     } catch (error) {
-      item.resolve({ status: "unverified", reason: error instanceof Unanswered ? error.message : "an unexpected failure" });
+      item.resolve({
+        status: "unverified",
+        reason: error instanceof Unanswered ? error.message : "an unexpected failure",
+      });
     } finally {
       this.cache.flush();
     }

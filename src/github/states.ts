@@ -11,7 +11,8 @@ import type { LinkState, Verdict } from "./checks.js";
 export type Work = "done" | "open" | "closed";
 
 /** Pull requests, issues and discussions: the links that stand for work. */
-export const isWorkItem = (state: LinkState): boolean => state.kind === "pull" || state.kind === "issue" || state.kind === "discussion";
+export const isWorkItem = (state: LinkState): boolean =>
+  state.kind === "pull" || state.kind === "issue" || state.kind === "discussion";
 
 /** Where a pull request's, issue's or discussion's state puts its work; null for other links. */
 export function workOf(state: LinkState): Work | null {

@@ -65,11 +65,53 @@ export interface ParsedGitHubUrl {
 /** First path segments of github.com that are not owners. */
 const RESERVED = new Set(
   [
-    "about", "account", "apps", "blog", "codespaces", "collections", "contact", "copilot", "customer-stories",
-    "dashboard", "discussions", "enterprise", "events", "explore", "features", "gist", "git-guides", "github",
-    "home", "issues", "join", "login", "logout", "marketplace", "mobile", "new", "notifications", "orgs",
-    "organizations", "pricing", "pulls", "readme", "resources", "search", "security", "sessions", "settings",
-    "signup", "site", "solutions", "sponsors", "stars", "team", "topics", "trending", "users", "watching",
+    "about",
+    "account",
+    "apps",
+    "blog",
+    "codespaces",
+    "collections",
+    "contact",
+    "copilot",
+    "customer-stories",
+    "dashboard",
+    "discussions",
+    "enterprise",
+    "events",
+    "explore",
+    "features",
+    "gist",
+    "git-guides",
+    "github",
+    "home",
+    "issues",
+    "join",
+    "login",
+    "logout",
+    "marketplace",
+    "mobile",
+    "new",
+    "notifications",
+    "orgs",
+    "organizations",
+    "pricing",
+    "pulls",
+    "readme",
+    "resources",
+    "search",
+    "security",
+    "sessions",
+    "settings",
+    "signup",
+    "site",
+    "solutions",
+    "sponsors",
+    "stars",
+    "team",
+    "topics",
+    "trending",
+    "users",
+    "watching",
   ].map((s) => s.toLowerCase()),
 );
 
@@ -190,7 +232,16 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
     }
   }
   const none: GitHubTarget = {
-    kind: "other", owner: "", repo: null, number: null, tab: null, rest: [], compareHead: null, compareBase: null, query, fragment,
+    kind: "other",
+    owner: "",
+    repo: null,
+    number: null,
+    tab: null,
+    rest: [],
+    compareHead: null,
+    compareBase: null,
+    query,
+    fragment,
   };
   if (segs.length === 0) return { target: null, problems };
   const owner = decode(segs[0]!);
@@ -243,7 +294,8 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
       if (third !== undefined && NUMBER.test(third)) return singular("pulls", "pull", "pull");
       break;
     case "issues":
-      if (third !== undefined && NUMBER.test(third)) return { target: { ...target, kind: "issue", number: Number(third) }, problems };
+      if (third !== undefined && NUMBER.test(third))
+        return { target: { ...target, kind: "issue", number: Number(third) }, problems };
       break;
     case "issue":
       if (third !== undefined && NUMBER.test(third)) return singular("issue", "issues", "issue");
@@ -270,7 +322,8 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
       if (third) return { target: { ...target, kind: "commit", rest: [decode(third)] }, problems };
       break;
     case "releases":
-      if (third === "tag" && segs.length >= 5) return { target: { ...target, kind: "release", rest: [segs.slice(4).map(decode).join("/")] }, problems };
+      if (third === "tag" && segs.length >= 5)
+        return { target: { ...target, kind: "release", rest: [segs.slice(4).map(decode).join("/")] }, problems };
       break;
     case "compare": {
       const spec = segs.slice(3).map(decode).join("/");
@@ -295,7 +348,19 @@ function lastPart(path: string): string {
 
 /** Whether WU007 can check the thing itself (not only its repository or owner). */
 export function isVerifiable(target: GitHubTarget): boolean {
-  return ["owner", "repo", "pull", "issue", "discussion", "tree", "blob", "commit", "commits", "release", "app"].includes(target.kind);
+  return [
+    "owner",
+    "repo",
+    "pull",
+    "issue",
+    "discussion",
+    "tree",
+    "blob",
+    "commit",
+    "commits",
+    "release",
+    "app",
+  ].includes(target.kind);
 }
 
 /** The canonical web URL of a target, without query and fragment. */

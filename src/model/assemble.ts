@@ -36,7 +36,18 @@ export function assemble(doc: ParsedDocument): WrapupModel {
   }
 
   const { eventDetails, sections } = readStructure(doc, headingAt, outsideFrontMatter);
-  return { lines, source: doc.source(), frontMatter: doc.frontMatter, h1, headings, eventDetails, sections, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter), path: null };
+  return {
+    lines,
+    source: doc.source(),
+    frontMatter: doc.frontMatter,
+    h1,
+    headings,
+    eventDetails,
+    sections,
+    links,
+    hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter),
+    path: null,
+  };
 }
 
 interface Structure {
@@ -45,7 +56,11 @@ interface Structure {
 }
 
 /** The event details list and the project sections, from top-level blocks. */
-function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Heading>, outsideFrontMatter: (p: Point) => boolean): Structure {
+function readStructure(
+  doc: ParsedDocument,
+  headingAt: ReadonlyMap<number, Heading>,
+  outsideFrontMatter: (p: Point) => boolean,
+): Structure {
   const { lines } = doc;
   const blocks = doc.blocks
     .filter((b) => outsideFrontMatter(b.start))
@@ -113,7 +128,10 @@ function readStructure(doc: ParsedDocument, headingAt: ReadonlyMap<number, Headi
         }
       } else {
         for (const part of parts) {
-          const labelled = part === parts[0] ? boldField(lines, part.start, part.end, block.quoted) : boldField(lines, part.start, part.end, false);
+          const labelled =
+            part === parts[0]
+              ? boldField(lines, part.start, part.end, block.quoted)
+              : boldField(lines, part.start, part.end, false);
           if (labelled && (part === parts[0] || labelled.colon !== "none")) {
             closeField();
             field = labelled;
@@ -159,7 +177,8 @@ function hiddenHeadings(doc: ParsedDocument, outsideFrontMatter: (p: Point) => b
     for (let line = block.start.line + 1; line <= end; line++) {
       const text = doc.lines[line - 1] ?? "";
       const m = ATX.exec(text);
-      if (m && text.trim().replace(/^#+/, "").trim() !== "") found.push(lineSpan(line, m[1]!.length + 1, text.trimEnd().slice(m[1]!.length)));
+      if (m && text.trim().replace(/^#+/, "").trim() !== "")
+        found.push(lineSpan(line, m[1]!.length + 1, text.trimEnd().slice(m[1]!.length)));
     }
   }
   return found;
@@ -169,7 +188,12 @@ function hiddenHeadings(doc: ParsedDocument, outsideFrontMatter: (p: Point) => b
 const LINE_LABEL = /^ {0,3}(\*\*|__)(?![\s*_])[^\n]*?[^\s\\](?::\1|\1\s*:)/;
 
 /** A paragraph cut before each later line that starts with a bold label and its colon. */
-function paragraphParts(lines: readonly string[], start: Point, end: Point, quoted: boolean): { start: Point; end: Point }[] {
+function paragraphParts(
+  lines: readonly string[],
+  start: Point,
+  end: Point,
+  quoted: boolean,
+): { start: Point; end: Point }[] {
   const parts: { start: Point; end: Point }[] = [];
   let from = start;
   if (!quoted) {

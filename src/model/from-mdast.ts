@@ -6,7 +6,17 @@ import { toString } from "mdast-util-to-string";
 import type { VFile } from "vfile";
 import { memo } from "../core/memo.js";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDefinition, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem } from "./tree-outline.js";
+import {
+  MAY_LINK,
+  normalizeLabel,
+  SEPARATOR_HTML,
+  type ParsedBlock,
+  type ParsedDefinition,
+  type ParsedDocument,
+  type ParsedHeading,
+  type ParsedLink,
+  type ParsedListItem,
+} from "./tree-outline.js";
 import { lfLineEndings, maskHtmlComments, readFrontMatter, splitLines } from "./source.js";
 import { trimEndChars } from "../core/trim.js";
 import type { Point, WrapupModel } from "./types.js";
@@ -18,7 +28,9 @@ export const modelFromMdast = memo((tree: Root, file: VFile): WrapupModel => {
   return model;
 });
 
-type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined };
+type Positioned = {
+  position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+};
 
 const startOf = (n: Positioned): Point => ({ line: n.position!.start.line, column: n.position!.start.column });
 const endOf = (n: Positioned): Point => ({ line: n.position!.end.line, column: n.position!.end.column });
@@ -32,7 +44,9 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
   const bodyFrom = frontMatter?.endLine ?? 0;
   // Most pages have no comment: no join, mask and split of the whole text then.
   const hasComment = source.includes("<!--");
-  const lines = hasComment ? [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")] : raw;
+  const lines = hasComment
+    ? [...raw.slice(0, bodyFrom), ...maskHtmlComments(raw.slice(bodyFrom).join("\n")).split("\n")]
+    : raw;
 
   const blocks: ParsedBlock[] = [];
   const headings: ParsedHeading[] = [];
@@ -93,7 +107,16 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
         else for (const child of node.children) block(child, true);
         return;
       case "html":
-        blocks.push({ kind: node.value.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(node.value) ? "break" : "html", start: startOf(node), end: endOf(node), quoted });
+        blocks.push({
+          kind: node.value.trimStart().startsWith("<!--")
+            ? "comment"
+            : SEPARATOR_HTML.test(node.value)
+              ? "break"
+              : "html",
+          start: startOf(node),
+          end: endOf(node),
+          quoted,
+        });
         return;
       case "thematicBreak":
         blocks.push({ kind: "break", start: startOf(node), end: endOf(node), quoted });
@@ -145,11 +168,38 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
         if (opener === "[") {
           const { textStart, textEnd } = labelText(node, start);
           const destination = findDestination(lines, textEnd);
-          links.push({ kind: "inline", start, end, urlStart: destination?.start ?? null, urlEnd: destination?.end ?? null, textStart, textEnd, referenceKey: null });
+          links.push({
+            kind: "inline",
+            start,
+            end,
+            urlStart: destination?.start ?? null,
+            urlEnd: destination?.end ?? null,
+            textStart,
+            textEnd,
+            referenceKey: null,
+          });
         } else if (opener === "<") {
-          links.push({ kind: "autolink", start, end, urlStart: { line: start.line, column: start.column + 1 }, urlEnd: { line: end.line, column: end.column - 1 }, textStart: null, textEnd: null, referenceKey: null });
+          links.push({
+            kind: "autolink",
+            start,
+            end,
+            urlStart: { line: start.line, column: start.column + 1 },
+            urlEnd: { line: end.line, column: end.column - 1 },
+            textStart: null,
+            textEnd: null,
+            referenceKey: null,
+          });
         } else {
-          links.push({ kind: "literal", start, end, urlStart: start, urlEnd: end, textStart: null, textEnd: null, referenceKey: null });
+          links.push({
+            kind: "literal",
+            start,
+            end,
+            urlStart: start,
+            urlEnd: end,
+            textStart: null,
+            textEnd: null,
+            referenceKey: null,
+          });
         }
         return; // nothing we read nests inside a link
       }
@@ -157,13 +207,27 @@ export function parseMdast(tree: Root, source: string): ParsedDocument {
         if (!node.position) break;
         const start = startOf(node);
         const { textStart, textEnd } = labelText(node, start);
-        links.push({ kind: "reference", start, end: endOf(node), urlStart: null, urlEnd: null, textStart, textEnd, referenceKey: normalizeLabel(node.label ?? node.identifier) });
+        links.push({
+          kind: "reference",
+          start,
+          end: endOf(node),
+          urlStart: null,
+          urlEnd: null,
+          textStart,
+          textEnd,
+          referenceKey: normalizeLabel(node.label ?? node.identifier),
+        });
         return;
       }
       case "definition": {
         if (!node.position) break;
         const destination = definitionDestination(lines, startOf(node), endOf(node));
-        if (destination) definitions.push({ key: normalizeLabel(node.label ?? node.identifier), urlStart: destination.start, urlEnd: destination.end });
+        if (destination)
+          definitions.push({
+            key: normalizeLabel(node.label ?? node.identifier),
+            urlStart: destination.start,
+            urlEnd: destination.end,
+          });
         break;
       }
       default:
@@ -185,7 +249,8 @@ function atxContent(lines: readonly string[], at: Point): { start: Point; end: P
   while (text[i] === " " || text[i] === "\t") i++;
   let end = trimEndChars(text, " \t").length;
   const withoutClosing = trimEndChars(text.slice(0, end), "#");
-  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing))) end = trimEndChars(withoutClosing, " \t").length;
+  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing)))
+    end = trimEndChars(withoutClosing, " \t").length;
   if (end <= i) return null;
   return { start: { line: at.line, column: i + 1 }, end: { line: at.line, column: end + 1 } };
 }
@@ -251,7 +316,11 @@ function findDestination(lines: readonly string[], textEnd: Point): { start: Poi
 }
 
 /** The destination of a `[label]: destination` definition. */
-function definitionDestination(lines: readonly string[], start: Point, end: Point): { start: Point; end: Point } | null {
+function definitionDestination(
+  lines: readonly string[],
+  start: Point,
+  end: Point,
+): { start: Point; end: Point } | null {
   for (let line = start.line; line <= end.line; line++) {
     const text = lines[line - 1] ?? "";
     const from = line === start.line ? start.column - 1 : 0;

@@ -6,7 +6,17 @@ import type { MicromarkToken, RuleParams } from "markdownlint";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import { memo } from "../core/memo.js";
 import { assemble } from "./assemble.js";
-import { MAY_LINK, normalizeLabel, SEPARATOR_HTML, type ParsedBlock, type ParsedDocument, type ParsedHeading, type ParsedLink, type ParsedListItem, type ParsedDefinition } from "./tree-outline.js";
+import {
+  MAY_LINK,
+  normalizeLabel,
+  SEPARATOR_HTML,
+  type ParsedBlock,
+  type ParsedDocument,
+  type ParsedHeading,
+  type ParsedLink,
+  type ParsedListItem,
+  type ParsedDefinition,
+} from "./tree-outline.js";
 import { readFrontMatter } from "./source.js";
 import type { Point, WrapupModel } from "./types.js";
 
@@ -82,7 +92,14 @@ export function parseMicromark(
       if (child.type === "listItemPrefix") {
         current = { start: start(child), end: end(child), paragraphStart: null, paragraphEnd: null };
         items.push(current);
-      } else if (current && child.type !== "lineEnding" && child.type !== "lineEndingBlank" && child.type !== "linePrefix" && child.type !== "listItemIndent" && (child.type as string) !== "blankLine") {
+      } else if (
+        current &&
+        child.type !== "lineEnding" &&
+        child.type !== "lineEndingBlank" &&
+        child.type !== "linePrefix" &&
+        child.type !== "listItemIndent" &&
+        (child.type as string) !== "blankLine"
+      ) {
         if (current.end.line === start(child).line && current.paragraphStart === null && child.type === "content") {
           const paragraph = child.children.find((c) => c.type === "paragraph");
           if (paragraph && paragraph === child.children[0]) {
@@ -121,7 +138,12 @@ export function parseMicromark(
         }
         return;
       case "htmlFlow":
-        blocks.push({ kind: t.text.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(t.text) ? "break" : "html", start: start(t), end: end(t), quoted });
+        blocks.push({
+          kind: t.text.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(t.text) ? "break" : "html",
+          start: start(t),
+          end: end(t),
+          quoted,
+        });
         return;
       case "thematicBreak":
         blocks.push({ kind: "break", start: start(t), end: end(t), quoted });
@@ -175,8 +197,16 @@ export function parseMicromark(
             end: end(t),
             urlStart: destination ? start(destination) : resource ? null : null,
             urlEnd: destination ? end(destination) : null,
-            textStart: labelText ? start(labelText) : label ? { line: start(label).line, column: start(label).column + 1 } : null,
-            textEnd: labelText ? end(labelText) : label ? { line: start(label).line, column: start(label).column + 1 } : null,
+            textStart: labelText
+              ? start(labelText)
+              : label
+                ? { line: start(label).line, column: start(label).column + 1 }
+                : null,
+            textEnd: labelText
+              ? end(labelText)
+              : label
+                ? { line: start(label).line, column: start(label).column + 1 }
+                : null,
             referenceKey,
           });
           if (resource && !destination) links[links.length - 1]!.urlStart = null;
@@ -197,13 +227,26 @@ export function parseMicromark(
           break;
         }
         case "literalAutolink":
-          links.push({ kind: "literal", start: start(t), end: end(t), urlStart: start(t), urlEnd: end(t), textStart: null, textEnd: null, referenceKey: null });
+          links.push({
+            kind: "literal",
+            start: start(t),
+            end: end(t),
+            urlStart: start(t),
+            urlEnd: end(t),
+            textStart: null,
+            textEnd: null,
+            referenceKey: null,
+          });
           break;
         case "definition": {
           const labelString = find(t, "definitionLabelString");
           const destination = find(t, "definitionDestinationString");
           if (labelString && destination) {
-            definitions.push({ key: normalizeLabel(labelString.text), urlStart: start(destination), urlEnd: end(destination) });
+            definitions.push({
+              key: normalizeLabel(labelString.text),
+              urlStart: start(destination),
+              urlEnd: end(destination),
+            });
           }
           break;
         }
@@ -226,7 +269,12 @@ export function parseMicromark(
  * end to end: their text, joined, is the content (but for the artificial tokens markdownlint adds
  * for undefined references). Only a page with a comment pays for the join.
  */
-function unmasked(frontMatterLines: readonly string[], contentLines: readonly string[], tokens: readonly Token[], lines: string[]): string[] {
+function unmasked(
+  frontMatterLines: readonly string[],
+  contentLines: readonly string[],
+  tokens: readonly Token[],
+  lines: string[],
+): string[] {
   if (!contentLines.some((line) => line.includes("<!--"))) return lines;
   let content = "";
   // markdownlint appends artificial tokens for undefined references (`[!NOTE]`) after the rest.
@@ -243,10 +291,22 @@ function unmasked(frontMatterLines: readonly string[], contentLines: readonly st
  * hold no headings, links or definitions.
  */
 const LEAVES = new Set([
-  "link", "literalAutolink", "autolink", "htmlFlow", "codeFenced", "codeIndented", "codeText", "mathFlow", "mathText", "htmlText",
+  "link",
+  "literalAutolink",
+  "autolink",
+  "htmlFlow",
+  "codeFenced",
+  "codeIndented",
+  "codeText",
+  "mathFlow",
+  "mathText",
+  "htmlText",
   // Markers and their blanks (a list item's `-` or `1.`, a quote's `>`), a table's delimiter
   // row, a definition once read: nothing inside to find.
-  "listItemPrefix", "blockQuotePrefix", "tableDelimiterRow", "definition",
+  "listItemPrefix",
+  "blockQuotePrefix",
+  "tableDelimiterRow",
+  "definition",
 ]);
 
 function find(t: Token, type: string): Token | undefined {
@@ -284,7 +344,10 @@ function plainText(children: readonly Token[]): string {
         break;
       case "characterReference": {
         const value = t.children.find((c) => c.type.startsWith("characterReferenceValue"));
-        const marker = t.children.filter((c) => c.type.startsWith("characterReferenceMarker")).map((c) => c.text).join("");
+        const marker = t.children
+          .filter((c) => c.type.startsWith("characterReferenceMarker"))
+          .map((c) => c.text)
+          .join("");
         if (!value) break;
         if (marker.startsWith("&#")) {
           const code = marker.toLowerCase().includes("x") ? parseInt(value.text, 16) : parseInt(value.text, 10);

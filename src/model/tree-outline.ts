@@ -84,5 +84,9 @@ export const SEPARATOR_HTML = /^\s*(?:<(?:hr|br)\b[^<>]*>\s*)+$/i;
 
 /** Normalizes a link label as CommonMark does to match references with definitions. */
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, " ")
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }

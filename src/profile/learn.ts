@@ -18,7 +18,15 @@ import { parseMdast } from "../model/from-mdast.js";
 import type { Field, Section, WrapupModel } from "../model/types.js";
 import { isNearMiss, wordsOf } from "../wrapup/sections.js";
 import { fold } from "./load.js";
-import type { ColonStyle, DateFormat, EventItemSpecFile, FieldSpecFile, Level, ProfileFile, TitleMatch } from "./types.js";
+import type {
+  ColonStyle,
+  DateFormat,
+  EventItemSpecFile,
+  FieldSpecFile,
+  Level,
+  ProfileFile,
+  TitleMatch,
+} from "./types.js";
 
 export interface LearnInput {
   /** Path relative to the folder the profile will stand in (`community/hackathons/2023-11.md`). */
@@ -39,7 +47,15 @@ export interface LearnReport {
 }
 
 /** Section titles that are not projects unless a community's pages say otherwise (kept as defaults). */
-export const DEFAULT_EXCLUDE = ["Preparation", "Conclusion", "Introduction", "Summary", "Agenda", "Participants", "Acknowledgements"];
+export const DEFAULT_EXCLUDE = [
+  "Preparation",
+  "Conclusion",
+  "Introduction",
+  "Summary",
+  "Agenda",
+  "Participants",
+  "Acknowledgements",
+];
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
@@ -75,7 +91,13 @@ function pageTemplate(model: WrapupModel): Set<string> {
   // with its `### Options`) is not where a template shows. It may still be a wrap-up by its H1.
   if (sections.length < 2) return new Set();
   const counts = new Map<string, number>();
-  for (const s of sections) for (const w of new Set(labelsOf(s).filter((f) => f.style === "heading" || f.colon !== "none").map((f) => wordsOf(f.label)))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const s of sections)
+    for (const w of new Set(
+      labelsOf(s)
+        .filter((f) => f.style === "heading" || f.colon !== "none")
+        .map((f) => wordsOf(f.label)),
+    ))
+      counts.set(w, (counts.get(w) ?? 0) + 1);
   const template = new Set([...counts].filter(([, n]) => n >= 2 && n >= sections.length / 2).map(([w]) => w));
   return template.size >= 2 ? template : new Set();
 }
@@ -122,7 +144,9 @@ const h1Words = (plain: string): string[] => {
 /** Longest common subsequence of two word lists. */
 function lcs(a: string[], b: string[]): string[] {
   const rows = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) rows[i]![j] = a[i] === b[j] ? rows[i + 1]![j + 1]! + 1 : Math.max(rows[i + 1]![j]!, rows[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      rows[i]![j] = a[i] === b[j] ? rows[i + 1]![j + 1]! + 1 : Math.max(rows[i + 1]![j]!, rows[i]![j + 1]!);
   const out: string[] = [];
   let i = 0;
   let j = 0;
@@ -152,7 +176,9 @@ export function h1Pattern(h1s: string[]): string | null {
   if (common.length === 0) return null;
   // Which neighbours in `common` stand side by side in every H1 (nothing between, not even a date).
   const raw = h1s.map((h) => h1Tokens(h).words);
-  const adjacent = common.slice(1).map((word, i) => raw.every((list) => list.some((w, k) => w === common[i] && list[k + 1] === word)));
+  const adjacent = common
+    .slice(1)
+    .map((word, i) => raw.every((list) => list.some((w, k) => w === common[i] && list[k + 1] === word)));
   let pattern = `\\b${escape(common[0]!)}`;
   common.slice(1).forEach((word, i) => {
     pattern += adjacent[i] ? `[\\s_-]*${escape(word)}` : `\\b.*\\b${escape(word)}`;
@@ -188,7 +214,10 @@ function isReference(uses: Use[]): boolean {
   const linked = uses.filter((u) => {
     const v = u.field.value;
     if (v.trim() === "") return false;
-    const withoutLinks = v.replace(/\[([^[\]\n]{0,300})\]\([^()\s]{0,1000}\)/g, "$1").replace(/https?:\/\/\S+/g, "").replace(/<[^<>]{1,1000}>/g, "");
+    const withoutLinks = v
+      .replace(/\[([^[\]\n]{0,300})\]\([^()\s]{0,1000}\)/g, "$1")
+      .replace(/https?:\/\/\S+/g, "")
+      .replace(/<[^<>]{1,1000}>/g, "");
     const hasLink = /https?:\/\/|\]\(|#\d/.test(v);
     return hasLink && (withoutLinks.match(/\p{L}+/gu)?.length ?? 0) <= 25;
   });
@@ -200,7 +229,8 @@ function isReference(uses: Use[]): boolean {
  * by spaces, `-` dropped): Next Steps, Next Actions, What's Next, Follow-ups, Follow Up,
  * Outlook, To Do, Todo, Remaining Work, Open Points (not `Next Gen Design`).
  */
-export const NEXT_STEPS_WORDS = /(?:^| )next(?: steps?| actions?)?$|^follow(?:ups?| ups?)?(?: |$)|^outlook$|^to ?dos?$|^remaining(?: work| tasks)?$|^open (?:points|items|tasks)$/;
+export const NEXT_STEPS_WORDS =
+  /(?:^| )next(?: steps?| actions?)?$|^follow(?:ups?| ups?)?(?: |$)|^outlook$|^to ?dos?$|^remaining(?: work| tasks)?$|^open (?:points|items|tasks)$/;
 
 /** Every section carries it: required (a published page that leaves it out once says it may be left out); most: usual. */
 function level(coverage: number): Level {
@@ -237,7 +267,9 @@ function schemaFor(values: unknown[]): Record<string, unknown> {
   if (types.length === 1 && types[0] === "object") {
     const objects = values as Record<string, unknown>[];
     const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))].sort();
-    schema["properties"] = Object.fromEntries(keys.map((k) => [k, schemaFor(objects.filter((o) => k in o).map((o) => o[k]))]));
+    schema["properties"] = Object.fromEntries(
+      keys.map((k) => [k, schemaFor(objects.filter((o) => k in o).map((o) => o[k]))]),
+    );
   }
   return schema;
 }
@@ -266,14 +298,28 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   }
   // The group with the most project sections that carry their page's template.
   const score = (g: Page[]): number =>
-    g.reduce((n, p) => n + p.model.sections.filter((s) => s.fields.filter((f) => templates.get(p)!.has(wordsOf(f.label))).length >= 2).length, 0);
+    g.reduce(
+      (n, p) =>
+        n +
+        p.model.sections.filter((s) => s.fields.filter((f) => templates.get(p)!.has(wordsOf(f.label))).length >= 2)
+          .length,
+      0,
+    );
   const templated = (groups.sort((a, b) => score(b) - score(a))[0] ?? []).sort(newestFirst);
 
   const pattern = h1Pattern(templated.map((p) => p.model.h1!.plain));
   const h1 = pattern ? new RegExp(pattern, "iu") : null;
   // Wrap-ups: the templated pages and the pages whose H1 reads like theirs (told as prose, stubs).
-  const wrapups = pages.filter((p) => templated.includes(p) || (h1 && p.model.h1 && h1.test(p.model.h1.plain))).sort(newestFirst);
-  const report: LearnReport = { read: pages.length, wrapups: wrapups.map((p) => p.path), templated: templated.map((p) => p.path), slips: [], alsoMatched: [] };
+  const wrapups = pages
+    .filter((p) => templated.includes(p) || (h1 && p.model.h1 && h1.test(p.model.h1.plain)))
+    .sort(newestFirst);
+  const report: LearnReport = {
+    read: pages.length,
+    wrapups: wrapups.map((p) => p.path),
+    templated: templated.map((p) => p.path),
+    slips: [],
+    alsoMatched: [],
+  };
 
   const website = wrapups.filter((p) => !/(^|\/)readme\.md$/i.test(p.path));
 
@@ -295,19 +341,29 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   }
   const sectionsOf = (g: LabelGroup): Set<Section> => new Set(g.uses.map((u) => u.section));
   // An H3 in a section or two only is a sub-heading of a field, not a field.
-  let groupsFound = [...byWords.values()].filter((g) => g.uses.some((u) => u.field.style === "bold") || sectionsOf(g).size >= 2);
+  let groupsFound = [...byWords.values()].filter(
+    (g) => g.uses.some((u) => u.field.style === "bold") || sectionsOf(g).size >= 2,
+  );
   // Rare labels that are a slip for a common one (`Acheivements`) are not learned.
   const common = groupsFound.filter((g) => g.uses.length >= 3);
   groupsFound = groupsFound.filter((g) => {
     if (g.uses.length > 2) return true;
     const likely = common.find((c) => c !== g && isNearMiss(g.words, c.words));
     if (!likely) return true;
-    for (const u of g.uses) report.slips.push({ label: u.field.label, path: u.page.path, line: u.field.line, likely: mostUsedSpelling(likely) });
+    for (const u of g.uses)
+      report.slips.push({
+        label: u.field.label,
+        path: u.page.path,
+        line: u.field.line,
+        likely: mostUsedSpelling(likely),
+      });
     return false;
   });
   // Sections with none of the recurring labels are told as prose: not counted.
   const recurring = groupsFound.filter((g) => sectionsOf(g).size >= 2);
-  const projectSections = new Set(uses.map((u) => u.section).filter((s) => recurring.some((g) => sectionsOf(g).has(s))));
+  const projectSections = new Set(
+    uses.map((u) => u.section).filter((s) => recurring.some((g) => sectionsOf(g).has(s))),
+  );
   const sectionsOfPage = (page: Page): Section[] => [...projectSections].filter((s) => page.model.sections.includes(s));
 
   // Coverage over the pages that carry a label at all (a page's template may leave it out).
@@ -344,7 +400,10 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   const levels = new Map(fieldGroups.map((g) => [g, level(coverage([g, ...(alternativesOf.get(g) ?? [])]))]));
   const ordered = inPageOrder(fieldGroups, alternativesOf);
   // The template's fields (required, usual) in page order, then the others.
-  const list: FieldSpecFile[] = [...ordered.filter((g) => levels.get(g) !== "optional"), ...ordered.filter((g) => levels.get(g) === "optional")]
+  const list: FieldSpecFile[] = [
+    ...ordered.filter((g) => levels.get(g) !== "optional"),
+    ...ordered.filter((g) => levels.get(g) === "optional"),
+  ]
     .map((g) => ({ g, level: levels.get(g)! }))
     .map(({ g, level }) => {
       const spelled = spellingsOf(g, report);
@@ -371,7 +430,9 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   })();
 
   // 3. Event details, over the website pages (a repository README may do without).
-  const withDetails = website.filter((p) => p.model.eventDetails && p.model.eventDetails.items.some((i) => i.label !== ""));
+  const withDetails = website.filter(
+    (p) => p.model.eventDetails && p.model.eventDetails.items.some((i) => i.label !== ""),
+  );
   const itemUses = new Map<string, { label: string; pages: Set<Page>; markers: string[] }>();
   for (const page of wrapups) {
     for (const item of page.model.eventDetails?.items ?? []) {
@@ -387,11 +448,17 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   const items: EventItemSpecFile[] = [...itemUses.values()]
     .map((u) => ({ u, share: u.pages.size / Math.max(1, detailPages.length) }))
     .sort((a, b) => b.share - a.share || firstLine(a.u, wrapups) - firstLine(b.u, wrapups))
-    .map(({ u, share }) => ({ label: u.label, level: level(share), ...(u.markers[0] ? { marker: newestMarker(u, wrapups) } : {}) }));
-  const dateItem = items.find((i) => /^dates?$/i.test(i.label)) ?? items.find((i) => {
-    const values = valuesOf(wrapups, i.label);
-    return values.length > 0 && FORMATS.some((f) => values.every((v) => parseDateRange(v, f)));
-  });
+    .map(({ u, share }) => ({
+      label: u.label,
+      level: level(share),
+      ...(u.markers[0] ? { marker: newestMarker(u, wrapups) } : {}),
+    }));
+  const dateItem =
+    items.find((i) => /^dates?$/i.test(i.label)) ??
+    items.find((i) => {
+      const values = valuesOf(wrapups, i.label);
+      return values.length > 0 && FORMATS.some((f) => values.every((v) => parseDateRange(v, f)));
+    });
   let date: NonNullable<ProfileFile["eventDetails"]>["date"] = null;
   if (dateItem) {
     const values = valuesOf(wrapups, dateItem.label);
@@ -406,21 +473,32 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   const withFrontMatter = website.filter((p) => p.model.frontMatter?.kind === "yaml");
   const values = withFrontMatter
     .map((p) => ({ page: p, value: yamlFrontMatter(p.model)?.value }))
-    .filter((v): v is { page: Page; value: Record<string, unknown> } => v.value !== null && typeof v.value === "object" && !Array.isArray(v.value));
+    .filter(
+      (v): v is { page: Page; value: Record<string, unknown> } =>
+        v.value !== null && typeof v.value === "object" && !Array.isArray(v.value),
+    );
   let schema: Record<string, unknown> | null = null;
   let weight: "-YYYYMM" | "YYYYMM" | null = null;
   const titleMatches: TitleMatch[] = [];
   if (values.length > 0) {
     const keys = [...new Set(values.flatMap((v) => Object.keys(v.value)))].sort();
-    const properties = Object.fromEntries(keys.map((k) => [k, schemaFor(values.filter((v) => k in v.value).map((v) => v.value[k]))]));
+    const properties = Object.fromEntries(
+      keys.map((k) => [k, schemaFor(values.filter((v) => k in v.value).map((v) => v.value[k]))]),
+    );
     // Required: the keys every page sets to a value of its own (its title, its place), not the
     // ones a site generator writes the same on every page.
     const required = keys.filter((k) => {
       const vs = values.map((v) => v.value[k]);
-      return vs.every((x) => typeof x === "string" || typeof x === "number") && new Set(vs).size === vs.length && values.length >= 2;
+      return (
+        vs.every((x) => typeof x === "string" || typeof x === "number") &&
+        new Set(vs).size === vs.length &&
+        values.length >= 2
+      );
     });
     schema = { type: "object", ...(required.length > 0 ? { required } : {}), properties };
-    const titled = values.map((v) => ({ ...v, title: typeof v.value["title"] === "string" ? monthsIn(v.value["title"] as string) : [] })).filter((v) => v.title.length === 1);
+    const titled = values
+      .map((v) => ({ ...v, title: typeof v.value["title"] === "string" ? monthsIn(v.value["title"] as string) : [] }))
+      .filter((v) => v.title.length === 1);
     if (titled.length >= 2) {
       const stamp = (m: MonthYear): number => m.year * 100 + m.month;
       if (titled.every((v) => v.value["weight"] === -stamp(v.title[0]!))) weight = "-YYYYMM";
@@ -430,11 +508,20 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
         return compared.length >= 2 && compared.every((x) => x.other.some((m) => same(m, x.v.title[0]!)));
       };
       if (agrees((p) => (p.model.h1 ? onlyOne(monthsIn(p.model.h1.plain)) : []))) titleMatches.push("h1");
-      if (date && agrees((p) => monthsIn(p.model.eventDetails?.items.find((i) => fold(i.label) === fold(date!.label))?.value ?? ""))) titleMatches.push("date");
-      if (agrees((p) => {
-        const m = monthOfPath(p.path);
-        return m ? [m.month] : [];
-      })) titleMatches.push("fileName");
+      if (
+        date &&
+        agrees((p) =>
+          monthsIn(p.model.eventDetails?.items.find((i) => fold(i.label) === fold(date!.label))?.value ?? ""),
+        )
+      )
+        titleMatches.push("date");
+      if (
+        agrees((p) => {
+          const m = monthOfPath(p.path);
+          return m ? [m.month] : [];
+        })
+      )
+        titleMatches.push("fileName");
     }
   }
 
@@ -444,7 +531,10 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
 
   // What `new` writes: the newest wrap-up's forms, its month and year made placeholders.
   const newest = (website[0] ?? wrapups[0]) as Page | undefined;
-  const fieldStyle = templated[0] && templated[0].model.sections.some((s) => s.fields.some((f) => f.style === "heading")) ? "heading" : "bold";
+  const fieldStyle =
+    templated[0] && templated[0].model.sections.some((s) => s.fields.some((f) => f.style === "heading"))
+      ? "heading"
+      : "bold";
 
   const profile: ProfileFile = {
     name: "",
@@ -474,7 +564,8 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
     template: templateOf(newest, templated[0], list),
   };
   if (h1) {
-    for (const p of pages) if (!wrapups.includes(p) && p.model.h1 && h1.test(p.model.h1.plain)) report.alsoMatched.push(p.path);
+    for (const p of pages)
+      if (!wrapups.includes(p) && p.model.h1 && h1.test(p.model.h1.plain)) report.alsoMatched.push(p.path);
   }
   return { profile, report };
 }
@@ -488,7 +579,8 @@ function inPageOrder(groups: LabelGroup[], alternativesOf: ReadonlyMap<LabelGrou
   const indexIn = new Map<LabelGroup, Map<Section, number>>();
   for (const g of groups) {
     const at = new Map<Section, number>();
-    for (const u of [...g.uses, ...(alternativesOf.get(g) ?? []).flatMap((a) => a.uses)]) if (!at.has(u.section)) at.set(u.section, u.index);
+    for (const u of [...g.uses, ...(alternativesOf.get(g) ?? []).flatMap((a) => a.uses)])
+      if (!at.has(u.section)) at.set(u.section, u.index);
     indexIn.set(g, at);
   }
   const place = (g: LabelGroup): number => {
@@ -557,7 +649,9 @@ function spellingsOf(g: LabelGroup, report: LearnReport): { label: string; alias
   for (const [spelling, uses] of by) {
     if (spelling === label) continue;
     if (dominant.has(spelling) && fold(spelling) !== fold(label)) aliases.push(spelling);
-    else if (!dominant.has(spelling)) for (const u of uses) report.slips.push({ label: spelling, path: u.page.path, line: u.field.line, likely: label });
+    else if (!dominant.has(spelling))
+      for (const u of uses)
+        report.slips.push({ label: spelling, path: u.page.path, line: u.field.line, likely: label });
   }
   // A dominant spelling that differs only in case from the label is the newest page's choice.
   label = label.trim();
@@ -565,7 +659,11 @@ function spellingsOf(g: LabelGroup, report: LearnReport): { label: string; alias
 }
 
 function valuesOf(pages: Page[], label: string): string[] {
-  return pages.flatMap((p) => (p.model.eventDetails?.items ?? []).filter((i) => fold(i.label) === fold(label) && i.value !== "").map((i) => i.value));
+  return pages.flatMap((p) =>
+    (p.model.eventDetails?.items ?? [])
+      .filter((i) => fold(i.label) === fold(label) && i.value !== "")
+      .map((i) => i.value),
+  );
 }
 
 function firstLine(u: { pages: Set<Page>; label: string }, pages: Page[]): number {
@@ -589,7 +687,11 @@ function newestMarker(u: { label: string }, pages: Page[]): string {
  * The newest page's path, front matter, H1 and event details with its month and year as
  * placeholders, and the fields of the newest templated page's fullest section as written there.
  */
-function templateOf(page: Page | undefined, templated: Page | undefined, list: FieldSpecFile[]): ProfileFile["template"] {
+function templateOf(
+  page: Page | undefined,
+  templated: Page | undefined,
+  list: FieldSpecFile[],
+): ProfileFile["template"] {
   if (!page) return {};
   const m = page.month;
   const generalize = (text: string): string => {
@@ -617,7 +719,11 @@ function templateOf(page: Page | undefined, templated: Page | undefined, list: F
   }
   template.sectionHeading = "🚀 Project Title";
   if (templated) {
-    const template_ = new Set(list.filter((f) => f.level !== "optional").flatMap((f) => [f.label, ...(f.aliases ?? []), ...(f.alternatives ?? [])].map(fold)));
+    const template_ = new Set(
+      list
+        .filter((f) => f.level !== "optional")
+        .flatMap((f) => [f.label, ...(f.aliases ?? []), ...(f.alternatives ?? [])].map(fold)),
+    );
     const fullest = [...templated.model.sections].sort((a, b) => count(b) - count(a))[0];
     function count(s: Section): number {
       return s.fields.filter((f) => template_.has(fold(f.label))).length;

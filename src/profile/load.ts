@@ -27,7 +27,15 @@ const ajvModule = lazy<typeof import("ajv")>("ajv");
 let validateFile: import("ajv").ValidateFunction | undefined;
 
 /** Title words that are not project sections unless a profile says otherwise. */
-const DEFAULT_EXCLUDE = ["Preparation", "Conclusion", "Introduction", "Summary", "Agenda", "Participants", "Acknowledgements"];
+const DEFAULT_EXCLUDE = [
+  "Preparation",
+  "Conclusion",
+  "Introduction",
+  "Summary",
+  "Agenda",
+  "Participants",
+  "Acknowledgements",
+];
 
 /** Folds a title or label for comparison: spaces collapsed, case ignored. */
 export const fold = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
@@ -50,10 +58,17 @@ export function checkProfile(value: unknown, where: string): void {
   validateFile ??= new (ajvModule().Ajv)({ allErrors: false, strict: false }).compile(profileSchema);
   if (validateFile(value)) return;
   const error = validateFile.errors![0]!;
-  const at = error.instancePath ? error.instancePath.slice(1).replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") : "the profile";
+  const at = error.instancePath
+    ? error.instancePath
+        .slice(1)
+        .replace(/\/(\d+)/g, "[$1]")
+        .replace(/\//g, ".")
+    : "the profile";
   let what = error.message ?? "is invalid";
-  if (error.keyword === "additionalProperties") what = `has an unknown key "${String(error.params["additionalProperty"])}"`;
-  else if (error.keyword === "enum") what = `must be one of ${(error.params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+  if (error.keyword === "additionalProperties")
+    what = `has an unknown key "${String(error.params["additionalProperty"])}"`;
+  else if (error.keyword === "enum")
+    what = `must be one of ${(error.params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
   else if (error.keyword === "required") what = `needs "${String(error.params["missingProperty"])}"`;
   throw new ProfileError(`${where}: ${at} ${what}`);
 }
@@ -62,7 +77,12 @@ export function checkProfile(value: unknown, where: string): void {
 function withBase(file: ProfileFile, where: string): ProfileFile {
   if (!file.extends) return file;
   const base = BUNDLED[file.extends];
-  if (!base) throw new ProfileError(`${where}: extends "${file.extends}", expected one of ${Object.keys(BUNDLED).map((n) => `"${n}"`).join(", ")}`);
+  if (!base)
+    throw new ProfileError(
+      `${where}: extends "${file.extends}", expected one of ${Object.keys(BUNDLED)
+        .map((n) => `"${n}"`)
+        .join(", ")}`,
+    );
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(file)) {
     const inBase = (base as unknown as Record<string, unknown>)[key];
@@ -99,17 +119,28 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
       schema = JSON.parse(fs.readFileSync(schemaPath, "utf8")) as Record<string, unknown>;
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      const why = e.code === "ENOENT" ? "no such file" : e instanceof SyntaxError ? `not JSON: ${e.message}` : (e.code ?? e.message);
+      const why =
+        e.code === "ENOENT"
+          ? "no such file"
+          : e instanceof SyntaxError
+            ? `not JSON: ${e.message}`
+            : (e.code ?? e.message);
       throw new ProfileError(`${where}: frontMatter.schema cannot be read from ${JSON.stringify(fm.schema)}: ${why}`);
     }
-    if (!isPlainObject(schema)) throw new ProfileError(`${where}: frontMatter.schema ${JSON.stringify(fm.schema)} is not a JSON Schema object`);
+    if (!isPlainObject(schema))
+      throw new ProfileError(`${where}: frontMatter.schema ${JSON.stringify(fm.schema)} is not a JSON Schema object`);
   } else if (isPlainObject(fm.schema)) {
     schema = fm.schema;
   }
   // A file's schema is compiled now, so that one ajv refuses is the file's error.
   if (schema && !source.startsWith("bundled:")) compileSchema(schema, where);
   const ed = file.eventDetails ?? {};
-  const items: EventItemSpec[] = (ed.items ?? []).map((i) => ({ label: i.label, aliases: i.aliases ?? [], level: i.level, marker: i.marker ?? "" }));
+  const items: EventItemSpec[] = (ed.items ?? []).map((i) => ({
+    label: i.label,
+    aliases: i.aliases ?? [],
+    level: i.level,
+    marker: i.marker ?? "",
+  }));
   const fields: FieldSpec[] = (file.fields?.list ?? []).map((f) => ({
     label: f.label,
     aliases: f.aliases ?? [],
@@ -158,9 +189,21 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
       path: file.template?.path ?? null,
       frontMatter: file.template?.frontMatter ?? null,
       h1: file.template?.h1 ?? null,
-      eventDetails: file.template?.eventDetails ?? items.filter((i) => i.level !== "optional").map((i) => `- ${i.marker ? i.marker + " " : ""}**${i.label}:**`),
+      eventDetails:
+        file.template?.eventDetails ??
+        items.filter((i) => i.level !== "optional").map((i) => `- ${i.marker ? i.marker + " " : ""}**${i.label}:**`),
       sectionHeading: file.template?.sectionHeading ?? "🚀 Project Title",
-      fields: file.template?.fields ?? fields.filter((f) => f.level !== "optional").map((f) => (file.fields?.style === "heading" ? `### ${f.label}` : f.colon === "outside" ? `**${f.label}**:` : `**${f.label}:**`)),
+      fields:
+        file.template?.fields ??
+        fields
+          .filter((f) => f.level !== "optional")
+          .map((f) =>
+            file.fields?.style === "heading"
+              ? `### ${f.label}`
+              : f.colon === "outside"
+                ? `**${f.label}**:`
+                : `**${f.label}:**`,
+          ),
     },
     file,
   };
@@ -174,7 +217,12 @@ export function bundledProfile(name: string): Profile {
   let profile = bundledResolved.get(name);
   if (!profile) {
     const file = BUNDLED[name];
-    if (!file) throw new ProfileError(`no bundled profile "${name}", expected one of ${Object.keys(BUNDLED).map((n) => `"${n}"`).join(", ")}`);
+    if (!file)
+      throw new ProfileError(
+        `no bundled profile "${name}", expected one of ${Object.keys(BUNDLED)
+          .map((n) => `"${n}"`)
+          .join(", ")}`,
+      );
     profile = resolveProfile(file, `bundled:${name}`, null);
     bundledResolved.set(name, profile);
   }
@@ -201,7 +249,9 @@ export function loadProfileFile(file: string): Profile {
   try {
     stat = fs.statSync(file);
   } catch (error) {
-    throw new ProfileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new ProfileError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
     known.checkedAt = now;
@@ -213,7 +263,9 @@ export function loadProfileFile(file: string): Profile {
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (error) {
-      throw new ProfileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new ProfileError(
+        `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     profile = resolveProfile(parseProfileText(text, file), file, path.dirname(file));
   } catch (error) {

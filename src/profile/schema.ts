@@ -25,11 +25,20 @@ const ajv2020 = lazy<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
 export const compileSchema = memo((schema: Record<string, unknown>, where: string): CompiledSchema => {
   const dialect = String(schema["$schema"] ?? "");
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
-  const ajv = dialect.includes("2020-12") ? new (ajv2020().Ajv2020)(options) : dialect.includes("2019-09") ? new (ajv2019().Ajv2019)(options) : new (ajvDraft7().Ajv)(options);
+  const ajv = dialect.includes("2020-12")
+    ? new (ajv2020().Ajv2020)(options)
+    : dialect.includes("2019-09")
+      ? new (ajv2019().Ajv2019)(options)
+      : new (ajvDraft7().Ajv)(options);
   try {
-    return { validate: ajv.compile(schema), required: Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [] };
+    return {
+      validate: ajv.compile(schema),
+      required: Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [],
+    };
   } catch (error) {
-    throw new ProfileError(`${where}: frontMatter.schema is not a valid JSON Schema: ${(error as Error).message.split("\n")[0]}`);
+    throw new ProfileError(
+      `${where}: frontMatter.schema is not a valid JSON Schema: ${(error as Error).message.split("\n")[0]}`,
+    );
   }
 });
 
@@ -54,11 +63,18 @@ export function missingKeyMessage(parts: readonly string[], missing: string): st
 }
 
 /** A key the schema does not allow (`additionalProperties`, `unevaluatedProperties`): the key, its path, and what is allowed. */
-export function extraKey(error: ErrorObject, parts: readonly string[]): { extra: string; key: string; message: string } {
+export function extraKey(
+  error: ErrorObject,
+  parts: readonly string[],
+): { extra: string; key: string; message: string } {
   const extra = String(error.params["additionalProperty"] ?? error.params["unevaluatedProperty"]);
   const allowed = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
   const key = instanceKey([...parts, extra]);
-  return { extra, key, message: `Unexpected key ${code(key)}, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}` };
+  return {
+    extra,
+    key,
+    message: `Unexpected key ${code(key)}, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}`,
+  };
 }
 
 /** A value failing `error`, `shown` as the message names it (`\`2023\``, "mapping", "nothing"). */
@@ -69,7 +85,12 @@ export function valueMessage(error: ErrorObject, parts: readonly string[], shown
 
 /** A JSON pointer's segments. */
 export function pathOf(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** A key path as written in YAML: `event.dates[0]`. */

@@ -56,7 +56,14 @@ export interface ProfileFile {
     references?: Level;
     referenceExemptTitle?: string | null;
   };
-  template?: { path?: string; frontMatter?: string | null; h1?: string; eventDetails?: string[]; sectionHeading?: string; fields?: string[] };
+  template?: {
+    path?: string;
+    frontMatter?: string | null;
+    h1?: string;
+    eventDetails?: string[];
+    sectionHeading?: string;
+    fields?: string[];
+  };
 }
 
 export interface FieldSpec {
@@ -110,7 +117,14 @@ export interface Profile {
     references: Level;
     referenceExemptTitle: RegExp | null;
   };
-  template: { path: string | null; frontMatter: string | null; h1: string | null; eventDetails: string[]; sectionHeading: string; fields: string[] };
+  template: {
+    path: string | null;
+    frontMatter: string | null;
+    h1: string | null;
+    eventDetails: string[];
+    sectionHeading: string;
+    fields: string[];
+  };
   /** The file as written (extends resolved), for `init`'s report and equality tests. */
   file: ProfileFile;
 }

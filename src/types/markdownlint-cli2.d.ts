@@ -40,7 +40,10 @@ declare module "markdownlint-cli2" {
     logError: (message: string) => void;
     fsPromises?: unknown;
   }
-  export type OutputFormatter = (options: OutputFormatterOptions, params?: Record<string, unknown>) => void | Promise<void>;
+  export type OutputFormatter = (
+    options: OutputFormatterOptions,
+    params?: Record<string, unknown>,
+  ) => void | Promise<void>;
   export function main(params: Parameters): Promise<number>;
 }
 declare module "markdownlint-cli2/markdownlint" {

@@ -37,7 +37,10 @@ export function parseDate(text: string, format: DateFormat = "DD.MM.YYYY"): Pars
 const RANGE = /^(\S+)(\s*(?:[–—]|--?|to|bis)\s*)(\S+)$/u;
 
 /** The event's date range from its Date value: `06.11.2023 – 10.11.2023` or a single date. */
-export function parseDateRange(value: string, format: DateFormat = "DD.MM.YYYY"): { start: ParsedDate; end: ParsedDate; separator: string; from: string; to: string } | null {
+export function parseDateRange(
+  value: string,
+  format: DateFormat = "DD.MM.YYYY",
+): { start: ParsedDate; end: ParsedDate; separator: string; from: string; to: string } | null {
   const text = value.trim();
   const single = parseDate(text, format);
   if (single) return { start: single, end: single, separator: "", from: text, to: text };
@@ -48,8 +51,22 @@ export function parseDateRange(value: string, format: DateFormat = "DD.MM.YYYY")
   return start && end ? { start, end, separator: m[2]!, from: m[1]!, to: m[3]! } : null;
 }
 
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const MONTH_WORD =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 
 export interface MonthYear {
   year: number;
@@ -75,7 +92,10 @@ export function monthsIn(text: string): MonthYear[] {
     const y = Number(year);
     if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
   };
-  for (const m of text.matchAll(new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-–—]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"))) push(m[2]!, monthOf(m[1]!));
+  for (const m of text.matchAll(
+    new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-–—]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"),
+  ))
+    push(m[2]!, monthOf(m[1]!));
   for (const m of text.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push(m[2]!, Number(m[1]));
   for (const m of text.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push(m[1]!, Number(m[2]));
   for (const m of text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push(m[3]!, Number(m[2]));
@@ -91,7 +111,6 @@ export function monthOfPath(file: string | null | undefined): { month: MonthYear
   const m = /^(\d{4})-(0[1-9]|1[0-2])(?!\d)/.exec(name);
   return m ? { month: { year: Number(m[1]), month: Number(m[2]) }, name } : null;
 }
-
 
 /** `-202311` for November 2023 (`sign` -1, the Gardener pages' `weight`). */
 export const yyyymm = (m: MonthYear, sign: 1 | -1 = 1): number => sign * (m.year * 100 + m.month);

@@ -87,14 +87,24 @@ function parse(text: string, bodyStartLine: number): YamlFrontMatter {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // Duplicate keys are found below in one pass: the library's own check is quadratic.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    keepSourceTokens: false,
+  });
   const point = (offset: number): Point => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: bodyStartLine + pos.line - 1, column: pos.col };
   };
   const errors: YamlSyntaxError[] = document.errors.map((e) => {
     const offset = e.pos[0];
-    const error: YamlSyntaxError = { code: e.code, offset, ...point(offset), message: e.message.split("\n")[0]!.trim() };
+    const error: YamlSyntaxError = {
+      code: e.code,
+      offset,
+      ...point(offset),
+      message: e.message.split("\n")[0]!.trim(),
+    };
     if (e.code === "MISSING_CHAR" && /quote/i.test(e.message)) {
       // The library notices a missing closing quote where the text ends; the problem is the
       // opening quote.
@@ -117,7 +127,14 @@ function parse(text: string, bodyStartLine: number): YamlFrontMatter {
     return error;
   });
   for (const dup of duplicateKeys(document)) {
-    errors.push({ code: "DUPLICATE_KEY", offset: dup.offset, ...point(dup.offset), message: "Map keys must be unique", key: dup.key, first: point(dup.first) });
+    errors.push({
+      code: "DUPLICATE_KEY",
+      offset: dup.offset,
+      ...point(dup.offset),
+      message: "Map keys must be unique",
+      key: dup.key,
+      first: point(dup.first),
+    });
   }
   errors.sort((a, b) => a.offset - b.offset);
 
@@ -131,7 +148,11 @@ function parse(text: string, bodyStartLine: number): YamlFrontMatter {
       valueProblem = { message: (error as Error).message.split("\n")[0]!, offset: alias ?? 0 };
     }
   }
-  const span = (from: number, to: number): Span => ({ start: point(from), end: point(to), text: text.slice(Math.max(0, from), Math.max(0, to)) });
+  const span = (from: number, to: number): Span => ({
+    start: point(from),
+    end: point(to),
+    text: text.slice(Math.max(0, from), Math.max(0, to)),
+  });
   return { text, document, errors, value, valueProblem, point, span };
 }
 
@@ -215,7 +236,9 @@ export function locate(document: Document.Parsed, path: readonly (string | numbe
   let pair: Pair | null = null;
   for (const segment of path) {
     if (isMap(node)) {
-      const found: Pair | undefined = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const found: Pair | undefined = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!found) return { pair: null, key: null, node: null };
       pair = found;
       node = found.value;
@@ -247,7 +270,9 @@ export function keySpan(model: WrapupModel, yaml: YamlFrontMatter, path: readonl
 /** A span cut to its first line. */
 export function firstLineOf(span: Span): Span {
   const text = firstLine(span.text);
-  return text === span.text ? span : { start: span.start, end: { line: span.start.line, column: span.start.column + text.length }, text };
+  return text === span.text
+    ? span
+    : { start: span.start, end: { line: span.start.line, column: span.start.column + text.length }, text };
 }
 
 /** A value as a message names it: its text as inline code (clipped to its first line), or "mapping", "list". */

@@ -69,7 +69,8 @@ const MODAL = String.raw`\b(?:has|have|needs?|must|should|shall|will|is|are)\s+(
  * Between an imperative's verb and its noun: another verb makes the noun its object
  * (`finalize tests and open the PR`); `the open PRs`, `the opened pull request` are no verb.
  */
-const OTHER_VERB = /(?<!\b(?:the|an?|any|all|its|their|these|those|remaining)\s+)\b(?:open|opened|create|raise|file|submit|prepare|write|draft|start)\b/i;
+const OTHER_VERB =
+  /(?<!\b(?:the|an?|any|all|its|their|these|those|remaining)\s+)\b(?:open|opened|create|raise|file|submit|prepare|write|draft|start)\b/i;
 
 interface Reading {
   subject: AskSubject;
@@ -83,25 +84,41 @@ interface Reading {
 const READINGS: Reading[] = [
   {
     subject: "pull",
-    imperative: new RegExp(String.raw`${START}((?:finish|finali[sz]e|review|merge|land|get)\b[^.;]*?${PR})(?![\w#])`, "i"),
+    imperative: new RegExp(
+      String.raw`${START}((?:finish|finali[sz]e|review|merge|land|get)\b[^.;]*?${PR})(?![\w#])`,
+      "i",
+    ),
     needs: /\b(?:merge|merged|merging|land|landed|review|reviewed)\b/i,
     passives: [
       new RegExp(String.raw`(${DET}\b${PR}\b[^.;]*?${MODAL}(?:reviewed|merged|landed))\b`, "i"),
-      new RegExp(String.raw`(\b(?:make sure|ensure)\b[^.;]*?\b${PR}\b\s+(?:gets?|are|is)\s+(?:\w+\s+and\s+)?merged)\b`, "i"),
+      new RegExp(
+        String.raw`(\b(?:make sure|ensure)\b[^.;]*?\b${PR}\b\s+(?:gets?|are|is)\s+(?:\w+\s+and\s+)?merged)\b`,
+        "i",
+      ),
       new RegExp(String.raw`(\bwait(?:ing)?\s+for\b[^.;]*?\b${PR}\b\s+to\s+(?:be|get)\s+merged)\b`, "i"),
     ],
   },
   {
     subject: "issue",
-    imperative: new RegExp(String.raw`${START}((?:close|resolve|fix|implement|address|solve)\b[^.;]*?\b${ISSUE})\b`, "i"),
+    imperative: new RegExp(
+      String.raw`${START}((?:close|resolve|fix|implement|address|solve)\b[^.;]*?\b${ISSUE})\b`,
+      "i",
+    ),
     needs: null,
-    passives: [new RegExp(String.raw`(${DET}\b${ISSUE}\b[^.;]*?${MODAL}(?:closed|resolved|fixed|implemented|addressed|solved))\b`, "i")],
+    passives: [
+      new RegExp(
+        String.raw`(${DET}\b${ISSUE}\b[^.;]*?${MODAL}(?:closed|resolved|fixed|implemented|addressed|solved))\b`,
+        "i",
+      ),
+    ],
   },
   {
     subject: "discussion",
     imperative: new RegExp(String.raw`${START}((?:resolve|close|conclude|answer)\b[^.;]*?\b${DISCUSSION})\b`, "i"),
     needs: null,
-    passives: [new RegExp(String.raw`(${DET}\b${DISCUSSION}\b[^.;]*?${MODAL}(?:closed|resolved|concluded|answered))\b`, "i")],
+    passives: [
+      new RegExp(String.raw`(${DET}\b${DISCUSSION}\b[^.;]*?${MODAL}(?:closed|resolved|concluded|answered))\b`, "i"),
+    ],
   },
 ];
 
@@ -139,7 +156,8 @@ function readClause(clause: string, reading: Reading): string | null {
       if (!reading.needs || reading.needs.test(m[1]!)) return tidy(m[1]!);
       // `Get the PR merged`: the verb that asks comes after the noun, in the same clause.
       const then = reading.needs.exec(rest.slice(m[1]!.length));
-      if (then && !/[,]/.test(rest.slice(m[1]!.length, m[1]!.length + then.index))) return tidy(rest.slice(0, m[1]!.length + then.index + then[0].length));
+      if (then && !/[,]/.test(rest.slice(m[1]!.length, m[1]!.length + then.index)))
+        return tidy(rest.slice(0, m[1]!.length + then.index + then[0].length));
     }
   }
   for (const passive of reading.passives) {

@@ -61,7 +61,13 @@ export const projectsOf = memo((model: WrapupModel, profile: Profile): Project[]
     }
     const classified = fieldsOf(section, profile);
     const nextSteps = classified.find((c) => c.spec?.role === "next-steps") ?? null;
-    projects.push({ section, title: titleOf(section), links: inSection, nextSteps, templated: hasTemplateFields(section, profile) });
+    projects.push({
+      section,
+      title: titleOf(section),
+      links: inSection,
+      nextSteps,
+      templated: hasTemplateFields(section, profile),
+    });
   }
   return projects;
 });

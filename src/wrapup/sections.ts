@@ -86,7 +86,8 @@ type Meaning = Omit<Classified, "field">;
 const spellingsOf = memo((profile: Profile): Spelling[] => {
   const spellings: Spelling[] = [];
   for (const spec of profile.fields.list) {
-    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
+    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives])
+      spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
   }
   return spellings;
 });
@@ -121,11 +122,14 @@ function meaningOf(label: string, heading: boolean, spellings: Spelling[]): Mean
 
 /** The fields of a section (sub-headings dropped), classified; once per section (a document has one profile). */
 export const fieldsOf = memo((section: Section, profile: Profile): readonly Classified[] =>
-  section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading),
+  section.fields
+    .map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) }))
+    .filter((c) => !c.subheading),
 );
 
 /** Whether a classified field is one of the template's (required or usual), or a slip for one. */
-const isTemplateField = (c: Classified): boolean => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
+const isTemplateField = (c: Classified): boolean =>
+  c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
 
 /** Whether a section carries any of the template's fields. */
 export function hasTemplateFields(section: Section, profile: Profile): boolean {

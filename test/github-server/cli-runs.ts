@@ -61,7 +61,12 @@ export function cliProject(files: Record<string, string>, dir?: string): string 
   const config = {
     config: { default: false, WU007: true },
     customRules: ["wrapup-lint/markdownlint"],
-    outputFormatters: [[path.join(ROOT, "node_modules", "markdownlint-cli2-formatter-json", "markdownlint-cli2-formatter-json.js"), { name: "markdownlint.json", spaces: 0 }]],
+    outputFormatters: [
+      [
+        path.join(ROOT, "node_modules", "markdownlint-cli2-formatter-json", "markdownlint-cli2-formatter-json.js"),
+        { name: "markdownlint.json", spaces: 0 },
+      ],
+    ],
   };
   return project(
     {
@@ -77,15 +82,29 @@ export function cliProject(files: Record<string, string>, dir?: string): string 
 
 interface Reported {
   path: string;
-  messages: { line: number | null; reason: string; ruleId: string | null; source: string | null; fatal: boolean | null; expected: string[] | null }[];
+  messages: {
+    line: number | null;
+    reason: string;
+    ruleId: string | null;
+    source: string | null;
+    fatal: boolean | null;
+    expected: string[] | null;
+  }[];
 }
 
 function fromUnified(reported: Reported[], dir: string): CliFinding[] {
   const findings: CliFinding[] = [];
   for (const file of reported) {
     for (const m of file.messages) {
-      if (m.ruleId !== "wrapup-github-link-resolves") throw new Error(`${file.path}: ${m.reason} (${m.source}:${m.ruleId})`);
-      findings.push({ file: path.basename(path.resolve(dir, file.path)), line: m.line ?? 0, message: m.reason, warning: null, fixable: (m.expected ?? []).length > 0 });
+      if (m.ruleId !== "wrapup-github-link-resolves")
+        throw new Error(`${file.path}: ${m.reason} (${m.source}:${m.ruleId})`);
+      findings.push({
+        file: path.basename(path.resolve(dir, file.path)),
+        line: m.line ?? 0,
+        message: m.reason,
+        warning: null,
+        fixable: (m.expected ?? []).length > 0,
+      });
     }
   }
   return sort(findings);
@@ -102,22 +121,52 @@ export async function runCli(name: CliName, dir: string, env: Record<string, str
   if (name === "markdownlint-cli2") {
     const out = path.join(dir, "markdownlint.json");
     fs.rmSync(out, { force: true });
-    const result = await runAsync(path.join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), ["docs/*.md"], { cwd: dir, env: environment, timeoutMs });
+    const result = await runAsync(
+      path.join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"),
+      ["docs/*.md"],
+      { cwd: dir, env: environment, timeoutMs },
+    );
     if (!fs.existsSync(out)) throw new Error(`markdownlint-cli2 wrote no results: ${result.output}`);
-    const results = JSON.parse(fs.readFileSync(out, "utf8")) as { fileName: string; lineNumber: number; ruleNames: string[]; errorDetail: string | null; ruleInformation: string | null; fixInfo: unknown }[];
+    const results = JSON.parse(fs.readFileSync(out, "utf8")) as {
+      fileName: string;
+      lineNumber: number;
+      ruleNames: string[];
+      errorDetail: string | null;
+      ruleInformation: string | null;
+      fixInfo: unknown;
+    }[];
     const findings = results.map((r) => {
-      if (!r.ruleNames.includes("WU007")) throw new Error(`${r.fileName}:${r.lineNumber}: ${r.ruleNames.join("/")} ${r.errorDetail}`);
-      return { file: path.basename(r.fileName), line: r.lineNumber, message: r.errorDetail ?? "", warning: (r.ruleInformation ?? "").endsWith("#warnings"), fixable: r.fixInfo != null };
+      if (!r.ruleNames.includes("WU007"))
+        throw new Error(`${r.fileName}:${r.lineNumber}: ${r.ruleNames.join("/")} ${r.errorDetail}`);
+      return {
+        file: path.basename(r.fileName),
+        line: r.lineNumber,
+        message: r.errorDetail ?? "",
+        warning: (r.ruleInformation ?? "").endsWith("#warnings"),
+        fixable: r.fixInfo != null,
+      };
     });
     return { findings: sort(findings), result };
   }
   if (name === "remark-cli") {
-    const result = await runAsync(path.join(ROOT, "node_modules", "remark-cli", "cli.js"), ["docs", "--ext", "md", "--no-stdout", "--no-color", "--report", "./json-reporter.mjs"], { cwd: dir, env: environment, timeoutMs });
-    const json = result.stderr.trim().split("\n").filter((l) => l.startsWith("[")).pop();
+    const result = await runAsync(
+      path.join(ROOT, "node_modules", "remark-cli", "cli.js"),
+      ["docs", "--ext", "md", "--no-stdout", "--no-color", "--report", "./json-reporter.mjs"],
+      { cwd: dir, env: environment, timeoutMs },
+    );
+    const json = result.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith("["))
+      .pop();
     if (!json) throw new Error(`remark-cli printed no report: ${result.output}`);
     return { findings: fromUnified(JSON.parse(json) as Reported[], dir), result };
   }
-  const names = fs.readdirSync(path.join(dir, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`);
+  const names = fs
+    .readdirSync(path.join(dir, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`);
   const out = path.join(dir, "one-by-one.json");
   fs.rmSync(out, { force: true });
   const result = await runAsync(path.join(dir, "one-by-one.mjs"), names, { cwd: dir, env: environment, timeoutMs });

@@ -34,7 +34,13 @@ export const DOCS_WORLD: World = {
       // WU009's examples: what became of the ACL extension's pull requests.
       pulls: [28, 31, 35, 36],
       issues: [30],
-      states: { 28: { state: "merged" }, 31: { state: "merged" }, 35: { state: "closed" }, 36: { state: "draft" }, 30: { state: "open" } },
+      states: {
+        28: { state: "merged" },
+        31: { state: "merged" },
+        35: { state: "closed" },
+        36: { state: "draft" },
+        30: { state: "open" },
+      },
     },
     {
       owner: "gardener",
@@ -43,7 +49,12 @@ export const DOCS_WORLD: World = {
       issues: [1217],
       states: { 690: { state: "merged" }, 691: { state: "open" }, 1217: { state: "closed", reason: "COMPLETED" } },
     },
-    { owner: "gardener", name: "gardener-extension-shoot-flux", formerNames: ["stackitcloud/gardener-extension-shoot-flux"], pulls: [7] },
+    {
+      owner: "gardener",
+      name: "gardener-extension-shoot-flux",
+      formerNames: ["stackitcloud/gardener-extension-shoot-flux"],
+      pulls: [7],
+    },
     { owner: "gardener", name: "logging-old", archived: true, pulls: [398] },
   ],
   apps: ["octo-sts"],

@@ -110,7 +110,9 @@ function breakLink(c: Candidate, tag: number): Mutation | null {
       return {
         url: withPath(c.url, (s) => [...s.slice(0, 3), String(n), ...s.slice(4)]),
         kind: "broken",
-        message: new RegExp(`^Unexpected link to \`${esc(scope)}#${n}\`, expected a pull request, issue or discussion that exists$`),
+        message: new RegExp(
+          `^Unexpected link to \`${esc(scope)}#${n}\`, expected a pull request, issue or discussion that exists$`,
+        ),
       };
     }
     case "tree":
@@ -124,16 +126,23 @@ function breakLink(c: Candidate, tag: number): Mutation | null {
       return {
         url,
         kind: "broken",
-        message: new RegExp(`^Unexpected link to \`${esc(target.rest.join("/"))}\` in \`${esc(scope)}\`, expected a branch, tag or commit \\(and path\\) that exists$`),
+        message: new RegExp(
+          `^Unexpected link to \`${esc(target.rest.join("/"))}\` in \`${esc(scope)}\`, expected a branch, tag or commit \\(and path\\) that exists$`,
+        ),
       };
     }
     case "commit": {
       const written = t.rest[0]!;
-      const sha = createHash("sha1").update(`gone${tag}`).digest("hex").slice(0, Math.max(7, Math.min(40, written.length)));
+      const sha = createHash("sha1")
+        .update(`gone${tag}`)
+        .digest("hex")
+        .slice(0, Math.max(7, Math.min(40, written.length)));
       return {
         url: c.url.replace(written, sha),
         kind: "broken",
-        message: new RegExp(`^Unexpected link to commit \`${sha}\` in \`${esc(scope)}\`, expected a commit that exists$`),
+        message: new RegExp(
+          `^Unexpected link to commit \`${sha}\` in \`${esc(scope)}\`, expected a commit that exists$`,
+        ),
       };
     }
     case "release": {
@@ -149,7 +158,9 @@ function breakLink(c: Candidate, tag: number): Mutation | null {
       return {
         url: withPath(c.url, (s) => [s[0]!, name, ...s.slice(2)]),
         kind: "broken",
-        message: new RegExp(`^Unexpected link to \`${esc(`${t.owner}/${name}`)}\`, expected a GitHub repository that exists \\(not found, or private\\)$`),
+        message: new RegExp(
+          `^Unexpected link to \`${esc(`${t.owner}/${name}`)}\`, expected a GitHub repository that exists \\(not found, or private\\)$`,
+        ),
       };
     }
     case "owner": {
@@ -158,7 +169,9 @@ function breakLink(c: Candidate, tag: number): Mutation | null {
       return {
         url: withPath(c.url, () => [owner]),
         kind: "broken",
-        message: new RegExp(`^Unexpected link to \`${esc(owner)}\`, expected a GitHub user or organization that exists$`),
+        message: new RegExp(
+          `^Unexpected link to \`${esc(owner)}\`, expected a GitHub user or organization that exists$`,
+        ),
       };
     }
     default:
@@ -177,14 +190,18 @@ function redirectLink(c: Candidate, world: World): Mutation | null {
     return {
       url: withPath(c.url, (s) => [s[0]!, s[1]!, "issues", ...s.slice(3)]),
       kind: "redirect",
-      message: new RegExp(`^Unexpected \`issues/${t.number}\` for pull request \`${esc(`${t.owner}/${t.repo}`)}#${t.number}\`, expected \`pull/${t.number}\` \\(the link works, GitHub redirects it\\)$`),
+      message: new RegExp(
+        `^Unexpected \`issues/${t.number}\` for pull request \`${esc(`${t.owner}/${t.repo}`)}#${t.number}\`, expected \`pull/${t.number}\` \\(the link works, GitHub redirects it\\)$`,
+      ),
     };
   }
   if (t.kind === "issue" && isIssue && !isPull) {
     return {
       url: withPath(c.url, (s) => [s[0]!, s[1]!, "pull", ...s.slice(3)]),
       kind: "redirect",
-      message: new RegExp(`^Unexpected \`pull/${t.number}\` for issue \`${esc(`${t.owner}/${t.repo}`)}#${t.number}\`, expected \`issues/${t.number}\` \\(the link works, GitHub redirects it\\)$`),
+      message: new RegExp(
+        `^Unexpected \`pull/${t.number}\` for issue \`${esc(`${t.owner}/${t.repo}`)}#${t.number}\`, expected \`issues/${t.number}\` \\(the link works, GitHub redirects it\\)$`,
+      ),
     };
   }
   return null;
@@ -247,7 +264,8 @@ export function buildHistory(options: HistoryOptions = {}): History {
     else repo.name = `${repo.name}-next`;
     repo.formerNames = [old];
     renames[old.toLowerCase()] = `${repo.owner}/${repo.name}`;
-    if (!world.owners.some((o) => o.login.toLowerCase() === repo.owner.toLowerCase())) world.owners.push({ login: repo.owner });
+    if (!world.owners.some((o) => o.login.toLowerCase() === repo.owner.toLowerCase()))
+      world.owners.push({ login: repo.owner });
   }
 
   const files: Record<string, string> = {};
@@ -287,7 +305,11 @@ export function buildHistory(options: HistoryOptions = {}): History {
           if (appBroken) continue;
           appBroken = true;
           const slug = `${c.target.owner}-gone`;
-          edits.set(i, { url: c.url.replace(/\/apps\/[^/?#]+/, `/apps/${slug}`), kind: "broken", message: new RegExp(`^Unexpected link to the GitHub App \`${esc(slug)}\`, expected an app that exists$`) });
+          edits.set(i, {
+            url: c.url.replace(/\/apps\/[^/?#]+/, `/apps/${slug}`),
+            kind: "broken",
+            message: new RegExp(`^Unexpected link to the GitHub App \`${esc(slug)}\`, expected an app that exists$`),
+          });
           b++;
           continue;
         }
@@ -310,12 +332,15 @@ export function buildHistory(options: HistoryOptions = {}): History {
         }
       }
       // Apply the edits, right to left on each line.
-      const sorted = [...edits.entries()].sort((a, b) => all[b[0]]!.line - all[a[0]]!.line || all[b[0]]!.column - all[a[0]]!.column);
+      const sorted = [...edits.entries()].sort(
+        (a, b) => all[b[0]]!.line - all[a[0]]!.line || all[b[0]]!.column - all[a[0]]!.column,
+      );
       for (const [i, m] of sorted) {
         const c = all[i]!;
         const l = lines[c.line - 1]!;
         const at = c.column - 1;
-        if (l.slice(at, at + c.url.length) !== c.url) throw new Error(`${file}:${c.line}: ${c.url} is not at column ${c.column}`);
+        if (l.slice(at, at + c.url.length) !== c.url)
+          throw new Error(`${file}:${c.line}: ${c.url} is not at column ${c.column}`);
         lines[c.line - 1] = l.slice(0, at) + m.url + l.slice(at + c.url.length);
         expected.push({ file, line: c.line, kind: m.kind, message: m.message });
         if (m.kind === "broken") broken.add(keyOf(m.url)!);
@@ -332,12 +357,31 @@ export function buildHistory(options: HistoryOptions = {}): History {
         const t = parseGitHubUrl(url)!.target!;
         const now = t.repo && t.kind !== "app" ? renames[`${t.owner}/${t.repo}`.toLowerCase()] : undefined;
         if (now) {
-          const line = link.urlSpan && link.urlSpan.start.line === link.urlSpan.end.line ? link.urlSpan.start.line : link.span.start.line;
-          expected.push({ file, line, kind: "redirect", message: new RegExp(`^Unexpected old repository name \`${esc(`${t.owner}/${t.repo}`)}\`, expected \`${esc(now)}\` \\(renamed on GitHub; the link works, GitHub redirects it\\)$`) });
+          const line =
+            link.urlSpan && link.urlSpan.start.line === link.urlSpan.end.line
+              ? link.urlSpan.start.line
+              : link.span.start.line;
+          expected.push({
+            file,
+            line,
+            kind: "redirect",
+            message: new RegExp(
+              `^Unexpected old repository name \`${esc(`${t.owner}/${t.repo}`)}\`, expected \`${esc(now)}\` \\(renamed on GitHub; the link works, GitHub redirects it\\)$`,
+            ),
+          });
           redirectLinks++;
         }
       }
     }
   }
-  return { files, world, expected, targets: keys.size, candidates: candidateCount, brokenTargets: broken.size, redirectLinks, renames };
+  return {
+    files,
+    world,
+    expected,
+    targets: keys.size,
+    candidates: candidateCount,
+    brokenTargets: broken.size,
+    redirectLinks,
+    renames,
+  };
 }

@@ -37,7 +37,11 @@ export interface RunResult {
 
 type AnyRule = WrapupRule<any, Finding[] | Promise<Finding[]>>;
 
-export async function runMarkdownlintCli2(dir: string, rules: AnyRule[], config: Record<string, unknown> = {}): Promise<RunResult> {
+export async function runMarkdownlintCli2(
+  dir: string,
+  rules: AnyRule[],
+  config: Record<string, unknown> = {},
+): Promise<RunResult> {
   resetGitHubResolver();
   const findings: RunFinding[] = [];
   let output = "";
@@ -50,9 +54,25 @@ export async function runMarkdownlintCli2(dir: string, rules: AnyRule[], config:
       customRules: rules.map(toMarkdownlintRule),
       outputFormatters: [
         [
-          ({ results }: { results: { fileName: string; lineNumber: number; errorDetail: string | null; fixInfo: unknown; ruleInformation: string | null }[] }) => {
+          ({
+            results,
+          }: {
+            results: {
+              fileName: string;
+              lineNumber: number;
+              errorDetail: string | null;
+              fixInfo: unknown;
+              ruleInformation: string | null;
+            }[];
+          }) => {
             for (const r of results) {
-              findings.push({ file: r.fileName, line: r.lineNumber, message: r.errorDetail ?? "", fixed: r.fixInfo != null, warning: (r.ruleInformation ?? "").endsWith("#warnings") });
+              findings.push({
+                file: r.fileName,
+                line: r.lineNumber,
+                message: r.errorDetail ?? "",
+                fixed: r.fixInfo != null,
+                warning: (r.ruleInformation ?? "").endsWith("#warnings"),
+              });
             }
           },
         ],
@@ -69,7 +89,11 @@ export async function runMarkdownlintCli2(dir: string, rules: AnyRule[], config:
   return { findings: sortRun(findings), ms, stats: githubResolver().stats, output };
 }
 
-export async function runRemarkEngine(dir: string, rules: AnyRule[], config: Record<string, unknown> = {}): Promise<RunResult> {
+export async function runRemarkEngine(
+  dir: string,
+  rules: AnyRule[],
+  config: Record<string, unknown> = {},
+): Promise<RunResult> {
   resetGitHubResolver();
   const names = new Set(rules.map((r) => r.name));
   const start = performance.now();
@@ -111,7 +135,13 @@ export async function runRemarkEngine(dir: string, rules: AnyRule[], config: Rec
         output += `${file.path}: ${m.reason}\n`;
         continue;
       }
-      findings.push({ file: file.path.replace(/^\.\//, ""), line: m.line ?? 0, message: m.reason, fixed: Array.isArray(m.expected) && m.expected.length > 0, warning: null });
+      findings.push({
+        file: file.path.replace(/^\.\//, ""),
+        line: m.line ?? 0,
+        message: m.reason,
+        fixed: Array.isArray(m.expected) && m.expected.length > 0,
+        warning: null,
+      });
     }
   }
   const ms = performance.now() - start;

@@ -157,27 +157,39 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
       updatedAt,
     };
     if (kind === "PullRequest") {
-      return { ...common, state: state === "merged" ? "MERGED" : state === "closed" ? "CLOSED" : "OPEN", isDraft: state === "draft", merged: state === "merged", mergedAt: state === "merged" ? updatedAt : null, headRefName: `branch-${n}` };
+      return {
+        ...common,
+        state: state === "merged" ? "MERGED" : state === "closed" ? "CLOSED" : "OPEN",
+        isDraft: state === "draft",
+        merged: state === "merged",
+        mergedAt: state === "merged" ? updatedAt : null,
+        headRefName: `branch-${n}`,
+      };
     }
     if (kind === "Issue") {
       const reason = given?.reason ?? (closed ? "COMPLETED" : null);
       return {
         ...common,
         state: closed ? "CLOSED" : "OPEN",
-        stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) => (reason === "DUPLICATE" && !enableDuplicate ? "NOT_PLANNED" : reason),
+        stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) =>
+          reason === "DUPLICATE" && !enableDuplicate ? "NOT_PLANNED" : reason,
       };
     }
     return { ...common, stateReason: given?.reason ?? (closed ? "RESOLVED" : null) };
   };
   const failing = (number: number): void => {
     if ((repo.failing ?? []).includes(number)) {
-      throw new GitHubInternal("Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B3` when reporting this issue.");
+      throw new GitHubInternal(
+        "Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B3` when reporting this issue.",
+      );
     }
   };
   // Partial errors: every n-th field resolution fails as GitHub's do, without a type.
   const maybeFail = (): void => {
     if (partial.every > 0 && ++partial.count % partial.every === 0) {
-      throw new GitHubInternal("Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B2` when reporting this issue.");
+      throw new GitHubInternal(
+        "Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B2` when reporting this issue.",
+      );
     }
   };
   const resolveRev = (rev: string): { files: string[]; key: string } | null => {
@@ -200,7 +212,12 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
     id: nodeId("Repository", full),
     name: repo.name,
     nameWithOwner: full,
-    owner: { __typename: "Organization", id: nodeId("Organization", repo.owner), login: repo.owner, url: `https://github.com/${repo.owner}` },
+    owner: {
+      __typename: "Organization",
+      id: nodeId("Organization", repo.owner),
+      login: repo.owner,
+      url: `https://github.com/${repo.owner}`,
+    },
     url,
     isArchived: repo.archived === true,
     archivedAt: repo.archived === true ? DEFAULT_UPDATED_AT : null,
@@ -210,13 +227,15 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
     pullRequest({ number }: { number: number }) {
       maybeFail();
       failing(number);
-      if (!(repo.pulls ?? []).includes(number)) throw new GitHubNotFound(`Could not resolve to a PullRequest with the number of ${number}.`);
+      if (!(repo.pulls ?? []).includes(number))
+        throw new GitHubNotFound(`Could not resolve to a PullRequest with the number of ${number}.`);
       return numbered("PullRequest", number);
     },
     issue({ number }: { number: number }) {
       maybeFail();
       failing(number);
-      if (!(repo.issues ?? []).includes(number)) throw new GitHubNotFound(`Could not resolve to an Issue with the number of ${number}.`);
+      if (!(repo.issues ?? []).includes(number))
+        throw new GitHubNotFound(`Could not resolve to an Issue with the number of ${number}.`);
       return numbered("Issue", number);
     },
     issueOrPullRequest({ number }: { number: number }) {
@@ -229,14 +248,17 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
     discussion({ number }: { number: number }) {
       maybeFail();
       failing(number);
-      if (!(repo.discussions ?? []).includes(number)) throw new GitHubNotFound(`Could not resolve to a Discussion with the number of ${number}.`);
+      if (!(repo.discussions ?? []).includes(number))
+        throw new GitHubNotFound(`Could not resolve to a Discussion with the number of ${number}.`);
       return numbered("Discussion", number);
     },
     object({ expression, oid }: { expression?: string; oid?: string }) {
       maybeFail();
       if (oid) {
         const files = repo.commits?.[oid.toLowerCase()];
-        return files ? gitObject("Commit", oid.toLowerCase(), { messageHeadline: "commit", committedDate: DEFAULT_UPDATED_AT }) : null;
+        return files
+          ? gitObject("Commit", oid.toLowerCase(), { messageHeadline: "commit", committedDate: DEFAULT_UPDATED_AT })
+          : null;
       }
       if (!expression) return null;
       const colon = expression.indexOf(":");
@@ -244,7 +266,11 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
       const path = colon >= 0 ? expression.slice(colon + 1) : null;
       const at = resolveRev(rev);
       if (!at) return null;
-      if (path === null) return gitObject("Commit", /^[0-9a-f]{40}$/.test(at.key) ? at.key : sha(at.key), { messageHeadline: "commit", committedDate: DEFAULT_UPDATED_AT });
+      if (path === null)
+        return gitObject("Commit", /^[0-9a-f]{40}$/.test(at.key) ? at.key : sha(at.key), {
+          messageHeadline: "commit",
+          committedDate: DEFAULT_UPDATED_AT,
+        });
       const kind = lookPath(at.files, path);
       return kind ? gitObject(kind, `${at.key}:${path}`) : null;
     },
@@ -259,13 +285,24 @@ function repositoryValue(repo: FakeRepo, partial: { every: number; count: number
         id: nodeId("Ref", `${full}:${qualifiedName}`),
         name,
         prefix: inHeads ? "refs/heads/" : "refs/tags/",
-        target: gitObject("Commit", `${full}@${name}`, { messageHeadline: "tip", committedDate: (inHeads ? repo.branchDates?.[name!] : undefined) ?? DEFAULT_UPDATED_AT }),
+        target: gitObject("Commit", `${full}@${name}`, {
+          messageHeadline: "tip",
+          committedDate: (inHeads ? repo.branchDates?.[name!] : undefined) ?? DEFAULT_UPDATED_AT,
+        }),
       };
     },
     release({ tagName }: { tagName: string }) {
       maybeFail();
       if (!(repo.releases ?? []).includes(tagName)) return null;
-      return { id: nodeId("Release", `${full}:${tagName}`), name: tagName, tagName, url: `${url}/releases/tag/${tagName}`, isDraft: false, isPrerelease: false, publishedAt: DEFAULT_UPDATED_AT };
+      return {
+        id: nodeId("Release", `${full}:${tagName}`),
+        name: tagName,
+        tagName,
+        url: `${url}/releases/tag/${tagName}`,
+        isDraft: false,
+        isPrerelease: false,
+        publishedAt: DEFAULT_UPDATED_AT,
+      };
     },
   };
 }
@@ -295,9 +332,18 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
     "x-github-request-id": "1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B2",
   });
 
-  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
 
@@ -307,11 +353,21 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
       const parsed = JSON.parse(body) as { query?: unknown };
       query = typeof parsed.query === "string" ? parsed.query : "";
     } catch {
-      send(res, 400, { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/graphql" }, rateHeaders("graphql"));
+      send(
+        res,
+        400,
+        { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/graphql" },
+        rateHeaders("graphql"),
+      );
       return;
     }
     if (!query) {
-      send(res, 200, { errors: [{ message: "A query attribute must be specified and must be a string." }] }, rateHeaders("graphql"));
+      send(
+        res,
+        200,
+        { errors: [{ message: "A query attribute must be specified and must be a string." }] },
+        rateHeaders("graphql"),
+      );
       return;
     }
     remaining = Math.max(0, remaining - 1);
@@ -329,16 +385,27 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
         return { __typename: type, id: nodeId(type, o.login), login: o.login, url: `https://github.com/${o.login}` };
       },
       user: ({ login }: { login: string }) => {
-        const o = world.owners.find((x) => x.login.toLowerCase() === login.toLowerCase() && (x.type ?? "Organization") === "User");
+        const o = world.owners.find(
+          (x) => x.login.toLowerCase() === login.toLowerCase() && (x.type ?? "Organization") === "User",
+        );
         if (!o) throw new GitHubNotFound(`Could not resolve to a User with the login of '${login}'.`);
         return { id: nodeId("User", o.login), login: o.login, url: `https://github.com/${o.login}` };
       },
       organization: ({ login }: { login: string }) => {
-        const o = world.owners.find((x) => x.login.toLowerCase() === login.toLowerCase() && (x.type ?? "Organization") === "Organization");
+        const o = world.owners.find(
+          (x) => x.login.toLowerCase() === login.toLowerCase() && (x.type ?? "Organization") === "Organization",
+        );
         if (!o) throw new GitHubNotFound(`Could not resolve to an Organization with the login of '${login}'.`);
         return { id: nodeId("Organization", o.login), login: o.login, url: `https://github.com/${o.login}` };
       },
-      rateLimit: () => ({ cost: 1, limit: 5000, nodeCount: 0, remaining, resetAt: new Date(resetAt() * 1000).toISOString(), used: 5000 - remaining }),
+      rateLimit: () => ({
+        cost: 1,
+        limit: 5000,
+        nodeCount: 0,
+        remaining,
+        resetAt: new Date(resetAt() * 1000).toISOString(),
+        used: 5000 - remaining,
+      }),
     };
     const result = await graphql({ schema, source: query, rootValue });
     const out: Record<string, unknown> = {};
@@ -358,12 +425,18 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
   }
 
   function answerRest(method: string, path: string, res: http.ServerResponse): void {
-    const notFound = (doc: string): void => send(res, 404, { message: "Not Found", documentation_url: doc, status: "404" }, rateHeaders("core"));
+    const notFound = (doc: string): void =>
+      send(res, 404, { message: "Not Found", documentation_url: doc, status: "404" }, rateHeaders("core"));
     let m = /^\/apps\/([^/]+)$/.exec(path);
     if (method === "GET" && m) {
       const slug = decodeURIComponent(m[1]!);
       if (!(world.apps ?? []).includes(slug)) return notFound("https://docs.github.com/rest/apps/apps#get-an-app");
-      return send(res, 200, { id: 1, slug, node_id: nodeId("App", slug), name: slug, html_url: `https://github.com/apps/${slug}` }, rateHeaders("core"));
+      return send(
+        res,
+        200,
+        { id: 1, slug, node_id: nodeId("App", slug), name: slug, html_url: `https://github.com/apps/${slug}` },
+        rateHeaders("core"),
+      );
     }
     m = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
     if (method === "GET" && m) {
@@ -376,9 +449,29 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
         // A renamed or transferred repository: REST answers 301 to the repository by id.
         const location = `${base}/repositories/${id}`;
         res.setHeader("location", location);
-        return send(res, 301, { message: "Moved Permanently", url: location, documentation_url: "https://docs.github.com/v3/#http-redirects" }, rateHeaders("core"));
+        return send(
+          res,
+          301,
+          {
+            message: "Moved Permanently",
+            url: location,
+            documentation_url: "https://docs.github.com/v3/#http-redirects",
+          },
+          rateHeaders("core"),
+        );
       }
-      return send(res, 200, { id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, archived: repo.archived === true, html_url: `https://github.com/${repo.owner}/${repo.name}` }, rateHeaders("core"));
+      return send(
+        res,
+        200,
+        {
+          id,
+          name: repo.name,
+          full_name: `${repo.owner}/${repo.name}`,
+          archived: repo.archived === true,
+          html_url: `https://github.com/${repo.owner}/${repo.name}`,
+        },
+        rateHeaders("core"),
+      );
     }
     notFound("https://docs.github.com/rest");
   }
@@ -390,17 +483,29 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
       void (async () => {
         const body = Buffer.concat(chunks).toString("utf8");
         // GitHub Enterprise serves the same under /api/v3 (REST) and /api/graphql.
-        const path = (req.url ?? "/").split("?")[0]!.replace(/^\/api\/v3(?=\/)/, "").replace(/^\/api(?=\/graphql$)/, "");
+        const path = (req.url ?? "/")
+          .split("?")[0]!
+          .replace(/^\/api\/v3(?=\/)/, "")
+          .replace(/^\/api(?=\/graphql$)/, "");
         const isGraphQL = req.method === "POST" && path === "/graphql";
         let aliases = 0;
         if (isGraphQL) {
           try {
-            aliases = ((JSON.parse(body) as { query?: string }).query?.match(/:\s*(?:repository|repositoryOwner)\(/g) ?? []).length;
+            aliases = (
+              (JSON.parse(body) as { query?: string }).query?.match(/:\s*(?:repository|repositoryOwner)\(/g) ?? []
+            ).length;
           } catch {
             aliases = 0;
           }
         }
-        requests.push({ method: req.method ?? "", path: req.url ?? "/", authorization: req.headers.authorization ?? null, body, aliases, at: Date.now() });
+        requests.push({
+          method: req.method ?? "",
+          path: req.url ?? "/",
+          authorization: req.headers.authorization ?? null,
+          body,
+          aliases,
+          at: Date.now(),
+        });
         if (options.token !== undefined && req.headers.authorization !== `bearer ${options.token}`) {
           send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
           return;
@@ -413,29 +518,52 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
         switch (mode) {
           case "500":
           case "502":
-            send(res, Number(mode), { message: mode === "500" ? "Server Error" : "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." });
+            send(res, Number(mode), {
+              message:
+                mode === "500"
+                  ? "Server Error"
+                  : "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
+            });
             return;
           case "429":
-            send(res, 429, { message: "API rate limit exceeded", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api" }, { ...rateHeaders(isGraphQL ? "graphql" : "core"), "retry-after": String(fault.retryAfter ?? 60) });
+            send(
+              res,
+              429,
+              {
+                message: "API rate limit exceeded",
+                documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+              },
+              { ...rateHeaders(isGraphQL ? "graphql" : "core"), "retry-after": String(fault.retryAfter ?? 60) },
+            );
             return;
           case "secondary-403":
             send(
               res,
               403,
               {
-                message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B2.",
-                documentation_url: "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+                message:
+                  "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 1C3A:2F4B:5D6E7F:8A9B0C:65F0A1B2.",
+                documentation_url:
+                  "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
               },
-              { ...rateHeaders(isGraphQL ? "graphql" : "core"), ...(fault.noRetryAfter ? {} : { "retry-after": String(fault.retryAfter ?? 60) }) },
+              {
+                ...rateHeaders(isGraphQL ? "graphql" : "core"),
+                ...(fault.noRetryAfter ? {} : { "retry-after": String(fault.retryAfter ?? 60) }),
+              },
             );
             return;
           case "graphql-rate-limited": {
             const reset = Math.floor(Date.now() / 1000) + (fault.retryAfter ?? 3600);
-            send(res, 200, { errors: [{ type: "RATE_LIMITED", message: "API rate limit already exceeded for user ID 1." }] }, {
-              ...rateHeaders("graphql"),
-              "x-ratelimit-remaining": "0",
-              "x-ratelimit-reset": String(reset),
-            });
+            send(
+              res,
+              200,
+              { errors: [{ type: "RATE_LIMITED", message: "API rate limit already exceeded for user ID 1." }] },
+              {
+                ...rateHeaders("graphql"),
+                "x-ratelimit-remaining": "0",
+                "x-ratelimit-reset": String(reset),
+              },
+            );
             return;
           }
           case "slow":
@@ -449,7 +577,19 @@ export async function startFakeGitHub(initial: World, options: { token?: string 
             res.end();
             return;
           case "query-error":
-            send(res, 200, { errors: [{ message: "Something went wrong while executing your query. Please include `1C3A:2F4B` when reporting this issue." }] }, rateHeaders("graphql"));
+            send(
+              res,
+              200,
+              {
+                errors: [
+                  {
+                    message:
+                      "Something went wrong while executing your query. Please include `1C3A:2F4B` when reporting this issue.",
+                  },
+                ],
+              },
+              rateHeaders("graphql"),
+            );
             return;
         }
         if (res.destroyed) return;

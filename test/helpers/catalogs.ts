@@ -58,7 +58,9 @@ export function readMo(file: string): string[] {
       continue;
     }
     // Plural forms are NUL-separated.
-    for (const form of new TextDecoder(charset === "charset" ? "utf-8" : charset, { fatal: false }).decode(translation).split("\0")) {
+    for (const form of new TextDecoder(charset === "charset" ? "utf-8" : charset, { fatal: false })
+      .decode(translation)
+      .split("\0")) {
       if (form.length > 0) out.push(form);
     }
   }
@@ -87,7 +89,8 @@ export function catalogText(catalogs: readonly string[] = CATALOGS): LanguageTex
       const file = path.join(dir, catalog);
       if (!fs.existsSync(file)) continue;
       found.push(catalog);
-      for (const message of readMo(file)) for (const text of message.split(/\r\n|\r|\n/)) if (/[^\x00-\x7F]/.test(text)) lines.push({ catalog, text });
+      for (const message of readMo(file))
+        for (const text of message.split(/\r\n|\r|\n/)) if (/[^\x00-\x7F]/.test(text)) lines.push({ catalog, text });
     }
     if (lines.length > 0) out.push({ locale, catalogs: found, lines });
   }
@@ -99,10 +102,30 @@ export function catalogText(catalogs: readonly string[] = CATALOGS): LanguageTex
  * report it, and nothing else. Each names the locale, the catalog and how the line shows it.
  */
 export const KNOWN_DAMAGE: { locale: string; catalog: string; what: string; matches: (text: string) => boolean }[] = [
-  { locale: "be", catalog: "gtk20-properties.mo", what: "U+FFFD where a Cyrillic letter was lost (`�экстам`, `стаў�ца`)", matches: (t) => t.includes("\uFFFD") },
-  { locale: "mn", catalog: "gtk20.mo", what: "U+FFFD where a Cyrillic letter was lost (`�астэрийн`)", matches: (t) => t.includes("\uFFFD") },
-  { locale: "mn", catalog: "gtk20-properties.mo", what: "U+FFFD where a letter was lost (`�адио-төлөв`, `�ixbuf`)", matches: (t) => t.includes("\uFFFD") },
-  { locale: "cy", catalog: "gtk20.mo", what: "Welsh `sgrÃ®n` for `sgrîn`, UTF-8 read as Latin-1", matches: (t) => t.includes("sgrÃ®n") },
+  {
+    locale: "be",
+    catalog: "gtk20-properties.mo",
+    what: "U+FFFD where a Cyrillic letter was lost (`�экстам`, `стаў�ца`)",
+    matches: (t) => t.includes("\uFFFD"),
+  },
+  {
+    locale: "mn",
+    catalog: "gtk20.mo",
+    what: "U+FFFD where a Cyrillic letter was lost (`�астэрийн`)",
+    matches: (t) => t.includes("\uFFFD"),
+  },
+  {
+    locale: "mn",
+    catalog: "gtk20-properties.mo",
+    what: "U+FFFD where a letter was lost (`�адио-төлөв`, `�ixbuf`)",
+    matches: (t) => t.includes("\uFFFD"),
+  },
+  {
+    locale: "cy",
+    catalog: "gtk20.mo",
+    what: "Welsh `sgrÃ®n` for `sgrîn`, UTF-8 read as Latin-1",
+    matches: (t) => t.includes("sgrÃ®n"),
+  },
 ];
 
 export const isKnownDamage = (locale: string, catalog: string, text: string): boolean =>

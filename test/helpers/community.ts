@@ -9,7 +9,6 @@
  */
 import { readWrapup, wrapups } from "./real-pages.js";
 
-
 /** Gardener label → this community's label. */
 export const LABELS: Record<string, string> = {
   "Problem Statement": "Goal",
@@ -30,12 +29,22 @@ export const LABELS: Record<string, string> = {
 };
 
 /** Event details: Gardener label → this community's. */
-const ITEMS: Record<string, string> = { Date: "When", Location: "Where", Organizer: "Host", Topics: "Agenda", "Review Meeting Summary": "Recording" };
+const ITEMS: Record<string, string> = {
+  Date: "When",
+  Location: "Where",
+  Organizer: "Host",
+  Topics: "Agenda",
+  "Review Meeting Summary": "Recording",
+};
 
 /** Where this community puts the colon of a bold label: `**Goal:**`, `**Impact**:` and so on. */
 const INSIDE = new Set(["Goal", "Results"]);
 
-const isoDate = (d: string): string => d.replace(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, (_m, day: string, month: string, year: string) => `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`);
+const isoDate = (d: string): string =>
+  d.replace(
+    /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/,
+    (_m, day: string, month: string, year: string) => `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`,
+  );
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const labelAlternation = Object.keys(LABELS)

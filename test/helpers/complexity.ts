@@ -43,7 +43,13 @@ export function leastMsSync(work: () => unknown, runs = 3): number {
  * not called superlinear). `precise`: each call repeated until a measurement spans a few
  * milliseconds (slower; for a second look at what seemed superlinear).
  */
-export function growthSync(small: string, large: string, work: (input: string) => unknown, runs = 3, precise = false): { ratio: number; small: number; large: number } {
+export function growthSync(
+  small: string,
+  large: string,
+  work: (input: string) => unknown,
+  runs = 3,
+  precise = false,
+): { ratio: number; small: number; large: number } {
   const time = precise ? (w: () => unknown) => perCallMs(w, runs) : (w: () => unknown) => leastMsSync(w, runs);
   const scan = time(() => small.indexOf("\u0001\u0002"));
   const s = time(() => work(small));
@@ -64,12 +70,19 @@ function perCallMs(work: () => unknown, runs: number): number {
     if (cpuMs() - start >= 2 || reps >= 1 << 20) break;
     reps *= 4;
   }
-  return leastMsSync(() => {
-    for (let i = 0; i < reps; i++) work();
-  }, runs) / reps;
+  return (
+    leastMsSync(() => {
+      for (let i = 0; i < reps; i++) work();
+    }, runs) / reps
+  );
 }
 
-export async function growth(small: string, large: string, work: (input: string) => unknown, runs = 3): Promise<{ ratio: number; small: number; large: number }> {
+export async function growth(
+  small: string,
+  large: string,
+  work: (input: string) => unknown,
+  runs = 3,
+): Promise<{ ratio: number; small: number; large: number }> {
   const scan = leastMsSync(() => small.indexOf("\u0001\u0002"), runs);
   const s = await leastMs(() => work(small), runs);
   const l = await leastMs(() => work(large), runs);

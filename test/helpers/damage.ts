@@ -32,7 +32,9 @@ export interface Damage {
 
 /** Whether the page has any byte that `drop` or `c1-lost` loses. */
 const loses = (page: CodePage, mode: "drop" | "c1-lost"): boolean =>
-  page.high.some((c) => c === null || (mode === "c1-lost" && c !== null && c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0x9f));
+  page.high.some(
+    (c) => c === null || (mode === "c1-lost" && c !== null && c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0x9f),
+  );
 
 /** Every damage the rule should know: each code page kept, dropped, C1 lost (where it differs), twice. */
 export function damages(pages: readonly CodePage[] = CODE_PAGES): Damage[] {
@@ -40,12 +42,33 @@ export function damages(pages: readonly CodePage[] = CODE_PAGES): Damage[] {
   for (const page of pages) {
     // Undefined bytes above 0x9F have no C1 control to stand for them: those are always dropped.
     const dropsAnyway = page.high.some((c, i) => c === null && i + 0x80 > 0x9f);
-    out.push({ name: page.label, pages: [page], mode: "keep", lossy: dropsAnyway, apply: (t) => mojibake(t, page, "c1") });
+    out.push({
+      name: page.label,
+      pages: [page],
+      mode: "keep",
+      lossy: dropsAnyway,
+      apply: (t) => mojibake(t, page, "c1"),
+    });
     if (loses(page, "drop")) {
-      out.push({ name: `${page.label}, undefined bytes dropped`, pages: [page], mode: "drop", lossy: true, apply: (t) => mojibake(t, page, "drop") });
+      out.push({
+        name: `${page.label}, undefined bytes dropped`,
+        pages: [page],
+        mode: "drop",
+        lossy: true,
+        apply: (t) => mojibake(t, page, "drop"),
+      });
     }
-    if (loses(page, "c1-lost") && page.high.some((c) => c !== null && c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0x9f)) {
-      out.push({ name: `${page.label}, C1 bytes lost`, pages: [page], mode: "c1-lost", lossy: true, apply: (t) => c1Lost(t, page) });
+    if (
+      loses(page, "c1-lost") &&
+      page.high.some((c) => c !== null && c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) <= 0x9f)
+    ) {
+      out.push({
+        name: `${page.label}, C1 bytes lost`,
+        pages: [page],
+        mode: "c1-lost",
+        lossy: true,
+        apply: (t) => c1Lost(t, page),
+      });
     }
     out.push({
       name: `${page.label} twice`,
@@ -58,7 +81,13 @@ export function damages(pages: readonly CodePage[] = CODE_PAGES): Damage[] {
   const w1254 = codePage("windows-1254");
   const w1252 = codePage("windows-1252");
   if (pages.includes(w1254) && pages.includes(w1252)) {
-    out.push({ name: "Windows-1254 then Windows-1252", pages: [w1254, w1252], mode: "mixed", lossy: false, apply: (t) => mojibake(mojibake(t, w1254, "c1"), w1252, "c1") });
+    out.push({
+      name: "Windows-1254 then Windows-1252",
+      pages: [w1254, w1252],
+      mode: "mixed",
+      lossy: false,
+      apply: (t) => mojibake(mojibake(t, w1254, "c1"), w1252, "c1"),
+    });
   }
   return out;
 }

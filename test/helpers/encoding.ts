@@ -10,7 +10,12 @@ export function neverWrong(fixed: string, truth: string, damage: (text: string) 
   for (const c of Array.from(truth)) {
     // A doubled U+FE0F may be gone, a keycap may have gained its U+FE0F: a fix tidies them (the
     // same as a second fix would).
-    const tidied = c === "\uFE0F" && previous === "\uFE0F" ? [""] : c === "\u20E3" && /^[0-9#*]$/.test(previous) ? ["\uFE0F\u20E3"] : [];
+    const tidied =
+      c === "\uFE0F" && previous === "\uFE0F"
+        ? [""]
+        : c === "\u20E3" && /^[0-9#*]$/.test(previous)
+          ? ["\uFE0F\u20E3"]
+          : [];
     const forms = [...new Set([c, damage(c), ...tidied])];
     previous = c;
     const next = new Set<number>();
@@ -25,7 +30,11 @@ export function neverWrong(fixed: string, truth: string, damage: (text: string) 
  * `fixed` is `truth`, but for spans left in place (0-based `start`/`end` offsets in `fixed`)
  * whose candidates include what stood there.
  */
-export function restoresExactly(fixed: string, truth: string, left: readonly { start: number; end: number; candidates: readonly string[] }[]): boolean {
+export function restoresExactly(
+  fixed: string,
+  truth: string,
+  left: readonly { start: number; end: number; candidates: readonly string[] }[],
+): boolean {
   const pieces: string[] = [];
   let from = 0;
   for (const span of left) {

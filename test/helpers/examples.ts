@@ -52,11 +52,23 @@ export interface RuleCase {
 
 /** A case as an example, `docLine` 0. */
 export function caseExample(c: RuleCase): Example {
-  return { kind: c.findings.length > 0 ? "not-ok" : "ok", docLine: 0, text: c.text, options: c.options ?? true, profile: c.profile ?? null, file: c.file ?? null, findings: c.findings, fixed: c.fixed ?? c.text };
+  return {
+    kind: c.findings.length > 0 ? "not-ok" : "ok",
+    docLine: 0,
+    text: c.text,
+    options: c.options ?? true,
+    profile: c.profile ?? null,
+    file: c.file ?? null,
+    findings: c.findings,
+    fixed: c.fixed ?? c.text,
+  };
 }
 
 /** A finding as `expected` writes it: its line, then its column and context only if `expected` gives them. */
-export function asWritten(reported: { line: number; column: number | null; message: string; context: string | null }, expected = ""): string {
+export function asWritten(
+  reported: { line: number; column: number | null; message: string; context: string | null },
+  expected = "",
+): string {
   const column = /^\d+:\d+: /.test(expected) ? `:${reported.column}` : "";
   const context = / \[Context: ".*"\]$/s.test(expected) ? ` [Context: "${reported.context}"]` : "";
   return `${reported.line}${column}: ${reported.message}${context}`;
@@ -90,11 +102,13 @@ export function readExamples(docPath: string): Example[] {
       });
     } else if (code.lang === "text" && kind === "findings") {
       const last = examples[examples.length - 1];
-      if (!last || last.kind !== "not-ok") throw new Error(`${docPath}:${code.position!.start.line}: findings without a not-ok example`);
+      if (!last || last.kind !== "not-ok")
+        throw new Error(`${docPath}:${code.position!.start.line}: findings without a not-ok example`);
       last.findings = code.value.split("\n").filter((l) => l.trim() !== "");
     } else if (code.lang === "markdown" && kind === "fixed") {
       const last = examples[examples.length - 1];
-      if (!last || last.kind !== "not-ok") throw new Error(`${docPath}:${code.position!.start.line}: fixed without a not-ok example`);
+      if (!last || last.kind !== "not-ok")
+        throw new Error(`${docPath}:${code.position!.start.line}: fixed without a not-ok example`);
       last.fixed = code.value + "\n";
     }
   }

@@ -29,10 +29,18 @@ export interface Fault {
 }
 
 /** Lines [from, to] (1-based, inclusive) replaced by `insert`. */
-function replace(lines: string[], from: number, to: number, insert: string[]): { text: string; shift: (line: number) => number | null } {
+function replace(
+  lines: string[],
+  from: number,
+  to: number,
+  insert: string[],
+): { text: string; shift: (line: number) => number | null } {
   const out = [...lines.slice(0, from - 1), ...insert, ...lines.slice(to)];
   const delta = insert.length - (to - from + 1);
-  return { text: out.join("\n"), shift: (line) => (line < from ? line : line > to ? line + delta : insert.length === to - from + 1 ? line : null) };
+  return {
+    text: out.join("\n"),
+    shift: (line) => (line < from ? line : line > to ? line + delta : insert.length === to - from + 1 ? line : null),
+  };
 }
 
 /** The last line of a field: up to the next field or the end of its section, blank lines off. */
@@ -59,7 +67,9 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
   const faults: Fault[] = [];
   const sections = projectSections(model, profile).filter((s) => hasTemplateFields(s, profile) && s.fields.length >= 3);
   // The first, a middle and the last project section.
-  const picked = [...new Set([sections[0], sections[Math.floor(sections.length / 2)], sections[sections.length - 1]])].filter((s) => s !== undefined);
+  const picked = [
+    ...new Set([sections[0], sections[Math.floor(sections.length / 2)], sections[sections.length - 1]]),
+  ].filter((s) => s !== undefined);
   const page = sections.flatMap((s) => fieldsOf(s, profile));
   const usesOf = (label: string) => page.filter((c) => c.spec && c.spec.label === label);
 
@@ -76,47 +86,115 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
       // A required field dropped (the page carries it elsewhere: it is the page's template).
       if (spec.level === "required" && page.some((o) => o.spec === spec && o.field !== field)) {
         const r = replace(lines, field.line, Math.min(next - 1, lines.length), []);
-        faults.push({ kind: "missing", text: r.text, code: "WU003", line: heading.line, says: `Missing \``, shift: r.shift, othersStay: true });
+        faults.push({
+          kind: "missing",
+          text: r.text,
+          code: "WU003",
+          line: heading.line,
+          says: `Missing \``,
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       // Its value emptied.
       if (end > field.line || field.value.trim() !== "") {
-        const labelLine = field.style === "heading" ? lines[field.line - 1]! : lines[field.line - 1]!.slice(0, field.labelSpan.end.column - 1);
+        const labelLine =
+          field.style === "heading"
+            ? lines[field.line - 1]!
+            : lines[field.line - 1]!.slice(0, field.labelSpan.end.column - 1);
         const r = replace(lines, field.line, end, [labelLine]);
-        faults.push({ kind: "empty", text: r.text, code: "WU003", line: field.line, says: "Unexpected empty", shift: r.shift, othersStay: true });
+        faults.push({
+          kind: "empty",
+          text: r.text,
+          code: "WU003",
+          line: field.line,
+          says: "Unexpected empty",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       // Misspelt.
       const wrong = misspell(field.label);
       if (wrong !== field.label) {
-        const r = replace(lines, field.line, field.line, [spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, wrong)]);
-        faults.push({ kind: "misspelt", text: r.text, code: "WU003", line: field.line, says: "did you mean", shift: r.shift, othersStay: true });
+        const r = replace(lines, field.line, field.line, [
+          spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, wrong),
+        ]);
+        faults.push({
+          kind: "misspelt",
+          text: r.text,
+          code: "WU003",
+          line: field.line,
+          says: "did you mean",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       // Doubled: the field again right after itself.
       {
         const block = lines.slice(field.line - 1, end);
         const r = replace(lines, field.line, end, [...block, "", ...block]);
-        faults.push({ kind: "duplicate", text: r.text, code: "WU003", line: end + 2, says: "Unexpected second", shift: r.shift, othersStay: true });
+        faults.push({
+          kind: "duplicate",
+          text: r.text,
+          code: "WU003",
+          line: end + 2,
+          says: "Unexpected second",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       // Mis-cased: its last word in lower case.
       const lower = field.label.replace(/(\S+)$/, (w) => w.toLowerCase());
       if (lower !== field.label) {
-        const r = replace(lines, field.line, field.line, [spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, lower)]);
-        faults.push({ kind: "mis-cased", text: r.text, code: "WU004", line: field.line, says: "spelling", shift: r.shift, othersStay: true });
+        const r = replace(lines, field.line, field.line, [
+          spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, lower),
+        ]);
+        faults.push({
+          kind: "mis-cased",
+          text: r.text,
+          code: "WU004",
+          line: field.line,
+          says: "spelling",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       const uses = usesOf(spec.label);
       const laterUse = uses.length >= 3 && uses[0]!.field !== field;
       // The colon moved, where the page (three uses or more) or the house fixes its place.
       if (field.style === "bold" && field.colon !== "none" && (laterUse || spec.colon !== "consistent")) {
         const marker = field.labelSpan.text.slice(0, 2);
-        const moved = field.colon === "inside" ? `${marker}${field.label}${marker}:` : `${marker}${field.label}:${marker}`;
+        const moved =
+          field.colon === "inside" ? `${marker}${field.label}${marker}:` : `${marker}${field.label}:${marker}`;
         const source = lines[field.line - 1]!;
-        const r = replace(lines, field.line, field.line, [spliceText(source, field.labelSpan.start.column, field.labelSpan.text.length, moved)]);
-        faults.push({ kind: "colon", text: r.text, code: "WU004", line: field.line, says: "colon", shift: r.shift, othersStay: true });
+        const r = replace(lines, field.line, field.line, [
+          spliceText(source, field.labelSpan.start.column, field.labelSpan.text.length, moved),
+        ]);
+        faults.push({
+          kind: "colon",
+          text: r.text,
+          code: "WU004",
+          line: field.line,
+          says: "colon",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       // A label written a second way (an alias where the page uses the label).
       if (laterUse && spec.aliases.length > 0) {
         const other = [spec.label, ...spec.aliases].find((s) => s !== field.label)!;
-        const r = replace(lines, field.line, field.line, [spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, other)]);
-        faults.push({ kind: "two-ways", text: r.text, code: "WU004", line: field.line, says: "spelling", shift: r.shift, othersStay: true });
+        const r = replace(lines, field.line, field.line, [
+          spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, other),
+        ]);
+        faults.push({
+          kind: "two-ways",
+          text: r.text,
+          code: "WU004",
+          line: field.line,
+          says: "spelling",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
     }
     const content = heading.content;
@@ -126,21 +204,55 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
       const at = content.start.column - 1 + emoji.length;
       if (source[at] === " ") {
         const r = replace(lines, heading.line, heading.line, [source.slice(0, at) + source.slice(at + 1)]);
-        faults.push({ kind: "heading-space", text: r.text, code: "WU005", line: heading.line, says: "without a space", shift: r.shift, othersStay: true });
+        faults.push({
+          kind: "heading-space",
+          text: r.text,
+          code: "WU005",
+          line: heading.line,
+          says: "without a space",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       if (profile.sections.emoji === "required") {
-        const r = replace(lines, heading.line, heading.line, [source.slice(0, content.start.column - 1) + source.slice(at).trimStart()]);
-        faults.push({ kind: "heading-emoji", text: r.text, code: "WU005", line: heading.line, says: "without a leading emoji", shift: r.shift, othersStay: true });
+        const r = replace(lines, heading.line, heading.line, [
+          source.slice(0, content.start.column - 1) + source.slice(at).trimStart(),
+        ]);
+        faults.push({
+          kind: "heading-emoji",
+          text: r.text,
+          code: "WU005",
+          line: heading.line,
+          says: "without a leading emoji",
+          shift: r.shift,
+          othersStay: true,
+        });
       }
       // Mojibake: the heading's UTF-8 read as Windows-1252.
       const damaged = iconv.decode(Buffer.from(source, "utf8"), "win1252");
       const r = replace(lines, heading.line, heading.line, [damaged]);
-      faults.push({ kind: "mojibake", text: r.text, code: "WU008", line: heading.line, says: "looks like", shift: r.shift, othersStay: false });
+      faults.push({
+        kind: "mojibake",
+        text: r.text,
+        code: "WU008",
+        line: heading.line,
+        says: "looks like",
+        shift: r.shift,
+        othersStay: false,
+      });
     }
     // The heading swallowed by an HTML block directly above it.
     if (lines[heading.line - 2] === "") {
       const r = replace(lines, heading.line - 1, heading.line - 1, ["", "<div>", "</div>"]);
-      faults.push({ kind: "hidden-heading", text: r.text, code: "WU005", line: heading.line + 2, says: "inside an HTML block", shift: r.shift, othersStay: false });
+      faults.push({
+        kind: "hidden-heading",
+        text: r.text,
+        code: "WU005",
+        line: heading.line + 2,
+        says: "inside an HTML block",
+        shift: r.shift,
+        othersStay: false,
+      });
     }
     // One fault of each kind per section, on a field that moves from section to section.
     const made = faults.splice(before);
@@ -152,10 +264,22 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
   });
   faults.push(...eventFaults(model, lines, profile));
   // A doubled variation selector after an emoji that has one.
-  const vs = lines.findIndex((l, i) => i > (model.h1?.line ?? 0) && /\p{Extended_Pictographic}\uFE0F(?!\uFE0F)/u.test(l));
+  const vs = lines.findIndex(
+    (l, i) => i > (model.h1?.line ?? 0) && /\p{Extended_Pictographic}\uFE0F(?!\uFE0F)/u.test(l),
+  );
   if (vs >= 0) {
-    const r = replace(lines, vs + 1, vs + 1, [lines[vs]!.replace(/(\p{Extended_Pictographic}\uFE0F)(?!\uFE0F)/u, "$1\uFE0F")]);
-    faults.push({ kind: "doubled-vs", text: r.text, code: "WU008", line: vs + 1, says: "variation selector", shift: r.shift, othersStay: true });
+    const r = replace(lines, vs + 1, vs + 1, [
+      lines[vs]!.replace(/(\p{Extended_Pictographic}\uFE0F)(?!\uFE0F)/u, "$1\uFE0F"),
+    ]);
+    faults.push({
+      kind: "doubled-vs",
+      text: r.text,
+      code: "WU008",
+      line: vs + 1,
+      says: "variation selector",
+      shift: r.shift,
+      othersStay: true,
+    });
   }
   return faults;
 }
@@ -169,7 +293,15 @@ function eventFaults(model: WrapupModel, lines: string[], profile: Profile): Fau
     if (!item || details.items.length < 2) continue;
     const r = replace(lines, item.line, item.line, []);
     // Reported on the list's first line.
-    faults.push({ kind: "event-missing", text: r.text, code: "WU002", line: details.line, says: `Missing \`${spec.label}\``, shift: r.shift, othersStay: true });
+    faults.push({
+      kind: "event-missing",
+      text: r.text,
+      code: "WU002",
+      line: details.line,
+      says: `Missing \`${spec.label}\``,
+      shift: r.shift,
+      othersStay: true,
+    });
   }
   return faults;
 }

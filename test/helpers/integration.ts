@@ -29,7 +29,8 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 export function project(files: Record<string, string>, dir = tempDir()): string {
   writeFiles(dir, files);
   fs.mkdirSync(path.join(dir, "node_modules"), { recursive: true });
-  if (!fs.existsSync(path.join(dir, "node_modules", "wrapup-lint"))) fs.symlinkSync(ROOT, path.join(dir, "node_modules", "wrapup-lint"), "dir");
+  if (!fs.existsSync(path.join(dir, "node_modules", "wrapup-lint")))
+    fs.symlinkSync(ROOT, path.join(dir, "node_modules", "wrapup-lint"), "dir");
   return dir;
 }
 
@@ -37,7 +38,15 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org", GIT_CONFIG_NOSYSTEM: "1", HOME: cwd },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.org",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.org",
+      GIT_CONFIG_NOSYSTEM: "1",
+      HOME: cwd,
+    },
   });
 }
 
@@ -59,8 +68,26 @@ export interface RunResult {
 
 /** The environment of a lint run in a test: no network, a fresh cache, no token, no colours. */
 export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", WRAPUP_LINT_OFFLINE: "1", WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") };
-  for (const key of ["GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_EVENT_PATH", "GITHUB_BASE_REF", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_API_URL", "GITHUB_GRAPHQL_URL"]) delete env[key];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+    WRAPUP_LINT_OFFLINE: "1",
+    WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
+  };
+  for (const key of [
+    "GITHUB_TOKEN",
+    "GH_TOKEN",
+    "GITHUB_ACTIONS",
+    "GITHUB_WORKSPACE",
+    "GITHUB_EVENT_PATH",
+    "GITHUB_BASE_REF",
+    "GITHUB_OUTPUT",
+    "GITHUB_STEP_SUMMARY",
+    "GITHUB_API_URL",
+    "GITHUB_GRAPHQL_URL",
+  ])
+    delete env[key];
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -69,10 +96,20 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 }
 
 /** Runs `command args` (a Node script when `command` ends in .js) without blocking the event loop. */
-export function runAsync(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; uid?: number; gid?: number }): Promise<RunResult> {
-  const [file, argv] = command.endsWith(".js") || command.endsWith(".mjs") ? [process.execPath, [command, ...args]] : [command, args];
+export function runAsync(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; uid?: number; gid?: number },
+): Promise<RunResult> {
+  const [file, argv] =
+    command.endsWith(".js") || command.endsWith(".mjs") ? [process.execPath, [command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? testEnv(), stdio: ["ignore", "pipe", "pipe"], ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}) });
+    const child = spawn(file, argv, {
+      cwd: options.cwd,
+      env: options.env ?? testEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -94,7 +131,12 @@ export function lint(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Prom
 /** This working tree (tracked and untracked files, not ignored ones) committed in a new repository. */
 export function snapshot(): { repo: string; rev: string } {
   const repo = tempDir("wrapup-lint-hook-repo-");
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     const from = path.join(ROOT, file);
     if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue;

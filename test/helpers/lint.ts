@@ -55,7 +55,10 @@ export async function runMarkdownlint(text: string, config: SuiteConfig, name = 
  * markdownlint runs over many documents (one parse each), by name; in batches, since
  * markdownlint chains one document's callback into the next and a thousand overflow the stack.
  */
-export async function runMarkdownlintMany(strings: Record<string, string>, config: SuiteConfig): Promise<Record<string, LintError[]>> {
+export async function runMarkdownlintMany(
+  strings: Record<string, string>,
+  config: SuiteConfig,
+): Promise<Record<string, LintError[]>> {
   const results: Record<string, LintError[]> = {};
   const entries = Object.entries(strings);
   for (let i = 0; i < entries.length; i += 50) {
@@ -82,7 +85,12 @@ export function fromLintError(e: LintError): Reported {
     column: e.errorRange?.[0] ?? null,
     message: e.errorDetail ?? "",
     fix: e.fixInfo
-      ? [e.fixInfo.lineNumber ?? e.lineNumber, e.fixInfo.editColumn ?? 1, e.fixInfo.deleteCount ?? 0, e.fixInfo.insertText ?? ""]
+      ? [
+          e.fixInfo.lineNumber ?? e.lineNumber,
+          e.fixInfo.editColumn ?? 1,
+          e.fixInfo.deleteCount ?? 0,
+          e.fixInfo.insertText ?? "",
+        ]
       : null,
   };
 }
@@ -162,11 +170,19 @@ export function applyReportedFixes(text: string, reported: Reported[]): string {
 }
 
 /** Each finding with its context (markdownlint's `context`, remark's `actual`). */
-export async function lintMarkdownlintInContext(text: string, config: SuiteConfig, name = "doc"): Promise<(Reported & { context: string | null })[]> {
+export async function lintMarkdownlintInContext(
+  text: string,
+  config: SuiteConfig,
+  name = "doc",
+): Promise<(Reported & { context: string | null })[]> {
   return (await runMarkdownlint(text, config, name)).map((e) => ({ ...fromLintError(e), context: e.errorContext }));
 }
 
-export async function lintRemarkInContext(text: string, config: SuiteConfig, name = "doc.md"): Promise<(Reported & { context: string | null })[]> {
+export async function lintRemarkInContext(
+  text: string,
+  config: SuiteConfig,
+  name = "doc.md",
+): Promise<(Reported & { context: string | null })[]> {
   return (await runRemark(text, config, name)).messages.map((m) => ({ ...fromMessage(m), context: m.actual ?? null }));
 }
 

@@ -29,7 +29,8 @@ function checkedOutAction(): string {
 let ACTION = "";
 let ENTRY = "";
 /** The README's configuration for markdownlint-cli2. */
-const README_CONFIG = '{\n  "customRules": ["wrapup-lint/markdownlint"],\n  "config": { "default": false, "wrapup": true }\n}\n';
+const README_CONFIG =
+  '{\n  "customRules": ["wrapup-lint/markdownlint"],\n  "config": { "default": false, "wrapup": true }\n}\n';
 const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
 
 interface PullRequest {
@@ -40,10 +41,20 @@ interface PullRequest {
 /** A repository with a pull request (topic into main, main moved on meanwhile), checked out at the merge commit as actions/checkout does. */
 function pullRequestRepo(): PullRequest {
   const repo = tempDir("wrapup-lint-ws-");
-  writeFiles(repo, { "README.md": "# Project\n", "docs/2025-07.md": readWrapup("2025-07.md"), "docs/unchanged.md": broken, "src/x.txt": "x\n", ".markdownlint-cli2.jsonc": README_CONFIG });
+  writeFiles(repo, {
+    "README.md": "# Project\n",
+    "docs/2025-07.md": readWrapup("2025-07.md"),
+    "docs/unchanged.md": broken,
+    "src/x.txt": "x\n",
+    ".markdownlint-cli2.jsonc": README_CONFIG,
+  });
   gitInit(repo);
   git(repo, "checkout", "-q", "-b", "topic");
-  writeFiles(repo, { "docs/2025-12.md": readDraft("2025-12.md"), "docs/notes.md": "# Notes\n\nFine.\n", "src/x.txt": "y\n" });
+  writeFiles(repo, {
+    "docs/2025-12.md": readDraft("2025-12.md"),
+    "docs/notes.md": "# Notes\n\nFine.\n",
+    "src/x.txt": "y\n",
+  });
   git(repo, "add", "-A");
   git(repo, "commit", "-q", "-m", "wrap-up");
   git(repo, "checkout", "-q", "main");
@@ -64,13 +75,26 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, push = false, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(
+  pr: PullRequest,
+  inputs: Record<string, string> = {},
+  push = false,
+  extraEnv: Record<string, string> = {},
+): Promise<ActionRun> {
   const runner = tempDir("wrapup-lint-runner-");
   const event = path.join(runner, "event.json");
   const head = git(pr.repo, "rev-parse", "HEAD").trim();
   const payload = push
     ? { ref: "refs/heads/main", before: pr.baseSha, after: head }
-    : { action: "synchronize", number: 7, pull_request: { number: 7, base: { ref: "main", sha: pr.baseSha }, head: { ref: "topic", sha: git(pr.repo, "rev-parse", "topic").trim() } } };
+    : {
+        action: "synchronize",
+        number: 7,
+        pull_request: {
+          number: 7,
+          base: { ref: "main", sha: pr.baseSha },
+          head: { ref: "topic", sha: git(pr.repo, "rev-parse", "topic").trim() },
+        },
+      };
   fs.writeFileSync(event, JSON.stringify(payload));
   const outputs = path.join(runner, "output");
   const summary = path.join(runner, "summary");
@@ -92,7 +116,13 @@ async function runAction(pr: PullRequest, inputs: Record<string, string> = {}, p
     ...Object.fromEntries(Object.entries({ ...DEFAULTS, ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   });
   const r = await runAsync(ENTRY, [], { cwd: pr.repo, env });
-  return { code: r.code, stdout: r.stdout, stderr: r.stderr, outputs: fs.readFileSync(outputs, "utf8"), summary: fs.readFileSync(summary, "utf8") };
+  return {
+    code: r.code,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs: fs.readFileSync(outputs, "utf8"),
+    summary: fs.readFileSync(summary, "utf8"),
+  };
 }
 
 /** GITHUB_OUTPUT's `name=value` and `name<<DELIM … DELIM` entries. */
@@ -119,10 +149,15 @@ let DEFAULTS: Record<string, string> = {};
 
 beforeAll(() => {
   ACTION = checkedOutAction();
-  const yml = parseYaml(fs.readFileSync(path.join(ACTION, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }>; runs: { main: string } };
+  const yml = parseYaml(fs.readFileSync(path.join(ACTION, "action.yml"), "utf8")) as {
+    inputs: Record<string, { default?: string }>;
+    runs: { main: string };
+  };
   ENTRY = path.join(ACTION, yml.runs.main);
   // The runner passes every input, with its default (the token's is github.token: none here).
-  DEFAULTS = Object.fromEntries(Object.entries(yml.inputs).map(([k, v]) => [k, k === "token" ? "" : (v.default ?? "")]));
+  DEFAULTS = Object.fromEntries(
+    Object.entries(yml.inputs).map(([k, v]) => [k, k === "token" ? "" : (v.default ?? "")]),
+  );
 });
 
 describe("GitHub Action entry point", () => {
@@ -135,7 +170,9 @@ describe("GitHub Action entry point", () => {
     expect(annotations.length).toBe(4);
     expect(annotations.every((l) => annotation.test(l))).toBe(true);
     expect(new Set(annotations.map((l) => annotation.exec(l)![2]))).toEqual(new Set(["docs/2025-12.md"]));
-    expect(annotations).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list");
+    expect(annotations).toContain(
+      "::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list",
+    );
 
     const outputs = parseOutputs(r.outputs);
     expect(outputs["files"]!.split("\n")).toEqual(["docs/2025-12.md", "docs/notes.md"]);
@@ -143,11 +180,24 @@ describe("GitHub Action entry point", () => {
     const sarifPath = path.join(pr.repo, "reports", "wrapup-lint.sarif");
     expect(outputs["sarif-file"]).toBe(sarifPath);
 
-    const sarif = JSON.parse(fs.readFileSync(sarifPath, "utf8")) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(fs.readFileSync(sarifPath, "utf8")) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     expect(sarif.version).toBe("2.1.0");
     const results = sarif.runs[0]!.results;
     expect(results).toHaveLength(4);
-    expect(results.map((x) => `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}:${x.ruleId}`)).toEqual(
+    expect(
+      results.map(
+        (x) =>
+          `${x.locations[0]!.physicalLocation.artifactLocation.uri}:${x.locations[0]!.physicalLocation.region.startLine}:${x.ruleId}`,
+      ),
+    ).toEqual(
       annotations.map((l) => {
         const m = annotation.exec(l)!;
         return `${m[2]}:${m[3]}:${m[4]}`;
@@ -156,7 +206,9 @@ describe("GitHub Action entry point", () => {
 
     expect(r.summary).toContain("### wrapup-lint");
     expect(r.summary).toContain(`Linted 2 changed Markdown files (since \`${pr.baseSha.slice(0, 12)}\`): 4 findings.`);
-    expect(r.summary).toContain("| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Organizer` item in the event details list |");
+    expect(r.summary).toContain(
+      "| docs/2025-12.md | 19 | WU002/wrapup-event-details | Missing `Organizer` item in the event details list |",
+    );
   });
 
   test("working-directory and files narrow the set; paths stay relative to the repository; fail-on-findings false exits 0", async () => {
@@ -167,18 +219,33 @@ describe("GitHub Action entry point", () => {
     expect(annotations).toHaveLength(4);
     expect(annotations.every((l) => annotation.exec(l)?.[2] === "docs/2025-12.md")).toBe(true);
     expect(parseOutputs(r.outputs)["files"]).toBe("docs/2025-12.md");
-    const sarif = JSON.parse(fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-    expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(["docs/2025-12.md"]));
+    const sarif = JSON.parse(fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(
+      new Set(["docs/2025-12.md"]),
+    );
   });
 
   test("the house conventions: a profile file the repository keeps, or the `profile` input", async () => {
     const hackWeek = path.join(ROOT, "examples", "hack-week");
-    const slipped = fs.readFileSync(path.join(hackWeek, "2025-07_hack-week", "README.md"), "utf8").replace("**Goal:**", "**Goals:**");
+    const slipped = fs
+      .readFileSync(path.join(hackWeek, "2025-07_hack-week", "README.md"), "utf8")
+      .replace("**Goal:**", "**Goals:**");
     const pr = pullRequestRepo();
-    writeFiles(pr.repo, { "conventions/hack-week.jsonc": fs.readFileSync(path.join(hackWeek, ".wrapup-lint.jsonc"), "utf8"), "hack/README.md": slipped });
+    writeFiles(pr.repo, {
+      "conventions/hack-week.jsonc": fs.readFileSync(path.join(hackWeek, ".wrapup-lint.jsonc"), "utf8"),
+      "hack/README.md": slipped,
+    });
     git(pr.repo, "add", "-A");
     git(pr.repo, "commit", "-q", "-m", "another community's wrap-up");
-    const files = (r: ActionRun): Set<string> => new Set(r.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => annotation.exec(l)![2]!));
+    const files = (r: ActionRun): Set<string> =>
+      new Set(
+        r.stdout
+          .split("\n")
+          .filter((l) => l.startsWith("::error"))
+          .map((l) => annotation.exec(l)![2]!),
+      );
     // Not found where it stands: the Gardener default, to which hack/README.md is no wrap-up.
     const plain = await runAction(pr);
     expect(files(plain)).toEqual(new Set(["docs/2025-12.md"]));
@@ -203,7 +270,9 @@ describe("GitHub Action entry point", () => {
   });
 
   test("GitHub links are checked with the `token` input; without one, one warning says what to set", async () => {
-    const github = await startFakeGitHub(worldFromModels([remarkModel(readWrapup("2025-12.md"))]), { token: "ghs_actionToken" });
+    const github = await startFakeGitHub(worldFromModels([remarkModel(readWrapup("2025-12.md"))]), {
+      token: "ghs_actionToken",
+    });
     try {
       const pr = pullRequestRepo();
       // A new page in the pull request's working tree links a repository that does not exist.
@@ -211,10 +280,14 @@ describe("GitHub Action entry point", () => {
       const online = { WRAPUP_LINT_OFFLINE: "", GITHUB_API_URL: github.apiUrl };
       const r = await runAction(pr, { token: "ghs_actionToken" }, false, online);
       expect(r.code, r.stderr).toBe(1);
-      expect(r.stdout).toMatch(/^::error file=docs\/links\.md,line=3,.*title=WU007::.*Unexpected link to `gardener\/nowhere`, expected a GitHub repository that exists/m);
+      expect(r.stdout).toMatch(
+        /^::error file=docs\/links\.md,line=3,.*title=WU007::.*Unexpected link to `gardener\/nowhere`, expected a GitHub repository that exists/m,
+      );
       expect(github.requests.length).toBeGreaterThan(0);
       expect(github.requests.every((q) => q.authorization === "bearer ghs_actionToken")).toBe(true);
-      expect(r.stdout + r.summary + fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")).not.toContain("ghs_actionToken");
+      expect(r.stdout + r.summary + fs.readFileSync(path.join(pr.repo, "wrapup-lint.sarif"), "utf8")).not.toContain(
+        "ghs_actionToken",
+      );
       const without = await runAction(pr, {}, false, online);
       const warnings = without.stdout.split("\n").filter((l) => l.includes("title=WU007"));
       expect(warnings).toHaveLength(1);
@@ -226,10 +299,18 @@ describe("GitHub Action entry point", () => {
 
   test("a configuration error is one annotation and exit 2", async () => {
     const pr = pullRequestRepo();
-    fs.writeFileSync(path.join(pr.repo, ".markdownlint-cli2.jsonc"), JSON.stringify({ config: { default: false, WU003: { order: "yes" } }, customRules: ["wrapup-lint/markdownlint"] }));
+    fs.writeFileSync(
+      path.join(pr.repo, ".markdownlint-cli2.jsonc"),
+      JSON.stringify({
+        config: { default: false, WU003: { order: "yes" } },
+        customRules: ["wrapup-lint/markdownlint"],
+      }),
+    );
     const r = await runAction(pr);
     expect(r.code).toBe(2);
-    expect(r.stdout.trim()).toBe('::error title=wrapup-lint::WU003/wrapup-section-fields: option "order" must be boolean');
+    expect(r.stdout.trim()).toBe(
+      '::error title=wrapup-lint::WU003/wrapup-section-fields: option "order" must be boolean',
+    );
   });
 
   test("action.yml: a JavaScript action on the runner's Node running the committed build, no steps, no setup-node", () => {
@@ -258,6 +339,12 @@ describe("GitHub Action entry point", () => {
     expect(workflow.permissions["security-events"]).toBe("write");
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.if).toContain("github.repository !=");
-    expect(job.steps.some((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@") && s.with?.["sarif_file"]?.includes("outputs.sarif-file"))).toBe(true);
+    expect(
+      job.steps.some(
+        (s) =>
+          s.uses?.startsWith("github/codeql-action/upload-sarif@") &&
+          s.with?.["sarif_file"]?.includes("outputs.sarif-file"),
+      ),
+    ).toBe(true);
   });
 });

@@ -23,14 +23,23 @@ interface JsonResult {
 }
 
 const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken.md"), "utf8");
-const structureOnly = JSON.stringify({ config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true }, customRules: ["wrapup-lint/markdownlint"] });
+const structureOnly = JSON.stringify({
+  config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true },
+  customRules: ["wrapup-lint/markdownlint"],
+});
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, "dist", "src", "cli", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+  if (!fs.existsSync(path.join(ROOT, "dist", "src", "cli", "index.js")))
+    throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 });
 
 describe("--format", () => {
-  const files = { "docs/2025-12.md": readDraft("2025-12.md"), "docs/w.md": broken, "docs/ok.md": "# Notes\n\nNothing.\n", ".markdownlint-cli2.jsonc": structureOnly };
+  const files = {
+    "docs/2025-12.md": readDraft("2025-12.md"),
+    "docs/w.md": broken,
+    "docs/ok.md": "# Notes\n\nNothing.\n",
+    ".markdownlint-cli2.jsonc": structureOnly,
+  };
   let dir: string;
   let json: JsonResult[];
 
@@ -46,7 +55,12 @@ describe("--format", () => {
     expect(json.length).toBeGreaterThan(10);
     expect(new Set(json.map((r) => r.fileName))).toEqual(new Set(["docs/2025-12.md", "docs/w.md"]));
     const event = json.find((r) => r.fileName === "docs/2025-12.md" && r.ruleNames[0] === "WU002")!;
-    expect(event).toMatchObject({ lineNumber: 19, ruleNames: ["WU002", "wrapup-event-details"], errorDetail: "Missing `Organizer` item in the event details list", severity: "error" });
+    expect(event).toMatchObject({
+      lineNumber: 19,
+      ruleNames: ["WU002", "wrapup-event-details"],
+      errorDetail: "Missing `Organizer` item in the event details list",
+      severity: "error",
+    });
     expect(json.some((r) => r.fileName === "docs/w.md" && r.fixInfo !== null)).toBe(true);
   });
 
@@ -54,9 +68,14 @@ describe("--format", () => {
     const r = await lint(["docs/*.md"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
-    const lines = r.stdout.trim().split("\n").filter((line) => line.startsWith("docs/"));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .filter((line) => line.startsWith("docs/"));
     expect(lines).toHaveLength(json.length);
-    expect(lines).toContain("docs/2025-12.md:19 error WU002/wrapup-event-details Event details list follows the H1 [Missing `Organizer` item in the event details list] [Context: \"Organizer\"]");
+    expect(lines).toContain(
+      'docs/2025-12.md:19 error WU002/wrapup-event-details Event details list follows the H1 [Missing `Organizer` item in the event details list] [Context: "Organizer"]',
+    );
     expect(r.stdout).toContain(`Summary: ${json.length} issues in 2 files`);
   });
 
@@ -65,16 +84,35 @@ describe("--format", () => {
     expect(r.code).toBe(1);
     const sarif = JSON.parse(r.stdout) as {
       version: string;
-      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: {
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn?: number };
+            };
+          }[];
+        }[];
+      }[];
     };
     expect(sarif.version).toBe("2.1.0");
     const run = sarif.runs[0]!;
     expect(run.results).toHaveLength(json.length);
-    expect(run.tool.driver.rules.map((rule) => rule.id).sort()).toEqual([...new Set(json.map((j) => j.ruleNames[0]))].sort());
+    expect(run.tool.driver.rules.map((rule) => rule.id).sort()).toEqual(
+      [...new Set(json.map((j) => j.ruleNames[0]))].sort(),
+    );
     expect(run.tool.driver.rules.every((rule) => rule.helpUri?.endsWith(".md"))).toBe(true);
     for (const [i, result] of run.results.entries()) {
       const location = result.locations[0]!.physicalLocation;
-      expect([result.ruleId, location.artifactLocation.uri, location.region.startLine, location.region.startColumn]).toEqual([json[i]!.ruleNames[0], json[i]!.fileName, json[i]!.lineNumber, json[i]!.errorRange?.[0]]);
+      expect([
+        result.ruleId,
+        location.artifactLocation.uri,
+        location.region.startLine,
+        location.region.startColumn,
+      ]).toEqual([json[i]!.ruleNames[0], json[i]!.fileName, json[i]!.lineNumber, json[i]!.errorRange?.[0]]);
       expect(result.level).toBe("error");
     }
   });
@@ -82,8 +120,16 @@ describe("--format", () => {
   test("junit: a JUnit XML test suite, one failing test case per finding", async () => {
     const r = await lint(["--format", "junit", "docs/*.md"], dir);
     expect(r.code).toBe(1);
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testcase" }).parse(r.stdout) as {
-      testsuites: { tests: string; failures: string; testsuite: { testcase: { classname: string; name: string; failure: { message: string; "#text": string } }[] } };
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (name) => name === "testcase",
+    }).parse(r.stdout) as {
+      testsuites: {
+        tests: string;
+        failures: string;
+        testsuite: { testcase: { classname: string; name: string; failure: { message: string; "#text": string } }[] };
+      };
     };
     expect(Number(xml.testsuites.failures)).toBe(json.length);
     const cases = xml.testsuites.testsuite.testcase;
@@ -92,7 +138,9 @@ describe("--format", () => {
     expect(cases[0]!.failure["#text"]).toContain(`Line ${json[0]!.lineNumber}`);
     const clean = await lint(["--format", "junit", "docs/ok.md"], dir);
     expect(clean.code).toBe(0);
-    const cleanXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(clean.stdout) as { testsuites: { failures: string } };
+    const cleanXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(clean.stdout) as {
+      testsuites: { failures: string };
+    };
     expect(Number(cleanXml.testsuites.failures)).toBe(0);
   });
 
@@ -101,16 +149,25 @@ describe("--format", () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(json.length);
-    const command = /^::(error|warning) file=([^,]+),line=(\d+)(?:,col=(\d+))?(?:,endColumn=(\d+))?,title=(WU\d{3})::(.+)$/;
+    const command =
+      /^::(error|warning) file=([^,]+),line=(\d+)(?:,col=(\d+))?(?:,endColumn=(\d+))?,title=(WU\d{3})::(.+)$/;
     for (const [i, line] of lines.entries()) {
       const m = command.exec(line);
       expect(m, line).not.toBeNull();
       const j = json[i]!;
-      expect([m![1], m![2], Number(m![3]), m![4] ? Number(m![4]) : null, m![6]]).toEqual([j.severity, j.fileName, j.lineNumber, j.errorRange?.[0] ?? null, j.ruleNames[0]]);
+      expect([m![1], m![2], Number(m![3]), m![4] ? Number(m![4]) : null, m![6]]).toEqual([
+        j.severity,
+        j.fileName,
+        j.lineNumber,
+        j.errorRange?.[0] ?? null,
+        j.ruleNames[0],
+      ]);
       if (j.errorRange && j.errorRange[1] > 1) expect(Number(m![5])).toBe(j.errorRange[0] + j.errorRange[1] - 1);
       expect(m![7]).toContain(j.errorDetail ?? j.ruleDescription);
     }
-    expect(lines).toContain("::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list");
+    expect(lines).toContain(
+      "::error file=docs/2025-12.md,line=19,title=WU002::WU002/wrapup-event-details Event details list follows the H1: Missing `Organizer` item in the event details list",
+    );
   });
 
   test("github: commas, colons and percent signs in a file name are escaped", async () => {
@@ -127,7 +184,8 @@ describe("--format", () => {
       expect(r.code, format).toBe(1);
       const text = fs.readFileSync(out, "utf8");
       if (format === "json") expect(JSON.parse(text)).toEqual(json);
-      if (format === "sarif") expect((JSON.parse(text) as { runs: { results: unknown[] }[] }).runs[0]!.results).toHaveLength(json.length);
+      if (format === "sarif")
+        expect((JSON.parse(text) as { runs: { results: unknown[] }[] }).runs[0]!.results).toHaveLength(json.length);
       if (format === "junit") expect(text).toContain(`failures="${json.length}"`);
       if (format === "github" || format === "default") expect(text.trim().split("\n")).toHaveLength(json.length);
       expect(r.stderr, format).toBe("");
@@ -136,7 +194,11 @@ describe("--format", () => {
   });
 
   test("a file given by name is that file, even when its name looks like a glob (pre-commit, lint-staged)", async () => {
-    const d = project({ "notes[1].md": broken, "notes1.md": "# Clean\n", ".markdownlint-cli2.jsonc": JSON.stringify({ ...JSON.parse(structureOnly), globs: ["**/*.md"] }) });
+    const d = project({
+      "notes[1].md": broken,
+      "notes1.md": "# Clean\n",
+      ".markdownlint-cli2.jsonc": JSON.stringify({ ...JSON.parse(structureOnly), globs: ["**/*.md"] }),
+    });
     const r = await lint(["--format", "json", "notes[1].md"], d);
     expect(r.code, r.stderr).toBe(1);
     // Only the named file: not the configuration's globs, not what the name matches as a glob.
@@ -144,7 +206,13 @@ describe("--format", () => {
   });
 
   test("usage errors exit 2 with one line", async () => {
-    for (const args of [["--format", "xml", "x.md"], ["--format"], ["--output"], ["--output", "no/such/dir/r.json", "x.md"], ["--changed-since"]]) {
+    for (const args of [
+      ["--format", "xml", "x.md"],
+      ["--format"],
+      ["--output"],
+      ["--output", "no/such/dir/r.json", "x.md"],
+      ["--changed-since"],
+    ]) {
       const r = await lint(args, dir);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
@@ -155,7 +223,13 @@ describe("--format", () => {
 
 describe("--changed-since", () => {
   test("lints the Markdown files changed since the ref (committed or not) and untracked ones", async () => {
-    const dir = project({ "docs/old.md": broken, "docs/edited.md": "# Notes\n", "docs/committed.md": "# Notes\n", "src/x.txt": "x\n", ".markdownlint-cli2.jsonc": structureOnly });
+    const dir = project({
+      "docs/old.md": broken,
+      "docs/edited.md": "# Notes\n",
+      "docs/committed.md": "# Notes\n",
+      "src/x.txt": "x\n",
+      ".markdownlint-cli2.jsonc": structureOnly,
+    });
     const base = gitInit(dir);
     git(dir, "checkout", "-q", "-b", "topic");
     fs.writeFileSync(path.join(dir, "docs", "committed.md"), broken);
@@ -180,7 +254,9 @@ describe("--changed-since", () => {
 
     // GLOBs narrow the set.
     const narrowed = await lint(["--changed-since", base, "--format", "json", "docs/n*.md"], dir);
-    expect(new Set((JSON.parse(narrowed.stdout) as JsonResult[]).map((x) => x.fileName))).toEqual(new Set(["docs/new.md"]));
+    expect(new Set((JSON.parse(narrowed.stdout) as JsonResult[]).map((x) => x.fileName))).toEqual(
+      new Set(["docs/new.md"]),
+    );
 
     // Nothing changed: exit 0.
     git(dir, "add", "-A");
@@ -207,32 +283,63 @@ describe("--changed-since", () => {
 describe("--offline", () => {
   let server: FakeGitHub;
   beforeAll(async () => {
-    server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener", pulls: [1] }] });
+    server = await startFakeGitHub({
+      owners: [{ login: "gardener" }],
+      repos: [{ owner: "gardener", name: "gardener", pulls: [1] }],
+    });
   });
   afterAll(async () => server.close());
 
   test("no request reaches GitHub with --offline; without it the link is checked", async () => {
     const doc = "# Hack The Garden 11/2025 Wrap Up\n\n* [Nowhere](https://github.com/gardener/nowhere)\n";
-    const dir = project({ "w.md": doc, ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU007: true }, customRules: ["wrapup-lint/markdownlint"] }) });
-    const env = () => testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: server.apiUrl, WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") });
+    const dir = project({
+      "w.md": doc,
+      ".markdownlint-cli2.jsonc": JSON.stringify({
+        config: { default: false, WU007: true },
+        customRules: ["wrapup-lint/markdownlint"],
+      }),
+    });
+    const env = () =>
+      testEnv({
+        WRAPUP_LINT_OFFLINE: "0",
+        GITHUB_API_URL: server.apiUrl,
+        WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
+      });
     const offline = await lint(["--offline", "--format", "json", "w.md"], dir, env());
     expect(offline.code, offline.stderr).toBe(0);
     expect(server.requests).toHaveLength(0);
     const online = await lint(["--format", "json", "w.md"], dir, env());
     expect(server.requests.length).toBeGreaterThan(0);
     expect(online.code, online.stderr).toBe(1);
-    expect((JSON.parse(online.stdout) as JsonResult[]).map((r) => r.errorDetail)).toEqual(["Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)"]);
+    expect((JSON.parse(online.stdout) as JsonResult[]).map((r) => r.errorDetail)).toEqual([
+      "Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)",
+    ]);
   });
 });
 
 describe("progress", () => {
   test("the bin on a real terminal: a run waiting on GitHub shows files and links checked after a second; piped, nothing", async () => {
-    const server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] });
+    const server = await startFakeGitHub({
+      owners: [{ login: "gardener" }],
+      repos: [{ owner: "gardener", name: "gardener" }],
+    });
     try {
       server.setFault({ mode: "slow", delayMs: 2500 });
-      const doc = (n: number) => `# Hack The Garden 11/2025 Wrap Up\n\n* [Repo ${n}](https://github.com/gardener/repo-${n})\n`;
-      const dir = project({ ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`docs/w${i}.md`, doc(i)])), ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU007: true }, customRules: ["wrapup-lint/markdownlint"] }) });
-      const env = () => testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: server.apiUrl, WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") });
+      const doc = (n: number) =>
+        `# Hack The Garden 11/2025 Wrap Up\n\n* [Repo ${n}](https://github.com/gardener/repo-${n})\n`;
+      const dir = project({
+        ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`docs/w${i}.md`, doc(i)])),
+        ".markdownlint-cli2.jsonc": JSON.stringify({
+          config: { default: false, WU007: true },
+          customRules: ["wrapup-lint/markdownlint"],
+        }),
+      });
+      const env = () =>
+        testEnv({
+          WRAPUP_LINT_OFFLINE: "0",
+          GITHUB_API_URL: server.apiUrl,
+          WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
+        });
       // util-linux script(1) gives the command a pseudo-terminal.
       const command = `"${process.execPath}" "${path.join(ROOT, "bin", "wrapup-lint.js")}" "docs/*.md"`;
       const tty = await runAsync("script", ["-qec", command, "/dev/null"], { cwd: dir, env: env() });
@@ -248,12 +355,20 @@ describe("progress", () => {
   });
 
   test("on a terminal, a run longer than the threshold shows files done on stderr, then clears it; not on a pipe", async () => {
-    const { run } = (await import(path.join(ROOT, "dist", "src", "cli", "index.js"))) as typeof import("../../src/cli/index.js");
+    const { run } = (await import(
+      path.join(ROOT, "dist", "src", "cli", "index.js")
+    )) as typeof import("../../src/cli/index.js");
     const dir = project(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`docs/w${i}.md`, broken])));
     const lines: string[] = [];
     const tty: string[] = [];
     const pipe: string[] = [];
-    const io = (sink: string[], isTTY: boolean) => ({ out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), cwd: dir, progress: { isTTY, write: (t: string) => sink.push(t) }, progressAfterMs: 0 });
+    const io = (sink: string[], isTTY: boolean) => ({
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(l),
+      cwd: dir,
+      progress: { isTTY, write: (t: string) => sink.push(t) },
+      progressAfterMs: 0,
+    });
     const previous = process.env["WRAPUP_LINT_OFFLINE"];
     process.env["WRAPUP_LINT_OFFLINE"] = "1";
     try {
@@ -263,7 +378,10 @@ describe("progress", () => {
       if (previous === undefined) delete process.env["WRAPUP_LINT_OFFLINE"];
       else process.env["WRAPUP_LINT_OFFLINE"] = previous;
     }
-    expect(tty.some((t) => /^\r\x1b\[2Kwrapup-lint: \d+(\/30)? files/.test(t)), JSON.stringify(tty)).toBe(true);
+    expect(
+      tty.some((t) => /^\r\x1b\[2Kwrapup-lint: \d+(\/30)? files/.test(t)),
+      JSON.stringify(tty),
+    ).toBe(true);
     expect(tty.at(-1)).toBe("\r\x1b[2K");
     expect(pipe).toEqual([]);
   });

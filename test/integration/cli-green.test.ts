@@ -13,7 +13,8 @@ import { lint, project, testEnv } from "../helpers/integration.js";
 /** A draft wrap-up with findings (an event detail missing, a field left empty), and no configuration of its own. */
 const broken = readDraft("2025-12.md");
 /** `file:line rule` of each finding in the default report. */
-const findings = (out: string): string[] => [...out.matchAll(/^(\S+\.md):(\d+)(?::\d+)? (?:error|warning) (WU\d{3})\//gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+const findings = (out: string): string[] =>
+  [...out.matchAll(/^(\S+\.md):(\d+)(?::\d+)? (?:error|warning) (WU\d{3})\//gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
 const files = (out: string): string[] => [...new Set(findings(out).map((f) => f.split(":")[0]!))].sort();
 
 describe("what a glob lints", () => {
@@ -33,7 +34,14 @@ describe("what a glob lints", () => {
     const asked = await lint(["node_modules/some-package/*.md", "build/w.md"], dir);
     expect(files(asked.stdout)).toEqual(["build/w.md", "node_modules/some-package/README.md"]);
     // The configuration may lint what .gitignore ignores.
-    fs.writeFileSync(path.join(dir, ".markdownlint-cli2.jsonc"), JSON.stringify({ gitignore: false, customRules: ["wrapup-lint/markdownlint"], config: { default: false, wrapup: true } }));
+    fs.writeFileSync(
+      path.join(dir, ".markdownlint-cli2.jsonc"),
+      JSON.stringify({
+        gitignore: false,
+        customRules: ["wrapup-lint/markdownlint"],
+        config: { default: false, wrapup: true },
+      }),
+    );
     expect(files((await lint(["**/*.md"], dir)).stdout)).toEqual(["build/w.md", "docs/w.md"]);
   });
 
@@ -52,11 +60,17 @@ describe("what a glob lints", () => {
 
 describe("a configuration that turns the suite off", () => {
   test('`.markdownlint.json` with "default": false: said once on stderr', async () => {
-    const dir = project({ "docs/w.md": broken, "docs/x.md": broken, ".markdownlint.json": JSON.stringify({ default: false }) });
+    const dir = project({
+      "docs/w.md": broken,
+      "docs/x.md": broken,
+      ".markdownlint.json": JSON.stringify({ default: false }),
+    });
     const r = await lint(["docs/*.md"], dir);
     expect(r.code, r.output).toBe(0);
     const said = r.stderr.split("\n").filter((l) => l.startsWith("wrapup-lint:"));
-    expect(said).toEqual(['wrapup-lint: no wrapup-lint rule ran: .markdownlint.json turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")']);
+    expect(said).toEqual([
+      'wrapup-lint: no wrapup-lint rule ran: .markdownlint.json turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")',
+    ]);
     // With the suite on in it, nothing is said and the findings are there.
     fs.writeFileSync(path.join(dir, ".markdownlint.json"), JSON.stringify({ default: false, wrapup: true }));
     const on = await lint(["docs/*.md"], dir);
@@ -65,7 +79,10 @@ describe("a configuration that turns the suite off", () => {
   });
 
   test("one rule off is not the suite off", async () => {
-    const dir = project({ "docs/w.md": broken, ".markdownlint.json": JSON.stringify({ default: false, wrapup: true, WU003: false }) });
+    const dir = project({
+      "docs/w.md": broken,
+      ".markdownlint.json": JSON.stringify({ default: false, wrapup: true, WU003: false }),
+    });
     const r = await lint(["docs/*.md"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("");
@@ -76,7 +93,10 @@ describe("a configuration that turns the suite off", () => {
 
 describe("GitHub links without a token", () => {
   test("github.com: nothing is asked, one line on stderr says what to set, only when a file links GitHub", async () => {
-    const dir = project({ "notes.md": "# Notes\n\nSee [gardener#1](https://github.com/gardener/gardener/pull/1).\n", "plain.md": "# Plain\n\nNo links.\n" });
+    const dir = project({
+      "notes.md": "# Notes\n\nSee [gardener#1](https://github.com/gardener/gardener/pull/1).\n",
+      "plain.md": "# Plain\n\nNo links.\n",
+    });
     // As a user's shell: not offline, no token, GitHub's own API.
     const env = testEnv({ WRAPUP_LINT_OFFLINE: undefined });
     const r = await lint(["*.md"], dir, env);
@@ -94,13 +114,20 @@ describe("GitHub links without a token", () => {
   let github: FakeGitHub;
   beforeAll(async () => {
     // As GitHub's GraphQL API: 401 to a request without a token.
-    github = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] }, { token: "secret" });
+    github = await startFakeGitHub(
+      { owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] },
+      { token: "secret" },
+    );
   });
   afterAll(() => github.close());
 
   test("one line on what to set, not a refused token", async () => {
-    const dir = project({ "notes.md": "# Notes\n\nSee [gardener#1](https://github.com/gardener/gardener/pull/1) and [x](https://github.com/gardener/x).\n" });
-    const env = (token?: string) => testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: github.apiUrl, GITHUB_TOKEN: token });
+    const dir = project({
+      "notes.md":
+        "# Notes\n\nSee [gardener#1](https://github.com/gardener/gardener/pull/1) and [x](https://github.com/gardener/x).\n",
+    });
+    const env = (token?: string) =>
+      testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: github.apiUrl, GITHUB_TOKEN: token });
     const r = await lint(["notes.md"], dir, env());
     expect(r.code, r.output).toBe(0);
     const lines = r.stdout.split("\n").filter((l) => l.includes("WU007"));

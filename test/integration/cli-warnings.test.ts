@@ -24,7 +24,10 @@ async function closedPort(): Promise<number> {
 
 test("an unverified link is a warning: exit 0, ::warning", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-warn-"));
-  fs.writeFileSync(path.join(dir, "notes.md"), "# Notes\n\nSee [gardener/gardener#1](https://github.com/gardener/gardener/pull/1).\n");
+  fs.writeFileSync(
+    path.join(dir, "notes.md"),
+    "# Notes\n\nSee [gardener/gardener#1](https://github.com/gardener/gardener/pull/1).\n",
+  );
   const port = await closedPort();
   const env = {
     ...process.env,
@@ -36,7 +39,11 @@ test("an unverified link is a warning: exit 0, ::warning", async () => {
   const plain = spawnSync(process.execPath, [bin, "notes.md"], { cwd: dir, env, encoding: "utf8" });
   expect(plain.stdout + plain.stderr).toMatch(/WU007\/wrapup-github-link-resolves/);
   expect(plain.status, plain.stdout + plain.stderr).toBe(0);
-  const github = spawnSync(process.execPath, [bin, "--format", "github", "notes.md"], { cwd: dir, env, encoding: "utf8" });
+  const github = spawnSync(process.execPath, [bin, "--format", "github", "notes.md"], {
+    cwd: dir,
+    env,
+    encoding: "utf8",
+  });
   expect(github.stdout).toMatch(/^::warning file=notes\.md,line=3,.*title=WU007::/m);
   expect(github.stdout).not.toMatch(/^::error/m);
   expect(github.status).toBe(0);

@@ -26,24 +26,36 @@ function project(files: Record<string, string>): string {
 }
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [command, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", WRAPUP_LINT_OFFLINE: "1" } });
+  const result = spawnSync(process.execPath, [command, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", WRAPUP_LINT_OFFLINE: "1" },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
 }
 
 /** `file:line` and the rule name of every finding markdownlint-cli2's default formatter printed. */
 function markdownlintFindings(output: string): string[] {
-  return [...output.matchAll(/^[^\s:]+\.md:(\d+)(?::\d+)? (?:error|warning) WU\d{3}\/([\w-]+) /gm)].map((m) => `${m[2]}:${m[1]}`).sort();
+  return [...output.matchAll(/^[^\s:]+\.md:(\d+)(?::\d+)? (?:error|warning) WU\d{3}\/([\w-]+) /gm)]
+    .map((m) => `${m[2]}:${m[1]}`)
+    .sort();
 }
 
 /** The same from remark-cli's reporter (`  3:1-3:9  warning  Reason  rule-id  wrapup-lint`). */
 function remarkFindings(output: string): string[] {
-  return [...output.matchAll(/^\s*(\d+):\d+(?:-\d+:\d+)?\s+(?:warning|error)\s+.*?\s+([\w-]+)\s+wrapup-lint\s*$/gm)].map((m) => `${m[2]}:${m[1]}`).sort();
+  return [...output.matchAll(/^\s*(\d+):\d+(?:-\d+:\d+)?\s+(?:warning|error)\s+.*?\s+([\w-]+)\s+wrapup-lint\s*$/gm)]
+    .map((m) => `${m[2]}:${m[1]}`)
+    .sort();
 }
 
-const structureOnly = JSON.stringify({ config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true }, customRules: ["wrapup-lint/markdownlint"] });
+const structureOnly = JSON.stringify({
+  config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true },
+  customRules: ["wrapup-lint/markdownlint"],
+});
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist", "src", "cli", "index.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+  if (!fs.existsSync(path.join(root, "dist", "src", "cli", "index.js")))
+    throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 });
 
 describe("wrapup-lint CLI", () => {
@@ -74,7 +86,10 @@ describe("wrapup-lint CLI", () => {
       [["--format=", "x.md"], "wrapup-lint: --format needs a value (see --help)"],
       [["-o"], "wrapup-lint: --output needs a value (see --help)"],
       [["--offline=yes", "x.md"], "wrapup-lint: --offline takes no value (see --help)"],
-      [["--format", "xml", "x.md"], 'wrapup-lint: --format: unknown format "xml" (one of default, json, sarif, junit, github)'],
+      [
+        ["--format", "xml", "x.md"],
+        'wrapup-lint: --format: unknown format "xml" (one of default, json, sarif, junit, github)',
+      ],
       [["--config", "missing.jsonc", "x.md"], "wrapup-lint: --config: no such file: missing.jsonc"],
     ];
     for (const [args, said] of cases) {
@@ -87,7 +102,10 @@ describe("wrapup-lint CLI", () => {
   test("a bad rule option exits 2 with a one-line message naming rule and option", () => {
     const dir = project({
       "w.md": readWrapup("2023-11.md"),
-      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU003: { order: "yes" } }, customRules: ["wrapup-lint/markdownlint"] }),
+      ".markdownlint-cli2.jsonc": JSON.stringify({
+        config: { default: false, WU003: { order: "yes" } },
+        customRules: ["wrapup-lint/markdownlint"],
+      }),
     });
     const r = run(bin, ["*.md"], dir);
     expect(r.code).toBe(2);
@@ -127,7 +145,9 @@ describe("remark-cli with the preset", () => {
     const dir = project({ "w.md": broken, ".remarkrc.mjs": rc, ".markdownlint-cli2.jsonc": structureOnly });
     const remark = run(remarkBin, ["w.md", "--frail", "--no-stdout", "--no-color"], dir);
     expect(remark.code, remark.output).toBe(1);
-    const fromRemark = remarkFindings(remark.output).filter((f) => /^wrapup-(event-details|section-fields|field-label|section-heading):/.test(f));
+    const fromRemark = remarkFindings(remark.output).filter((f) =>
+      /^wrapup-(event-details|section-fields|field-label|section-heading):/.test(f),
+    );
     const fromMarkdownlint = markdownlintFindings(run(bin, ["w.md"], dir).output);
     expect(fromRemark.length).toBeGreaterThan(5);
     expect(fromRemark).toEqual(fromMarkdownlint);
@@ -135,7 +155,11 @@ describe("remark-cli with the preset", () => {
 
   test("<!--lint disable wrapup-section-fields--> silences the rule", () => {
     const text = readDraft("2025-12.md");
-    const dir = project({ "a.md": text, "b.md": text.replace("# Hack The Garden", "<!--lint disable wrapup-section-fields-->\n\n# Hack The Garden"), ".remarkrc.mjs": rc });
+    const dir = project({
+      "a.md": text,
+      "b.md": text.replace("# Hack The Garden", "<!--lint disable wrapup-section-fields-->\n\n# Hack The Garden"),
+      ".remarkrc.mjs": rc,
+    });
     const a = remarkFindings(run(remarkBin, ["a.md", "--no-stdout", "--no-color"], dir).output);
     const b = remarkFindings(run(remarkBin, ["b.md", "--no-stdout", "--no-color"], dir).output);
     expect(a.some((f) => f.startsWith("wrapup-section-fields:"))).toBe(true);
@@ -147,14 +171,21 @@ describe("remark-cli with the preset", () => {
     const configured = (options: string) =>
       `import preset, { plugins } from "wrapup-lint/remark";\nexport default { plugins: [preset, [plugins["wrapup-section-fields"], ${options}]] };\n`;
     // A real page with a misspelt label and a bold label that names no field.
-    const text = readWrapup("2023-11.md").replace("**Achievements:**", "**Achievementz:**").replace("**Next Steps:**", "**Owner:** Jane.\n\n**Next Steps:**");
-    const line = (start: string): string => `wrapup-section-fields:${text.split("\n").findIndex((l) => l.startsWith(start)) + 1}`;
+    const text = readWrapup("2023-11.md")
+      .replace("**Achievements:**", "**Achievementz:**")
+      .replace("**Next Steps:**", "**Owner:** Jane.\n\n**Next Steps:**");
+    const line = (start: string): string =>
+      `wrapup-section-fields:${text.split("\n").findIndex((l) => l.startsWith(start)) + 1}`;
     const good = project({ "w.md": text, ".remarkrc.mjs": configured("[1, { unknown: true }]") });
     const goodRun = remarkFindings(run(remarkBin, ["w.md", "--no-stdout", "--no-color"], good).output);
-    const defaultRun = remarkFindings(run(remarkBin, ["w.md", "--no-stdout", "--no-color"], project({ "w.md": text, ".remarkrc.mjs": rc })).output);
+    const defaultRun = remarkFindings(
+      run(remarkBin, ["w.md", "--no-stdout", "--no-color"], project({ "w.md": text, ".remarkrc.mjs": rc })).output,
+    );
     // By default the slip only; with `unknown: true` the unknown label too.
     expect(defaultRun.filter((f) => f.startsWith("wrapup-section-fields:"))).toEqual([line("**Achievementz:**")]);
-    expect(goodRun.filter((f) => f.startsWith("wrapup-section-fields:")).sort()).toEqual([line("**Achievementz:**"), line("**Owner:**")].sort());
+    expect(goodRun.filter((f) => f.startsWith("wrapup-section-fields:")).sort()).toEqual(
+      [line("**Achievementz:**"), line("**Owner:**")].sort(),
+    );
     const bad = project({ "w.md": text, ".remarkrc.mjs": configured('{ order: "yes" }') });
     const r = run(remarkBin, ["w.md", "--no-stdout", "--no-color"], bad);
     expect(r.code).toBe(1);

@@ -24,7 +24,12 @@ interface Run {
 }
 
 /** Runs the CLI without blocking this process (the fake GitHub answers from here). */
-function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}, wrap: string[] = []): Promise<Run> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+  wrap: string[] = [],
+): Promise<Run> {
   const command = [...wrap, process.execPath, bin, ...args];
   return new Promise((resolve) => {
     const child = spawn(command[0]!, command.slice(1), {
@@ -41,7 +46,9 @@ function run(args: string[], cwd: string, env: Record<string, string | undefined
 
 /** `file:line rule` of each finding the default formatter printed (on stdout or stderr), sorted. */
 const findings = (r: Run): string[] =>
-  [...(r.stdout + "\n" + r.stderr).matchAll(/^(\S+\.md):(\d+)(?::\d+)? (?:error|warning) (WU\d{3})\//gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`).sort();
+  [...(r.stdout + "\n" + r.stderr).matchAll(/^(\S+\.md):(\d+)(?::\d+)? (?:error|warning) (WU\d{3})\//gm)]
+    .map((m) => `${m[1]}:${m[2]} ${m[3]}`)
+    .sort();
 
 /** What wrapup-lint itself said on stderr (the default formatter prints findings there too). */
 const messages = (r: Run): string[] => r.stderr.split("\n").filter((line) => line.startsWith("wrapup-lint:"));
@@ -62,7 +69,8 @@ const asNobody = isRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear
 const canDropPrivileges = !isRoot || setpriv;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist", "src", "cli", "tolerant-fs.js"))) throw new Error("dist/ is stale or missing: run `npm run build`");
+  if (!fs.existsSync(path.join(root, "dist", "src", "cli", "tolerant-fs.js")))
+    throw new Error("dist/ is stale or missing: run `npm run build`");
 });
 
 describe("an unreadable file", () => {
@@ -86,7 +94,10 @@ describe("an unreadable file", () => {
     const r = await run([":a.md", ":dangling.md", ":folder.md"], dir);
     expect(r.code).toBe(2);
     const lines = messages(r).sort();
-    expect(lines).toEqual(["wrapup-lint: cannot read dangling.md: ENOENT: no such file or directory", "wrapup-lint: cannot read folder.md: EISDIR: illegal operation on a directory"]);
+    expect(lines).toEqual([
+      "wrapup-lint: cannot read dangling.md: ENOENT: no such file or directory",
+      "wrapup-lint: cannot read folder.md: EISDIR: illegal operation on a directory",
+    ]);
     expect(findings(r)).toEqual(findings(alone));
   });
 });
@@ -112,7 +123,10 @@ describe("configuration faults", () => {
   test("a bad option: one line naming rule and option, exit 2", async () => {
     const dir = project({
       "a.md": readWrapup("2023-11.md"),
-      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, WU004: { spelling: "sideways" } }, customRules: ["wrapup-lint/markdownlint"] }),
+      ".markdownlint-cli2.jsonc": JSON.stringify({
+        config: { default: false, WU004: { spelling: "sideways" } },
+        customRules: ["wrapup-lint/markdownlint"],
+      }),
     });
     const r = await run(["a.md"], dir);
     expect(r.code).toBe(2);
@@ -121,11 +135,17 @@ describe("configuration faults", () => {
 
   test("a profile file with an error: one line naming the file and the problem, exit 2", async () => {
     const cases: [string, string][] = [
-      ['{ "name": "x", "fields": { "list": [{ "label": "Goal", "level": "sometimes" }] } }', 'fields.list[0].level must be one of "required", "usual", "optional"'],
+      [
+        '{ "name": "x", "fields": { "list": [{ "label": "Goal", "level": "sometimes" }] } }',
+        'fields.list[0].level must be one of "required", "usual", "optional"',
+      ],
       ['{ "name": "x", "colour": "green" }', 'the profile has an unknown key "colour"'],
       ['{ "name": "x", "wrapups": { "h1": "([" } }', "wrapups.h1 is not a valid regular expression"],
       ['// comments are fine\n{ "name": "x",, }', ".wrapup-lint.jsonc:2: not valid JSON (PropertyNameExpected)"],
-      ['{ "name": "x", "frontMatter": { "schema": "missing.json" } }', 'frontMatter.schema cannot be read from "missing.json": no such file'],
+      [
+        '{ "name": "x", "frontMatter": { "schema": "missing.json" } }',
+        'frontMatter.schema cannot be read from "missing.json": no such file',
+      ],
     ];
     for (const [profile, says] of cases) {
       const dir = project({ "a.md": readWrapup("2023-11.md"), ".wrapup-lint.jsonc": profile.replace("\\n", "\n") });
@@ -145,11 +165,22 @@ describe("the GitHub link cache cannot be written", () => {
   let dir: string;
   let baseline: Run;
   const page = (): string =>
-    readWrapup("2023-11.md") + "\n## 🧪 Extra\n\n**Code:** [gardener/gardener#1](https://github.com/gardener/gardener/pull/1), [gardener/gardener#2](https://github.com/gardener/gardener/pull/2)\n";
-  const online = (cacheDir: string) => ({ WRAPUP_LINT_OFFLINE: undefined, GITHUB_API_URL: github.apiUrl, GITHUB_GRAPHQL_URL: undefined, GITHUB_TOKEN: "t", GH_TOKEN: undefined, WRAPUP_LINT_CACHE_DIR: cacheDir });
+    readWrapup("2023-11.md") +
+    "\n## 🧪 Extra\n\n**Code:** [gardener/gardener#1](https://github.com/gardener/gardener/pull/1), [gardener/gardener#2](https://github.com/gardener/gardener/pull/2)\n";
+  const online = (cacheDir: string) => ({
+    WRAPUP_LINT_OFFLINE: undefined,
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_GRAPHQL_URL: undefined,
+    GITHUB_TOKEN: "t",
+    GH_TOKEN: undefined,
+    WRAPUP_LINT_CACHE_DIR: cacheDir,
+  });
 
   beforeAll(async () => {
-    github = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener", pulls: [1] }] });
+    github = await startFakeGitHub({
+      owners: [{ login: "gardener" }],
+      repos: [{ owner: "gardener", name: "gardener", pulls: [1] }],
+    });
     dir = project({ "w.md": page(), "b.md": broken });
     const good = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-cache-"));
     baseline = await run(["*.md"], dir, online(good));
@@ -169,28 +200,39 @@ describe("the GitHub link cache cannot be written", () => {
   const cases: [string, () => { cacheDir: string; wrap: string[] }][] = [
     ["a path through a regular file", () => ({ cacheDir: path.join(dir, "b.md", "cache"), wrap: [] })],
     ["a path under /dev/full", () => ({ cacheDir: "/dev/full/wrapup-lint", wrap: [] })],
-    ["a directory the user may not write", () => {
-      const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-ro-"));
-      fs.chmodSync(cacheDir, 0o555);
-      return { cacheDir, wrap: asNobody };
-    }],
-    ["a full disk (writes fail with EFBIG)", () => ({
-      cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-full-")),
-      wrap: ["bash", "-c", 'trap "" XFSZ; ulimit -f 0; exec "$0" "$@"'],
-    })],
+    [
+      "a directory the user may not write",
+      () => {
+        const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-ro-"));
+        fs.chmodSync(cacheDir, 0o555);
+        return { cacheDir, wrap: asNobody };
+      },
+    ],
+    [
+      "a full disk (writes fail with EFBIG)",
+      () => ({
+        cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-full-")),
+        wrap: ["bash", "-c", 'trap "" XFSZ; ulimit -f 0; exec "$0" "$@"'],
+      }),
+    ],
   ];
   for (const [name, make] of cases) {
-    test.skipIf(name.includes("may not write") && !canDropPrivileges)(`${name}: one line, the same findings and exit code`, async () => {
-      const { cacheDir, wrap } = make();
-      if (wrap === asNobody) fs.chmodSync(dir, 0o755);
-      const r = await run(["*.md"], dir, online(cacheDir), wrap);
-      expect(r.code, r.stderr).toBe(baseline.code);
-      expect(findings(r)).toEqual(findings(baseline));
-      expect(messages(r)).toHaveLength(1);
-      expect(messages(r)[0]).toMatch(/^wrapup-lint: cannot write the GitHub link cache in .* \((ENOTDIR|EACCES|EFBIG|ENOSPC|EROFS)\); links will be checked again next run$/);
-      if (fs.existsSync(cacheDir) && fs.statSync(cacheDir).isDirectory()) {
-        expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-      }
-    });
+    test.skipIf(name.includes("may not write") && !canDropPrivileges)(
+      `${name}: one line, the same findings and exit code`,
+      async () => {
+        const { cacheDir, wrap } = make();
+        if (wrap === asNobody) fs.chmodSync(dir, 0o755);
+        const r = await run(["*.md"], dir, online(cacheDir), wrap);
+        expect(r.code, r.stderr).toBe(baseline.code);
+        expect(findings(r)).toEqual(findings(baseline));
+        expect(messages(r)).toHaveLength(1);
+        expect(messages(r)[0]).toMatch(
+          /^wrapup-lint: cannot write the GitHub link cache in .* \((ENOTDIR|EACCES|EFBIG|ENOSPC|EROFS)\); links will be checked again next run$/,
+        );
+        if (fs.existsSync(cacheDir) && fs.statSync(cacheDir).isDirectory()) {
+          expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+        }
+      },
+    );
   }
 });

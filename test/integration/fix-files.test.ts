@@ -16,10 +16,14 @@ const fixtures = path.join(root, "fixtures");
 
 describe("wrapup-lint --fix on files", () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, "dist", "src", "cli", "fix-files.js"))) throw new Error("dist/ is stale or missing: run `npm run build`");
+    if (!fs.existsSync(path.join(root, "dist", "src", "cli", "fix-files.js")))
+      throw new Error("dist/ is stale or missing: run `npm run build`");
   });
 
-  const config = JSON.stringify({ config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true, WU008: true }, customRules: ["wrapup-lint/markdownlint"] });
+  const config = JSON.stringify({
+    config: { default: false, WU002: true, WU003: true, WU004: true, WU005: true, WU008: true },
+    customRules: ["wrapup-lint/markdownlint"],
+  });
   const broken = fs.readFileSync(path.join(fixtures, "heading-style-broken.md"), "utf8");
 
   function project(files: Record<string, string>): string {
@@ -31,7 +35,11 @@ describe("wrapup-lint --fix on files", () => {
   }
 
   const fix = (dir: string, ...globs: string[]) =>
-    spawnSync(process.execPath, [bin, "--fix", ...globs], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", WRAPUP_LINT_OFFLINE: "1" } });
+    spawnSync(process.execPath, [bin, "--fix", ...globs], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", WRAPUP_LINT_OFFLINE: "1" },
+    });
 
   test("CRLF stays CRLF, mixed endings stay mixed, the BOM stays; fixed like the LF file", async () => {
     const lines = broken.split("\n");

@@ -14,7 +14,15 @@ import { CORPUS, corpusFiles, HACKATHONS, readWrapup, testCorpus, wrapups } from
 import { BIN, lint, project, ROOT, runAsync, tempDir, testEnv, writeFiles } from "../helpers/integration.js";
 import { fromLintError, fromMessage, runMarkdownlint, runRemark, type SuiteConfig } from "../helpers/lint.js";
 
-const SUITE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true, WU006: true, WU008: true };
+const SUITE: SuiteConfig = {
+  WU001: true,
+  WU002: true,
+  WU003: true,
+  WU004: true,
+  WU005: true,
+  WU006: true,
+  WU008: true,
+};
 const bundled = JSON.parse(fs.readFileSync(path.join(ROOT, "profiles", "gardener.json"), "utf8")) as ProfileFile;
 
 /** The profile file init wrote, comments dropped. */
@@ -31,8 +39,12 @@ function written(file: string): Record<string, unknown> {
 /** Both linters' findings on a file (its profile found above it), as `CODE line: message`. */
 async function findings(file: string): Promise<string[]> {
   const text = fs.readFileSync(file, "utf8");
-  const m = (await runMarkdownlint(text, SUITE, file)).map(fromLintError).map((r) => `${r.code} ${r.line}: ${r.message}`);
-  const r = (await runRemark(text, SUITE, file)).messages.map(fromMessage).map((x) => `${x.code} ${x.line}: ${x.message}`);
+  const m = (await runMarkdownlint(text, SUITE, file))
+    .map(fromLintError)
+    .map((r) => `${r.code} ${r.line}: ${r.message}`);
+  const r = (await runRemark(text, SUITE, file)).messages
+    .map(fromMessage)
+    .map((x) => `${x.code} ${x.line}: ${x.message}`);
   expect(r.sort(), "remark agrees with markdownlint").toEqual([...m].sort());
   return m;
 }
@@ -42,17 +54,25 @@ describe("the bundled Gardener profile is what init learns from the published pa
     expect(gardenerProfile(HACKATHONS)).toEqual(bundled);
   });
 
-  testCorpus("init over the whole docs site (1,072 pages) learns the same, wherever the pages stand", () => {
-    const inputs = corpusFiles().map((f) => ({ path: f, text: fs.readFileSync(path.join(CORPUS, f), "utf8") }));
-    const { profile, report } = learn(inputs);
-    expect(report.wrapups).toEqual(wrapups().map((w) => `community/hackathons/${w}`).reverse());
-    const { template: t1, name: _n1, ...rest } = { ...profile, name: "gardener" };
-    const { template: t2, name: _n2, ...bundledRest } = bundled;
-    expect(rest).toEqual(bundledRest);
-    // The template is the same but for where the pages stand.
-    expect({ ...t1, path: "{YYYY}-{MM}.md" }).toEqual(t2);
-    expect(t1!.path).toBe("community/hackathons/{YYYY}-{MM}.md");
-  }, 600_000);
+  testCorpus(
+    "init over the whole docs site (1,072 pages) learns the same, wherever the pages stand",
+    () => {
+      const inputs = corpusFiles().map((f) => ({ path: f, text: fs.readFileSync(path.join(CORPUS, f), "utf8") }));
+      const { profile, report } = learn(inputs);
+      expect(report.wrapups).toEqual(
+        wrapups()
+          .map((w) => `community/hackathons/${w}`)
+          .reverse(),
+      );
+      const { template: t1, name: _n1, ...rest } = { ...profile, name: "gardener" };
+      const { template: t2, name: _n2, ...bundledRest } = bundled;
+      expect(rest).toEqual(bundledRest);
+      // The template is the same but for where the pages stand.
+      expect({ ...t1, path: "{YYYY}-{MM}.md" }).toEqual(t2);
+      expect(t1!.path).toBe("community/hackathons/{YYYY}-{MM}.md");
+    },
+    600_000,
+  );
 });
 
 test("examples/hack-week: its profile is what init learns from its pages now, and they lint clean with it", async () => {
@@ -74,7 +94,8 @@ describe("a Gardener docs repository: init, lint, new", { timeout: 600_000 }, ()
     writeFiles(repo, Object.fromEntries(wrapups().map((w) => [`community/hackathons/${w}`, readWrapup(w)])));
     writeFiles(repo, {
       "README.md": "# Gardener docs\n\n## Build\n\nRun hugo.\n",
-      "docs/usage/shoot.md": "---\ntitle: Shoot\n---\n\n# Shoot\n\n## Create\n\n### Options\n\nSome.\n\n## Delete\n\n### Options\n\nNone.\n",
+      "docs/usage/shoot.md":
+        "---\ntitle: Shoot\n---\n\n# Shoot\n\n## Create\n\n### Options\n\nSome.\n\n## Delete\n\n### Options\n\nNone.\n",
       "node_modules/pkg/README.md": "# Hack The Garden 01/2020 Wrap Up\n\n## 🚀 X\n\n**Problem Statement:** y\n",
     });
     init = await lint(["init"], repo);
@@ -84,10 +105,18 @@ describe("a Gardener docs repository: init, lint, new", { timeout: 600_000 }, ()
   test("init says what it learned, from how many pages, and what the pages then get", () => {
     expect(init.code, init.stderr).toBe(0);
     const lines = init.stdout.trim().split("\n");
-    expect(lines[0]).toBe("wrapup-lint init: read 14 Markdown files; 12 are wrap-ups (10 with project fields, newest community/hackathons/2026-05.md).");
-    expect(init.stdout).toContain("  wrap-ups:      the H1 matches /\\bhack[\\s_-]*the[\\s_-]*garden\\b.*\\bwrap[\\s_-]*up\\b/i");
-    expect(init.stdout).toContain("  event details: Date, Location, Organizer (required); Topics, Review Meeting Summary (usual); dates DD.MM.YYYY – DD.MM.YYYY");
-    expect(init.stdout).toContain("  not learned:   `Next steps` (community/hackathons/2026-05.md:47) looks like a slip for `Next Steps`");
+    expect(lines[0]).toBe(
+      "wrapup-lint init: read 14 Markdown files; 12 are wrap-ups (10 with project fields, newest community/hackathons/2026-05.md).",
+    );
+    expect(init.stdout).toContain(
+      "  wrap-ups:      the H1 matches /\\bhack[\\s_-]*the[\\s_-]*garden\\b.*\\bwrap[\\s_-]*up\\b/i",
+    );
+    expect(init.stdout).toContain(
+      "  event details: Date, Location, Organizer (required); Topics, Review Meeting Summary (usual); dates DD.MM.YYYY – DD.MM.YYYY",
+    );
+    expect(init.stdout).toContain(
+      "  not learned:   `Next steps` (community/hackathons/2026-05.md:47) looks like a slip for `Next Steps`",
+    );
     expect(init.stdout).toContain("wrote .wrapup-lint.jsonc");
     expect(lines[lines.length - 1]).toBe(
       "With it, the 12 wrap-ups get 7 findings (community/hackathons/2026-05.md 1, community/hackathons/2025-11.md 1, community/hackathons/2023-05.md 5; GitHub links not asked about here): run wrapup-lint on them to see each.",
@@ -97,10 +126,16 @@ describe("a Gardener docs repository: init, lint, new", { timeout: 600_000 }, ()
 
   test("what it wrote is the bundled profile, but for where the pages stand", () => {
     const profile = written(path.join(repo, ".wrapup-lint.jsonc"));
-    expect(profile["$schema"]).toBe("https://github.com/wrapup-lint/wrapup-lint/blob/main/profiles/profile.schema.json");
+    expect(profile["$schema"]).toBe(
+      "https://github.com/wrapup-lint/wrapup-lint/blob/main/profiles/profile.schema.json",
+    );
     expect(profile["name"]).toBe(path.basename(repo));
     const { $schema: _s, name: _n, template, ...rest } = profile as Record<string, Record<string, unknown>>;
-    const { name: _b, template: bundledTemplate, ...bundledRest } = bundled as unknown as Record<string, Record<string, unknown>>;
+    const {
+      name: _b,
+      template: bundledTemplate,
+      ...bundledRest
+    } = bundled as unknown as Record<string, Record<string, unknown>>;
     expect(rest).toEqual(bundledRest);
     expect({ ...template, path: "{YYYY}-{MM}.md" }).toEqual(bundledTemplate);
   });
@@ -121,14 +156,34 @@ describe("a Gardener docs repository: init, lint, new", { timeout: 600_000 }, ()
     const text = fs.readFileSync(file, "utf8");
     expect(text).toContain('title: "July 2026"\nweight: -202607\n');
     expect(text).toContain("  from: content/community/hackathons/2026-07.md\n  to: 2026-07.md\n");
-    expect(text).toContain("# Hack The Garden 07/2026 Wrap Up\n\n- 🗓️ **Date:**\n- 📍 **Location:**\n- 👤 **Organizer:**\n- 📘 **Topics:**\n- 🎤 **Review Meeting Summary:**\n");
-    expect(text).toContain("## 🚀 Project Title\n\n> **Tracking:**\n\n### Problem Statement\n\n### Achievements\n\n### Next Steps\n\n### Code & Pull Requests\n");
+    expect(text).toContain(
+      "# Hack The Garden 07/2026 Wrap Up\n\n- 🗓️ **Date:**\n- 📍 **Location:**\n- 👤 **Organizer:**\n- 📘 **Topics:**\n- 🎤 **Review Meeting Summary:**\n",
+    );
+    expect(text).toContain(
+      "## 🚀 Project Title\n\n> **Tracking:**\n\n### Problem Statement\n\n### Achievements\n\n### Next Steps\n\n### Code & Pull Requests\n",
+    );
     const found = await findings(file);
     expect(found.length).toBeGreaterThan(5);
-    for (const f of found) expect(f, "only the empty fields").toMatch(/^WU00[23] \d+: Unexpected empty `[^`]+` (item|field), expected a value$/);
+    for (const f of found)
+      expect(f, "only the empty fields").toMatch(
+        /^WU00[23] \d+: Unexpected empty `[^`]+` (item|field), expected a value$/,
+      );
     // Every field and item the page leaves to fill is named.
-    for (const label of ["Date", "Location", "Organizer", "Topics", "Tracking", "Problem Statement", "Achievements", "Next Steps", "Code & Pull Requests"]) {
-      expect(found.some((f) => f.includes(`empty \`${label}\``)), label).toBe(true);
+    for (const label of [
+      "Date",
+      "Location",
+      "Organizer",
+      "Topics",
+      "Tracking",
+      "Problem Statement",
+      "Achievements",
+      "Next Steps",
+      "Code & Pull Requests",
+    ]) {
+      expect(
+        found.some((f) => f.includes(`empty \`${label}\``)),
+        label,
+      ).toBe(true);
     }
   });
 
@@ -137,7 +192,9 @@ describe("a Gardener docs repository: init, lint, new", { timeout: 600_000 }, ()
     const before = fs.readFileSync(file, "utf8");
     const r = await lint(["new", "2026-05"], repo);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe("wrapup-lint: new: community/hackathons/2026-05.md exists; nothing written (--force replaces it)");
+    expect(r.stderr.trim()).toBe(
+      "wrapup-lint: new: community/hackathons/2026-05.md exists; nothing written (--force replaces it)",
+    );
     expect(fs.readFileSync(file, "utf8")).toBe(before);
   });
 
@@ -176,28 +233,55 @@ describe("a second community: init learns its conventions, new writes its next p
   test("markdownlint-cli2 and remark-cli, run as they are, read the same profile", async () => {
     // A slip of this house: `**Impact:**` where it writes `**Impact**:`; and `Goals` for `Goal`.
     const page = "2025-07_hack-week/README.md";
-    const slipped = fs.readFileSync(path.join(repo, page), "utf8").replace("**Impact**:", "**Impact:**").replace("**Goal:**", "**Goals:**");
-    const dir = project({ "hack/README.md": slipped, ".wrapup-lint.jsonc": fs.readFileSync(path.join(repo, ".wrapup-lint.jsonc"), "utf8") }, tempDir());
+    const slipped = fs
+      .readFileSync(path.join(repo, page), "utf8")
+      .replace("**Impact**:", "**Impact:**")
+      .replace("**Goal:**", "**Goals:**");
+    const dir = project(
+      {
+        "hack/README.md": slipped,
+        ".wrapup-lint.jsonc": fs.readFileSync(path.join(repo, ".wrapup-lint.jsonc"), "utf8"),
+      },
+      tempDir(),
+    );
     fs.mkdirSync(path.join(dir, ".git"));
     writeFiles(dir, {
-      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { default: false, wrapup: true, WU007: false }, customRules: ["wrapup-lint/markdownlint"] }),
-      ".remarkrc.mjs": 'import preset, { plugins } from "wrapup-lint/remark";\nexport default { plugins: [preset, [plugins["wrapup-github-link-resolves"], false]] };\n',
+      ".markdownlint-cli2.jsonc": JSON.stringify({
+        config: { default: false, wrapup: true, WU007: false },
+        customRules: ["wrapup-lint/markdownlint"],
+      }),
+      ".remarkrc.mjs":
+        'import preset, { plugins } from "wrapup-lint/remark";\nexport default { plugins: [preset, [plugins["wrapup-github-link-resolves"], false]] };\n',
     });
     const lines = slipped.split("\n");
     const at = (start: string): number => lines.findIndex((l) => l.startsWith(start)) + 1;
-    const cli2 = await runAsync(path.join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"), ["hack/README.md"], { cwd: dir });
+    const cli2 = await runAsync(
+      path.join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs"),
+      ["hack/README.md"],
+      { cwd: dir },
+    );
     expect(cli2.code, cli2.output).toBe(1);
     expect(cli2.stderr).toContain(`hack/README.md:${at("**Goals:**")}:3 error WU003/wrapup-section-fields`);
     expect(cli2.stderr).toContain(`hack/README.md:${at("**Impact:**")}:1 error WU004/wrapup-field-label`);
-    const remark = await runAsync(path.join(ROOT, "node_modules", "remark-cli", "cli.js"), ["hack/README.md", "--no-stdout", "--no-color", "--frail"], { cwd: dir });
+    const remark = await runAsync(
+      path.join(ROOT, "node_modules", "remark-cli", "cli.js"),
+      ["hack/README.md", "--no-stdout", "--no-color", "--frail"],
+      { cwd: dir },
+    );
     expect(remark.code, remark.output).toBe(1);
     expect(remark.stderr).toContain(`${at("**Goals:**")}:3-${at("**Goals:**")}:8`);
-    expect(remark.stderr).toMatch(new RegExp(`${at("**Impact:**")}:1-${at("**Impact:**")}:\\d+\\s+warning\\s+Unexpected label`));
+    expect(remark.stderr).toMatch(
+      new RegExp(`${at("**Impact:**")}:1-${at("**Impact:**")}:\\d+\\s+warning\\s+Unexpected label`),
+    );
   });
 
   test("--profile names a profile for every file; a bundled one by its name; a missing one is one line, exit 2", async () => {
     const elsewhere = tempDir();
-    writeFiles(elsewhere, { "README.md": fs.readFileSync(path.join(repo, "2025-07_hack-week", "README.md"), "utf8").replace("**Goal:**", "**Goals:**") });
+    writeFiles(elsewhere, {
+      "README.md": fs
+        .readFileSync(path.join(repo, "2025-07_hack-week", "README.md"), "utf8")
+        .replace("**Goal:**", "**Goals:**"),
+    });
     fs.mkdirSync(path.join(elsewhere, ".git"));
     // Without a profile it is no wrap-up (the Gardener H1 is another); with this house's, it is.
     expect((await lint(["README.md"], elsewhere)).code).toBe(0);
@@ -259,7 +343,9 @@ describe("bad input: one line, exit 2, nothing written", { timeout: 300_000 }, (
     writeFiles(dir, { ".wrapup-lint.jsonc": '{ "name": "x", "fields": { "list": [{ "label": "Goal" }] } }' });
     const bad = await lint(["new", "2026-11"], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe(`wrapup-lint: ${path.join(fs.realpathSync(dir), ".wrapup-lint.jsonc")}: fields.list[0] needs "level"`);
+    expect(bad.stderr.trim()).toBe(
+      `wrapup-lint: ${path.join(fs.realpathSync(dir), ".wrapup-lint.jsonc")}: fields.list[0] needs "level"`,
+    );
     expect(fs.readdirSync(dir).sort()).toEqual([".git", ".wrapup-lint.jsonc"]);
   });
 

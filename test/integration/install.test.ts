@@ -12,12 +12,16 @@ import { RULES } from "../../rules/index.js";
 import { readDraft } from "../helpers/corpus.js";
 import { git, runAsync, snapshot, tempDir, testEnv } from "../helpers/integration.js";
 
-const npm = (args: string[], cwd: string) => runAsync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd, env: testEnv() });
+const npm = (args: string[], cwd: string) =>
+  runAsync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd, env: testEnv() });
 
 /** A user's project with `spec` installed, checked: the bin finds the wrap-up's finding, the entry points import. */
 async function installAndUse(spec: string): Promise<void> {
   const user = tempDir("wrapup-lint-install-user-");
-  fs.writeFileSync(path.join(user, "package.json"), JSON.stringify({ name: "user", version: "1.0.0", private: true, type: "module" }));
+  fs.writeFileSync(
+    path.join(user, "package.json"),
+    JSON.stringify({ name: "user", version: "1.0.0", private: true, type: "module" }),
+  );
   const install = await npm(["install", "--save-dev", spec], user);
   expect(install.code, install.output).toBe(0);
   const installed = path.join(user, "node_modules", "wrapup-lint");
@@ -25,10 +29,16 @@ async function installAndUse(spec: string): Promise<void> {
   expect(fs.existsSync(path.join(installed, "LICENSE"))).toBe(true);
   fs.mkdirSync(path.join(user, "docs"));
   fs.writeFileSync(path.join(user, "docs", "2025-12.md"), readDraft("2025-12.md"));
-  const run = await runAsync(path.join(user, "node_modules", ".bin", "wrapup-lint"), ["docs/*.md"], { cwd: user, env: testEnv() });
+  const run = await runAsync(path.join(user, "node_modules", ".bin", "wrapup-lint"), ["docs/*.md"], {
+    cwd: user,
+    env: testEnv(),
+  });
   expect(run.code, run.output).toBe(1);
   expect(run.stdout).toContain("docs/2025-12.md:19 error WU002/wrapup-event-details");
-  fs.writeFileSync(path.join(user, "use.mjs"), 'const m = await import("wrapup-lint/markdownlint"); const r = await import("wrapup-lint/remark"); console.log(m.default.length, Object.keys(r.plugins).length);\n');
+  fs.writeFileSync(
+    path.join(user, "use.mjs"),
+    'const m = await import("wrapup-lint/markdownlint"); const r = await import("wrapup-lint/remark"); console.log(m.default.length, Object.keys(r.plugins).length);\n',
+  );
   const used = await runAsync(process.execPath, [path.join(user, "use.mjs")], { cwd: user, env: testEnv() });
   // Every rule of the suite, through both entry points.
   expect(used.stdout.trim(), used.output).toBe(`${RULES.length} ${RULES.length}`);

@@ -13,11 +13,15 @@ import { beforeAll, expect, test } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist", "src", "adapters", "markdownlint.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+  if (!fs.existsSync(path.join(root, "dist", "src", "adapters", "markdownlint.js")))
+    throw new Error("dist/ is missing: run `npm run build` (npm test does)");
 });
 
 /** The packages loaded after linting `doc` with the whole suite (options as given). */
-function run(doc: string, config: Record<string, unknown> = { default: false, wrapup: true }): { loaded: string[]; findings: string[] } {
+function run(
+  doc: string,
+  config: Record<string, unknown> = { default: false, wrapup: true },
+): { loaded: string[]; findings: string[] } {
   const script = `
     import { createRequire } from "node:module";
     import { lint } from "markdownlint/promise";
@@ -27,7 +31,11 @@ function run(doc: string, config: Record<string, unknown> = { default: false, wr
     const loaded = ["ajv", "yaml"].filter((name) => cache.some((file) => file.includes("/node_modules/" + name + "/")));
     console.log(JSON.stringify({ loaded, findings: results.doc.map((r) => r.ruleNames[0] + " " + r.errorDetail) }));
   `;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8", env: { ...process.env, WRAPUP_LINT_OFFLINE: "1" } });
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, WRAPUP_LINT_OFFLINE: "1" },
+  });
   expect(child.status, child.stderr).toBe(0);
   return JSON.parse(child.stdout.trim()) as { loaded: string[]; findings: string[] };
 }
@@ -35,7 +43,9 @@ function run(doc: string, config: Record<string, unknown> = { default: false, wr
 const loadedAfter = (doc: string, config?: Record<string, unknown>): string[] => run(doc, config).loaded;
 
 test("an ordinary page with front matter loads neither ajv nor yaml", () => {
-  expect(loadedAfter("---\ntitle: Shoot API\n---\n\n# Shoot API\n\nSee [the docs](https://github.com/gardener/gardener).\n")).toEqual([]);
+  expect(
+    loadedAfter("---\ntitle: Shoot API\n---\n\n# Shoot API\n\nSee [the docs](https://github.com/gardener/gardener).\n"),
+  ).toEqual([]);
 });
 
 test("a wrap-up's front matter loads yaml, and ajv to compile the profile's schema", () => {
@@ -43,7 +53,7 @@ test("a wrap-up's front matter loads yaml, and ajv to compile the profile's sche
   const { loaded, findings } = run(wrapup);
   expect(loaded).toEqual(["ajv", "yaml"]);
   // The schema did its work: the title is not a month and year.
-  expect(findings).toContain("WU001 Unexpected `\"Nov 2023\"` for `title`, expected a month and year such as `May 2026`");
+  expect(findings).toContain('WU001 Unexpected `"Nov 2023"` for `title`, expected a month and year such as `May 2026`');
 });
 
 test("options someone wrote load ajv to check them", () => {

@@ -9,7 +9,12 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from "vscode-jsonrpc/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HANG_GUARD_MS, lint, project, ROOT, tempDir, testEnv } from "../helpers/integration.js";
 import { startFakeGitHub, type FakeGitHub } from "../github-server/server.js";
@@ -65,7 +70,8 @@ function applyEdits(text: string, edits: TextEdit[], encoding: Encoding = "utf-1
   };
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
-  for (const edit of sorted) out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
   return out;
 }
 
@@ -75,23 +81,31 @@ class Client {
   private readonly waiters: { uri: string; count: number; resolve: (d: Diagnostic[]) => void }[] = [];
 
   constructor(readonly child: ChildProcess) {
-    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     // What a client answers if the server asks.
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
-    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({})));
+    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) =>
+      params.items.map(() => ({})),
+    );
     this.connection.onNotification("window/logMessage", () => undefined);
-    this.connection.onNotification("textDocument/publishDiagnostics", (params: { uri: string; diagnostics: Diagnostic[] }) => {
-      const list = this.published.get(params.uri) ?? [];
-      list.push(params.diagnostics);
-      this.published.set(params.uri, list);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.uri === params.uri && list.length >= waiter.count) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(list[waiter.count - 1]!);
+    this.connection.onNotification(
+      "textDocument/publishDiagnostics",
+      (params: { uri: string; diagnostics: Diagnostic[] }) => {
+        const list = this.published.get(params.uri) ?? [];
+        list.push(params.diagnostics);
+        this.published.set(params.uri, list);
+        for (const waiter of [...this.waiters]) {
+          if (waiter.uri === params.uri && list.length >= waiter.count) {
+            this.waiters.splice(this.waiters.indexOf(waiter), 1);
+            waiter.resolve(list[waiter.count - 1]!);
+          }
         }
-      }
-    });
+      },
+    );
     this.connection.listen();
   }
 
@@ -118,27 +132,59 @@ describe("wrapup-lint-language-server", () => {
   let asked = 0;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist", "src", "editor", "language-server.js"))) throw new Error("dist/ is missing: run `npm run build`");
-    server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] });
-    workspace = project({ ".remarkrc.mjs": 'import preset from "wrapup-lint/remark";\nexport default preset;\n', "docs/2025-11.md": "# Notes\n" });
+    if (!fs.existsSync(path.join(ROOT, "dist", "src", "editor", "language-server.js")))
+      throw new Error("dist/ is missing: run `npm run build`");
+    server = await startFakeGitHub({
+      owners: [{ login: "gardener" }],
+      repos: [{ owner: "gardener", name: "gardener" }],
+    });
+    workspace = project({
+      ".remarkrc.mjs": 'import preset from "wrapup-lint/remark";\nexport default preset;\n',
+      "docs/2025-11.md": "# Notes\n",
+    });
     // As npm installs a package's bins.
     fs.mkdirSync(path.join(workspace, "node_modules", ".bin"));
-    fs.symlinkSync("../wrapup-lint/bin/wrapup-lint-language-server.js", path.join(workspace, "node_modules", ".bin", "wrapup-lint-language-server"));
+    fs.symlinkSync(
+      "../wrapup-lint/bin/wrapup-lint-language-server.js",
+      path.join(workspace, "node_modules", ".bin", "wrapup-lint-language-server"),
+    );
     // Online as far as the environment goes: the server itself keeps GitHub out of the editor.
-    const env = testEnv({ WRAPUP_LINT_OFFLINE: undefined, GITHUB_API_URL: server.apiUrl, WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") });
+    const env = testEnv({
+      WRAPUP_LINT_OFFLINE: undefined,
+      GITHUB_API_URL: server.apiUrl,
+      WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
+    });
     // A command-line run (or CI) asked GitHub about the link before: its answer is in the cache.
-    const seeded = await lint(["--format", "json", "docs/2025-11.md"], project({ "docs/2025-11.md": "# Hack The Garden 11/2025 Wrap Up\n\n* [Nowhere](https://github.com/gardener/nowhere)\n" }, tempDir()), env);
+    const seeded = await lint(
+      ["--format", "json", "docs/2025-11.md"],
+      project(
+        {
+          "docs/2025-11.md": "# Hack The Garden 11/2025 Wrap Up\n\n* [Nowhere](https://github.com/gardener/nowhere)\n",
+        },
+        tempDir(),
+      ),
+      env,
+    );
     expect(seeded.code, seeded.stderr).toBe(1);
     asked = server.requests.length;
     expect(asked).toBeGreaterThan(0);
-    const child = spawn("npx", ["wrapup-lint-language-server", "--stdio"], { cwd: workspace, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("npx", ["wrapup-lint-language-server", "--stdio"], {
+      cwd: workspace,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     client = new Client(child);
     const init = (await client.connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "workspace" }],
-      capabilities: { textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } } } } },
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: {},
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } } },
+        },
+      },
     })) as { capabilities: { codeActionProvider?: unknown; textDocumentSync?: unknown } };
     expect(init.capabilities.codeActionProvider).toBeTruthy();
     await client.connection.sendNotification("initialized", {});
@@ -155,7 +201,9 @@ describe("wrapup-lint-language-server", () => {
   test("a broken wrap-up: diagnostics, a quick fix per certain fix, and after the fixes none fixable left", async () => {
     const uri = pathToFileURL(path.join(workspace, "docs", "2025-11.md")).href;
     const text = broken.replace("\n## ", "\n* [Nowhere](https://github.com/gardener/nowhere)\n\n## ");
-    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+    await client.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "markdown", version: 1, text },
+    });
     const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.source === "wrapup-lint");
     expect(diagnostics.length, stderr).toBeGreaterThan(3);
     expect(diagnostics.every((d) => /^wrapup-[a-z-]+$/.test(d.code ?? "") && d.severity === 2)).toBe(true);
@@ -165,7 +213,9 @@ describe("wrapup-lint-language-server", () => {
     expect(new Set(keys).size).toBe(keys.length);
     // The link is not asked of GitHub from the editor; what the cache knows is shown.
     expect(server.requests).toHaveLength(asked);
-    expect(diagnostics.filter((d) => d.code === "wrapup-github-link-resolves").map((d) => d.message)).toEqual(["Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)"]);
+    expect(diagnostics.filter((d) => d.code === "wrapup-github-link-resolves").map((d) => d.message)).toEqual([
+      "Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)",
+    ]);
 
     const fixable = diagnostics.filter((d) => d.data?.expected?.length);
     expect(fixable.length).toBeGreaterThan(0);
@@ -192,7 +242,10 @@ describe("wrapup-lint-language-server", () => {
 
     // The editor applies the edits; the server lints the new text.
     const before = client.publishedCount(uri);
-    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    await client.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
     const after = (await client.diagnostics(uri, before + 1)).filter((d) => d.source === "wrapup-lint");
     expect(after.filter((d) => d.data?.expected?.length)).toEqual([]);
     expect(after.length).toBeGreaterThan(0);
@@ -202,18 +255,34 @@ describe("wrapup-lint-language-server", () => {
 });
 
 /** Starts the server in `workspace` as an editor does (npx, stdio) and initializes it. */
-async function startServer(workspace: string, general?: { positionEncodings?: string[] }): Promise<{ client: Client; encoding: string | undefined }> {
+async function startServer(
+  workspace: string,
+  general?: { positionEncodings?: string[] },
+): Promise<{ client: Client; encoding: string | undefined }> {
   if (!fs.existsSync(path.join(workspace, "node_modules", ".bin"))) {
     fs.mkdirSync(path.join(workspace, "node_modules", ".bin"));
-    fs.symlinkSync("../wrapup-lint/bin/wrapup-lint-language-server.js", path.join(workspace, "node_modules", ".bin", "wrapup-lint-language-server"));
+    fs.symlinkSync(
+      "../wrapup-lint/bin/wrapup-lint-language-server.js",
+      path.join(workspace, "node_modules", ".bin", "wrapup-lint-language-server"),
+    );
   }
-  const child = spawn("npx", ["wrapup-lint-language-server", "--stdio"], { cwd: workspace, env: testEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("npx", ["wrapup-lint-language-server", "--stdio"], {
+    cwd: workspace,
+    env: testEnv(),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const client = new Client(child);
   const init = (await client.connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "workspace" }],
-    capabilities: { ...(general ? { general } : {}), textDocument: { publishDiagnostics: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } } } } },
+    capabilities: {
+      ...(general ? { general } : {}),
+      textDocument: {
+        publishDiagnostics: {},
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix"] } } },
+      },
+    },
   })) as { capabilities: { positionEncoding?: string } };
   await client.connection.sendNotification("initialized", {});
   return { client, encoding: init.capabilities.positionEncoding };
@@ -231,8 +300,18 @@ async function stop(client: Client): Promise<void> {
 
 /** remark-cli's findings (`line:column severity rule`) in `cwd`, from its default report. */
 function remarkCli(file: string, cwd: string): string[] {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "remark-cli", "cli.js"), file, "--no-stdout", "--no-color"], { cwd, env: testEnv(), encoding: "utf8" });
-  return [...(r.stdout + r.stderr).matchAll(/^\s*(\d+):(\d+)(?:-\d+:\d+)?\s+(warning|error|info)\s+.*?\s+([\w-]+)\s+wrapup-lint\s*$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]} ${m[4]}`).sort();
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "remark-cli", "cli.js"), file, "--no-stdout", "--no-color"],
+    { cwd, env: testEnv(), encoding: "utf8" },
+  );
+  return [
+    ...(r.stdout + r.stderr).matchAll(
+      /^\s*(\d+):(\d+)(?:-\d+:\d+)?\s+(warning|error|info)\s+.*?\s+([\w-]+)\s+wrapup-lint\s*$/gm,
+    ),
+  ]
+    .map((m) => `${m[1]}:${m[2]} ${m[3]} ${m[4]}`)
+    .sort();
 }
 
 const SEVERITY: Record<number, string> = { 1: "error", 2: "warning", 3: "info" };
@@ -262,9 +341,13 @@ describe("the language server reports what remark-cli reports for the same works
       const { client } = await startServer(workspace);
       try {
         const uri = pathToFileURL(path.join(workspace, "docs", "w.md")).href;
-        await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+        await client.connection.sendNotification("textDocument/didOpen", {
+          textDocument: { uri, languageId: "markdown", version: 1, text },
+        });
         const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.source === "wrapup-lint");
-        const got = diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${d.code}`).sort();
+        const got = diagnostics
+          .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity!]} ${d.code}`)
+          .sort();
         expect(got).toEqual(expected);
         if (name !== "the preset") {
           expect(got.some((f) => f.endsWith("wrapup-section-heading"))).toBe(false);
@@ -283,7 +366,11 @@ describe("the language server reports what remark-cli reports for the same works
     // Two departures from that house: `**Impact:**` throughout where it writes `**Impact**:`, and `Goals` for `Goal`.
     const text = page.replaceAll("**Impact**:", "**Impact:**").replace("**Goal:**", "**Goals:**");
     const profile = fs.readFileSync(path.join(dir, ".wrapup-lint.jsonc"), "utf8");
-    const workspace = project({ ".remarkrc.mjs": configs["the preset"]!, ".wrapup-lint.jsonc": profile, "hack/README.md": text });
+    const workspace = project({
+      ".remarkrc.mjs": configs["the preset"]!,
+      ".wrapup-lint.jsonc": profile,
+      "hack/README.md": text,
+    });
     fs.mkdirSync(path.join(workspace, ".git"));
     const expected = remarkCli("hack/README.md", workspace);
     expect(expected.some((f) => f.endsWith("wrapup-section-fields"))).toBe(true);
@@ -291,15 +378,27 @@ describe("the language server reports what remark-cli reports for the same works
     const { client } = await startServer(workspace);
     try {
       const uri = pathToFileURL(path.join(workspace, "hack", "README.md")).href;
-      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
-      const shown = (d: Diagnostic[]): string[] => d.filter((x) => x.source === "wrapup-lint").map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${SEVERITY[x.severity!]} ${x.code}`).sort();
+      await client.connection.sendNotification("textDocument/didOpen", {
+        textDocument: { uri, languageId: "markdown", version: 1, text },
+      });
+      const shown = (d: Diagnostic[]): string[] =>
+        d
+          .filter((x) => x.source === "wrapup-lint")
+          .map((x) => `${x.range.start.line + 1}:${x.range.start.character + 1} ${SEVERITY[x.severity!]} ${x.code}`)
+          .sort();
       const before = shown(await client.diagnostics(uri, 1));
       expect(before).toEqual(expected);
       expect(before.filter((f) => f.endsWith("wrapup-field-label"))).toHaveLength(9);
       // The house decides `**Impact:**` is right after all: the editor follows the edited profile.
-      fs.writeFileSync(path.join(workspace, ".wrapup-lint.jsonc"), profile.replace(/("label": "Impact",[^}]*"colon": )"outside"/, '$1"inside"'));
+      fs.writeFileSync(
+        path.join(workspace, ".wrapup-lint.jsonc"),
+        profile.replace(/("label": "Impact",[^}]*"colon": )"outside"/, '$1"inside"'),
+      );
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+      await client.connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text }],
+      });
       const after = shown(await client.diagnostics(uri, 2));
       expect(after.some((f) => f.endsWith("wrapup-field-label"))).toBe(false);
       expect(after.some((f) => f.endsWith("wrapup-section-fields"))).toBe(true);
@@ -310,13 +409,20 @@ describe("the language server reports what remark-cli reports for the same works
 
   test("a workspace configuration without the suite gets the preset first, and its own settings stay", async () => {
     // remark-cli with a configuration naming only another plugin: the server adds the preset before it.
-    const workspace = project({ ".remarkrc.json": JSON.stringify({ settings: { bullet: "*" }, plugins: [] }), "docs/w.md": broken });
+    const workspace = project({
+      ".remarkrc.json": JSON.stringify({ settings: { bullet: "*" }, plugins: [] }),
+      "docs/w.md": broken,
+    });
     const { client } = await startServer(workspace);
     try {
       const uri = pathToFileURL(path.join(workspace, "docs", "w.md")).href;
-      await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text: broken } });
+      await client.connection.sendNotification("textDocument/didOpen", {
+        textDocument: { uri, languageId: "markdown", version: 1, text: broken },
+      });
       const diagnostics = (await client.diagnostics(uri, 1)).filter((d) => d.source === "wrapup-lint");
-      expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(["wrapup-event-details", "wrapup-field-label", "wrapup-section-fields", "wrapup-section-heading"]));
+      expect(new Set(diagnostics.map((d) => d.code))).toEqual(
+        new Set(["wrapup-event-details", "wrapup-field-label", "wrapup-section-fields", "wrapup-section-heading"]),
+      );
     } finally {
       await stop(client);
     }
@@ -329,20 +435,39 @@ describe("quick fixes use the server's own ranges, in the negotiated position en
   const lineNumber = text.split("\n").indexOf(line);
   const at = line.indexOf("24.11.2025–");
   const cases: { name: string; offered?: string[]; encoding: Encoding; skew: Encoding }[] = [
-    { name: "no encodings offered: UTF-16; the client sends back byte columns (Neovim 0.7)", encoding: "utf-16", skew: "utf-8" },
-    { name: "UTF-16 offered: UTF-16; the client sends back byte columns", offered: ["utf-16"], encoding: "utf-16", skew: "utf-8" },
-    { name: "UTF-8 preferred (Neovim 0.10+): UTF-8; the client sends back UTF-16 columns", offered: ["utf-8", "utf-16", "utf-32"], encoding: "utf-8", skew: "utf-16" },
+    {
+      name: "no encodings offered: UTF-16; the client sends back byte columns (Neovim 0.7)",
+      encoding: "utf-16",
+      skew: "utf-8",
+    },
+    {
+      name: "UTF-16 offered: UTF-16; the client sends back byte columns",
+      offered: ["utf-16"],
+      encoding: "utf-16",
+      skew: "utf-8",
+    },
+    {
+      name: "UTF-8 preferred (Neovim 0.10+): UTF-8; the client sends back UTF-16 columns",
+      offered: ["utf-8", "utf-16", "utf-32"],
+      encoding: "utf-8",
+      skew: "utf-16",
+    },
     { name: "UTF-32 only: UTF-32", offered: ["utf-32"], encoding: "utf-32", skew: "utf-8" },
   ];
   for (const c of cases) {
     test(c.name, async () => {
       expect(lineNumber).toBeGreaterThan(0);
       const workspace = project({ "docs/w.md": text });
-      const { client, encoding } = await startServer(workspace, c.offered ? { positionEncodings: c.offered } : undefined);
+      const { client, encoding } = await startServer(
+        workspace,
+        c.offered ? { positionEncodings: c.offered } : undefined,
+      );
       try {
         expect(encoding).toBe(c.encoding);
         const uri = pathToFileURL(path.join(workspace, "docs", "w.md")).href;
-        await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
+        await client.connection.sendNotification("textDocument/didOpen", {
+          textDocument: { uri, languageId: "markdown", version: 1, text },
+        });
         const diagnostics = await client.diagnostics(uri, 1);
         const date = diagnostics.find((d) => d.code === "wrapup-event-details" && d.range.start.line === lineNumber)!;
         expect(date, JSON.stringify(diagnostics)).toBeDefined();
@@ -352,11 +477,18 @@ describe("quick fixes use the server's own ranges, in the negotiated position en
         // The client sends it back with columns counted another way, and without its data.
         const skewed = {
           ...date,
-          range: { start: { line: lineNumber, character: characterIn(line, at, c.skew) }, end: { line: lineNumber, character: characterIn(line, at + "24.11.2025–28.11.2025".length, c.skew) } },
+          range: {
+            start: { line: lineNumber, character: characterIn(line, at, c.skew) },
+            end: { line: lineNumber, character: characterIn(line, at + "24.11.2025–28.11.2025".length, c.skew) },
+          },
           data: undefined,
         };
         for (const sent of [skewed, { ...skewed, data: date.data }]) {
-          const actions = (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: sent.range, context: { diagnostics: [sent], only: ["quickfix"] } })) as CodeAction[];
+          const actions = (await client.connection.sendRequest("textDocument/codeAction", {
+            textDocument: { uri },
+            range: sent.range,
+            context: { diagnostics: [sent], only: ["quickfix"] },
+          })) as CodeAction[];
           expect(actions).toHaveLength(1);
           const edits = actions[0]!.edit!.changes![uri]!;
           expect(edits).toEqual([{ range: date.range, newText: "24.11.2025 – 28.11.2025" }]);
@@ -366,9 +498,18 @@ describe("quick fixes use the server's own ranges, in the negotiated position en
           expect(fixed.replace("24.11.2025 – 28.11.2025", "24.11.2025–28.11.2025")).toBe(text);
         }
         // Text that changed since the finding: no edit is offered on it.
-        await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace("24.11.2025–", "25.11.2025–") }] });
-        const stale = (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: date.range, context: { diagnostics: [date], only: ["quickfix"] } })) as CodeAction[];
-        expect(stale.flatMap((a) => a.edit?.changes?.[uri] ?? []).every((e) => e.newText !== "24.11.2025 – 28.11.2025")).toBe(true);
+        await client.connection.sendNotification("textDocument/didChange", {
+          textDocument: { uri, version: 2 },
+          contentChanges: [{ text: text.replace("24.11.2025–", "25.11.2025–") }],
+        });
+        const stale = (await client.connection.sendRequest("textDocument/codeAction", {
+          textDocument: { uri },
+          range: date.range,
+          context: { diagnostics: [date], only: ["quickfix"] },
+        })) as CodeAction[];
+        expect(
+          stale.flatMap((a) => a.edit?.changes?.[uri] ?? []).every((e) => e.newText !== "24.11.2025 – 28.11.2025"),
+        ).toBe(true);
       } finally {
         await stop(client);
       }

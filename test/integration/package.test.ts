@@ -28,7 +28,8 @@ describe("package", () => {
     expect(pkg.engines.node).toBe(">=22");
     expect(pkg.bin["wrapup-lint"]).toBe("./bin/wrapup-lint.js");
     expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(["./markdownlint", "./remark"]));
-    for (const dep of ["markdownlint", "markdownlint-cli2", "unified", "unified-lint-rule", "vfile"]) expect(pkg.dependencies[dep], dep).toBeDefined();
+    for (const dep of ["markdownlint", "markdownlint-cli2", "unified", "unified-lint-rule", "vfile"])
+      expect(pkg.dependencies[dep], dep).toBeDefined();
   });
 
   test("says where it lives and under which licence: repository, homepage, bugs, LICENSE", () => {
@@ -36,7 +37,9 @@ describe("package", () => {
     expect(pkg.homepage).toMatch(/^https:\/\/github\.com\//);
     expect(pkg.bugs.url).toMatch(/\/issues$/);
     expect(pkg.license).toBe("Apache-2.0");
-    expect(fs.readFileSync(path.join(root, "LICENSE"), "utf8")).toContain("Apache License\n                           Version 2.0, January 2004");
+    expect(fs.readFileSync(path.join(root, "LICENSE"), "utf8")).toContain(
+      "Apache License\n                           Version 2.0, January 2004",
+    );
   });
 
   test("wrapup-lint/markdownlint: the custom rules, with fixed codes, the wrapup tag and a doc link", async () => {
@@ -55,7 +58,10 @@ describe("package", () => {
   });
 
   test("wrapup-lint/remark: a preset with front matter, GFM, the profile check, lint comments and every rule", async () => {
-    const { default: preset, plugins } = (await import("wrapup-lint/remark")) as { default: { plugins: unknown[] }; plugins: Record<string, { name: string }> };
+    const { default: preset, plugins } = (await import("wrapup-lint/remark")) as {
+      default: { plugins: unknown[] };
+      plugins: Record<string, { name: string }>;
+    };
     expect(Object.keys(plugins)).toEqual(Object.values(CODES));
     for (const [name, plugin] of Object.entries(plugins)) {
       expect(plugin.name).toBe(`wrapup-lint:${name}`);

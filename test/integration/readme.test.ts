@@ -25,7 +25,10 @@ function blocks(text: string): { lang: string; body: string }[] {
 let github: FakeGitHub;
 
 beforeAll(async () => {
-  const examples = fs.readdirSync(path.join(ROOT, "examples")).filter((f) => f.endsWith(".md")).map((f) => fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
+  const examples = fs
+    .readdirSync(path.join(ROOT, "examples"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
   const world = worldFromModels(examples.map((t) => remarkModel(t)));
   world.repos = world.repos.filter((r) => `${r.owner}/${r.name}` !== MISSING);
   github = await startFakeGitHub(world, { token: TOKEN });
@@ -38,12 +41,18 @@ test("the first command: one finding of each rule on the broken example, none on
   const command = all.findIndex((b) => b.lang === "sh" && b.body.includes('npx wrapup-lint "examples/*.md"'));
   expect(command, "the README's first command").toBeGreaterThanOrEqual(0);
   const shown = all.slice(command + 1).find((b) => b.lang === "text")!;
-  const r = await lint(["examples/*.md"], ROOT, testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: github.apiUrl, GITHUB_TOKEN: TOKEN }));
+  const r = await lint(
+    ["examples/*.md"],
+    ROOT,
+    testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: github.apiUrl, GITHUB_TOKEN: TOKEN }),
+  );
   expect(r.code, r.output).toBe(1);
   expect(r.stderr).toBe("");
   const findings = r.stdout.split("\n").filter((l) => /^examples\//.test(l));
   expect(findings.map((l) => /^(\S+?):\d+(?::\d+)? error (WU\d{3})\//.exec(l)?.slice(1).join(" "))).toEqual(
-    ["WU001", "WU002", "WU005", "WU008", "WU004", "WU006", "WU003", "WU007"].map((code) => `examples/broken-wrapup.md ${code}`),
+    ["WU001", "WU002", "WU005", "WU008", "WU004", "WU006", "WU003", "WU007"].map(
+      (code) => `examples/broken-wrapup.md ${code}`,
+    ),
   );
   expect(r.stdout).toContain("Linting: 2 files");
   expect(r.stdout.trim()).toBe(shown.body.trim());
@@ -58,7 +67,9 @@ test("the configuration samples name no house conventions; the section for a rep
 
 test("the status command prints what the README shows (dates aside: they follow the clock)", async () => {
   const all = blocks(README);
-  const command = all.findIndex((b) => b.lang === "sh" && b.body.includes("npx wrapup-lint status examples/2025-07.md"));
+  const command = all.findIndex(
+    (b) => b.lang === "sh" && b.body.includes("npx wrapup-lint status examples/2025-07.md"),
+  );
   expect(command, "the README's status command").toBeGreaterThanOrEqual(0);
   const shown = all.slice(command + 1).find((b) => b.lang === "text")!;
   const DAY = 24 * 3600 * 1000;
@@ -77,13 +88,22 @@ test("the status command prints what the README shows (dates aside: they follow 
     12596: { state: "open", updatedAt: ago(250) },
     10878: { state: "open", updatedAt: ago(5) },
   };
-  const examples = fs.readdirSync(path.join(ROOT, "examples")).filter((f) => f.endsWith(".md")).map((f) => fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
+  const examples = fs
+    .readdirSync(path.join(ROOT, "examples"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => fs.readFileSync(path.join(ROOT, "examples", f), "utf8"));
   const world = worldFromModels(examples.map((t) => remarkModel(t)));
   world.repos.find((r) => `${r.owner}/${r.name}` === "gardener/gardener")!.states = states;
-  world.repos.find((r) => `${r.owner}/${r.name}` === "gardener/external-dns-management")!.states = { 462: { state: "closed", reason: "NOT_PLANNED", updatedAt: ago(180) } };
+  world.repos.find((r) => `${r.owner}/${r.name}` === "gardener/external-dns-management")!.states = {
+    462: { state: "closed", reason: "NOT_PLANNED", updatedAt: ago(180) },
+  };
   const server = await startFakeGitHub(world, { token: TOKEN });
   try {
-    const r = await lint(["status", "examples/2025-07.md"], ROOT, testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: server.apiUrl, GITHUB_TOKEN: TOKEN }));
+    const r = await lint(
+      ["status", "examples/2025-07.md"],
+      ROOT,
+      testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: server.apiUrl, GITHUB_TOKEN: TOKEN }),
+    );
     expect(r.code, r.output).toBe(0);
     expect(r.stderr).toBe("");
     const undated = (s: string): string => s.trim().replace(/\d{4}-\d{2}-\d{2}/g, "YYYY-MM-DD");

@@ -32,16 +32,25 @@ const planted = new Map<string, { words: string; work: string }>();
 const words = new Map<string, string>();
 let cacheDir: string;
 
-const CHROMIUM = ["chromium", "chromium-browser"].map((c) => {
-  try {
-    return execFileSync("which", [c], { encoding: "utf8" }).trim();
-  } catch {
-    return "";
-  }
-}).find((c) => c !== "");
+const CHROMIUM = ["chromium", "chromium-browser"]
+  .map((c) => {
+    try {
+      return execFileSync("which", [c], { encoding: "utf8" }).trim();
+    } catch {
+      return "";
+    }
+  })
+  .find((c) => c !== "");
 
 function env(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  return testEnv({ WRAPUP_LINT_OFFLINE: "0", GITHUB_API_URL: github.apiUrl, GITHUB_TOKEN: TOKEN, WRAPUP_LINT_CACHE_DIR: cacheDir, WRAPUP_LINT_GITHUB_TIMEOUT: "60", ...extra });
+  return testEnv({
+    WRAPUP_LINT_OFFLINE: "0",
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_TOKEN: TOKEN,
+    WRAPUP_LINT_CACHE_DIR: cacheDir,
+    WRAPUP_LINT_GITHUB_TIMEOUT: "60",
+    ...extra,
+  });
 }
 
 const iso = (msAgo: number): string => new Date(Date.now() - msAgo).toISOString().replace(/\.\d+Z$/, "Z");
@@ -88,7 +97,9 @@ beforeAll(async () => {
         const updatedAt = i % 3 === 0 ? iso(365 * DAY) : iso(30 * DAY);
         i++;
         byKey.set(name.toLowerCase(), { state: { ...state, updatedAt }, words: w, work });
-        const repo = world.repos.find((r) => `${r.owner}/${r.name}`.toLowerCase() === `${t.owner}/${t.repo}`.toLowerCase())!;
+        const repo = world.repos.find(
+          (r) => `${r.owner}/${r.name}`.toLowerCase() === `${t.owner}/${t.repo}`.toLowerCase(),
+        )!;
         repo.states = { ...repo.states, [t.number!]: { ...state, updatedAt } };
         planted.set(name, { words: w, work });
       }
@@ -98,10 +109,13 @@ beforeAll(async () => {
   // answers in full: every repository in the world exists).
   for (const [file, model] of Object.entries(models)) {
     for (const p of projectsOf(model, profile)) {
-      const items = p.links.filter((l) => l.target.kind in cycle).map((l) => byKey.get(shortForm(l.target)!.toLowerCase())!);
+      const items = p.links
+        .filter((l) => l.target.kind in cycle)
+        .map((l) => byKey.get(shortForm(l.target)!.toLowerCase())!);
       const open = items.filter((x) => x.work === "open");
       let word: string;
-      if (open.length > 0) word = open.every((x) => Date.parse(x.state.updatedAt!) < Date.now() - 200 * DAY) ? "stalled" : "in progress";
+      if (open.length > 0)
+        word = open.every((x) => Date.parse(x.state.updatedAt!) < Date.now() - 200 * DAY) ? "stalled" : "in progress";
       else if (items.length === 0) word = "unknown";
       else word = items.some((x) => x.work === "done") ? "done" : "closed";
       words.set(`${file}|${p.title}`, word);
@@ -154,15 +168,21 @@ describe("wrapup-lint status on the real wrap-ups", () => {
     }
     expect(checked).toBeGreaterThan(100);
     expect(links.find((l) => l.name === "ironcore-dev/vgopath")?.words).toBe("archived");
-    expect(links.find((l) => l.name === "stackitcloud/gardener-extension-acl:feature/SupportForMultipleIstioNamespaces")?.words).toBe("deleted");
+    expect(
+      links.find((l) => l.name === "stackitcloud/gardener-extension-acl:feature/SupportForMultipleIstioNamespaces")
+        ?.words,
+    ).toBe("deleted");
     expect(links.find((l) => l.name === "stackitcloud/gardener-extension-acl")?.words).toBe("present");
     expect(links.some((l) => l.kind === "release" && l.words === "present")).toBe(true);
-    console.info(`status cold: ${coldRequests} requests (a lint run of the same 12 files: ${lintRequests}), ${links.length} links, ${checked} pull requests, issues and discussions`);
+    console.info(
+      `status cold: ${coldRequests} requests (a lint run of the same 12 files: ${lintRequests}), ${links.length} links, ${checked} pull requests, issues and discussions`,
+    );
   });
 
   test("each project's word follows its links' states; totals add up", () => {
     for (const e of report.events) {
-      for (const p of e.projects) expect(`${e.file}|${p.title}: ${p.summary}`).toBe(`${e.file}|${p.title}: ${words.get(`${e.file}|${p.title}`)}`);
+      for (const p of e.projects)
+        expect(`${e.file}|${p.title}: ${p.summary}`).toBe(`${e.file}|${p.title}: ${words.get(`${e.file}|${p.title}`)}`);
       const sum = Object.values(e.totals.projects).reduce((a, b) => a + b, 0);
       expect(sum).toBe(e.projects.length);
     }
@@ -170,7 +190,8 @@ describe("wrapup-lint status on the real wrap-ups", () => {
     for (const word of ["done", "in progress", "stalled", "closed", "unknown"]) expect(all, word).toContain(word);
     // Each wrap-up counts the things it links (one linked from two wrap-ups counts in both).
     const counted = linksOf(report).filter((l) => planted.has(l.name));
-    for (const work of ["done", "open", "closed"] as const) expect(report.totals.work[work], work).toBe(counted.filter((l) => planted.get(l.name)!.work === work).length);
+    for (const work of ["done", "open", "closed"] as const)
+      expect(report.totals.work[work], work).toBe(counted.filter((l) => planted.get(l.name)!.work === work).length);
     expect(report.totals.work.unknown).toBe(0);
     expect(report.notes).toEqual([]);
   });
@@ -180,18 +201,24 @@ describe("wrapup-lint status on the real wrap-ups", () => {
     const r = await lint(["status", "--format", "json", "*.md"], dir, env());
     expect(github.requests).toEqual([]);
     const warm = JSON.parse(r.stdout) as StatusReport;
-    expect(warm.events.map((e) => e.projects.map((p) => p.summary))).toEqual(report.events.map((e) => e.projects.map((p) => p.summary)));
+    expect(warm.events.map((e) => e.projects.map((p) => p.summary))).toEqual(
+      report.events.map((e) => e.projects.map((p) => p.summary)),
+    );
 
     const table = await lint(["status", "2023-11.md"], dir, env());
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^2023-11\.md {2}November 2023$/m);
     expect(table.stdout).toMatch(/Make ACL Extension Production-Ready +\S+.*stackitcloud\/gardener-extension-acl/);
-    expect(table.stdout).toContain("stackitcloud/gardener-extension-acl:feature/SupportForMultipleIstioNamespaces branch deleted");
+    expect(table.stdout).toContain(
+      "stackitcloud/gardener-extension-acl:feature/SupportForMultipleIstioNamespaces branch deleted",
+    );
     expect(table.stdout).toMatch(/^1 wrap-up: /m);
 
     const md = await lint(["status", "--format", "markdown", "2023-11.md"], dir, env());
     expect(md.stdout).toContain("| Project | Status | Last activity | Links |");
-    expect(md.stdout).toMatch(/^\| Make ACL Extension Production-Ready \| \S[^|]* \| [\d-]* \| \[stackitcloud\/gardener-extension-acl\]\(https:\/\/github\.com\/stackitcloud\/gardener-extension-acl\)/m);
+    expect(md.stdout).toMatch(
+      /^\| Make ACL Extension Production-Ready \| \S[^|]* \| [\d-]* \| \[stackitcloud\/gardener-extension-acl\]\(https:\/\/github\.com\/stackitcloud\/gardener-extension-acl\)/m,
+    );
     expect(github.requests).toEqual([]);
   });
 
@@ -213,12 +240,20 @@ describe("wrapup-lint status on the real wrap-ups", () => {
   test("offline with an empty cache, and without a token: says what it cannot know, exit 0, no request", async () => {
     github.requests.length = 0;
     const empty = tempDir("wrapup-lint-status-empty-");
-    const noToken = await lint(["status", "2023-11.md"], dir, testEnv({ WRAPUP_LINT_OFFLINE: undefined, WRAPUP_LINT_CACHE_DIR: empty }));
+    const noToken = await lint(
+      ["status", "2023-11.md"],
+      dir,
+      testEnv({ WRAPUP_LINT_OFFLINE: undefined, WRAPUP_LINT_CACHE_DIR: empty }),
+    );
     expect(noToken.code).toBe(0);
     expect(noToken.stdout).toMatch(/^note: No GitHub token \(set GITHUB_TOKEN or GH_TOKEN/m);
     expect(noToken.stdout).toMatch(/^note: \d+ links' states are unknown/m);
     expect(noToken.stdout).not.toMatch(/\b(?:done|in progress|stalled) +[\d-]{10}/);
-    const offline = await lint(["status", "--offline", "--format", "json", "2023-11.md"], dir, env({ WRAPUP_LINT_CACHE_DIR: empty }));
+    const offline = await lint(
+      ["status", "--offline", "--format", "json", "2023-11.md"],
+      dir,
+      env({ WRAPUP_LINT_CACHE_DIR: empty }),
+    );
     expect(offline.code).toBe(0);
     const r = JSON.parse(offline.stdout) as StatusReport;
     expect(r.events[0]!.projects.every((p) => p.summary === "unknown")).toBe(true);
@@ -239,7 +274,10 @@ describe("wrapup-lint status on the real wrap-ups", () => {
   });
 });
 
-if (!CHROMIUM) console.warn("Skipped: the HTML page's browser tests need chromium (Debian: apt-get install chromium); none is on PATH.");
+if (!CHROMIUM)
+  console.warn(
+    "Skipped: the HTML page's browser tests need chromium (Debian: apt-get install chromium); none is on PATH.",
+  );
 
 describe.skipIf(!CHROMIUM)("the HTML page in a real browser (headless chromium)", () => {
   let page: string;
@@ -250,7 +288,18 @@ describe.skipIf(!CHROMIUM)("the HTML page in a real browser (headless chromium)"
   });
 
   const chromium = (args: string[]): string =>
-    execFileSync(CHROMIUM!, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", `--user-data-dir=${tempDir("wrapup-lint-chromium-")}`, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(
+      CHROMIUM!,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        `--user-data-dir=${tempDir("wrapup-lint-chromium-")}`,
+        ...args,
+      ],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] },
+    );
 
   test("it needs nothing from the network: no external script, style, image or font", () => {
     const html = fs.readFileSync(page, "utf8");
@@ -261,7 +310,10 @@ describe.skipIf(!CHROMIUM)("the HTML page in a real browser (headless chromium)"
   test("it renders: every project is a row, and the per-event bars are there", () => {
     const dom = chromium(["--dump-dom", `file://${page}`]);
     const rows = dom.match(/<tr><td data-sort="/g) ?? [];
-    const projects = wrapups().reduce((n, f) => n + projectsOf(remarkModel(readWrapup(f)), bundledProfile("gardener")).length, 0);
+    const projects = wrapups().reduce(
+      (n, f) => n + projectsOf(remarkModel(readWrapup(f)), bundledProfile("gardener")).length,
+      0,
+    );
     expect(rows.length).toBe(projects);
     expect((dom.match(/<div class="bar[ "]/g) ?? []).length).toBe(wrapups().length);
     expect(dom).toContain('<table id="events">');
@@ -287,6 +339,7 @@ describe.skipIf(!CHROMIUM)("the HTML page in a real browser (headless chromium)"
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(png.readUInt32BE(16)).toBe(1280);
     expect(png.length).toBeGreaterThan(20_000);
-    if (process.env["WRAPUP_LINT_SCREENSHOT"]) fs.copyFileSync(shot, path.resolve(ROOT, process.env["WRAPUP_LINT_SCREENSHOT"]));
+    if (process.env["WRAPUP_LINT_SCREENSHOT"])
+      fs.copyFileSync(shot, path.resolve(ROOT, process.env["WRAPUP_LINT_SCREENSHOT"]));
   });
 });

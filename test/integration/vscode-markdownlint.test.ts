@@ -51,12 +51,20 @@ process.stdout.write(JSON.stringify(results));
 `;
 
 /** The extension host's environment: VS Code names the extension host's entry point. */
-const EXTENSION_HOST = { VSCODE_ESM_ENTRYPOINT: "vs/workbench/api/node/extensionHostProcess", VSCODE_HANDLES_UNCAUGHT_ERRORS: "true" };
+const EXTENSION_HOST = {
+  VSCODE_ESM_ENTRYPOINT: "vs/workbench/api/node/extensionHostProcess",
+  VSCODE_HANDLES_UNCAUGHT_ERRORS: "true",
+};
 
 async function lintInEditor(workspace: string, file: string, text: string, env: NodeJS.ProcessEnv): Promise<Result[]> {
   const script = path.join(workspace, ".extension-call.mjs");
   fs.writeFileSync(script, EXTENSION_CALL);
-  const r = await runAsyncWithInput(script, JSON.stringify({ workspaceFolder: workspace, name: path.join(workspace, file), text }), workspace, env);
+  const r = await runAsyncWithInput(
+    script,
+    JSON.stringify({ workspaceFolder: workspace, name: path.join(workspace, file), text }),
+    workspace,
+    env,
+  );
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Result[];
 }
@@ -72,13 +80,17 @@ const broken = fs.readFileSync(path.join(ROOT, "fixtures", "heading-style-broken
 const wu = (results: Result[]) => results.filter((r) => /^WU\d{3}$/.test(r.ruleNames[0]!));
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, "dist", "src", "adapters", "markdownlint.js"))) throw new Error("dist/ is missing: run `npm run build`");
+  if (!fs.existsSync(path.join(ROOT, "dist", "src", "adapters", "markdownlint.js")))
+    throw new Error("dist/ is missing: run `npm run build`");
 });
 
 describe("VS Code markdownlint extension", () => {
   test("customRules in .markdownlint-cli2.jsonc is all it takes: the unsaved text is linted, with quick fixes", async () => {
     // On disk the page is clean; the editor holds the broken text, not yet saved.
-    const workspace = project({ "docs/2025-11.md": "# Notes\n", ".markdownlint-cli2.jsonc": JSON.stringify({ customRules: ["wrapup-lint/markdownlint"] }) });
+    const workspace = project({
+      "docs/2025-11.md": "# Notes\n",
+      ".markdownlint-cli2.jsonc": JSON.stringify({ customRules: ["wrapup-lint/markdownlint"] }),
+    });
     const env = testEnv({ ...EXTENSION_HOST, WRAPUP_LINT_OFFLINE: undefined });
     const results = await lintInEditor(workspace, "docs/2025-11.md", broken, env);
     const ours = wu(results);
@@ -106,20 +118,33 @@ describe("VS Code markdownlint extension", () => {
   describe("network checks stay out of the editor: the link cache only", () => {
     let server: FakeGitHub;
     beforeAll(async () => {
-      server = await startFakeGitHub({ owners: [{ login: "gardener" }], repos: [{ owner: "gardener", name: "gardener" }] });
+      server = await startFakeGitHub({
+        owners: [{ login: "gardener" }],
+        repos: [{ owner: "gardener", name: "gardener" }],
+      });
     });
     afterAll(async () => server.close());
 
     test("a link the CLI found broken is shown from the cache; nothing is asked of GitHub from the editor", async () => {
       const doc = "# Hack The Garden 11/2025 Wrap Up\n\n* [Nowhere](https://github.com/gardener/nowhere)\n";
-      const config = JSON.stringify({ config: { default: false, WU007: true }, customRules: ["wrapup-lint/markdownlint"] });
+      const config = JSON.stringify({
+        config: { default: false, WU007: true },
+        customRules: ["wrapup-lint/markdownlint"],
+      });
       const workspace = project({ "w.md": doc, ".markdownlint-cli2.jsonc": config });
       const cache = tempDir("wrapup-lint-cache-");
-      const online = testEnv({ WRAPUP_LINT_OFFLINE: undefined, GITHUB_API_URL: server.apiUrl, WRAPUP_LINT_CACHE_DIR: cache });
+      const online = testEnv({
+        WRAPUP_LINT_OFFLINE: undefined,
+        GITHUB_API_URL: server.apiUrl,
+        WRAPUP_LINT_CACHE_DIR: cache,
+      });
       const editor = { ...online, ...EXTENSION_HOST };
 
       // In the editor with an empty cache: no request, no finding.
-      const empty = await lintInEditor(workspace, "w.md", doc, { ...editor, WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-") });
+      const empty = await lintInEditor(workspace, "w.md", doc, {
+        ...editor,
+        WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
+      });
       expect(server.requests).toHaveLength(0);
       expect(wu(empty)).toEqual([]);
 
@@ -132,10 +157,15 @@ describe("VS Code markdownlint extension", () => {
       // The editor shows what the cache knows, still asking nothing.
       const cached = await lintInEditor(workspace, "w.md", doc, editor);
       expect(server.requests).toHaveLength(asked);
-      expect(wu(cached).map((r) => r.errorDetail)).toEqual(["Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)"]);
+      expect(wu(cached).map((r) => r.errorDetail)).toEqual([
+        "Unexpected link to `gardener/nowhere`, expected a GitHub repository that exists (not found, or private)",
+      ]);
 
       // WRAPUP_LINT_OFFLINE=0 in the editor's environment asks GitHub after all.
-      await lintInEditor(workspace, "w.md", doc.replace("nowhere", "elsewhere"), { ...editor, WRAPUP_LINT_OFFLINE: "0" });
+      await lintInEditor(workspace, "w.md", doc.replace("nowhere", "elsewhere"), {
+        ...editor,
+        WRAPUP_LINT_OFFLINE: "0",
+      });
       expect(server.requests.length).toBeGreaterThan(asked);
     });
   });

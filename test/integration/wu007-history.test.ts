@@ -33,7 +33,8 @@ let dir: string;
 let small: History;
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${ROOT}/dist/src/adapters/markdownlint.js`)) throw new Error("dist/ is missing: run `npm run build` (npm test does)");
+  if (!fs.existsSync(`${ROOT}/dist/src/adapters/markdownlint.js`))
+    throw new Error("dist/ is missing: run `npm run build` (npm test does)");
   history = buildHistory();
   small = buildHistory({ versions: 1, broken: 6 });
   // Both histories are read off the same wrap-ups; their worlds are the same but for the
@@ -47,7 +48,8 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const same = (f: CliFinding, e: Expected): boolean => f.file === e.file && f.line === e.line && e.message.test(f.message);
+const same = (f: CliFinding, e: Expected): boolean =>
+  f.file === e.file && f.line === e.line && e.message.test(f.message);
 
 /** Every finding expected, none else; broken links are errors, redirected ones warnings with a fix. */
 function exactly(h: History, findings: CliFinding[]): void {
@@ -89,7 +91,8 @@ function asked(requests: FakeGitHub["requests"]): { count: number; twice: string
         else if (c === "}") depth--;
       }
       const body = query.slice(m.index + m[0].length, end - 1);
-      for (const f of body.matchAll(/f\d+_\d+: ([^{}]*)\{/g)) asked.push(`${m[1]}/${m[2]} ${f[1]!.trim()}`.toLowerCase());
+      for (const f of body.matchAll(/f\d+_\d+: ([^{}]*)\{/g))
+        asked.push(`${m[1]}/${m[2]} ${f[1]!.trim()}`.toLowerCase());
     }
     for (const m of query.matchAll(/repositoryOwner\(login: ("[^"]*")\)/g)) asked.push(`owner ${m[1]}`.toLowerCase());
     for (const a of asked) {
@@ -103,7 +106,11 @@ function asked(requests: FakeGitHub["requests"]): { count: number; twice: string
   return { count: seen.size, twice };
 }
 
-const env = (cache: string, extra: Record<string, string> = {}): Record<string, string> => ({ GITHUB_API_URL: github.apiUrl, WRAPUP_LINT_CACHE_DIR: cache, ...extra });
+const env = (cache: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  GITHUB_API_URL: github.apiUrl,
+  WRAPUP_LINT_CACHE_DIR: cache,
+  ...extra,
+});
 
 describe("the history", () => {
   test("every wrap-up in many versions: several hundred targets, hundreds broken, a hundred and more redirected", () => {
@@ -117,7 +124,10 @@ describe("the history", () => {
     expect(renames.some(([from, to]) => from.split("/")[0] === to.split("/")[0]!.toLowerCase())).toBe(true);
     expect(renames.some(([from, to]) => from.split("/")[0] !== to.split("/")[0]!.toLowerCase())).toBe(true);
     for (const form of ["^Unexpected `issues", "^Unexpected `pull", "^Unexpected old repository name"]) {
-      expect(history.expected.some((e) => e.kind === "redirect" && e.message.source.startsWith(form)), form).toBe(true);
+      expect(
+        history.expected.some((e) => e.kind === "redirect" && e.message.source.startsWith(form)),
+        form,
+      ).toBe(true);
     }
     console.info(
       `WU007 history: ${Object.keys(history.files).length} files, ${history.candidates} link candidates, ${history.targets} unique targets (${history.brokenTargets} broken on purpose), ${history.redirectLinks} redirected links`,
@@ -138,7 +148,9 @@ describe.each(["markdownlint-cli2", "remark-cli"] as CliName[])("%s (a real CLI 
     expect(twice, "nothing asked twice").toEqual([]);
     expect(count).toBeGreaterThan(history.brokenTargets);
     const requests = github.requests.length;
-    console.info(`WU007 ${name} cold: ${requests} requests (${github.requests.filter((r) => r.path.endsWith("/graphql")).length} GraphQL) for ${history.targets} targets, bound ${bound(history)}`);
+    console.info(
+      `WU007 ${name} cold: ${requests} requests (${github.requests.filter((r) => r.path.endsWith("/graphql")).length} GraphQL) for ${history.targets} targets, bound ${bound(history)}`,
+    );
     expect(requests).toBeLessThanOrEqual(bound(history));
   }, 300_000);
 
@@ -169,7 +181,9 @@ describe("a program that lints one file after another (the unified API, as an ed
     const run = await runCli("one-by-one", dir, env(cache));
     exactly(history, run.findings);
     const graphql = github.requests.filter((r) => r.path.endsWith("/graphql"));
-    console.info(`WU007 one file at a time, cold: ${github.requests.length} requests (${graphql.length} GraphQL) for ${Object.keys(history.files).length} files, ${history.targets} targets`);
+    console.info(
+      `WU007 one file at a time, cold: ${github.requests.length} requests (${graphql.length} GraphQL) for ${Object.keys(history.files).length} files, ${history.targets} targets`,
+    );
     expect(graphql.length).toBeLessThanOrEqual(Object.keys(history.files).length);
     const { count, twice } = asked(github.requests);
     expect(twice, "nothing asked twice").toEqual([]);
@@ -229,7 +243,13 @@ let faultDir: string;
 async function lintInProcess(name: keyof typeof LINTERS, vars: Record<string, string>): Promise<CliFinding[]> {
   for (const [k, v] of Object.entries(vars)) process.env[k] = v;
   const run = await LINTERS[name](faultDir, [githubLinkResolves]);
-  return run.findings.map((f) => ({ file: path.basename(f.file), line: f.line, message: f.message, warning: f.warning, fixable: f.fixed }));
+  return run.findings.map((f) => ({
+    file: path.basename(f.file),
+    line: f.line,
+    message: f.message,
+    warning: f.warning,
+    fixable: f.fixed,
+  }));
 }
 
 describe("under every fault mode (every wrap-up, once; the linters in this process)", () => {

@@ -19,7 +19,10 @@ const ALL: SuiteConfig = Object.fromEntries(RULES.filter((r) => !r.asynchronous)
 
 /** Real wrap-ups and the broken fixtures: pages with fixable findings of every fixable rule. */
 function documents(): [string, string][] {
-  const broken = fs.readdirSync(fixtures).filter((f) => f.endsWith(".md")).map((f): [string, string] => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]);
+  const broken = fs
+    .readdirSync(fixtures)
+    .filter((f) => f.endsWith(".md"))
+    .map((f): [string, string] => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]);
   return [...wrapups().map((w): [string, string] => [w, readWrapup(w)]), ...broken];
 }
 
@@ -46,9 +49,27 @@ describe("fixing twice equals fixing once", () => {
 
   test("documents assembled from real wrap-up lines with faults spliced in", async () => {
     const lines = wrapups().flatMap((w) => readWrapup(w).split("\n"));
-    const faults = ["**Next steps:**", "**Code**:", "## 🚀Title", "## ℹ Title", "- 🗓️ **Date:** 06.11.2023-10.11.2023", "â€“ text", "⚡️️ x", "### Next Steps:"];
+    const faults = [
+      "**Next steps:**",
+      "**Code**:",
+      "## 🚀Title",
+      "## ℹ Title",
+      "- 🗓️ **Date:** 06.11.2023-10.11.2023",
+      "â€“ text",
+      "⚡️️ x",
+      "### Next Steps:",
+    ];
     const doc = fc
-      .tuple(fc.array(fc.oneof(fc.nat(lines.length - 1).map((i) => lines[i]!), fc.constantFrom(...faults)), { minLength: 1, maxLength: 60 }), fc.constantFrom("\n", "\r\n"))
+      .tuple(
+        fc.array(
+          fc.oneof(
+            fc.nat(lines.length - 1).map((i) => lines[i]!),
+            fc.constantFrom(...faults),
+          ),
+          { minLength: 1, maxLength: 60 },
+        ),
+        fc.constantFrom("\n", "\r\n"),
+      )
       .map(([picked, eol]) => "# Hack The Garden 11/2023 Wrap Up" + eol + eol + picked.join(eol) + eol);
     await fc.assert(
       fc.asyncProperty(doc, async (text) => {

@@ -42,7 +42,9 @@ function floorRuns(text: string): { markdownlint: () => Promise<unknown>; remark
       lint({
         strings: { doc: text },
         config: { default: false, noop: true },
-        customRules: [{ names: ["noop"], description: "parse floor", tags: ["test"], parser: "micromark", function() {} }],
+        customRules: [
+          { names: ["noop"], description: "parse floor", tags: ["test"], parser: "micromark", function() {} },
+        ],
       }),
     remark: async () => {
       const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
@@ -72,7 +74,10 @@ async function growsAsTheParse(small: string, large: string): Promise<void> {
     let m = await measure(2);
     // A slow run on a busy machine is measured again before it is believed.
     if (m.g.ratio > m.bound) m = await measure(5);
-    expect(m.g.ratio, `${name}: ${m.g.small.toFixed(0)} ms, four times as large ${m.g.large.toFixed(0)} ms (the parse alone grows ×${m.parse.toFixed(1)})`).toBeLessThanOrEqual(m.bound);
+    expect(
+      m.g.ratio,
+      `${name}: ${m.g.small.toFixed(0)} ms, four times as large ${m.g.large.toFixed(0)} ms (the parse alone grows ×${m.parse.toFixed(1)})`,
+    ).toBeLessThanOrEqual(m.bound);
   }
 }
 
@@ -100,7 +105,9 @@ function unclosedOpener(text: string): boolean {
  * and compared in "on what the fuzzer found" for that line alone.
  */
 function blanksAfterFrontMatter(text: string): boolean {
-  const m = /^\uFEFF?(---|\+\+\+)[^\S\r\n]*(?:\r\n|\r|\n)[\s\S]*?(?:\r\n|\r|\n)\1[^\S\r\n]*(?:\r\n|\r|\n)(\s*)$/.exec(text);
+  const m = /^\uFEFF?(---|\+\+\+)[^\S\r\n]*(?:\r\n|\r|\n)[\s\S]*?(?:\r\n|\r|\n)\1[^\S\r\n]*(?:\r\n|\r|\n)(\s*)$/.exec(
+    text,
+  );
   return m !== null && m[2] !== "" && !/[\r\n]$/.test(text);
 }
 
@@ -122,9 +129,55 @@ const unit = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      "\0", "\n", "\r\n", "\r", " ", "\t", "*", "**", "_", "__", "#", "## ", "### ", "[", "]", "(", ")", "<", ">", "`", "```", "~~~",
-      "- ", "1. ", "> ", "|", ":", "---", "+++", "{", "}", "<!--", "-->", "\\", "&amp;", "&#0;", "https://github.com/gardener/gardener/pull/1",
-      "🗓️", "\uFE0F", "\u200D", "\u20E3", "👩‍💻", "🏳️‍🌈", "â€“", "Ã¼", "\uFFFD", "\u0085", "**Code:** ", "## 🚀 ",
+      "\0",
+      "\n",
+      "\r\n",
+      "\r",
+      " ",
+      "\t",
+      "*",
+      "**",
+      "_",
+      "__",
+      "#",
+      "## ",
+      "### ",
+      "[",
+      "]",
+      "(",
+      ")",
+      "<",
+      ">",
+      "`",
+      "```",
+      "~~~",
+      "- ",
+      "1. ",
+      "> ",
+      "|",
+      ":",
+      "---",
+      "+++",
+      "{",
+      "}",
+      "<!--",
+      "-->",
+      "\\",
+      "&amp;",
+      "&#0;",
+      "https://github.com/gardener/gardener/pull/1",
+      "🗓️",
+      "\uFE0F",
+      "\u200D",
+      "\u20E3",
+      "👩‍💻",
+      "🏳️‍🌈",
+      "â€“",
+      "Ã¼",
+      "\uFFFD",
+      "\u0085",
+      "**Code:** ",
+      "## 🚀 ",
     ),
   },
 );
@@ -134,7 +187,10 @@ const rawText = fc.string({ unit, maxLength: 400 });
 const fragments = fc
   .tuple(
     fc.option(fc.constantFrom(...frontMatters), { nil: "" }),
-    fc.array(fc.tuple(fc.nat(wrapupLines.length - 1), fc.option(fc.nat(120), { nil: undefined })), { minLength: 1, maxLength: 120 }),
+    fc.array(fc.tuple(fc.nat(wrapupLines.length - 1), fc.option(fc.nat(120), { nil: undefined })), {
+      minLength: 1,
+      maxLength: 120,
+    }),
     fc.constantFrom("\n", "\r\n"),
   )
   .map(([frontMatter, picks, eol]) => {
@@ -203,7 +259,7 @@ describe("fuzz: no crash, no hang, in both linters", () => {
       "---\n" + "a: &x [*x]\n".repeat(50) + "---\n# Wrap Up\n",
       "---\n" + "key: " + "[".repeat(5000) + "\n---\n# Wrap Up\n",
       "+++\ntitle = \n+++\n# Wrap Up\n",
-      "{\n\"title\": \n}\n# Wrap Up\n",
+      '{\n"title": \n}\n# Wrap Up\n',
       page.slice(0, end).replace(/\n/g, "\r\n") + page.slice(end),
       page.slice(0, end).replace(/\n/g, "\r") + page.slice(end),
       // Found by the fuzzer: a multi-line setext heading in a CRLF file (mdast kept the CRLF in
@@ -232,8 +288,10 @@ describe("fuzz: extreme shapes", () => {
     "block quotes 1000 deep": (s) => "> ".repeat(n(1000, s)) + "**Code:** x\n",
     // One line per level costs the parsers themselves quadratic time (1000 levels: 1 MB of
     // indentation, minutes in micromark); 150 levels keep the test short.
-    "lists 150 deep, one per line": (s) => Array.from({ length: n(150, s) }, (_, i) => "  ".repeat(i) + "- item").join("\n") + "\n",
-    "block quotes 150 deep, one per line": (s) => Array.from({ length: n(150, s) }, (_, i) => "> ".repeat(i + 1) + "**Code:** x").join("\n") + "\n",
+    "lists 150 deep, one per line": (s) =>
+      Array.from({ length: n(150, s) }, (_, i) => "  ".repeat(i) + "- item").join("\n") + "\n",
+    "block quotes 150 deep, one per line": (s) =>
+      Array.from({ length: n(150, s) }, (_, i) => "> ".repeat(i + 1) + "**Code:** x").join("\n") + "\n",
     "lists 1000 deep on one line": (s) => "- ".repeat(n(1000, s)) + "x\n",
     "quotes and lists interleaved": (s) => "> - ".repeat(n(500, s)) + "## 🚀 heading\n",
     "emphasis 1000 deep": (s) => "*".repeat(n(1000, s)) + "x" + "*".repeat(n(1000, s)) + "\n",
@@ -250,15 +308,20 @@ describe("fuzz: extreme shapes", () => {
     "NUL bytes in a wrap-up": (s) => part(wrapup, s).replace(/ /g, "\0"),
     "lone surrogates in a wrap-up": (s) => part(wrapup, s).replace(/e/g, "\uD800").replace(/o/g, "\uDFFF"),
     "bold label of 100k characters": (s) => "# Wrap Up\n\n## 🚀 X\n\n**" + "x".repeat(n(100_000, s)) + ":** y\n",
-    "event details of 100k characters": (s) => "# Wrap Up\n\n- 🗓️ **Date:** " + "1.".repeat(n(50_000, s)) + "\n\n## 🚀 X\n",
+    "event details of 100k characters": (s) =>
+      "# Wrap Up\n\n- 🗓️ **Date:** " + "1.".repeat(n(50_000, s)) + "\n\n## 🚀 X\n",
     "a GitHub URL of 100k characters": (s) => "[x](https://github.com/" + "a/".repeat(n(50_000, s)) + ")\n",
     // Runs that end-anchored patterns (`/[ \t]+$/`, `/\s*:\s*$/`, `/[.,;:]+$/`) took quadratic time on.
     "a first line of 100k spaces, then a letter": (s) => " ".repeat(n(100_000, s)) + "x\n# Wrap Up\n",
-    "a bold label with 100k spaces inside": (s) => "# Wrap Up\n\n## 🚀 X\n\n**Problem" + " ".repeat(n(100_000, s)) + "x:** y\n",
-    "an H3 label with 100k spaces, then a letter": (s) => "# Wrap Up\n\n## 🚀 X\n\n### Code" + " ".repeat(n(100_000, s)) + "x\n\n**Code:** y\n",
-    "a GitHub URL ending in 50k dots and a letter": (s) => "# Wrap Up\n\n[x](https://github.com/a/b/" + ".".repeat(n(50_000, s)) + "x)\n",
+    "a bold label with 100k spaces inside": (s) =>
+      "# Wrap Up\n\n## 🚀 X\n\n**Problem" + " ".repeat(n(100_000, s)) + "x:** y\n",
+    "an H3 label with 100k spaces, then a letter": (s) =>
+      "# Wrap Up\n\n## 🚀 X\n\n### Code" + " ".repeat(n(100_000, s)) + "x\n\n**Code:** y\n",
+    "a GitHub URL ending in 50k dots and a letter": (s) =>
+      "# Wrap Up\n\n[x](https://github.com/a/b/" + ".".repeat(n(50_000, s)) + "x)\n",
     // 14k links on one line (1 MB) take micromark's own splicing seconds; 300 KB make the point.
-    "a wrap-up line repeated to 300 KB": (s) => "**Code:** [gardener#1](https://github.com/gardener/gardener/pull/1) ".repeat(n(4_000, s)) + "\n",
+    "a wrap-up line repeated to 300 KB": (s) =>
+      "**Code:** [gardener#1](https://github.com/gardener/gardener/pull/1) ".repeat(n(4_000, s)) + "\n",
   };
   for (const [name, make] of Object.entries(shapes)) {
     test(name, async () => {

@@ -18,14 +18,31 @@ import type { Profile } from "../../src/profile/types.js";
 import { communityPages } from "../helpers/community.js";
 import { readWrapup, wrapups } from "../helpers/corpus.js";
 import { faultsOf, type Fault } from "../helpers/faults.js";
-import { fromLintError, fromMessage, runMarkdownlint, runRemark, type Reported, type SuiteConfig } from "../helpers/lint.js";
+import {
+  fromLintError,
+  fromMessage,
+  runMarkdownlint,
+  runRemark,
+  type Reported,
+  type SuiteConfig,
+} from "../helpers/lint.js";
 
 /** Every rule but the one that asks GitHub. */
-const SUITE: SuiteConfig = { WU001: true, WU002: true, WU003: true, WU004: true, WU005: true, WU006: true, WU008: true };
+const SUITE: SuiteConfig = {
+  WU001: true,
+  WU002: true,
+  WU003: true,
+  WU004: true,
+  WU005: true,
+  WU006: true,
+  WU008: true,
+};
 
 const LINTERS = {
-  markdownlint: async (text: string, name: string): Promise<Reported[]> => (await runMarkdownlint(text, SUITE, name)).map(fromLintError),
-  remark: async (text: string, name: string): Promise<Reported[]> => (await runRemark(text, SUITE, name)).messages.map(fromMessage),
+  markdownlint: async (text: string, name: string): Promise<Reported[]> =>
+    (await runMarkdownlint(text, SUITE, name)).map(fromLintError),
+  remark: async (text: string, name: string): Promise<Reported[]> =>
+    (await runRemark(text, SUITE, name)).messages.map(fromMessage),
 };
 
 const show = (r: Reported): string => `${r.code} ${r.line}: ${r.message}`;
@@ -69,7 +86,10 @@ interface Recall {
 
 /** Runs every fault through both linters; returns what each found. */
 async function inject(pages: Record<string, string>, profile: Profile, dir: string): Promise<Record<string, Recall>> {
-  const recall: Record<string, Recall> = { markdownlint: { found: 0, missed: [], total: 0 }, remark: { found: 0, missed: [], total: 0 } };
+  const recall: Record<string, Recall> = {
+    markdownlint: { found: 0, missed: [], total: 0 },
+    remark: { found: 0, missed: [], total: 0 },
+  };
   for (const [name, text] of Object.entries(pages)) {
     const file = path.join(dir, name);
     const faults: Fault[] = faultsOf(text, profile, file);
@@ -88,26 +108,49 @@ async function inject(pages: Record<string, string>, profile: Profile, dir: stri
             const line = fault.shift(c.line);
             return line === null ? [] : [`${c.code} ${line}: ${c.message}`];
           });
-          const rest = found.filter((f) => !(f.code === fault.code && f.line === fault.line && f.message.includes(fault.says))).map(show);
+          const rest = found
+            .filter((f) => !(f.code === fault.code && f.line === fault.line && f.message.includes(fault.says)))
+            .map(show);
           // Other findings stay (a missing field's section may also lose what it named).
-          others = expected.every((e) => rest.includes(e)) && rest.every((e) => expected.includes(e) || e.startsWith(fault.code));
+          others =
+            expected.every((e) => rest.includes(e)) &&
+            rest.every((e) => expected.includes(e) || e.startsWith(fault.code));
         }
         if (hit && others) r.found++;
-        else r.missed.push(`${name} ${fault.kind} ${fault.code}:${fault.line}${hit ? " (other findings changed)" : ""}\n  got: ${found.map(show).join("\n       ")}`);
+        else
+          r.missed.push(
+            `${name} ${fault.kind} ${fault.code}:${fault.line}${hit ? " (other findings changed)" : ""}\n  got: ${found.map(show).join("\n       ")}`,
+          );
       }
     }
   }
   return recall;
 }
 
-const KINDS_GARDENER = ["missing", "empty", "misspelt", "duplicate", "mis-cased", "colon", "two-ways", "heading-space", "heading-emoji", "mojibake", "hidden-heading", "event-missing", "doubled-vs"];
+const KINDS_GARDENER = [
+  "missing",
+  "empty",
+  "misspelt",
+  "duplicate",
+  "mis-cased",
+  "colon",
+  "two-ways",
+  "heading-space",
+  "heading-emoji",
+  "mojibake",
+  "hidden-heading",
+  "event-missing",
+  "doubled-vs",
+];
 
 describe("faults put into the published Gardener pages", () => {
   test("are found by both linters on their lines (recall ≥ 99 %)", async () => {
     const profile = bundledProfile(DEFAULT_PROFILE);
     // Clean copies: the published slips mended, so that each finding is the fault's.
     const pages = Object.fromEntries(wrapups().map((name) => [name, mend(readWrapup(name))]));
-    const kinds = new Set(Object.entries(pages).flatMap(([name, text]) => faultsOf(text, profile, name).map((f) => f.kind)));
+    const kinds = new Set(
+      Object.entries(pages).flatMap(([name, text]) => faultsOf(text, profile, name).map((f) => f.kind)),
+    );
     expect([...kinds].sort()).toEqual([...KINDS_GARDENER].sort());
     const recall = await inject(pages, profile, process.cwd());
     for (const [linter, r] of Object.entries(recall)) {
@@ -173,7 +216,8 @@ describe("a second community: init, then lint", () => {
   }, 600_000);
 
   test("without its profile (elsewhere), the Gardener default does not take its pages for wrap-ups", async () => {
-    for (const lint of Object.values(LINTERS)) expect(await lint(pages["2024-12_hack-week/README.md"]!, "elsewhere/README.md")).toEqual([]);
+    for (const lint of Object.values(LINTERS))
+      expect(await lint(pages["2024-12_hack-week/README.md"]!, "elsewhere/README.md")).toEqual([]);
   }, 600_000);
 
   test("faults put into its pages are found at the same rate", async () => {

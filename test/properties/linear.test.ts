@@ -67,7 +67,12 @@ async function markdownlintParse(text: string): Promise<Captured> {
         tags: ["test"],
         parser: "micromark",
         function(params) {
-          captured = { frontMatterLines: [...params.frontMatterLines], lines: [...params.lines], tokens: params.parsers.micromark!.tokens, name: params.name };
+          captured = {
+            frontMatterLines: [...params.frontMatterLines],
+            lines: [...params.lines],
+            tokens: params.parsers.micromark!.tokens,
+            name: params.name,
+          };
         },
       },
     ],
@@ -121,7 +126,8 @@ describe("cost grows linearly", () => {
     await breathe();
     const remarkLarge = treeOf(large);
     await breathe();
-    const fromMicromark = (c: Captured) => () => checkAll(assemble(parseMicromark(c.frontMatterLines, c.lines, c.tokens)));
+    const fromMicromark = (c: Captured) => () =>
+      checkAll(assemble(parseMicromark(c.frontMatterLines, c.lines, c.tokens)));
     const fromMdast = (tree: Root, text: string) => () => checkAll(assemble(parseMdast(tree, text)));
     // Interleaved, so that a busy machine slows both sizes alike; the minimum of a few runs. A
     // quadratic cost gives a ratio near 4 in every round; noise on a loaded machine can push a
@@ -149,14 +155,20 @@ describe("cost grows linearly", () => {
       // The documents are real wrap-ups: they have findings, and twice as many at twice the size.
       expect(findings[which][0], which).toBeGreaterThan(100);
       expect(findings[which][1]! / findings[which][0]!, which).toBeGreaterThan(1.8);
-      expect(four! / two!, `${which}: 2 MB ${two!.toFixed(0)} ms, 4 MB ${four!.toFixed(0)} ms`).toBeLessThanOrEqual(2.2);
+      expect(four! / two!, `${which}: 2 MB ${two!.toFixed(0)} ms, 4 MB ${four!.toFixed(0)} ms`).toBeLessThanOrEqual(
+        2.2,
+      );
     }
   });
 });
 
 describe("WU008 on a hostile line", () => {
   test("a 100,000-character line of mixed damage: WU008 costs at most 5× markdownlint's parse of the page, and one fix leaves nothing to fix", async () => {
-    const sources = wrapups().flatMap((name) => readWrapup(name).split("\n").filter((l) => /[^\x00-\x7F]/.test(l)));
+    const sources = wrapups().flatMap((name) =>
+      readWrapup(name)
+        .split("\n")
+        .filter((l) => /[^\x00-\x7F]/.test(l)),
+    );
     const line = mixedDamageLine(sources, 100_000);
     const page = `# Hostile\n\n${line}\n`;
     const breathe = () => new Promise((resolve) => setImmediate(resolve));
@@ -183,12 +195,16 @@ describe("WU008 on a hostile line", () => {
     // What it reports as fixable, one fix fixes: a second pass finds nothing more to fix.
     let fixed = line;
     for (const f of findings.filter((x) => x.fix?.line === 3).sort((a, b) => b.fix!.column - a.fix!.column)) {
-      fixed = fixed.slice(0, f.fix!.column - 1) + f.fix!.insertText + fixed.slice(f.fix!.column - 1 + f.fix!.deleteCount);
+      fixed =
+        fixed.slice(0, f.fix!.column - 1) + f.fix!.insertText + fixed.slice(f.fix!.column - 1 + f.fix!.deleteCount);
     }
     expect(fixed).not.toBe(line);
     await breathe();
     const again = await markdownlintParse(`# Hostile\n\n${fixed}\n`);
-    const left = emojiEncoding.check(assemble(parseMicromark(again.frontMatterLines, again.lines, again.tokens)), emojiEncoding.defaults);
+    const left = emojiEncoding.check(
+      assemble(parseMicromark(again.frontMatterLines, again.lines, again.tokens)),
+      emojiEncoding.defaults,
+    );
     expect(left.filter((f) => f.fix).map((f) => f.message)).toEqual([]);
   }, 300_000);
 });
@@ -211,7 +227,8 @@ function sourceRegexes(): { where: string; re: RegExp }[] {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     // String constants of the file, to resolve `new RegExp(`...${NAME}...`)`.
     const constants = new Map<string, string>();
-    const where = (node: ts.Node) => `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const where = (node: ts.Node) =>
+      `${path.relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     // A string the source spells out: a literal, a template of known constants, or `String.raw` of one.
     const resolve = (node: ts.Expression): string | null => {
       let raw = false;
@@ -242,15 +259,23 @@ function sourceRegexes(): { where: string; re: RegExp }[] {
         const slash = literal.lastIndexOf("/");
         found.push({ where: where(node), re: new RegExp(literal.slice(1, slash), literal.slice(slash + 1)) });
       }
-      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "RegExp" && node.arguments?.length) {
+      if (
+        ts.isNewExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === "RegExp" &&
+        node.arguments?.length
+      ) {
         const [pattern, flags] = node.arguments;
         const flagText = flags && ts.isStringLiteral(flags) ? flags.text : "";
         let patternText: string | null = resolve(pattern!);
         // Patterns from a profile: the bundled default's are what ships.
         const text = pattern!.getText(source);
-        const h1 = (text === "source" && file.endsWith(path.join("profile", "load.ts"))) || (text === "pattern" && file.endsWith(path.join("profile", "learn.ts")));
+        const h1 =
+          (text === "source" && file.endsWith(path.join("profile", "load.ts"))) ||
+          (text === "pattern" && file.endsWith(path.join("profile", "learn.ts")));
         if (h1) patternText = bundledProfile(DEFAULT_PROFILE).wrapups.h1Source;
-        if (patternText === null) throw new Error(`${where(node)}: cannot resolve the pattern ${text}; teach this test`);
+        if (patternText === null)
+          throw new Error(`${where(node)}: cannot resolve the pattern ${text}; teach this test`);
         found.push({ where: where(node), re: new RegExp(patternText, flagText) });
       }
       ts.forEachChild(node, visit);
@@ -262,7 +287,31 @@ function sourceRegexes(): { where: string; re: RegExp }[] {
 
 /** Runs of what a pattern reads (about `N` characters): its own characters, one of each class, pairs, a failing end. */
 function adversarial(re: RegExp, N: number): string[] {
-  const chars = new Set<string>(["a", "A", "1", " ", "\t", "x", ".", "-", "/", "#", "*", "[", "]", "(", ")", "`", ":", "_", "é", "🗓️", "\uFE0F", "\u200D", "\uD800"]);
+  const chars = new Set<string>([
+    "a",
+    "A",
+    "1",
+    " ",
+    "\t",
+    "x",
+    ".",
+    "-",
+    "/",
+    "#",
+    "*",
+    "[",
+    "]",
+    "(",
+    ")",
+    "`",
+    ":",
+    "_",
+    "é",
+    "🗓️",
+    "\uFE0F",
+    "\u200D",
+    "\uD800",
+  ]);
   for (const c of re.source.replace(/\\[dDsSwWbB]/g, "")) if (c >= " " && c !== "\\") chars.add(c);
   const list = [...chars];
   const inputs: string[] = [];
@@ -281,7 +330,11 @@ describe("no regular expression backtracks catastrophically", () => {
     // A sanity check on the extraction: the model's bold-label pattern and the GitHub text patterns.
     expect(regexes.length).toBeGreaterThan(60);
     expect(regexes.some((r) => r.where.startsWith("src/model/assemble.ts"))).toBe(true);
-    expect(regexes.some((r) => r.where.startsWith("src/github/link-text.ts") && r.re.source.includes("[A-Za-z0-9][A-Za-z0-9-]*"))).toBe(true);
+    expect(
+      regexes.some(
+        (r) => r.where.startsWith("src/github/link-text.ts") && r.re.source.includes("[A-Za-z0-9][A-Za-z0-9-]*"),
+      ),
+    ).toBe(true);
   });
 
   test("each pattern's cost grows linearly: runs of 20k–80k characters against runs a quarter as long", async () => {
@@ -306,7 +359,9 @@ describe("no regular expression backtracks catastrophically", () => {
         // A slow run on a busy machine is measured again before it is believed.
         if (g.ratio > linearBound(FACTOR)) g = growthSync(input, large[i]!, work, 3, true);
         if (g.ratio > linearBound(FACTOR)) {
-          superlinear.push(`${where} /${re.source}/${re.flags} on ${JSON.stringify(input.slice(0, 12))}…: ${input.length} chars ${g.small.toFixed(2)} ms, ${large[i]!.length} chars ${g.large.toFixed(2)} ms (×${g.ratio.toFixed(1)})`);
+          superlinear.push(
+            `${where} /${re.source}/${re.flags} on ${JSON.stringify(input.slice(0, 12))}…: ${input.length} chars ${g.small.toFixed(2)} ms, ${large[i]!.length} chars ${g.large.toFixed(2)} ms (×${g.ratio.toFixed(1)})`,
+          );
         }
       });
     }

@@ -39,7 +39,14 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1048576;
 }
 
-const CONFIG: SuiteConfig = { WU001: true, WU003: { unknown: true }, WU004: true, WU006: true, WU007: { offline: true }, WU008: true };
+const CONFIG: SuiteConfig = {
+  WU001: true,
+  WU003: { unknown: true },
+  WU004: true,
+  WU006: true,
+  WU007: { offline: true },
+  WU008: true,
+};
 const PAGES = 40; // 40 × ~200 KB = ~8 MB of text (twice that as UTF-16 would be)
 
 describe("memory", () => {

@@ -20,7 +20,9 @@ async function expectParity(files: Record<string, string>): Promise<number> {
     if (compared % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     const fromMicromark = models.get(name);
     expect(fromMicromark, name).toBeDefined();
-    expect(JSON.parse(JSON.stringify(remarkModel(text, name))), name).toEqual(JSON.parse(JSON.stringify(fromMicromark)));
+    expect(JSON.parse(JSON.stringify(remarkModel(text, name))), name).toEqual(
+      JSON.parse(JSON.stringify(fromMicromark)),
+    );
     compared++;
   }
   return compared;
@@ -29,7 +31,10 @@ async function expectParity(files: Record<string, string>): Promise<number> {
 describe("model parity", () => {
   test("fixtures", async () => {
     const files = Object.fromEntries(
-      fs.readdirSync(fixtures).filter((f) => f.endsWith(".md")).map((f) => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]),
+      fs
+        .readdirSync(fixtures)
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => [f, fs.readFileSync(path.join(fixtures, f), "utf8")]),
     );
     expect(await expectParity(files)).toBeGreaterThan(3);
   });
@@ -40,7 +45,13 @@ describe("model parity", () => {
     const m = remarkModel(files["2023-11.md"]!);
     expect(m.h1?.plain).toBe("Hack The Garden 11/2023 Wrap Up");
     expect(m.frontMatter).toMatchObject({ kind: "yaml", startLine: 1, endLine: 14 });
-    expect(m.eventDetails?.items.map((i) => i.label)).toEqual(["Date", "Location", "Organizer", "Topics", "Review Meeting Summary"]);
+    expect(m.eventDetails?.items.map((i) => i.label)).toEqual([
+      "Date",
+      "Location",
+      "Organizer",
+      "Topics",
+      "Review Meeting Summary",
+    ]);
     expect(m.eventDetails?.items[0]).toMatchObject({ marker: "🗓️", value: "06.11.2023 – 10.11.2023", line: 18 });
     expect(m.sections[0]?.heading).toMatchObject({ line: 26, plain: "🏛️ ARM Support For OpenStack Extension" });
     expect(m.sections[0]?.fields.map((f) => [f.label, f.style, f.colon, f.line])).toEqual([
@@ -50,8 +61,14 @@ describe("model parity", () => {
       ["Next Steps", "bold", "inside", 34],
       ["Code", "bold", "outside", 36],
     ]);
-    const link = m.links.find((l) => l.url === "https://github.com/gardener/gardener-extension-provider-openstack/pull/690");
-    expect(link).toMatchObject({ kind: "inline", text: "gardener/gardener-extension-provider-openstack#690", span: { start: { line: 36, column: 11 } } });
+    const link = m.links.find(
+      (l) => l.url === "https://github.com/gardener/gardener-extension-provider-openstack/pull/690",
+    );
+    expect(link).toMatchObject({
+      kind: "inline",
+      text: "gardener/gardener-extension-provider-openstack#690",
+      span: { start: { line: 36, column: 11 } },
+    });
     const h3 = remarkModel(files["2025-11.md"]!);
     expect(h3.sections[0]?.fields.map((f) => [f.label, f.style, f.line, f.endLine])).toEqual([
       ["Problem Statement", "heading", 29, 33],
@@ -69,33 +86,40 @@ describe("model parity", () => {
     expect(await expectParity(files)).toBe(names.length);
   });
 
-  testCorpus("the mdast builder skips text that holds no link, and so no link: every link node a full walk finds, with and without a byte-order mark", async () => {
-    const linkStarts = (node: Nodes, out: string[] = []): string[] => {
-      if ((node.type === "link" || node.type === "linkReference") && node.position) out.push(`${node.position.start.line}:${node.position.start.column}`);
-      if ("children" in node && node.type !== "link" && node.type !== "linkReference") for (const child of node.children) linkStarts(child, out);
-      return out;
-    };
-    let links = 0;
-    for (const [i, name] of corpusFiles().entries()) {
-      // Let vitest's worker answer its parent now and then (a worker silent for a minute fails the run).
-      if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const text = fs.readFileSync(path.join(CORPUS, name), "utf8");
-      for (const source of [text, "\uFEFF" + text]) {
-        const { tree } = remarkTree(source);
-        const found = parseMdast(tree, source).links.map((l) => `${l.start.line}:${l.start.column}`);
-        expect(found, name).toEqual(linkStarts(tree));
-        links += found.length;
+  testCorpus(
+    "the mdast builder skips text that holds no link, and so no link: every link node a full walk finds, with and without a byte-order mark",
+    async () => {
+      const linkStarts = (node: Nodes, out: string[] = []): string[] => {
+        if ((node.type === "link" || node.type === "linkReference") && node.position)
+          out.push(`${node.position.start.line}:${node.position.start.column}`);
+        if ("children" in node && node.type !== "link" && node.type !== "linkReference")
+          for (const child of node.children) linkStarts(child, out);
+        return out;
+      };
+      let links = 0;
+      for (const [i, name] of corpusFiles().entries()) {
+        // Let vitest's worker answer its parent now and then (a worker silent for a minute fails the run).
+        if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+        const text = fs.readFileSync(path.join(CORPUS, name), "utf8");
+        for (const source of [text, "\uFEFF" + text]) {
+          const { tree } = remarkTree(source);
+          const found = parseMdast(tree, source).links.map((l) => `${l.start.line}:${l.start.column}`);
+          expect(found, name).toEqual(linkStarts(tree));
+          links += found.length;
+        }
       }
-    }
-    // The corpus links a lot: the comparison is not between two empty lists.
-    expect(links).toBeGreaterThan(20_000);
-  });
+      // The corpus links a lot: the comparison is not between two empty lists.
+      expect(links).toBeGreaterThan(20_000);
+    },
+  );
 
   test("a model is plain data: built once per tree, its parts are its own properties", () => {
     const text = fs.readFileSync(path.join(HACKATHONS, "2023-11.md"), "utf8");
     const m = remarkModel(text);
     expect(m.sections.length).toBeGreaterThan(5);
-    expect(Object.keys(m)).toEqual(expect.arrayContaining(["lines", "source", "frontMatter", "h1", "headings", "eventDetails", "sections", "links"]));
+    expect(Object.keys(m)).toEqual(
+      expect.arrayContaining(["lines", "source", "frontMatter", "h1", "headings", "eventDetails", "sections", "links"]),
+    );
     expect(structuredClone(m)).toEqual(m);
   });
 });

@@ -18,7 +18,10 @@ const ALL: SuiteConfig = Object.fromEntries(RULES.map((r) => [r.code, true]));
 const fixtures = path.resolve(import.meta.dirname, "..", "..", "fixtures");
 
 const documents: [string, string][] = [
-  ...fs.readdirSync(fixtures).filter((f) => f.endsWith(".md")).map((f): [string, string] => [`fixtures/${f}`, fs.readFileSync(path.join(fixtures, f), "utf8")]),
+  ...fs
+    .readdirSync(fixtures)
+    .filter((f) => f.endsWith(".md"))
+    .map((f): [string, string] => [`fixtures/${f}`, fs.readFileSync(path.join(fixtures, f), "utf8")]),
   ...wrapups().map((f): [string, string] => [f, readWrapup(f)]),
   ["seed/2023-11-wrapup-mojibake.md", fs.readFileSync(SEED, "utf8")],
 ];

@@ -7,7 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { CORPUS, corpusFiles, testCorpus, readWrapup, wrapups } from "../helpers/corpus.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlintInContext, lintRemarkInContext, runMarkdownlintMany, type SuiteConfig } from "../helpers/lint.js";
+import {
+  fixMarkdownlint,
+  fixRemark,
+  lintMarkdownlintInContext,
+  lintRemarkInContext,
+  runMarkdownlintMany,
+  type SuiteConfig,
+} from "../helpers/lint.js";
 
 const ONLY: SuiteConfig = { WU001: true };
 /** Every rule of the suite that exists, to see that a fault changes nothing but WU001's findings. */
@@ -40,11 +47,27 @@ describe("real wrap-ups", () => {
     for (const name of wrapups()) {
       const text = readWrapup(name);
       const title = /^title: "(\w+) (\d{4})"$/m.exec(text)!;
-      const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+      const months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+      ];
       const other = months[(months.indexOf(title[1]!) + 1) % 12]!;
       const changed = text.replace(title[0], `title: "${other} ${title[2]}"`);
       const { markdownlint, remark } = await both(changed, name, ONLY);
-      expect(markdownlint.map((r) => r.message), name).toEqual([expect.stringMatching(/as in the H1 `.*`, the event date `.*` and the file name `20\d\d-\d\d\.md`$/)]);
+      expect(
+        markdownlint.map((r) => r.message),
+        name,
+      ).toEqual([expect.stringMatching(/as in the H1 `.*`, the event date `.*` and the file name `20\d\d-\d\d\.md`$/)]);
       expect(remark.map(line)).toEqual(markdownlint.map(line));
     }
   });
@@ -55,7 +78,9 @@ testCorpus("nothing else in the corpus is reported (not wrap-ups)", async () => 
   expect(names.length).toBeGreaterThan(1000);
   const strings = Object.fromEntries(names.map((n) => [n, fs.readFileSync(path.join(CORPUS, n), "utf8")]));
   const results = await runMarkdownlintMany(strings, ONLY);
-  const reported = Object.entries(results).flatMap(([name, errors]) => errors.map((e) => `${name}:${e.lineNumber} ${e.errorDetail}`));
+  const reported = Object.entries(results).flatMap(([name, errors]) =>
+    errors.map((e) => `${name}:${e.lineNumber} ${e.errorDetail}`),
+  );
   expect(reported).toEqual([]);
 });
 
@@ -100,7 +125,9 @@ function faults(name: string, original: string): Fault[] {
       text: replaceLine(weightLine, `weight: ${wrongWeight}`),
       line: weightLine,
       column: 9,
-      message: new RegExp(`^Unexpected weight \`${wrongWeight}\`, expected \`${weight}\` for the title \`\\w+ \\d{4}\`$`),
+      message: new RegExp(
+        `^Unexpected weight \`${wrongWeight}\`, expected \`${weight}\` for the title \`\\w+ \\d{4}\`$`,
+      ),
       fixed: original,
       shift: same,
     },
@@ -117,7 +144,9 @@ function faults(name: string, original: string): Fault[] {
       text: [...lines.slice(0, localLine), "local: false", ...lines.slice(localLine)].join("\n"),
       line: localLine + 1,
       column: 1,
-      message: new RegExp(`^Unexpected second \`local\` key, expected each key once \\(the first \`local\` is on line ${localLine}\\)$`),
+      message: new RegExp(
+        `^Unexpected second \`local\` key, expected each key once \\(the first \`local\` is on line ${localLine}\\)$`,
+      ),
       shift: (l) => (l > localLine ? l + 1 : l),
     },
     {
@@ -133,7 +162,8 @@ function faults(name: string, original: string): Fault[] {
       name: "no front matter",
       text: lines.slice(end + 1).join("\n"),
       line: 1,
-      message: /^Unexpected wrap-up without front matter, expected a YAML block between `---` lines with `title` and `weight` at the top$/,
+      message:
+        /^Unexpected wrap-up without front matter, expected a YAML block between `---` lines with `title` and `weight` at the top$/,
       shift: (l) => (l <= end + 1 ? null : l - end - 1),
     },
   ];
@@ -151,14 +181,26 @@ describe("fault injection on copies of the real wrap-ups", () => {
         const after = await both(fault.text, name, ALL);
         for (const [linter, reported] of Object.entries(after)) {
           const wu001 = reported.filter((r) => r.code === "WU001");
-          expect(wu001.map((r) => r.line), `${label}, ${linter}`).toEqual([fault.line]);
+          expect(
+            wu001.map((r) => r.line),
+            `${label}, ${linter}`,
+          ).toEqual([fault.line]);
           expect(wu001[0]!.message, `${label}, ${linter}`).toMatch(fault.message);
           // Nothing else changes: the other rules report what they reported on the page.
-          const others = reported.filter((r) => r.code !== "WU001").map(line).sort();
+          const others = reported
+            .filter((r) => r.code !== "WU001")
+            .map(line)
+            .sort();
           const expected = before[linter as keyof typeof before]
             .filter((r) => r.code !== "WU001" && fault.shift(r.line) !== null)
             // Lines move, and so do the lines other messages refer to ("as on line 28").
-            .map((r) => line({ ...r, line: fault.shift(r.line)!, message: r.message.replace(/\bline (\d+)/g, (_, n: string) => `line ${fault.shift(Number(n)) ?? n}`) }))
+            .map((r) =>
+              line({
+                ...r,
+                line: fault.shift(r.line)!,
+                message: r.message.replace(/\bline (\d+)/g, (_, n: string) => `line ${fault.shift(Number(n)) ?? n}`),
+              }),
+            )
             .sort();
           expect(others, `${label}, ${linter}: other rules`).toEqual(expected);
         }

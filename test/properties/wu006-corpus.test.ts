@@ -40,7 +40,8 @@ describe("the real corpus", () => {
       // Let the test runner's worker breathe between files.
       await new Promise((resolve) => setImmediate(resolve));
       for (const lint of [lintMarkdownlint, lintRemark]) {
-        for (const r of await lint(text, { WU006: true })) found[lint.name]!.push(`${path.relative(CORPUS, file)}:${r.line}: ${r.message}`);
+        for (const r of await lint(text, { WU006: true }))
+          found[lint.name]!.push(`${path.relative(CORPUS, file)}:${r.line}: ${r.message}`);
       }
     }
     expect(found["lintMarkdownlint"]).toEqual(REVIEWED);

@@ -147,7 +147,8 @@ describe("persistent faults: unverified once, nothing broken, within the time bo
 
 /** The first request and its retry (the same request sent again). */
 function retried() {
-  const same = (a: RecordedRequest, b: RecordedRequest): boolean => a.method === b.method && a.path === b.path && a.body === b.body;
+  const same = (a: RecordedRequest, b: RecordedRequest): boolean =>
+    a.method === b.method && a.path === b.path && a.body === b.body;
   const first = github.requests.find((r, i) => github.requests.slice(i + 1).some((s) => same(r, s)))!;
   return github.requests.filter((r) => same(r, first)).slice(0, 2);
 }

@@ -56,7 +56,9 @@ describe.skipIf(!enough)("WU008 on the translations of Debian's gettext catalogs
       lines += text.length;
       for (const f of emojiEncoding.check(linesModel(text), emojiEncoding.defaults)) {
         const { catalog, text: line } = language.lines[f.span!.start.line - 1]!;
-        const known = KNOWN_DAMAGE.find((d) => d.locale === language.locale && d.catalog === catalog && d.matches(line));
+        const known = KNOWN_DAMAGE.find(
+          (d) => d.locale === language.locale && d.catalog === catalog && d.matches(line),
+        );
         if (known) seen.add(known);
         else unexpected.push(`${language.locale} ${catalog}: ${f.message} in ${JSON.stringify(line)}`);
       }
@@ -64,26 +66,41 @@ describe.skipIf(!enough)("WU008 on the translations of Debian's gettext catalogs
     expect(lines).toBeGreaterThan(10_000);
     expect(unexpected).toEqual([]);
     // Each piece of real damage whose catalog this machine has is reported.
-    const present = KNOWN_DAMAGE.filter((d) => languages.some((l) => l.locale === d.locale && l.catalogs.includes(d.catalog)));
+    const present = KNOWN_DAMAGE.filter((d) =>
+      languages.some((l) => l.locale === d.locale && l.catalogs.includes(d.catalog)),
+    );
     expect([...seen].map((d) => d.what).sort()).toEqual(present.map((d) => d.what).sort());
   });
 
-  test("Serbian, Ukrainian, Russian and Greek place, language and script names through both linters: nothing", { timeout: 120_000 }, async () => {
-    for (const locale of ["sr", "uk", "ru", "el"]) {
-      const language = languages.find((l) => l.locale === locale);
-      if (!language) continue;
-      // Every name a paragraph of its own, as a page of a translated site would hold it.
-      const clean = language.lines.filter((l) => l.catalog.startsWith("iso_") && !isKnownDamage(locale, l.catalog, l.text));
-      const doc = `# ${locale}\n\n` + clean.map((l) => l.text.replace(/^[#>*+\-\d\s|=]+/, "")).join("\n\n") + "\n";
-      for (const lint of [lintMarkdownlint, lintRemark]) {
-        const reported = (await lint(doc, { WU008: true })).filter((r) => r.code === "WU008");
-        expect(reported.map((r) => `${r.line}: ${r.message}`), `${lint.name} ${locale}`).toEqual([]);
+  test(
+    "Serbian, Ukrainian, Russian and Greek place, language and script names through both linters: nothing",
+    { timeout: 120_000 },
+    async () => {
+      for (const locale of ["sr", "uk", "ru", "el"]) {
+        const language = languages.find((l) => l.locale === locale);
+        if (!language) continue;
+        // Every name a paragraph of its own, as a page of a translated site would hold it.
+        const clean = language.lines.filter(
+          (l) => l.catalog.startsWith("iso_") && !isKnownDamage(locale, l.catalog, l.text),
+        );
+        const doc = `# ${locale}\n\n` + clean.map((l) => l.text.replace(/^[#>*+\-\d\s|=]+/, "")).join("\n\n") + "\n";
+        for (const lint of [lintMarkdownlint, lintRemark]) {
+          const reported = (await lint(doc, { WU008: true })).filter((r) => r.code === "WU008");
+          expect(
+            reported.map((r) => `${r.line}: ${r.message}`),
+            `${lint.name} ${locale}`,
+          ).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   test("the words that look like Windows-1251 damage are in the catalogs, as words", () => {
     const all = languages.flatMap((l) => l.lines.map((x) => x.text));
-    for (const word of ["Арџил", "Џорџија", "Фонв’єй"]) expect(all.some((t) => t.includes(word)), word).toBe(true);
+    for (const word of ["Арџил", "Џорџија", "Фонв’єй"])
+      expect(
+        all.some((t) => t.includes(word)),
+        word,
+      ).toBe(true);
   });
 });

@@ -31,10 +31,15 @@ function pick(text: string, keep: (line: string) => boolean, max: number): numbe
   return out;
 }
 
-const symbolsOnly = (line: string): boolean => Array.from(line).every((c) => c.codePointAt(0)! < 0x80 || c.codePointAt(0)! >= 0x2000);
+const symbolsOnly = (line: string): boolean =>
+  Array.from(line).every((c) => c.codePointAt(0)! < 0x80 || c.codePointAt(0)! >= 0x2000);
 const PAGES = {
   wrapup2023: { file: "gardener/2023-11.md", keep: symbolsOnly, max: 12 },
-  wrapup2025: { file: "gardener/2025-11.md", keep: (l: string) => symbolsOnly(l) && !l.includes("\uFE0F\uFE0F"), max: 12 },
+  wrapup2025: {
+    file: "gardener/2025-11.md",
+    keep: (l: string) => symbolsOnly(l) && !l.includes("\uFE0F\uFE0F"),
+    max: 12,
+  },
   german: { file: "other/legal-disclosure.md", keep: (l: string) => /[äöüß]/.test(l), max: 8 },
 };
 
@@ -55,7 +60,6 @@ function completeFor(damage: Damage, pageName: keyof typeof PAGES): boolean {
 function restoresExactlyLine(fixed: string, truth: string): boolean {
   return restoresExactly(fixed, truth, analyzeLines([fixed])[0]?.mojibake ?? []);
 }
-
 
 /** A character that lost every continuation byte leaves a lone lead character: nothing to find. */
 const untraceable = (line: string, damage: (text: string) => string): boolean =>
@@ -91,7 +95,8 @@ describe("WU008 fault injection on real lines", () => {
           const where = new Set(reported.map((r) => r.line));
           for (const n of where) expect(changed, `${lint.name}: finding on undamaged line ${n}`).toContain(n);
           if (completeFor(damage, pageName)) {
-            for (const n of traceable) expect(where.has(n), `${lint.name}: nothing found on line ${n}: ${damaged[n - 1]}`).toBe(true);
+            for (const n of traceable)
+              expect(where.has(n), `${lint.name}: nothing found on line ${n}: ${damaged[n - 1]}`).toBe(true);
           }
         }
 
@@ -102,7 +107,9 @@ describe("WU008 fault injection on real lines", () => {
             const line = damaged[n - 1]!;
             for (let c = 0; c < line.length; c++) {
               if (line.charCodeAt(c) < 0x80) continue;
-              const inside = findings.some((f) => f.span!.start.line === n && c + 1 >= f.span!.start.column && c + 1 < f.span!.end.column);
+              const inside = findings.some(
+                (f) => f.span!.start.line === n && c + 1 >= f.span!.start.column && c + 1 < f.span!.end.column,
+              );
               expect(inside, `line ${n} column ${c + 1} of ${JSON.stringify(line)}`).toBe(true);
             }
           }
@@ -116,9 +123,11 @@ describe("WU008 fault injection on real lines", () => {
           fixedLines.forEach((line, i) => {
             const what = `${fix.name} line ${i + 1}: ${JSON.stringify(line)} for ${JSON.stringify(lines[i])}`;
             expect(neverWrong(line, lines[i]!, damage.apply), what).toBe(true);
-            if (completeFor(damage, pageName) && traceable.includes(i + 1)) expect(restoresExactlyLine(line, lines[i]!), what).toBe(true);
+            if (completeFor(damage, pageName) && traceable.includes(i + 1))
+              expect(restoresExactlyLine(line, lines[i]!), what).toBe(true);
           });
-          if (!damage.lossy && completeFor(damage, pageName) && traceable.length === changed.length) expect(fixed, fix.name).toBe(original);
+          if (!damage.lossy && completeFor(damage, pageName) && traceable.length === changed.length)
+            expect(fixed, fix.name).toBe(original);
           // One fix reaches the fixed point.
           expect(await fix(fixed, config), `${fix.name} twice`).toBe(fixed);
         }
@@ -128,7 +137,17 @@ describe("WU008 fault injection on real lines", () => {
 });
 
 /** A model of bare lines: all WU008 reads (`source`), as both builders give it for a page without comments. */
-const linesModel = (lines: string[]): WrapupModel => ({ lines, source: lines, frontMatter: null, h1: null, headings: [], links: [], hiddenHeadings: [], eventDetails: null, sections: [] });
+const linesModel = (lines: string[]): WrapupModel => ({
+  lines,
+  source: lines,
+  frontMatter: null,
+  h1: null,
+  headings: [],
+  links: [],
+  hiddenHeadings: [],
+  eventDetails: null,
+  sections: [],
+});
 
 /** Every fix of the rule applied to the lines, as both adapters write them. */
 function fixAll(lines: string[]): string[] {
@@ -136,7 +155,8 @@ function fixAll(lines: string[]): string[] {
   const findings = emojiEncoding.check(linesModel(lines), emojiEncoding.defaults).filter((f) => f.fix);
   for (const f of [...findings].sort((a, b) => b.fix!.line - a.fix!.line || b.fix!.column - a.fix!.column)) {
     const line = out[f.fix!.line - 1]!;
-    out[f.fix!.line - 1] = line.slice(0, f.fix!.column - 1) + f.fix!.insertText + line.slice(f.fix!.column - 1 + f.fix!.deleteCount);
+    out[f.fix!.line - 1] =
+      line.slice(0, f.fix!.column - 1) + f.fix!.insertText + line.slice(f.fix!.column - 1 + f.fix!.deleteCount);
   }
   return out;
 }
@@ -158,7 +178,10 @@ describe("WU008 on every real wrap-up, damaged whole through every code page it 
           if (line === original[i]) return;
           damagedLines++;
           if (fixed[i] === original[i]) restored++;
-          expect(neverWrong(fixed[i]!, original[i]!, damage.apply), `${name}:${i + 1}: ${JSON.stringify(line)} → ${JSON.stringify(fixed[i])}`).toBe(true);
+          expect(
+            neverWrong(fixed[i]!, original[i]!, damage.apply),
+            `${name}:${i + 1}: ${JSON.stringify(line)} → ${JSON.stringify(fixed[i])}`,
+          ).toBe(true);
         });
         expect(fixAll(fixed), `${name} fixed twice`).toEqual(fixed);
       }

@@ -29,7 +29,10 @@ export function readConfig(text: string): SuiteConfig {
   return rules;
 }
 
-const files = fs.readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".md"))
+  .sort();
 
 describe("fixtures", () => {
   test("there are fixtures", () => expect(files.length).toBeGreaterThan(3));
@@ -44,7 +47,10 @@ describe("fixtures", () => {
       }
       // Fix until nothing fixable is left (at most three rounds), with each linter.
       const fixedBy: string[] = [];
-      for (const [fix, lint] of [[fixMarkdownlint, lintMarkdownlint], [fixRemark, lintRemark]] as const) {
+      for (const [fix, lint] of [
+        [fixMarkdownlint, lintMarkdownlint],
+        [fixRemark, lintRemark],
+      ] as const) {
         let current = text;
         for (let round = 0; round < 3; round++) {
           const next = await fix(current, config);
@@ -52,7 +58,10 @@ describe("fixtures", () => {
           current = next;
         }
         for (const check of [lintMarkdownlint, lintRemark]) {
-          expect((await check(current, config)).filter((r) => r.fix !== null), `${fix.name} then ${check.name}`).toEqual([]);
+          expect(
+            (await check(current, config)).filter((r) => r.fix !== null),
+            `${fix.name} then ${check.name}`,
+          ).toEqual([]);
         }
         void lint;
         fixedBy.push(current);

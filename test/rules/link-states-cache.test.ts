@@ -16,9 +16,21 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-states-cache-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const HOUR = 3600 * 1000;
-const open: Verdict = { status: "ok", typename: "PullRequest", state: { kind: "pull", state: "open", reason: null, updatedAt: "2026-01-15T09:30:00Z" } };
-const merged: Verdict = { status: "ok", typename: "PullRequest", state: { kind: "pull", state: "merged", reason: null, updatedAt: "2026-01-15T09:30:00Z" } };
-const closedIssue: Verdict = { status: "ok", typename: "Issue", state: { kind: "issue", state: "closed", reason: "COMPLETED", updatedAt: null } };
+const open: Verdict = {
+  status: "ok",
+  typename: "PullRequest",
+  state: { kind: "pull", state: "open", reason: null, updatedAt: "2026-01-15T09:30:00Z" },
+};
+const merged: Verdict = {
+  status: "ok",
+  typename: "PullRequest",
+  state: { kind: "pull", state: "merged", reason: null, updatedAt: "2026-01-15T09:30:00Z" },
+};
+const closedIssue: Verdict = {
+  status: "ok",
+  typename: "Issue",
+  state: { kind: "issue", state: "closed", reason: "COMPLETED", updatedAt: null },
+};
 
 test("only a merged pull request is final", () => {
   expect(isFinal(merged)).toBe(true);
@@ -47,7 +59,11 @@ test("an open pull request's state expires after the TTL, a merged one's after t
 });
 
 test("the lifetimes come from the environment: WRAPUP_LINT_CACHE_TTL and WRAPUP_LINT_CACHE_TTL_FINAL (seconds)", () => {
-  const c = configFromEnv({ WRAPUP_LINT_CACHE_TTL: "60", WRAPUP_LINT_CACHE_TTL_FINAL: "3600", WRAPUP_LINT_CACHE_DIR: dir });
+  const c = configFromEnv({
+    WRAPUP_LINT_CACHE_TTL: "60",
+    WRAPUP_LINT_CACHE_TTL_FINAL: "3600",
+    WRAPUP_LINT_CACHE_DIR: dir,
+  });
   expect([c.cacheTtlMs, c.cacheFinalTtlMs]).toEqual([60_000, 3_600_000]);
   const d = configFromEnv({ WRAPUP_LINT_CACHE_DIR: dir });
   expect(d.cacheFinalTtlMs).toBeGreaterThan(d.cacheTtlMs);

@@ -14,7 +14,14 @@ import type { AnyRule } from "../../src/core/rule.js";
 import { asWritten, caseExample, readExamples, type Example, type RuleCase } from "../helpers/examples.js";
 // WU007 asks GitHub: its examples run against a fake GitHub on 127.0.0.1, never the internet.
 import "../github-server/docs-world.js";
-import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintMarkdownlintInContext, lintRemark, lintRemarkInContext } from "../helpers/lint.js";
+import {
+  fixMarkdownlint,
+  fixRemark,
+  lintMarkdownlint,
+  lintMarkdownlintInContext,
+  lintRemark,
+  lintRemarkInContext,
+} from "../helpers/lint.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "wrapup-lint-docs-"));
@@ -32,7 +39,11 @@ for (const file of fs.readdirSync(path.join(root, "test", "rules", "cases")).fil
 function documentFor(profile: Record<string, unknown> | null, file: string | null): string {
   const dir = path.join(scratch, String(++examples));
   fs.mkdirSync(path.join(dir, ".git"), { recursive: true });
-  if (profile) fs.writeFileSync(path.join(dir, ".wrapup-lint.jsonc"), JSON.stringify({ name: "example", extends: "gardener", ...profile }));
+  if (profile)
+    fs.writeFileSync(
+      path.join(dir, ".wrapup-lint.jsonc"),
+      JSON.stringify({ name: "example", extends: "gardener", ...profile }),
+    );
   return path.join(dir, file ?? "doc.md");
 }
 
@@ -59,7 +70,8 @@ for (const rule of RULES) {
     });
 
     const examples = fs.existsSync(docPath) ? readExamples(docPath) : [];
-    for (const example of examples) test(`${example.kind} example at line ${example.docLine}`, () => runExample(rule, example));
+    for (const example of examples)
+      test(`${example.kind} example at line ${example.docLine}`, () => runExample(rule, example));
     for (const c of cases.get(rule.doc) ?? []) test(`case: ${c.name}`, () => runExample(rule, caseExample(c)));
   });
 }
@@ -75,7 +87,10 @@ async function runExample(rule: AnyRule, example: Example): Promise<void> {
   const expected = example.kind === "ok" ? [] : example.findings;
   for (const lint of [lintMarkdownlintInContext, lintRemarkInContext]) {
     const reported = (await lint(example.text, config, name)).filter((r) => r.code === rule.code);
-    expect(reported.map((r, i) => asWritten(r, expected[i])), lint.name).toEqual(expected);
+    expect(
+      reported.map((r, i) => asWritten(r, expected[i])),
+      lint.name,
+    ).toEqual(expected);
   }
   if (example.fixed === null) return;
   for (const fix of [fixMarkdownlint, fixRemark]) {

@@ -25,7 +25,11 @@ let documents = 0;
 function placed(profile: Options, name: string): string {
   const dir = path.join(scratch, String(++documents));
   fs.mkdirSync(path.join(dir, ".git"), { recursive: true });
-  if (profile !== true) fs.writeFileSync(path.join(dir, ".wrapup-lint.jsonc"), JSON.stringify({ name: "test", extends: "gardener", ...profile }));
+  if (profile !== true)
+    fs.writeFileSync(
+      path.join(dir, ".wrapup-lint.jsonc"),
+      JSON.stringify({ name: "test", extends: "gardener", ...profile }),
+    );
   return path.join(dir, name);
 }
 
@@ -43,7 +47,10 @@ async function lint(text: string, profile: Options = true, name = "doc.md"): Pro
   const file = placed(profile, name);
   const m = (await lintMarkdownlintInContext(text, config, file)).filter((r) => r.code === "WU001");
   const r = (await lintRemarkInContext(text, config, file)).filter((x) => x.code === "WU001");
-  expect(r.map((x) => `${x.line}: ${x.message}`), "remark agrees with markdownlint").toEqual(m.map((x) => `${x.line}: ${x.message}`));
+  expect(
+    r.map((x) => `${x.line}: ${x.message}`),
+    "remark agrees with markdownlint",
+  ).toEqual(m.map((x) => `${x.line}: ${x.message}`));
   // remark places a fixable finding on the text its fix replaces: the same fix in both.
   expect(r.map((x) => x.fix)).toEqual(m.map((x) => x.fix));
   return m.map(({ line, column, message, context, fix }) => ({ line, column, message, context, fix }));
@@ -61,7 +68,12 @@ describe("schema", () => {
 
   test("a YAML alias bomb is refused, not expanded", async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const c of "bcdefghij") bomb.push(`${c}: &${c} [${Array(9).fill(`*${String.fromCharCode(c.charCodeAt(0) - 1)}`).join(",")}]`);
+    for (const c of "bcdefghij")
+      bomb.push(
+        `${c}: &${c} [${Array(9)
+          .fill(`*${String.fromCharCode(c.charCodeAt(0) - 1)}`)
+          .join(",")}]`,
+      );
     const found = await messages(page(`${GOOD}\n${bomb.join("\n")}`));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^5: Unexpected `\*a,\*a,.*expected plain YAML values \(Excessive alias count/);
@@ -78,10 +90,22 @@ describe("a user's schema file", () => {
   };
   test("a missing, unreadable or invalid schema file is a one-line profile error in both linters", async () => {
     const cases: [string, RegExp][] = [
-      ["does-not-exist.json", /\.wrapup-lint\.jsonc: frontMatter\.schema cannot be read from "does-not-exist\.json": no such file$/],
-      [write("broken.json", "{ not json"), /\.wrapup-lint\.jsonc: frontMatter\.schema cannot be read from ".*broken\.json": not JSON: .+$/],
-      [write("bad.schema.json", { type: "object", properties: { title: { type: 5 } } }), /\.wrapup-lint\.jsonc: frontMatter\.schema is not a valid JSON Schema: .+$/],
-      [write("array.json", [1, 2]), /\.wrapup-lint\.jsonc: frontMatter\.schema ".*array\.json" is not a JSON Schema object$/],
+      [
+        "does-not-exist.json",
+        /\.wrapup-lint\.jsonc: frontMatter\.schema cannot be read from "does-not-exist\.json": no such file$/,
+      ],
+      [
+        write("broken.json", "{ not json"),
+        /\.wrapup-lint\.jsonc: frontMatter\.schema cannot be read from ".*broken\.json": not JSON: .+$/,
+      ],
+      [
+        write("bad.schema.json", { type: "object", properties: { title: { type: 5 } } }),
+        /\.wrapup-lint\.jsonc: frontMatter\.schema is not a valid JSON Schema: .+$/,
+      ],
+      [
+        write("array.json", [1, 2]),
+        /\.wrapup-lint\.jsonc: frontMatter\.schema ".*array\.json" is not a JSON Schema object$/,
+      ],
     ];
     for (const [file, expected] of cases) {
       // A relative path is relative to the profile file: absolute here, but for the first.

@@ -48,16 +48,70 @@ beforeAll(async () => {
 
   // Ways a link breaks, each seeded once into a copy.
   const seeds: Seed[] = [
-    { file: "2025-11.md", from: "https://github.com/gardener/gardener/pull/13542", to: "https://github.com/gardener/gardener/pull/993542", message: /^Unexpected link to `gardener\/gardener#993542`, expected a pull request, issue or discussion that exists$/ },
-    { file: "2025-11.md", from: "https://github.com/gardener/gardener/issues/13579", to: "https://github.com/gardener/gardener/pull/13579", message: /^Unexpected `pull\/13579` for issue `gardener\/gardener#13579`, expected `issues\/13579` \(the link works, GitHub redirects it\)$/ },
-    { file: "2023-11.md", from: "https://github.com/stackitcloud/gardener-extension-acl/tree/feature/SupportForMultipleIstioNamespaces", to: "https://github.com/stackitcloud/gardener-extension-acl/tree/feature/SupportForMultipleIstioNamespace", message: /^Unexpected link to `feature\/SupportForMultipleIstioNamespace` in `stackitcloud\/gardener-extension-acl`/ },
-    { file: "2025-11.md", from: "https://github.com/afritzler/machine-controller-manager/commit/7005bd20bea234895bdf9a9fc98e5dc43ceca1e9", to: "https://github.com/afritzler/machine-controller-manager/commit/0005bd20bea234895bdf9a9fc98e5dc43ceca1e9", message: /^Unexpected link to commit `0005bd2/ },
-    { file: "2025-11.md", from: "https://github.com/kubernetes/community/blob/master/contributors/devel/sig-scalability/kubemark-guide.md", to: "https://github.com/kubernetes/community/blob/master/contributors/devel/sig-scalability/kubemark-guides.md", message: /^Unexpected link to `master\/contributors\/devel\/sig-scalability\/kubemark-guides.md` in `kubernetes\/community`/ },
-    { file: "2025-11.md", from: "https://github.com/shegox", to: "https://github.com/shegox-gone", message: /^Unexpected link to `shegox-gone`, expected a GitHub user or organization that exists$/ },
-    { file: "2025-11.md", from: "https://github.com/saracen/gobuildcache", to: "https://github.com/saracen/gobuildcache2", message: /^Unexpected link to `saracen\/gobuildcache2`, expected a GitHub repository that exists/ },
-    { file: "2025-12.md", from: "https://github.com/perses/perses/releases/tag/v0.53.0-beta.2", to: "https://github.com/perses/perses/releases/tag/v0.53.0-beta.9", message: /^Unexpected link to release `v0.53.0-beta.9`/ },
-    { file: "2026-03.md", from: "https://github.com/gardener/hackathon/discussions/41", to: "https://github.com/gardener/hackathon/discussions/4141", message: /^Unexpected link to `gardener\/hackathon#4141`/ },
-    { file: "2025-12.md", from: "https://github.com/apps/octo-sts", to: "https://github.com/apps/octo-sts-gone", message: /^Unexpected link to the GitHub App `octo-sts-gone`/ },
+    {
+      file: "2025-11.md",
+      from: "https://github.com/gardener/gardener/pull/13542",
+      to: "https://github.com/gardener/gardener/pull/993542",
+      message:
+        /^Unexpected link to `gardener\/gardener#993542`, expected a pull request, issue or discussion that exists$/,
+    },
+    {
+      file: "2025-11.md",
+      from: "https://github.com/gardener/gardener/issues/13579",
+      to: "https://github.com/gardener/gardener/pull/13579",
+      message:
+        /^Unexpected `pull\/13579` for issue `gardener\/gardener#13579`, expected `issues\/13579` \(the link works, GitHub redirects it\)$/,
+    },
+    {
+      file: "2023-11.md",
+      from: "https://github.com/stackitcloud/gardener-extension-acl/tree/feature/SupportForMultipleIstioNamespaces",
+      to: "https://github.com/stackitcloud/gardener-extension-acl/tree/feature/SupportForMultipleIstioNamespace",
+      message:
+        /^Unexpected link to `feature\/SupportForMultipleIstioNamespace` in `stackitcloud\/gardener-extension-acl`/,
+    },
+    {
+      file: "2025-11.md",
+      from: "https://github.com/afritzler/machine-controller-manager/commit/7005bd20bea234895bdf9a9fc98e5dc43ceca1e9",
+      to: "https://github.com/afritzler/machine-controller-manager/commit/0005bd20bea234895bdf9a9fc98e5dc43ceca1e9",
+      message: /^Unexpected link to commit `0005bd2/,
+    },
+    {
+      file: "2025-11.md",
+      from: "https://github.com/kubernetes/community/blob/master/contributors/devel/sig-scalability/kubemark-guide.md",
+      to: "https://github.com/kubernetes/community/blob/master/contributors/devel/sig-scalability/kubemark-guides.md",
+      message:
+        /^Unexpected link to `master\/contributors\/devel\/sig-scalability\/kubemark-guides.md` in `kubernetes\/community`/,
+    },
+    {
+      file: "2025-11.md",
+      from: "https://github.com/shegox",
+      to: "https://github.com/shegox-gone",
+      message: /^Unexpected link to `shegox-gone`, expected a GitHub user or organization that exists$/,
+    },
+    {
+      file: "2025-11.md",
+      from: "https://github.com/saracen/gobuildcache",
+      to: "https://github.com/saracen/gobuildcache2",
+      message: /^Unexpected link to `saracen\/gobuildcache2`, expected a GitHub repository that exists/,
+    },
+    {
+      file: "2025-12.md",
+      from: "https://github.com/perses/perses/releases/tag/v0.53.0-beta.2",
+      to: "https://github.com/perses/perses/releases/tag/v0.53.0-beta.9",
+      message: /^Unexpected link to release `v0.53.0-beta.9`/,
+    },
+    {
+      file: "2026-03.md",
+      from: "https://github.com/gardener/hackathon/discussions/41",
+      to: "https://github.com/gardener/hackathon/discussions/4141",
+      message: /^Unexpected link to `gardener\/hackathon#4141`/,
+    },
+    {
+      file: "2025-12.md",
+      from: "https://github.com/apps/octo-sts",
+      to: "https://github.com/apps/octo-sts-gone",
+      message: /^Unexpected link to the GitHub App `octo-sts-gone`/,
+    },
   ];
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "wu007-acceptance-"));
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "wu007-cache-"));
@@ -82,15 +136,25 @@ beforeAll(async () => {
       linkCount.set(key, { count: (seen?.count ?? 0) + 1, file, url: link.url });
     }
   }
-  const once = [...linkCount.entries()].filter(([key, v]) => v.count === 1 && !seeds.some((s) => s.to.includes(`/${key}/`) || s.to.endsWith(`/${key}`)));
+  const once = [...linkCount.entries()].filter(
+    ([key, v]) => v.count === 1 && !seeds.some((s) => s.to.includes(`/${key}/`) || s.to.endsWith(`/${key}`)),
+  );
   const [renamedKey, renamed] = once.find(([key]) => key === "credativ/plutono") ?? once[0]!;
   const [archivedKey, archived] = once.find(([key]) => key === "ironcore-dev/vgopath") ?? once[1]!;
   const renamedRepo = world.repos.find((r) => `${r.owner}/${r.name}` === renamedKey)!;
   renamedRepo.formerNames = [renamedKey];
   renamedRepo.name = `${renamedRepo.name}-renamed`;
-  expected.push({ file: renamed.file, line: lineOf(copies[renamed.file]!, renamed.url), message: new RegExp(`^Unexpected old repository name \`${renamedKey}\`, expected \`${renamedKey}-renamed\``) });
+  expected.push({
+    file: renamed.file,
+    line: lineOf(copies[renamed.file]!, renamed.url),
+    message: new RegExp(`^Unexpected old repository name \`${renamedKey}\`, expected \`${renamedKey}-renamed\``),
+  });
   world.repos.find((r) => `${r.owner}/${r.name}` === archivedKey)!.archived = true;
-  expected.push({ file: archived.file, line: lineOf(copies[archived.file]!, archived.url), message: new RegExp(`^Unexpected link into the archived repository \`${archivedKey}\``) });
+  expected.push({
+    file: archived.file,
+    line: lineOf(copies[archived.file]!, archived.url),
+    message: new RegExp(`^Unexpected link into the archived repository \`${archivedKey}\``),
+  });
 
   for (const [name, text] of Object.entries(copies)) fs.writeFileSync(path.join(dir, name), text);
   const keys = new Set<string>();
@@ -114,9 +178,13 @@ afterAll(async () => {
 });
 
 function matchExpected(findings: RunFinding[]): void {
-  const unmatched = findings.filter((f) => !expected.some((e) => e.file === f.file && e.line === f.line && e.message.test(f.message)));
+  const unmatched = findings.filter(
+    (f) => !expected.some((e) => e.file === f.file && e.line === f.line && e.message.test(f.message)),
+  );
   expect(unmatched, "no intact link reported").toEqual([]);
-  const missed = expected.filter((e) => !findings.some((f) => e.file === f.file && e.line === f.line && e.message.test(f.message)));
+  const missed = expected.filter(
+    (e) => !findings.some((f) => e.file === f.file && e.line === f.line && e.message.test(f.message)),
+  );
   expect(missed, "every broken link found").toEqual([]);
 }
 
@@ -136,7 +204,9 @@ describe("WU007 on the real wrap-ups", () => {
     expect(github.requests.length).toBeLessThanOrEqual(Math.ceil(uniqueChecks / 40));
     // Every request carried the token, to this host.
     expect(github.requests.every((r) => r.authorization === `bearer ${TOKEN}`)).toBe(true);
-    console.info(`WU007 cold (markdownlint-cli2): ${uniqueChecks} unique links, ${github.requests.length} requests (${(github.requests.length / uniqueChecks).toFixed(3)}/link), ${run.ms.toFixed(0)} ms`);
+    console.info(
+      `WU007 cold (markdownlint-cli2): ${uniqueChecks} unique links, ${github.requests.length} requests (${(github.requests.length / uniqueChecks).toFixed(3)}/link), ${run.ms.toFixed(0)} ms`,
+    );
   });
 
   test("markdownlint-cli2, warm: the same findings, no request", async () => {
@@ -163,7 +233,12 @@ describe("WU007 on the real wrap-ups", () => {
   test("the token is in no output and no cache file", async () => {
     const run = await runRemarkEngine(dir, [githubLinkResolves]);
     const mdl = await runMarkdownlintCli2(dir, [githubLinkResolves]);
-    const everything = [run.output, mdl.output, ...run.findings.map((f) => f.message), ...mdl.findings.map((f) => f.message)].join("\n");
+    const everything = [
+      run.output,
+      mdl.output,
+      ...run.findings.map((f) => f.message),
+      ...mdl.findings.map((f) => f.message),
+    ].join("\n");
     expect(everything).not.toContain(TOKEN);
     const files = fs.readdirSync(cacheDir);
     expect(files.length).toBeGreaterThan(0);

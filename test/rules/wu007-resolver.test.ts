@@ -78,12 +78,20 @@ afterAll(async () => {
 });
 
 async function post(query: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(github.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const response = await fetch(github.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: await response.json() };
 }
 
 /** Lints in a new "run" (a fresh resolver) and returns `LINE: MESSAGE`. */
-async function run(text: string, lint = lintMarkdownlint, options: Record<string, unknown> | true = true): Promise<string[]> {
+async function run(
+  text: string,
+  lint = lintMarkdownlint,
+  options: Record<string, unknown> | true = true,
+): Promise<string[]> {
   resetGitHubResolver();
   return (await lint(text, { WU007: options })).map((r) => `${r.line}: ${r.message}`);
 }
@@ -96,14 +104,30 @@ describe("the fake GitHub speaks GitHub's shapes", () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       data: { r0: null },
-      errors: [{ type: "NOT_FOUND", path: ["r0"], locations: [{ line: 2, column: 3 }], message: "Could not resolve to a Repository with the name 'x/y'." }],
+      errors: [
+        {
+          type: "NOT_FOUND",
+          path: ["r0"],
+          locations: [{ line: 2, column: 3 }],
+          message: "Could not resolve to a Repository with the name 'x/y'.",
+        },
+      ],
     });
   });
 
   test("NOT_FOUND below an existing repository nulls only that field", async () => {
-    const { body } = await post(`{ r: repository(owner: "gardener", name: "gardener") { nameWithOwner p: pullRequest(number: 9) { number } i: issueOrPullRequest(number: 1) { __typename } } }`);
+    const { body } = await post(
+      `{ r: repository(owner: "gardener", name: "gardener") { nameWithOwner p: pullRequest(number: 9) { number } i: issueOrPullRequest(number: 1) { __typename } } }`,
+    );
     expect(body.data).toEqual({ r: { nameWithOwner: "gardener/gardener", p: null, i: { __typename: "PullRequest" } } });
-    expect(body.errors).toEqual([{ type: "NOT_FOUND", path: ["r", "p"], locations: [{ line: 1, column: 70 }], message: "Could not resolve to a PullRequest with the number of 9." }]);
+    expect(body.errors).toEqual([
+      {
+        type: "NOT_FOUND",
+        path: ["r", "p"],
+        locations: [{ line: 1, column: 70 }],
+        message: "Could not resolve to a PullRequest with the number of 9.",
+      },
+    ]);
   });
 
   test("renamed repositories: GraphQL follows renames unless told not to; REST answers 301", async () => {
@@ -118,7 +142,10 @@ describe("the fake GitHub speaks GitHub's shapes", () => {
   });
 
   test("rate-limit headers on every answer; an unknown field is a validation error", async () => {
-    const response = await fetch(github.graphqlUrl, { method: "POST", body: JSON.stringify({ query: "{ rateLimit { remaining resetAt } }" }) });
+    const response = await fetch(github.graphqlUrl, {
+      method: "POST",
+      body: JSON.stringify({ query: "{ rateLimit { remaining resetAt } }" }),
+    });
     expect(response.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
     expect(response.headers.get("x-ratelimit-reset")).toMatch(/^\d+$/);
     const { body } = await post(`{ repository(owner: "a", name: "b") { bogus } }`);
@@ -130,7 +157,13 @@ describe("the fake GitHub speaks GitHub's shapes", () => {
       { type: "owner", owner: "octo" },
       { type: "repo", owner: "gardener", repo: "gardener" },
       { type: "number", owner: "gardener", repo: "gardener", number: 1 },
-      { type: "object", owner: "gardener", repo: "gardener", expressions: refPathExpressions(["feature", "x"]), commit: false },
+      {
+        type: "object",
+        owner: "gardener",
+        repo: "gardener",
+        expressions: refPathExpressions(["feature", "x"]),
+        commit: false,
+      },
       { type: "object", owner: "gardener", repo: "gardener", expressions: ["345eaa1"], commit: true },
       { type: "release", owner: "gardener", repo: "gardener", tag: "v1.0.0" },
     ]);
@@ -189,12 +222,15 @@ describe("what WU007 resolves", () => {
   test("a broken link that ends the document is reported by both linters", async () => {
     const text = "# Notes\n\n**Code:** [the PR](https://github.com/gardener/gardener/pull/77)\n";
     for (const lint of [lintMarkdownlint, lintRemark]) {
-      expect(await run(text, lint), lint.name).toEqual(["3: Unexpected link to `gardener/gardener#77`, expected a pull request, issue or discussion that exists"]);
+      expect(await run(text, lint), lint.name).toEqual([
+        "3: Unexpected link to `gardener/gardener#77`, expected a pull request, issue or discussion that exists",
+      ]);
     }
   });
 
   test("links GitHub redirects (kinds, a rename) are warnings with the fix; in a reference definition only reported", async () => {
-    const text = "# Notes\n\n* https://github.com/gardener/gardener/issues/1\n* https://github.com/gardener/gardener/pull/4\n* [old][o]\n\n[o]: https://github.com/octo/old\n";
+    const text =
+      "# Notes\n\n* https://github.com/gardener/gardener/issues/1\n* https://github.com/gardener/gardener/pull/4\n* [old][o]\n\n[o]: https://github.com/octo/old\n";
     const expected = [
       "3: Unexpected `issues/1` for pull request `gardener/gardener#1`, expected `pull/1` (the link works, GitHub redirects it)",
       "4: Unexpected `pull/4` for discussion `gardener/gardener#4`, expected `discussions/4`",
@@ -203,8 +239,14 @@ describe("what WU007 resolves", () => {
     for (const lint of [lintMarkdownlint, lintRemark]) {
       resetGitHubResolver();
       const reported = await lint(text, { WU007: true });
-      expect(reported.map((r) => `${r.line}: ${r.message}`), lint.name).toEqual(expected);
-      expect(reported.map((r) => r.fix !== null), lint.name).toEqual([true, true, false]);
+      expect(
+        reported.map((r) => `${r.line}: ${r.message}`),
+        lint.name,
+      ).toEqual(expected);
+      expect(
+        reported.map((r) => r.fix !== null),
+        lint.name,
+      ).toEqual([true, true, false]);
     }
     // Warnings: markdownlint links each to the rule's #warnings section (the CLI counts them so).
     resetGitHubResolver();
@@ -229,7 +271,11 @@ describe("batching and de-duplication", () => {
     const { lint } = await import("markdownlint/promise");
     const { toMarkdownlintRule } = await import("../../src/adapters/markdownlint.js");
     const { githubLinkResolves } = await import("../../rules/wu007-github-link-resolves.js");
-    const result = await lint({ strings, config: { default: false, WU007: true }, customRules: [toMarkdownlintRule(githubLinkResolves)] });
+    const result = await lint({
+      strings,
+      config: { default: false, WU007: true },
+      customRules: [toMarkdownlintRule(githubLinkResolves)],
+    });
     expect(Object.values(result).flat()).toEqual([]);
     expect(github.requests).toHaveLength(1);
     expect(githubResolver().stats).toMatchObject({ checks: 60, requests: 1 });
@@ -238,8 +284,14 @@ describe("batching and de-duplication", () => {
 });
 
 describe("the disk cache", () => {
-  const text = doc("https://github.com/gardener/gardener/pull/1", "https://github.com/gardener/gardener/pull/99", "https://github.com/apps/octo-sts");
-  const findings = ["4: Unexpected link to `gardener/gardener#99`, expected a pull request, issue or discussion that exists"];
+  const text = doc(
+    "https://github.com/gardener/gardener/pull/1",
+    "https://github.com/gardener/gardener/pull/99",
+    "https://github.com/apps/octo-sts",
+  );
+  const findings = [
+    "4: Unexpected link to `gardener/gardener#99`, expected a pull request, issue or discussion that exists",
+  ];
 
   test("a second run asks nothing; a TTL of 0 asks again", async () => {
     expect(await run(text)).toEqual(findings);
@@ -276,7 +328,8 @@ describe("the disk cache", () => {
     expect(await run(text, lintRemark)).toEqual(findings);
     env({ WRAPUP_LINT_CACHE_DIR: cacheDir });
     expect(await run(text)).toEqual(findings);
-    for (const f of fs.readdirSync(cacheDir).filter((f) => f.startsWith("github-"))) fs.writeFileSync(path.join(cacheDir, f), "{ not json");
+    for (const f of fs.readdirSync(cacheDir).filter((f) => f.startsWith("github-")))
+      fs.writeFileSync(path.join(cacheDir, f), "{ not json");
     github.requests.length = 0;
     expect(await run(text)).toEqual(findings);
     expect(github.requests.length).toBeGreaterThan(0);
@@ -286,7 +339,9 @@ describe("the disk cache", () => {
     github.setFault({ mode: "500" });
     const first = await run(text);
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatch(/^3: Unexpected unverified link `https:\/\/github\.com\/gardener\/gardener\/pull\/1` \(HTTP 500 after 4 attempts\)/);
+    expect(first[0]).toMatch(
+      /^3: Unexpected unverified link `https:\/\/github\.com\/gardener\/gardener\/pull\/1` \(HTTP 500 after 4 attempts\)/,
+    );
     github.setFault({ mode: "none" });
     github.requests.length = 0;
     expect(await run(text)).toEqual(findings);
@@ -297,8 +352,13 @@ describe("the disk cache", () => {
 describe("hosts and the token", () => {
   test("GitHub Enterprise: GITHUB_API_URL and GITHUB_GRAPHQL_URL are where the requests go", async () => {
     env({ GITHUB_API_URL: `${github.apiUrl}/api/v3`, GITHUB_GRAPHQL_URL: `${github.apiUrl}/api/graphql` });
-    expect(await run(doc("https://github.com/gardener/gardener/pull/1", "https://github.com/apps/octo-sts"))).toEqual([]);
-    expect(github.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(["GET /api/v3/apps/octo-sts", "POST /api/graphql"]);
+    expect(await run(doc("https://github.com/gardener/gardener/pull/1", "https://github.com/apps/octo-sts"))).toEqual(
+      [],
+    );
+    expect(github.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      "GET /api/v3/apps/octo-sts",
+      "POST /api/graphql",
+    ]);
   });
 
   test("the token (GITHUB_TOKEN, else GH_TOKEN) goes to the API host only, never through a redirect, never into output or cache", async () => {
@@ -315,7 +375,8 @@ describe("hosts and the token", () => {
       github.setFault({ mode: "429", retryAfter: 1 });
       const limited = await run(doc("https://github.com/gardener/gardener/pull/2"), lintRemark);
       for (const line of [...out, ...limited]) expect(line).not.toContain(token);
-      for (const f of fs.readdirSync(cacheDir)) expect(fs.readFileSync(path.join(cacheDir, f), "utf8")).not.toContain(token);
+      for (const f of fs.readdirSync(cacheDir))
+        expect(fs.readFileSync(path.join(cacheDir, f), "utf8")).not.toContain(token);
     } finally {
       await elsewhere.close();
     }
@@ -331,7 +392,8 @@ describe("when a batch is sent", () => {
     // Reads one after another (as a linter reads the files of a run) for longer than the quiet
     // time; a link asked meanwhile would have gone alone after an idle timer.
     const started = Date.now();
-    while (Date.now() - started < 60) await fs.promises.readFile(path.join(import.meta.dirname, "..", "..", "package.json"));
+    while (Date.now() - started < 60)
+      await fs.promises.readFile(path.join(import.meta.dirname, "..", "..", "package.json"));
     const second = resolver.resolve(checkOf("https://github.com/gardener/gardener/pull/2"));
     expect(await Promise.all([first, second])).toMatchObject([{ status: "ok" }, { status: "ok" }]);
     expect(github.requests).toHaveLength(1);
@@ -351,34 +413,56 @@ describe("transient errors in GitHub's answer", () => {
   test("a link whose field errored is asked again with the next batch, and then answered", async () => {
     github.setFault({ mode: "partial", times: 1 });
     const text = doc(...[1, 2, 3, 4, 5, 301].map((n) => `https://github.com/gardener/many/pull/${n}`));
-    expect(await run(text)).toEqual(["8: Unexpected link to `gardener/many#301`, expected a pull request, issue or discussion that exists"]);
+    expect(await run(text)).toEqual([
+      "8: Unexpected link to `gardener/many#301`, expected a pull request, issue or discussion that exists",
+    ]);
     expect(github.requests.length).toBe(2);
     // Only what errored was asked the second time.
     expect(github.requests[1]!.body.match(/issueOrPullRequest\(/g)!.length).toBeLessThan(6);
   });
 
-  test("an error below a repository that took the repository away is unverified, never \"not found\"", () => {
+  test('an error below a repository that took the repository away is unverified, never "not found"', () => {
     const { readers } = buildQuery([{ type: "number", owner: "gardener", repo: "gardener", number: 1 }]);
-    const verdict = readers[0]!({ data: { r0: null }, errors: [{ message: "Something went wrong while executing your query.", path: ["r0", "f0_0", "author"] }] });
+    const verdict = readers[0]!({
+      data: { r0: null },
+      errors: [{ message: "Something went wrong while executing your query.", path: ["r0", "f0_0", "author"] }],
+    });
     expect(verdict).toMatchObject({ status: "unverified", transient: true });
-    const missing = readers[0]!({ data: { r0: null }, errors: [{ type: "NOT_FOUND", message: "Could not resolve to a Repository", path: ["r0"] }] });
+    const missing = readers[0]!({
+      data: { r0: null },
+      errors: [{ type: "NOT_FOUND", message: "Could not resolve to a Repository", path: ["r0"] }],
+    });
     expect(missing).toEqual({ status: "missing", missing: "repository" });
   });
 });
 
-describe("what counts as \"not found\"", () => {
+describe('what counts as "not found"', () => {
   test("an app's 404 counts only as GitHub's own (JSON with a message): a proxy's page is no evidence", async () => {
     const proxy = http.createServer((req, res) => {
       const json = req.url === "/apps/json-gone";
       res.writeHead(404, { "content-type": json ? "application/json" : "text/html" });
-      res.end(json ? JSON.stringify({ message: "Not Found", documentation_url: "https://docs.github.com/rest/apps/apps#get-an-app", status: "404" }) : "<html><body>404 Not Found</body></html>");
+      res.end(
+        json
+          ? JSON.stringify({
+              message: "Not Found",
+              documentation_url: "https://docs.github.com/rest/apps/apps#get-an-app",
+              status: "404",
+            })
+          : "<html><body>404 Not Found</body></html>",
+      );
     });
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
     try {
-      env({ GITHUB_API_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, GITHUB_GRAPHQL_URL: github.graphqlUrl, WRAPUP_LINT_GITHUB_TIMEOUT: "3" });
+      env({
+        GITHUB_API_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+        GITHUB_GRAPHQL_URL: github.graphqlUrl,
+        WRAPUP_LINT_GITHUB_TIMEOUT: "3",
+      });
       const out = await run(doc("https://github.com/apps/html-page", "https://github.com/apps/json-gone"));
       expect(out).toHaveLength(2);
-      expect(out[0]).toMatch(/^3: Unexpected unverified link `https:\/\/github\.com\/apps\/html-page` \(HTTP 404 without GitHub's answer/);
+      expect(out[0]).toMatch(
+        /^3: Unexpected unverified link `https:\/\/github\.com\/apps\/html-page` \(HTTP 404 without GitHub's answer/,
+      );
       expect(out[1]).toBe("4: Unexpected link to the GitHub App `json-gone`, expected an app that exists");
     } finally {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
@@ -404,7 +488,10 @@ describe("the cache across runs", () => {
   test("answers to other questions (another shape of query) are not used", async () => {
     expect(await run(text)).toHaveLength(1);
     const [file] = fs.readdirSync(cacheDir).filter((f) => f.startsWith("github-"));
-    const data = JSON.parse(fs.readFileSync(path.join(cacheDir, file!), "utf8")) as { asked: string; entries: Record<string, unknown> };
+    const data = JSON.parse(fs.readFileSync(path.join(cacheDir, file!), "utf8")) as {
+      asked: string;
+      entries: Record<string, unknown>;
+    };
     expect(Object.keys(data.entries).length).toBe(2);
     fs.writeFileSync(path.join(cacheDir, file!), JSON.stringify({ ...data, asked: "an-older-one" }));
     github.requests.length = 0;

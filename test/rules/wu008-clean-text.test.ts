@@ -74,17 +74,25 @@ describe("WU008 finds nothing in clean text", () => {
   }
 
   test("a document of all of it, through both linters", async () => {
-    const doc = ["# Clean text", "", ...[...multilingual, ...ftfyNegatives, ...portugueseCapitals].flatMap((l) => [l, ""])].join("\n");
+    const doc = [
+      "# Clean text",
+      "",
+      ...[...multilingual, ...ftfyNegatives, ...portugueseCapitals].flatMap((l) => [l, ""]),
+    ].join("\n");
     for (const lint of [lintMarkdownlint, lintRemark]) {
       expect(await lint(doc, { WU008: true }), lint.name).toEqual([]);
     }
   });
 
   test("ftfy's “mostly negative” case: only the stray C1 control is reported, not `é\\u0085` as 酠", async () => {
-    const doc = "C'est vrai que nous n'en avons pas encore beaucoup parlé\u0085 Tu sais, ça fait de nombreuses années\n";
+    const doc =
+      "C'est vrai que nous n'en avons pas encore beaucoup parlé\u0085 Tu sais, ça fait de nombreuses années\n";
     for (const lint of [lintMarkdownlint, lintRemark]) {
       const reported = await lint(doc, { WU008: true });
-      expect(reported.map((r) => [r.line, r.column, r.message, r.fix]), lint.name).toEqual([
+      expect(
+        reported.map((r) => [r.line, r.column, r.message, r.fix]),
+        lint.name,
+      ).toEqual([
         [1, 57, "Unexpected C1 control character U+0085, probably `…` (Windows-1252) read as ISO-8859-1", null],
       ]);
     }

@@ -24,8 +24,20 @@ function originalOf(seedLine: string): string {
 }
 
 /** `fixed` is `truth` with each left span still damaged and the truth among its candidates. */
-function restoresLine(fixed: string, truth: string, left: { column: number; text: string; candidates: string[] }[]): boolean {
-  return restoresExactly(fixed, truth, left.map((span) => ({ start: span.column - 1, end: span.column - 1 + span.text.length, candidates: span.candidates })));
+function restoresLine(
+  fixed: string,
+  truth: string,
+  left: { column: number; text: string; candidates: string[] }[],
+): boolean {
+  return restoresExactly(
+    fixed,
+    truth,
+    left.map((span) => ({
+      start: span.column - 1,
+      end: span.column - 1 + span.text.length,
+      candidates: span.candidates,
+    })),
+  );
 }
 
 function candidatesOf(message: string): string[] {
@@ -45,7 +57,8 @@ describe("WU008 on the seed page", () => {
       }
       lines.forEach((line, i) => {
         for (let c = 0; c < line.length; c++) {
-          if (line.charCodeAt(c) > 0x7f) expect(covered.has(`${i + 1}:${c + 1}`), `${lint.name} line ${i + 1} column ${c + 1}`).toBe(true);
+          if (line.charCodeAt(c) > 0x7f)
+            expect(covered.has(`${i + 1}:${c + 1}`), `${lint.name} line ${i + 1} column ${c + 1}`).toBe(true);
         }
       });
       expect(reported.length, lint.name).toBe(35);
@@ -55,7 +68,9 @@ describe("WU008 on the seed page", () => {
 
   test("the issue's example message", async () => {
     const reported = await lintMarkdownlint(seed, config);
-    expect(reported.find((r) => r.line === 8)?.message).toBe("`ğŸ—“ï¸` looks like 🗓️ (U+1F5D3 U+FE0F) saved through Windows-1254");
+    expect(reported.find((r) => r.line === 8)?.message).toBe(
+      "`ğŸ—“ï¸` looks like 🗓️ (U+1F5D3 U+FE0F) saved through Windows-1254",
+    );
     expect(reported.find((r) => r.line === 8 && r.message.startsWith("`â€“`"))?.message).toBe(
       "`â€“` looks like – (U+2013) saved through Windows-1254",
     );
@@ -78,7 +93,11 @@ describe("WU008 on the seed page", () => {
       fixedLines.forEach((line, i) => {
         const spans = left
           .filter((r) => r.line === i + 1)
-          .map((r) => ({ column: r.column!, text: /^`([^`]+)`/.exec(r.message)![1]!, candidates: candidatesOf(r.message) }));
+          .map((r) => ({
+            column: r.column!,
+            text: /^`([^`]+)`/.exec(r.message)![1]!,
+            candidates: candidatesOf(r.message),
+          }));
         const seedLine = seedLines[i]!;
         // Lines without damage stay as they are (some differ from today's page: the seed is older).
         const truth = /[^\x00-\x7F]/.test(seedLine) ? originalOf(seedLine) : seedLine;

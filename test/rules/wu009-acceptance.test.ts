@@ -15,7 +15,15 @@ import { bundledProfile } from "../../src/profile/load.js";
 import { projectsOf, type Project } from "../../src/wrapup/projects.js";
 import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
 import { nextSteps } from "../../rules/wu009-next-steps.js";
-import { setEnv, startFakeGitHub, useFakeGitHub, type FakeGitHub, type FakeRepo, type FakeState, type World } from "../github-server/server.js";
+import {
+  setEnv,
+  startFakeGitHub,
+  useFakeGitHub,
+  type FakeGitHub,
+  type FakeRepo,
+  type FakeState,
+  type World,
+} from "../github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "../github-server/runs.js";
 import { worldFromModels } from "../github-server/world-from-links.js";
 import { HACKATHONS, readWrapup, wrapups } from "../helpers/corpus.js";
@@ -34,12 +42,47 @@ interface Plant {
 }
 
 const PLANTS: Plant[] = [
-  { file: "2023-11.md", title: "ARM Support For OpenStack Extension", kind: "stale", message: /^Unexpected next step `Review and merge the PR`: every pull request the project links is merged \(`gardener\/gardener-extension-provider-openstack#\d+` merged\)/ },
-  { file: "2025-06.md", title: "Cluster-internal L7 Load-Balancing Endpoints for kube-apiservers", kind: "stale", message: /^Unexpected next step `Merge the PR`: every pull request the project links is merged/ },
-  { file: "2024-12.md", title: "Prevent Pod Scheduling Issues Due To Overscaling", kind: "stale", message: /^Unexpected next step `make sure the proposed pull requests gets accepted and merged`: every pull request the project links is merged \(`[^`]+` merged, `[^`]+` merged\)/ },
-  { file: "2025-11.md", title: "force-restore Operation Annotation For Shoots", kind: "stale", message: /^Unexpected next step `An issue in gardener-extension-provider-openstack that hinders control plane migration needs to be fixed`: every issue the project links is closed as completed/ },
-  { file: "2024-12.md", title: "Support More Use-Cases For TokenRequestor", kind: "open-without-next-steps", message: /^Unexpected project without `Next Steps` whose linked work is all open \(`gardener\/gardener#\d+` pull request open\), expected `Next Steps` saying what remains$/ },
-  { file: "2026-05.md", title: "Allow Admins to Easily Use a Viewer Kubeconfig by Default", kind: "open-without-next-steps", message: /^Unexpected project without `Next Steps` whose linked work is all open \(`[^`]+` issue open, `[^`]+` pull request draft\)/ },
+  {
+    file: "2023-11.md",
+    title: "ARM Support For OpenStack Extension",
+    kind: "stale",
+    message:
+      /^Unexpected next step `Review and merge the PR`: every pull request the project links is merged \(`gardener\/gardener-extension-provider-openstack#\d+` merged\)/,
+  },
+  {
+    file: "2025-06.md",
+    title: "Cluster-internal L7 Load-Balancing Endpoints for kube-apiservers",
+    kind: "stale",
+    message: /^Unexpected next step `Merge the PR`: every pull request the project links is merged/,
+  },
+  {
+    file: "2024-12.md",
+    title: "Prevent Pod Scheduling Issues Due To Overscaling",
+    kind: "stale",
+    message:
+      /^Unexpected next step `make sure the proposed pull requests gets accepted and merged`: every pull request the project links is merged \(`[^`]+` merged, `[^`]+` merged\)/,
+  },
+  {
+    file: "2025-11.md",
+    title: "force-restore Operation Annotation For Shoots",
+    kind: "stale",
+    message:
+      /^Unexpected next step `An issue in gardener-extension-provider-openstack that hinders control plane migration needs to be fixed`: every issue the project links is closed as completed/,
+  },
+  {
+    file: "2024-12.md",
+    title: "Support More Use-Cases For TokenRequestor",
+    kind: "open-without-next-steps",
+    message:
+      /^Unexpected project without `Next Steps` whose linked work is all open \(`gardener\/gardener#\d+` pull request open\), expected `Next Steps` saying what remains$/,
+  },
+  {
+    file: "2026-05.md",
+    title: "Allow Admins to Easily Use a Viewer Kubeconfig by Default",
+    kind: "open-without-next-steps",
+    message:
+      /^Unexpected project without `Next Steps` whose linked work is all open \(`[^`]+` issue open, `[^`]+` pull request draft\)/,
+  },
   // Not stale: one of the three pull requests was closed without merge.
   { file: "2023-11.md", title: "Make ACL Extension Production-Ready", kind: "not-stale", states: {} },
   // Not stale: the issue was closed as not planned, not completed.
@@ -58,18 +101,26 @@ beforeAll(async () => {
   const texts = Object.fromEntries(wrapups().map((n) => [n, readWrapup(n)]));
   const models = Object.fromEntries(Object.entries(texts).map(([n, t]) => [n, remarkModel(t)]));
   world = worldFromModels(Object.values(models));
-  const repoOf = (owner: string, name: string): FakeRepo => world.repos.find((r) => r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase())!;
+  const repoOf = (owner: string, name: string): FakeRepo =>
+    world.repos.find(
+      (r) => r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase(),
+    )!;
   const set = (owner: string, name: string, n: number, state: FakeState): void => {
     const repo = repoOf(owner, name);
     repo.states = { ...repo.states, [n]: state };
   };
   const profile = bundledProfile("gardener");
-  const projects: [string, Project][] = Object.entries(models).flatMap(([file, m]) => projectsOf(m, profile).map((p): [string, Project] => [file, p]));
+  const projects: [string, Project][] = Object.entries(models).flatMap(([file, m]) =>
+    projectsOf(m, profile).map((p): [string, Project] => [file, p]),
+  );
   // Where nothing is planted: a project with Next Steps has its work open, one without has it done.
   for (const [, p] of projects) {
     for (const l of p.links.filter((l) => numberedKinds.has(l.target.kind))) {
       const t = l.target;
-      const done: FakeState = t.kind === "pull" ? { state: "merged" } : { state: "closed", reason: t.kind === "discussion" ? "RESOLVED" : "COMPLETED" };
+      const done: FakeState =
+        t.kind === "pull"
+          ? { state: "merged" }
+          : { state: "closed", reason: t.kind === "discussion" ? "RESOLVED" : "COMPLETED" };
       set(t.owner, t.repo!, t.number!, p.nextSteps ? { state: "open" } : done);
     }
   }
@@ -82,14 +133,19 @@ beforeAll(async () => {
     links.forEach((l, i) => {
       const t = l.target;
       let state: FakeState;
-      if (plant.kind === "stale") state = t.kind === "pull" ? { state: "merged" } : { state: "closed", reason: "COMPLETED" };
-      else if (plant.kind === "open-without-next-steps") state = t.kind === "pull" && i === links.length - 1 && links.length > 1 ? { state: "draft" } : { state: "open" };
+      if (plant.kind === "stale")
+        state = t.kind === "pull" ? { state: "merged" } : { state: "closed", reason: "COMPLETED" };
+      else if (plant.kind === "open-without-next-steps")
+        state =
+          t.kind === "pull" && i === links.length - 1 && links.length > 1 ? { state: "draft" } : { state: "open" };
       // not-stale: everything done but the last link of the kind asked about.
-      else if (i === links.length - 1) state = t.kind === "pull" ? { state: "closed" } : { state: "closed", reason: "NOT_PLANNED" };
+      else if (i === links.length - 1)
+        state = t.kind === "pull" ? { state: "closed" } : { state: "closed", reason: "NOT_PLANNED" };
       else state = t.kind === "pull" ? { state: "merged" } : { state: "closed", reason: "COMPLETED" };
       set(t.owner, t.repo!, t.number!, state);
     });
-    if (plant.message) expected.push({ file: plant.file, from: p.section.heading.line, to: p.section.endLine, message: plant.message });
+    if (plant.message)
+      expected.push({ file: plant.file, from: p.section.heading.line, to: p.section.endLine, message: plant.message });
   }
 
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "wu009-acceptance-"));
@@ -107,9 +163,15 @@ afterAll(async () => {
 
 function matchPlanted(findings: RunFinding[]): void {
   const wu009 = findings.filter((f) => /next step|without `Next Steps`/.test(f.message));
-  const stray = wu009.filter((f) => !expected.some((e) => e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message)));
+  const stray = wu009.filter(
+    (f) => !expected.some((e) => e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message)),
+  );
   expect(stray, "no warning outside the planted projects").toEqual([]);
-  const missed = expected.filter((e) => wu009.filter((f) => e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message)).length !== 1);
+  const missed = expected.filter(
+    (e) =>
+      wu009.filter((f) => e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message))
+        .length !== 1,
+  );
   expect(missed, "one warning in each planted project").toEqual([]);
 }
 
@@ -139,7 +201,9 @@ describe("WU009 on the real wrap-ups, states set", () => {
     const warm = await runMarkdownlintCli2(dir, [githubLinkResolves, nextSteps]);
     expect(github.requests).toEqual([]);
     matchPlanted(warm.findings);
-    console.info(`WU009 requests (markdownlint-cli2, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`);
+    console.info(
+      `WU009 requests (markdownlint-cli2, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`,
+    );
   });
 
   test("markdownlint-cli2, WU009 alone, cold: exactly the planted projects, requests no more than WU007's", async () => {
@@ -167,7 +231,9 @@ describe("WU009 on the real wrap-ups, states set", () => {
     const warm = await runRemarkEngine(dir, [nextSteps]);
     expect(github.requests).toEqual([]);
     matchPlanted(warm.findings);
-    console.info(`WU009 requests (remark, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`);
+    console.info(
+      `WU009 requests (remark, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`,
+    );
   });
 
   test("offline with an empty cache, or GitHub answering nothing: no warning at all", async () => {
@@ -192,8 +258,14 @@ describe("WU009 on the real wrap-ups, states set", () => {
   test("the token is in no output and no cache file", async () => {
     const a = await runRemarkEngine(dir, [githubLinkResolves, nextSteps]);
     const b = await runMarkdownlintCli2(dir, [githubLinkResolves, nextSteps]);
-    const everything = [a.output, b.output, ...a.findings.map((f) => f.message), ...b.findings.map((f) => f.message)].join("\n");
+    const everything = [
+      a.output,
+      b.output,
+      ...a.findings.map((f) => f.message),
+      ...b.findings.map((f) => f.message),
+    ].join("\n");
     expect(everything).not.toContain(TOKEN);
-    for (const f of fs.readdirSync(cacheDir)) expect(fs.readFileSync(path.join(cacheDir, f), "utf8")).not.toContain(TOKEN);
+    for (const f of fs.readdirSync(cacheDir))
+      expect(fs.readFileSync(path.join(cacheDir, f), "utf8")).not.toContain(TOKEN);
   });
 });

@@ -23,9 +23,15 @@ test("the Next Steps of the real wrap-ups: the asks it reads there", () => {
   }
   // Every pull request ask below is one a reader takes for one (checked by hand, 2026-12).
   expect(found).toContain("2023-11.md ARM Support For OpenStack Extension: pull: Review and merge the PR");
-  expect(found).toContain("2025-06.md Cluster Network Observability: pull: The PR for retina is still open and needs to be merged");
-  expect(found.some((f) => /^2025-07\.md gardener-node-agent\s+crash-loop .*#11025\): pull: Review the PR$/.test(f))).toBe(true);
-  expect(found).toContain("2025-11.md Pull gardener-node-agent From Registry Mirror: pull: The pull request needs to be finalized, documentation updated, and then merged");
+  expect(found).toContain(
+    "2025-06.md Cluster Network Observability: pull: The PR for retina is still open and needs to be merged",
+  );
+  expect(
+    found.some((f) => /^2025-07\.md gardener-node-agent\s+crash-loop .*#11025\): pull: Review the PR$/.test(f)),
+  ).toBe(true);
+  expect(found).toContain(
+    "2025-11.md Pull gardener-node-agent From Registry Mirror: pull: The pull request needs to be finalized, documentation updated, and then merged",
+  );
   // 18 asks in 147 project sections: 15 to merge or review pull requests, 3 to close issues.
   expect(found.length).toBe(18);
   expect(found.filter((f) => / pull: /.test(f)).length).toBe(15);

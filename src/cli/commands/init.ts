@@ -45,7 +45,12 @@ export async function runInit(argv: string[], io: CommandIo): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { name: { type: "string" }, output: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        name: { type: "string" },
+        output: { type: "string" },
+        force: { type: "boolean" },
+        help: { type: "boolean" },
+      },
     });
   } catch (error) {
     throw new CommandError(`init: ${(error as Error).message.split("\n")[0]} (see init --help)`);
@@ -54,15 +59,24 @@ export async function runInit(argv: string[], io: CommandIo): Promise<number> {
     io.out(INIT_USAGE);
     return 0;
   }
-  if (parsed.positionals.length > 1) throw new CommandError(`init takes one folder, found ${parsed.positionals.length} (see init --help)`);
+  if (parsed.positionals.length > 1)
+    throw new CommandError(`init takes one folder, found ${parsed.positionals.length} (see init --help)`);
   const dir = path.resolve(io.cwd, parsed.positionals[0] ?? ".");
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CommandError(`init: ${shown(io, dir)} is not a folder`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new CommandError(`init: ${shown(io, dir)} is not a folder`);
   const output = path.resolve(io.cwd, parsed.values.output ?? PROFILE_FILES[0]);
   const existing = parsed.values.output ? [output] : PROFILE_FILES.map((f) => path.join(io.cwd, f));
   const present = existing.find((f) => fs.existsSync(f));
-  if (present && !parsed.values.force) throw new CommandError(`init: ${shown(io, present)} exists; nothing written (--force replaces it)`);
+  if (present && !parsed.values.force)
+    throw new CommandError(`init: ${shown(io, present)} exists; nothing written (--force replaces it)`);
 
-  const files = await globby("**/*.{md,markdown}", { cwd: dir, absolute: true, gitignore: true, ignore: ["**/node_modules/**", "**/.git/**"], dot: false });
+  const files = await globby("**/*.{md,markdown}", {
+    cwd: dir,
+    absolute: true,
+    gitignore: true,
+    ignore: ["**/node_modules/**", "**/.git/**"],
+    dot: false,
+  });
   if (files.length === 0) throw new CommandError(`init: no Markdown files under ${shown(io, dir)}`);
   const root = path.dirname(output);
   const inputs = files.sort().map((file) => {
@@ -70,7 +84,9 @@ export async function runInit(argv: string[], io: CommandIo): Promise<number> {
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (error) {
-      throw new CommandError(`init: cannot read ${shown(io, file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new CommandError(
+        `init: cannot read ${shown(io, file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     return { path: path.relative(root, file).split(path.sep).join("/"), text };
   });
@@ -89,7 +105,10 @@ export async function runInit(argv: string[], io: CommandIo): Promise<number> {
 
   for (const line of describe(profile, report)) io.out(line);
   io.out(`wrote ${shown(io, output)}`);
-  const counts = await findingsWith(output, report.wrapups.map((p) => path.resolve(root, p)));
+  const counts = await findingsWith(
+    output,
+    report.wrapups.map((p) => path.resolve(root, p)),
+  );
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const perFile = [...counts].filter(([, n]) => n > 0).map(([f, n]) => `${shown(io, f)} ${n}`);
   io.out(
@@ -126,7 +145,9 @@ function writeAtomically(file: string, text: string): void {
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw new CommandError(`init: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CommandError(
+      `init: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -138,37 +159,56 @@ export function describe(profile: ProfileFile, report: LearnReport): string[] {
     `wrapup-lint init: read ${report.read} Markdown files; ${report.wrapups.length} are wrap-ups (${report.templated.length} with project fields, newest ${report.templated[0]}).`,
   ];
   const h1 = profile.wrapups?.h1;
-  lines.push(`  wrap-ups:      the H1 matches /${h1 ?? "(nothing: set wrapups.h1)"}/i${report.alsoMatched.length > 0 ? `; also ${report.alsoMatched.length} other pages (${list(report.alsoMatched.slice(0, 3))}${report.alsoMatched.length > 3 ? ", …" : ""})` : ""}`);
+  lines.push(
+    `  wrap-ups:      the H1 matches /${h1 ?? "(nothing: set wrapups.h1)"}/i${report.alsoMatched.length > 0 ? `; also ${report.alsoMatched.length} other pages (${list(report.alsoMatched.slice(0, 3))}${report.alsoMatched.length > 3 ? ", …" : ""})` : ""}`,
+  );
   const fm = profile.frontMatter;
   if (fm?.schema && typeof fm.schema === "object") {
     const keys = Object.keys((fm.schema["properties"] ?? {}) as object);
     const required = (fm.schema["required"] ?? []) as string[];
-    const agrees = fm.titleMatches?.length ? `; the title agrees with the ${list(fm.titleMatches.map((m) => (m === "fileName" ? "file name" : m === "h1" ? "H1" : m)))}` : "";
-    lines.push(`  front matter:  ${fm.required ? "on every website page" : "optional"}; ${keys.length} keys (${required.length > 0 ? `${list(required)} required` : "none required"})${fm.weight ? `; weight ${fm.weight}` : ""}${agrees}`);
+    const agrees = fm.titleMatches?.length
+      ? `; the title agrees with the ${list(fm.titleMatches.map((m) => (m === "fileName" ? "file name" : m === "h1" ? "H1" : m)))}`
+      : "";
+    lines.push(
+      `  front matter:  ${fm.required ? "on every website page" : "optional"}; ${keys.length} keys (${required.length > 0 ? `${list(required)} required` : "none required"})${fm.weight ? `; weight ${fm.weight}` : ""}${agrees}`,
+    );
   } else {
     lines.push(`  front matter:  none`);
   }
   const ed = profile.eventDetails;
-  const byLevel = (items: { label: string; level: string }[], level: string): string[] => items.filter((i) => i.level === level).map((i) => i.label);
+  const byLevel = (items: { label: string; level: string }[], level: string): string[] =>
+    items.filter((i) => i.level === level).map((i) => i.label);
   if (ed?.items?.length) {
-    const parts = (["required", "usual", "optional"] as const).map((l) => (byLevel(ed.items!, l).length ? `${list(byLevel(ed.items!, l))} (${l})` : "")).filter((p) => p);
-    lines.push(`  event details: ${parts.join("; ")}${ed.date ? `; dates ${ed.date.format}${ed.date.separator ?? " – "}${ed.date.format}` : ""}`);
+    const parts = (["required", "usual", "optional"] as const)
+      .map((l) => (byLevel(ed.items!, l).length ? `${list(byLevel(ed.items!, l))} (${l})` : ""))
+      .filter((p) => p);
+    lines.push(
+      `  event details: ${parts.join("; ")}${ed.date ? `; dates ${ed.date.format}${ed.date.separator ?? " – "}${ed.date.format}` : ""}`,
+    );
   } else {
     lines.push(`  event details: none`);
   }
   const fields = profile.fields?.list ?? [];
   const named = (f: (typeof fields)[number]): string =>
     `${f.label}${f.aliases?.length ? ` (or ${f.aliases.join(", ")})` : ""}${f.alternatives?.length ? ` (${f.alternatives.join(", ")} stands in)` : ""}`;
-  lines.push(`  fields:        ${profile.fields?.style === "heading" ? "### headings on the newest pages" : "**bold labels**"}; ${profile.sections?.emoji === "required" ? "every project heading starts with an emoji" : "project headings without emoji allowed"}`);
+  lines.push(
+    `  fields:        ${profile.fields?.style === "heading" ? "### headings on the newest pages" : "**bold labels**"}; ${profile.sections?.emoji === "required" ? "every project heading starts with an emoji" : "project headings without emoji allowed"}`,
+  );
   for (const level of ["required", "usual", "optional"] as const) {
     const of = fields.filter((f) => f.level === level);
     if (of.length > 0) lines.push(`    ${level.padEnd(9)} ${list(of.map(named))}`);
   }
   const fixed = fields.filter((f) => f.colon === "inside" || f.colon === "outside");
-  if (fixed.length > 0) lines.push(`    colon     ${list(fixed.map((f) => `${f.colon} for ${f.label}`))}; one way per page for the others`);
+  if (fixed.length > 0)
+    lines.push(`    colon     ${list(fixed.map((f) => `${f.colon} for ${f.label}`))}; one way per page for the others`);
   const next = fields.find((f) => f.role === "next-steps");
-  lines.push(`    next      ${next ? `${next.label} says what a project leaves to do (role next-steps: WU009 compares it with the states of its links)` : "no field says what a project leaves to do (WU009 reads the field whose role is next-steps)"}`);
-  for (const slip of report.slips) lines.push(`  not learned:   \`${slip.label}\` (${slip.path}:${slip.line}) looks like a slip for \`${slip.likely}\``);
+  lines.push(
+    `    next      ${next ? `${next.label} says what a project leaves to do (role next-steps: WU009 compares it with the states of its links)` : "no field says what a project leaves to do (WU009 reads the field whose role is next-steps)"}`,
+  );
+  for (const slip of report.slips)
+    lines.push(
+      `  not learned:   \`${slip.label}\` (${slip.path}:${slip.line}) looks like a slip for \`${slip.likely}\``,
+    );
   return lines;
 }
 
@@ -181,7 +221,11 @@ async function findingsWith(profileFile: string, files: string[]): Promise<Map<s
     const results = await lint({
       files,
       // The rules that ask GitHub (WU007, WU009) are left out: init asks nobody.
-      config: { default: false, wrapup: true, ...Object.fromEntries(RULES.filter((r) => r.asynchronous).map((r) => [r.code, false])) },
+      config: {
+        default: false,
+        wrapup: true,
+        ...Object.fromEntries(RULES.filter((r) => r.asynchronous).map((r) => [r.code, false])),
+      },
       customRules: RULES.map(toMarkdownlintRule),
       handleRuleFailures: true,
     });

@@ -25,7 +25,10 @@ Options:
 /** `{YYYY}`, `{MM}`, `{Month}` in a template, for the event's month. */
 export function fill(template: string, year: number, month: number): string {
   const mm = String(month).padStart(2, "0");
-  return template.replaceAll("{YYYY}", String(year)).replaceAll("{MM}", mm).replaceAll("{Month}", MONTHS[month - 1]!);
+  return template
+    .replaceAll("{YYYY}", String(year))
+    .replaceAll("{MM}", mm)
+    .replaceAll("{Month}", MONTHS[month - 1]!);
 }
 
 /** The new wrap-up's text. */
@@ -35,7 +38,8 @@ export function newWrapup(profile: Profile, year: number, month: number): string
   let frontMatter = t.frontMatter;
   if (frontMatter === null && profile.frontMatter.required) {
     const lines = [`title: "{Month} {YYYY}"`];
-    if (profile.frontMatter.weight) lines.push(`weight: ${profile.frontMatter.weight === "-YYYYMM" ? "-" : ""}{YYYY}{MM}`);
+    if (profile.frontMatter.weight)
+      lines.push(`weight: ${profile.frontMatter.weight === "-YYYYMM" ? "-" : ""}{YYYY}{MM}`);
     frontMatter = lines.join("\n");
   }
   if (frontMatter !== null) parts.push(`---\n${fill(frontMatter, year, month)}\n---\n`);
@@ -50,7 +54,11 @@ export function newWrapup(profile: Profile, year: number, month: number): string
 export async function runNew(argv: string[], io: CommandIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { output: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { output: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean" } },
+    });
   } catch (error) {
     throw new CommandError(`new: ${(error as Error).message.split("\n")[0]} (see new --help)`);
   }
@@ -58,7 +66,8 @@ export async function runNew(argv: string[], io: CommandIo): Promise<number> {
     io.out(NEW_USAGE);
     return 0;
   }
-  if (parsed.positionals.length > 1) throw new CommandError(`new takes one month, found ${parsed.positionals.length} (see new --help)`);
+  if (parsed.positionals.length > 1)
+    throw new CommandError(`new takes one month, found ${parsed.positionals.length} (see new --help)`);
   const now = new Date();
   const given = parsed.positionals[0] ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(given);
@@ -76,15 +85,22 @@ export async function runNew(argv: string[], io: CommandIo): Promise<number> {
     ? path.resolve(io.cwd, parsed.values.output)
     : path.resolve(profile.dir ?? io.cwd, fill(profile.template.path ?? "{YYYY}-{MM}.md", year, month));
   const shown = path.relative(io.cwd, target) || target;
-  if (fs.existsSync(target) && !parsed.values.force) throw new CommandError(`new: ${shown} exists; nothing written (--force replaces it)`);
+  if (fs.existsSync(target) && !parsed.values.force)
+    throw new CommandError(`new: ${shown} exists; nothing written (--force replaces it)`);
   const text = newWrapup(profile, year, month);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, text, { flag: parsed.values.force ? "w" : "wx" });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(code === "EEXIST" ? `new: ${shown} exists; nothing written (--force replaces it)` : `new: cannot write ${shown}: ${code ?? (error as Error).message}`);
+    throw new CommandError(
+      code === "EEXIST"
+        ? `new: ${shown} exists; nothing written (--force replaces it)`
+        : `new: cannot write ${shown}: ${code ?? (error as Error).message}`,
+    );
   }
-  io.out(`wrote ${shown} (profile ${profile.name}): fill in the event details and the project section; until then wrapup-lint reports each empty field.`);
+  io.out(
+    `wrote ${shown} (profile ${profile.name}): fill in the event details and the project section; until then wrapup-lint reports each empty field.`,
+  );
   return 0;
 }

@@ -111,7 +111,10 @@ export interface StatusReport {
 const SUMMARIES: Summary[] = ["done", "in progress", "stalled", "closed", "unknown"];
 
 function emptyTotals(): Totals {
-  return { projects: { done: 0, "in progress": 0, stalled: 0, closed: 0, unknown: 0 }, work: { done: 0, open: 0, closed: 0, unknown: 0 } };
+  return {
+    projects: { done: 0, "in progress": 0, stalled: 0, closed: 0, unknown: 0 },
+    work: { done: 0, open: 0, closed: 0, unknown: 0 },
+  };
 }
 
 function addTotals(into: Totals, from: Totals): void {
@@ -128,17 +131,26 @@ function olderThanMonths(iso: string, months: number, now: Date): boolean {
   return then.getTime() < limit.getTime();
 }
 
-const latest = (dates: (string | null)[]): string | null => dates.filter((d): d is string => d !== null).sort().pop() ?? null;
+const latest = (dates: (string | null)[]): string | null =>
+  dates
+    .filter((d): d is string => d !== null)
+    .sort()
+    .pop() ?? null;
 
 /** One project's word from its links' states: never "done" or "stalled" without GitHub's answer. */
-export function summarize(links: LinkStatus[], stalledAfterMonths: number, now: Date): { summary: Summary; lastActivity: string | null } {
+export function summarize(
+  links: LinkStatus[],
+  stalledAfterMonths: number,
+  now: Date,
+): { summary: Summary; lastActivity: string | null } {
   const work = links.filter((l) => l.work !== null);
   const unanswered = links.some((l) => l.kind === null && /^(?:pull|issue|discussion)$/.test(linkKindOf(l.url)));
   const open = work.filter((l) => l.work === "open");
   const lastAll = latest(links.map((l) => l.updatedAt));
   if (open.length > 0) {
     const last = latest(open.map((l) => l.updatedAt));
-    if (last !== null && open.every((l) => l.updatedAt !== null) && olderThanMonths(last, stalledAfterMonths, now)) return { summary: "stalled", lastActivity: last };
+    if (last !== null && open.every((l) => l.updatedAt !== null) && olderThanMonths(last, stalledAfterMonths, now))
+      return { summary: "stalled", lastActivity: last };
     return { summary: "in progress", lastActivity: last ?? lastAll };
   }
   // Nothing open among the answers: a link without one might be open.
@@ -157,10 +169,42 @@ function linkKindOf(url: string): string {
 function linkStatus(url: string, name: string, line: number, verdict: Verdict): LinkStatus {
   const state: LinkState | null = stateOf(verdict);
   if (state) {
-    return { url, name, line, kind: kindName(state), state: state.state, words: stateWords(state), reason: state.reason, updatedAt: state.updatedAt, work: workOf(state) };
+    return {
+      url,
+      name,
+      line,
+      kind: kindName(state),
+      state: state.state,
+      words: stateWords(state),
+      reason: state.reason,
+      updatedAt: state.updatedAt,
+      work: workOf(state),
+    };
   }
-  if (verdict.status === "missing") return { url, name, line, kind: "missing", state: "missing", words: `not found (${verdict.missing})`, reason: null, updatedAt: null, work: null };
-  if (verdict.status === "ok") return { url, name, line, kind: "present", state: "present", words: "present", reason: null, updatedAt: null, work: null };
+  if (verdict.status === "missing")
+    return {
+      url,
+      name,
+      line,
+      kind: "missing",
+      state: "missing",
+      words: `not found (${verdict.missing})`,
+      reason: null,
+      updatedAt: null,
+      work: null,
+    };
+  if (verdict.status === "ok")
+    return {
+      url,
+      name,
+      line,
+      kind: "present",
+      state: "present",
+      words: "present",
+      reason: null,
+      updatedAt: null,
+      work: null,
+    };
   const words = verdict.status === "unverified" ? `unknown (${verdict.reason})` : "unknown (not in the cache)";
   return { url, name, line, kind: null, state: null, words, reason: null, updatedAt: null, work: null };
 }
@@ -172,7 +216,11 @@ function titleOf(model: ReturnType<typeof modelFromMdast>, file: string): string
   const fm = model.frontMatter;
   if (fm?.kind === "yaml") {
     const line = fm.body.find((l) => /^title:\s*\S/.test(l));
-    if (line) return line.replace(/^title:\s*/, "").replace(/^(["'])(.*)\1\s*$/, "$2").trim();
+    if (line)
+      return line
+        .replace(/^title:\s*/, "")
+        .replace(/^(["'])(.*)\1\s*$/, "$2")
+        .trim();
   }
   return model.h1?.plain ?? path.basename(file);
 }
@@ -190,14 +238,24 @@ export async function statusOf(files: string[], cwd: string, options: StatusOpti
   const resolver = githubResolver();
   const offline = options.offline || resolver.config.offline;
   const notes: string[] = [];
-  const pending: { file: string; title: string; projects: { title: string; line: number; links: { url: string; name: string; line: number; verdict: Verdict | Promise<Verdict> }[] }[] }[] = [];
+  const pending: {
+    file: string;
+    title: string;
+    projects: {
+      title: string;
+      line: number;
+      links: { url: string; name: string; line: number; verdict: Verdict | Promise<Verdict> }[];
+    }[];
+  }[] = [];
   // Every file read and every check asked first, so that they go in as few batches as they can.
   for (const file of files) {
     let text: string;
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (error) {
-      notes.push(`${path.relative(cwd, file)} could not be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+      notes.push(
+        `${path.relative(cwd, file)} could not be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`,
+      );
       continue;
     }
     const vfile = new VFile({ value: text, path: file });
@@ -216,7 +274,12 @@ export async function statusOf(files: string[], cwd: string, options: StatusOpti
           const key = checkKey(l.check);
           if (seen.has(key)) continue;
           seen.add(key);
-          links.push({ url: l.url, name: shortForm(l.target) ?? l.url, line: l.link.span.start.line, verdict: offline ? resolver.resolveCached(l.check) : resolver.resolve(l.check) });
+          links.push({
+            url: l.url,
+            name: shortForm(l.target) ?? l.url,
+            line: l.link.span.start.line,
+            verdict: offline ? resolver.resolveCached(l.check) : resolver.resolve(l.check),
+          });
         }
         return { title: p.title, line: p.section.heading.line, links };
       }),
@@ -229,7 +292,8 @@ export async function statusOf(files: string[], cwd: string, options: StatusOpti
     const projects: ProjectStatus[] = [];
     for (const p of event.projects) {
       const links: LinkStatus[] = [];
-      for (const l of p.links) links.push(linkStatus(l.url, l.name, l.line, l.verdict instanceof Promise ? await l.verdict : l.verdict));
+      for (const l of p.links)
+        links.push(linkStatus(l.url, l.name, l.line, l.verdict instanceof Promise ? await l.verdict : l.verdict));
       const { summary, lastActivity } = summarize(links, options.stalledAfterMonths, now);
       projects.push({ title: p.title, line: p.line, summary, lastActivity, links });
       eventTotals.projects[summary]++;
@@ -243,8 +307,14 @@ export async function statusOf(files: string[], cwd: string, options: StatusOpti
   }
   const unknown = events.flatMap((e) => e.projects.flatMap((p) => p.links)).filter((l) => l.kind === null).length;
   if (unknown > 0) {
-    const why = offline ? (resolver.config.token || !tokenMissing() ? "offline, and the link cache does not know them" : "no GitHub token (set GITHUB_TOKEN or GH_TOKEN), and the link cache does not know them") : "GitHub did not answer for them";
-    notes.push(`${unknown} link${unknown === 1 ? "'s state is" : "s' states are"} unknown: ${why}. Projects with no answered pull request, issue or discussion are \`unknown\`, never done.`);
+    const why = offline
+      ? resolver.config.token || !tokenMissing()
+        ? "offline, and the link cache does not know them"
+        : "no GitHub token (set GITHUB_TOKEN or GH_TOKEN), and the link cache does not know them"
+      : "GitHub did not answer for them";
+    notes.push(
+      `${unknown} link${unknown === 1 ? "'s state is" : "s' states are"} unknown: ${why}. Projects with no answered pull request, issue or discussion are \`unknown\`, never done.`,
+    );
   }
   return { generatedAt: now.toISOString(), stalledAfterMonths: options.stalledAfterMonths, notes, events, totals };
 }
@@ -258,16 +328,23 @@ function tokenMissing(env: NodeJS.ProcessEnv = process.env): boolean {
 // Formats
 
 const totalsLine = (t: Totals): string =>
-  `${SUMMARIES.filter((s) => t.projects[s] > 0).map((s) => `${t.projects[s]} ${s}`).join(", ") || "no projects"}; work: ${t.work.done} done, ${t.work.open} open, ${t.work.closed} closed${t.work.unknown ? `, ${t.work.unknown} unknown` : ""}`;
+  `${
+    SUMMARIES.filter((s) => t.projects[s] > 0)
+      .map((s) => `${t.projects[s]} ${s}`)
+      .join(", ") || "no projects"
+  }; work: ${t.work.done} done, ${t.work.open} open, ${t.work.closed} closed${t.work.unknown ? `, ${t.work.unknown} unknown` : ""}`;
 
-const linkText = (l: LinkStatus): string => `${l.name} ${l.kind && l.kind !== "present" && l.kind !== "missing" ? `${l.kind} ` : ""}${l.words}`;
+const linkText = (l: LinkStatus): string =>
+  `${l.name} ${l.kind && l.kind !== "present" && l.kind !== "missing" ? `${l.kind} ` : ""}${l.words}`;
 
 /** A terminal table: per wrap-up, one row per project (its links on lines of their own). */
 export function formatTable(report: StatusReport): string {
   const out: string[] = [];
   for (const e of report.events) {
     out.push(`${e.file}  ${e.title}`);
-    const rows = e.projects.map((p) => [p.title, p.summary, p.lastActivity?.slice(0, 10) ?? "-", p.links.map(linkText)] as const);
+    const rows = e.projects.map(
+      (p) => [p.title, p.summary, p.lastActivity?.slice(0, 10) ?? "-", p.links.map(linkText)] as const,
+    );
     const w0 = Math.min(60, Math.max(7, ...rows.map((r) => [...r[0]].length)));
     const w1 = Math.max(6, ...rows.map((r) => r[1].length));
     const cut = (s: string, w: number): string => ([...s].length > w ? [...s].slice(0, w - 1).join("") + "…" : s);
@@ -284,20 +361,38 @@ export function formatTable(report: StatusReport): string {
   return out.join("\n");
 }
 
-const mdCell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/([[\]*_`<>])/g, "\\$1");
+const mdCell = (s: string): string =>
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/([[\]*_`<>])/g, "\\$1");
 
 /** Markdown: a section per wrap-up, a table per section, for the next wrap-up's intro or an issue. */
 export function formatMarkdown(report: StatusReport): string {
   const out: string[] = [];
   for (const e of report.events) {
-    out.push(`### ${mdCell(e.title)}`, "", `\`${e.file}\`: ${totalsLine(e.totals)}`, "", "| Project | Status | Last activity | Links |", "| --- | --- | --- | --- |");
+    out.push(
+      `### ${mdCell(e.title)}`,
+      "",
+      `\`${e.file}\`: ${totalsLine(e.totals)}`,
+      "",
+      "| Project | Status | Last activity | Links |",
+      "| --- | --- | --- | --- |",
+    );
     for (const p of e.projects) {
-      const links = p.links.map((l) => `[${mdCell(l.name)}](${l.url.replace(/[()\s]/g, encodeURIComponent)}) ${mdCell(linkText(l).slice(l.name.length + 1))}`).join("<br>");
+      const links = p.links
+        .map(
+          (l) =>
+            `[${mdCell(l.name)}](${l.url.replace(/[()\s]/g, encodeURIComponent)}) ${mdCell(linkText(l).slice(l.name.length + 1))}`,
+        )
+        .join("<br>");
       out.push(`| ${mdCell(p.title)} | ${p.summary} | ${p.lastActivity?.slice(0, 10) ?? ""} | ${links || "–"} |`);
     }
     out.push("");
   }
-  out.push(`**Total** (${report.events.length} wrap-up${report.events.length === 1 ? "" : "s"}): ${totalsLine(report.totals)}`);
+  out.push(
+    `**Total** (${report.events.length} wrap-up${report.events.length === 1 ? "" : "s"}): ${totalsLine(report.totals)}`,
+  );
   for (const note of report.notes) out.push("", `> ${mdCell(note).replace(/\\`/g, "`")}`);
   return out.join("\n");
 }
@@ -306,22 +401,38 @@ export function formatJson(report: StatusReport): string {
   return JSON.stringify(report, null, 2);
 }
 
-const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** One self-contained HTML page: inline CSS and JS, a sortable table, per-event bars; nothing fetched. */
 export function formatHtml(report: StatusReport): string {
   const bar = (t: Totals): string => {
     const sum = t.work.done + t.work.open + t.work.closed + t.work.unknown;
-    const part = (n: number, cls: string, label: string): string => (n > 0 ? `<span class="${cls}" style="flex-grow:${n}" title="${n} ${label}">${n}</span>` : "");
-    return sum === 0 ? `<div class="bar empty">no pull requests, issues or discussions</div>` : `<div class="bar">${part(t.work.done, "done", "done")}${part(t.work.open, "open", "open")}${part(t.work.closed, "closed", "closed")}${part(t.work.unknown, "unknown", "unknown")}</div>`;
+    const part = (n: number, cls: string, label: string): string =>
+      n > 0 ? `<span class="${cls}" style="flex-grow:${n}" title="${n} ${label}">${n}</span>` : "";
+    return sum === 0
+      ? `<div class="bar empty">no pull requests, issues or discussions</div>`
+      : `<div class="bar">${part(t.work.done, "done", "done")}${part(t.work.open, "open", "open")}${part(t.work.closed, "closed", "closed")}${part(t.work.unknown, "unknown", "unknown")}</div>`;
   };
   const bars = report.events
-    .map((e) => `<tr><th scope="row">${esc(e.title)} <small>${esc(e.file)}</small></th><td class="bars">${bar(e.totals)}</td><td class="num">${SUMMARIES.map((s) => `${e.totals.projects[s]} ${s}`).filter((s) => !s.startsWith("0 ")).join(", ")}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><th scope="row">${esc(e.title)} <small>${esc(e.file)}</small></th><td class="bars">${bar(e.totals)}</td><td class="num">${SUMMARIES.map(
+          (s) => `${e.totals.projects[s]} ${s}`,
+        )
+          .filter((s) => !s.startsWith("0 "))
+          .join(", ")}</td></tr>`,
+    )
     .join("\n");
   const rows = report.events
     .flatMap((e) =>
       e.projects.map((p) => {
-        const links = p.links.map((l) => `<li><a href="${esc(l.url)}">${esc(l.name)}</a> <span class="state s-${esc((l.work ?? l.state ?? "unknown").replace(/\W+/g, "-"))}">${esc(linkText(l).slice(l.name.length + 1))}</span></li>`).join("");
+        const links = p.links
+          .map(
+            (l) =>
+              `<li><a href="${esc(l.url)}">${esc(l.name)}</a> <span class="state s-${esc((l.work ?? l.state ?? "unknown").replace(/\W+/g, "-"))}">${esc(linkText(l).slice(l.name.length + 1))}</span></li>`,
+          )
+          .join("");
         return `<tr><td data-sort="${esc(e.file)}">${esc(e.title)}</td><td>${esc(p.title)}</td><td data-sort="${SUMMARIES.indexOf(p.summary)}"><span class="summary ${p.summary.replace(" ", "-")}">${p.summary}</span></td><td data-sort="${esc(p.lastActivity ?? "")}">${esc(p.lastActivity?.slice(0, 10) ?? "")}</td><td class="num" data-sort="${p.links.length}">${p.links.length}</td><td><ul>${links}</ul></td></tr>`;
       }),
     )
@@ -428,7 +539,13 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: "string" }, output: { type: "string" }, "stalled-after": { type: "string" }, offline: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        format: { type: "string" },
+        output: { type: "string" },
+        "stalled-after": { type: "string" },
+        offline: { type: "boolean" },
+        help: { type: "boolean" },
+      },
     });
   } catch (error) {
     throw new CommandError(`status: ${(error as Error).message.split("\n")[0]} (see status --help)`);
@@ -438,9 +555,15 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     return 0;
   }
   const format = (parsed.values.format ?? "table") as StatusFormat;
-  if (!STATUS_FORMATS.includes(format)) throw new CommandError(`status: unknown format \`${parsed.values.format}\`, expected one of ${STATUS_FORMATS.join(", ")}`);
+  if (!STATUS_FORMATS.includes(format))
+    throw new CommandError(
+      `status: unknown format \`${parsed.values.format}\`, expected one of ${STATUS_FORMATS.join(", ")}`,
+    );
   const months = Number(parsed.values["stalled-after"] ?? "6");
-  if (!Number.isInteger(months) || months < 1) throw new CommandError(`status: --stalled-after takes a whole number of months (1 or more), found \`${parsed.values["stalled-after"]}\``);
+  if (!Number.isInteger(months) || months < 1)
+    throw new CommandError(
+      `status: --stalled-after takes a whole number of months (1 or more), found \`${parsed.values["stalled-after"]}\``,
+    );
   const patterns = parsed.positionals.length > 0 ? parsed.positionals : ["**/*.md"];
   const files: string[] = [];
   for (const pattern of patterns) {
@@ -449,7 +572,12 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
       files.push(named);
       continue;
     }
-    const found = await globby(pattern, { cwd: io.cwd, absolute: true, gitignore: true, ignore: ["**/node_modules/**", "**/.git/**"] });
+    const found = await globby(pattern, {
+      cwd: io.cwd,
+      absolute: true,
+      gitignore: true,
+      ignore: ["**/node_modules/**", "**/.git/**"],
+    });
     if (found.length === 0) throw new CommandError(`status: no file matches \`${pattern}\``);
     files.push(...found.sort());
   }
@@ -458,12 +586,18 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
   if (noToken) process.env["WRAPUP_LINT_OFFLINE"] = "1";
   let report: StatusReport;
   try {
-    report = await statusOf([...new Set(files)], io.cwd, { stalledAfterMonths: months, offline: parsed.values.offline === true || noToken });
+    report = await statusOf([...new Set(files)], io.cwd, {
+      stalledAfterMonths: months,
+      offline: parsed.values.offline === true || noToken,
+    });
   } catch (error) {
     if (error instanceof ProfileError) throw new CommandError(`status: ${error.message.split("\n")[0]}`);
     throw error;
   }
-  if (noToken) report.notes.unshift("No GitHub token (set GITHUB_TOKEN or GH_TOKEN; read access to public repositories is enough): states come from the link cache only.");
+  if (noToken)
+    report.notes.unshift(
+      "No GitHub token (set GITHUB_TOKEN or GH_TOKEN; read access to public repositories is enough): states come from the link cache only.",
+    );
   const text = formatStatus(report, format);
   if (parsed.values.output) {
     fs.writeFileSync(path.resolve(io.cwd, parsed.values.output), text.endsWith("\n") ? text : `${text}\n`);

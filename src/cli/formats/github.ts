@@ -32,4 +32,7 @@ export function githubCommands(results: LintResult[], prefix = ""): string[] {
   });
 }
 
-export const githubReport: Formatter = async ({ results, githubPrefix }) => githubCommands(results, githubPrefix).map((line) => line + "\n").join("");
+export const githubReport: Formatter = async ({ results, githubPrefix }) =>
+  githubCommands(results, githubPrefix)
+    .map((line) => line + "\n")
+    .join("");

@@ -33,7 +33,13 @@ export type Format = keyof typeof FORMATTERS;
 export const FORMATS = Object.keys(FORMATTERS) as Format[];
 
 /** Writes the report in `format` to `output` (a path from `cwd`) or through `out`, a line at a time. */
-export async function report(format: Format, input: ReportInput, output: string | null, cwd: string, out: (line: string) => void): Promise<void> {
+export async function report(
+  format: Format,
+  input: ReportInput,
+  output: string | null,
+  cwd: string,
+  out: (line: string) => void,
+): Promise<void> {
   const text = await FORMATTERS[format](input);
   if (output !== null) fs.writeFileSync(path.resolve(cwd, output), text);
   else if (text !== "") for (const line of text.replace(/\n$/, "").split("\n")) out(line);

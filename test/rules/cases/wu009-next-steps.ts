@@ -5,17 +5,27 @@
  */
 import type { RuleCase } from "../../helpers/examples.js";
 
-const PULL = "[gardener/gardener-extension-provider-openstack#690](https://github.com/gardener/gardener-extension-provider-openstack/pull/690)";
-const ISSUE = "[gardener/gardener-extension-provider-openstack#1217](https://github.com/gardener/gardener-extension-provider-openstack/issues/1217)";
+const PULL =
+  "[gardener/gardener-extension-provider-openstack#690](https://github.com/gardener/gardener-extension-provider-openstack/pull/690)";
+const ISSUE =
+  "[gardener/gardener-extension-provider-openstack#1217](https://github.com/gardener/gardener-extension-provider-openstack/issues/1217)";
 
 /** A project whose one link (a merged pull request, or an issue closed as completed) is done. */
 const project = (nextSteps: string, link = PULL): string =>
   `# Hack The Garden 11/2023 Wrap Up\n\n## 🔒 OpenStack Extension: Shoot Access\n\n**Achievements:** A first implementation.\n\n**Next Steps:** ${nextSteps}\n\n**Code**: ${link}\n`;
 
 /** The finding on an ask whose work is done: the merged pull request's, or the completed issue's. */
-const done = (ask: string, line = 7, what = "pull request the project links is merged (`gardener/gardener-extension-provider-openstack#690` merged)"): string =>
-  `${line}: Unexpected next step \`${ask}\`: every ${what}, expected only work still to do`;
-const completed = (ask: string): string => done(ask, 7, "issue the project links is closed as completed (`gardener/gardener-extension-provider-openstack#1217` closed (completed))");
+const done = (
+  ask: string,
+  line = 7,
+  what = "pull request the project links is merged (`gardener/gardener-extension-provider-openstack#690` merged)",
+): string => `${line}: Unexpected next step \`${ask}\`: every ${what}, expected only work still to do`;
+const completed = (ask: string): string =>
+  done(
+    ask,
+    7,
+    "issue the project links is closed as completed (`gardener/gardener-extension-provider-openstack#1217` closed (completed))",
+  );
 
 /** Next Steps and the ask WU009 reads in them, for a merged pull request. */
 const PULL_ASKS: [nextSteps: string, ask: string][] = [
@@ -24,8 +34,14 @@ const PULL_ASKS: [nextSteps: string, ask: string][] = [
   ["Merge gardener/gardener#14747 first.", "Merge gardener/gardener#14747"],
   ["Get the pull request merged.", "Get the pull request merged"],
   ["The PR has to be merged.", "The PR has to be merged"],
-  ["The individual PRs need to be worked on, reviewed and merged.", "The individual PRs need to be worked on, reviewed and merged"],
-  ["We need to make sure the proposed pull requests gets accepted and merged.", "make sure the proposed pull requests gets accepted and merged"],
+  [
+    "The individual PRs need to be worked on, reviewed and merged.",
+    "The individual PRs need to be worked on, reviewed and merged",
+  ],
+  [
+    "We need to make sure the proposed pull requests gets accepted and merged.",
+    "make sure the proposed pull requests gets accepted and merged",
+  ],
   ["Wait for the PR to be merged.", "Wait for the PR to be merged"],
   ["The PR has to be reviewed, tested and merged.", "The PR has to be reviewed, tested and merged"],
 ];
@@ -45,9 +61,27 @@ const NO_ASK = [
 ];
 
 export const CASES: RuleCase[] = [
-  ...PULL_ASKS.map(([nextSteps, ask]): RuleCase => ({ name: `an ask: ${nextSteps}`, text: project(nextSteps), findings: [done(ask)] })),
-  { name: "an ask in a list after a done item", text: project("\n\n- [x] docs\n- Review and merge the [PR](https://github.com/gardener/gardener-extension-provider-openstack/pull/690)"), findings: [done("Review and merge the PR", 10)] },
-  { name: "an ask about an issue: close it", text: project("Close the issue.", ISSUE), findings: [completed("Close the issue")] },
-  { name: "an ask about an issue: fix it", text: project("The issue in the extension has to be fixed.", ISSUE), findings: [completed("The issue in the extension has to be fixed")] },
+  ...PULL_ASKS.map(([nextSteps, ask]): RuleCase => ({
+    name: `an ask: ${nextSteps}`,
+    text: project(nextSteps),
+    findings: [done(ask)],
+  })),
+  {
+    name: "an ask in a list after a done item",
+    text: project(
+      "\n\n- [x] docs\n- Review and merge the [PR](https://github.com/gardener/gardener-extension-provider-openstack/pull/690)",
+    ),
+    findings: [done("Review and merge the PR", 10)],
+  },
+  {
+    name: "an ask about an issue: close it",
+    text: project("Close the issue.", ISSUE),
+    findings: [completed("Close the issue")],
+  },
+  {
+    name: "an ask about an issue: fix it",
+    text: project("The issue in the extension has to be fixed.", ISSUE),
+    findings: [completed("The issue in the extension has to be fixed")],
+  },
   ...NO_ASK.map((nextSteps): RuleCase => ({ name: `no ask: ${nextSteps}`, text: project(nextSteps), findings: [] })),
 ];
