@@ -17,7 +17,7 @@ import { assemble } from "../model/assemble.js";
 import { parseMdast } from "../model/from-mdast.js";
 import type { Field, Section, WrapupModel } from "../model/types.js";
 import { isNearMiss, wordsOf } from "../wrapup/sections.js";
-import { fold } from "./load.js";
+import { DEFAULT_EXCLUDE, fold } from "./load.js";
 import type {
   ColonStyle,
   DateFormat,
@@ -45,17 +45,6 @@ export interface LearnReport {
   /** Pages whose H1 matches the learned pattern but that do not look like wrap-ups (said, not changed). */
   alsoMatched: string[];
 }
-
-/** Section titles that are not projects unless a community's pages say otherwise (kept as defaults). */
-export const DEFAULT_EXCLUDE = [
-  "Preparation",
-  "Conclusion",
-  "Introduction",
-  "Summary",
-  "Agenda",
-  "Participants",
-  "Acknowledgements",
-];
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 

@@ -26,8 +26,8 @@ const jsonc = lazy<typeof import("jsonc-parser")>("jsonc-parser");
 const ajvModule = lazy<typeof import("ajv")>("ajv");
 let validateFile: import("ajv").ValidateFunction | undefined;
 
-/** Title words that are not project sections unless a profile says otherwise. */
-const DEFAULT_EXCLUDE = [
+/** Section titles that are not projects unless a profile says otherwise (`init` keeps them as defaults). */
+export const DEFAULT_EXCLUDE = [
   "Preparation",
   "Conclusion",
   "Introduction",

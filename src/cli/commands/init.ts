@@ -6,7 +6,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { globby } from "globby";
 import { lint } from "markdownlint/promise";
 import { toMarkdownlintRule } from "../../adapters/markdownlint.js";
@@ -14,6 +13,7 @@ import { learn, type LearnReport } from "../../profile/learn.js";
 import { forgetProfileFiles, parseProfileText, PROFILE_FILES, resolveProfile } from "../../profile/load.js";
 import type { ProfileFile } from "../../profile/types.js";
 import { RULES } from "../../../rules/index.js";
+import { commandArgs, CommandError, type CommandIo } from "./command.js";
 
 export const INIT_USAGE = `Usage: wrapup-lint init [DIR] [--name NAME] [--output FILE] [--force]
 
@@ -28,37 +28,17 @@ Options:
   --force          replace an existing profile file
   --help           show this help`;
 
-export interface CommandIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
-
-/** A problem that ends the command: one line, exit 2. */
-export class CommandError extends Error {}
-
 export const SCHEMA_URL = "https://github.com/wrapup-lint/wrapup-lint/blob/main/profiles/profile.schema.json";
 
 export async function runInit(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        name: { type: "string" },
-        output: { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new CommandError(`init: ${(error as Error).message.split("\n")[0]} (see init --help)`);
-  }
-  if (parsed.values.help) {
-    io.out(INIT_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(
+    "init",
+    argv,
+    { name: { type: "string" }, output: { type: "string" }, force: { type: "boolean" } },
+    INIT_USAGE,
+    io,
+  );
+  if (!parsed) return 0;
   if (parsed.positionals.length > 1)
     throw new CommandError(`init takes one folder, found ${parsed.positionals.length} (see init --help)`);
   const dir = path.resolve(io.cwd, parsed.positionals[0] ?? ".");

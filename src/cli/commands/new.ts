@@ -5,11 +5,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { MONTHS } from "../../wrapup/dates.js";
 import { profileFor, ProfileError } from "../../profile/load.js";
 import type { Profile } from "../../profile/types.js";
-import { CommandError, type CommandIo } from "./init.js";
+import { commandArgs, CommandError, type CommandIo } from "./command.js";
 
 export const NEW_USAGE = `Usage: wrapup-lint new [YYYY-MM] [--output FILE] [--force]
 
@@ -52,20 +51,8 @@ export function newWrapup(profile: Profile, year: number, month: number): string
 }
 
 export async function runNew(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { output: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean" } },
-    });
-  } catch (error) {
-    throw new CommandError(`new: ${(error as Error).message.split("\n")[0]} (see new --help)`);
-  }
-  if (parsed.values.help) {
-    io.out(NEW_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs("new", argv, { output: { type: "string" }, force: { type: "boolean" } }, NEW_USAGE, io);
+  if (!parsed) return 0;
   if (parsed.positionals.length > 1)
     throw new CommandError(`new takes one month, found ${parsed.positionals.length} (see new --help)`);
   const now = new Date();

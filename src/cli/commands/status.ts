@@ -12,7 +12,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { globby } from "globby";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -29,7 +28,7 @@ import { isWrapup } from "../../wrapup/detect.js";
 import { modelFromMdast } from "../../model/from-mdast.js";
 import { profileFor, ProfileError } from "../../profile/load.js";
 import { projectsOf } from "../../wrapup/projects.js";
-import { CommandError, type CommandIo } from "./init.js";
+import { commandArgs, CommandError, type CommandIo } from "./command.js";
 
 export const STATUS_USAGE = `Usage: wrapup-lint status [FILES...] [--format NAME] [--output FILE] [--stalled-after N]
 
@@ -534,26 +533,19 @@ export function formatStatus(report: StatusReport, format: StatusFormat): string
 }
 
 export async function runStatus(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string" },
-        output: { type: "string" },
-        "stalled-after": { type: "string" },
-        offline: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new CommandError(`status: ${(error as Error).message.split("\n")[0]} (see status --help)`);
-  }
-  if (parsed.values.help) {
-    io.out(STATUS_USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(
+    "status",
+    argv,
+    {
+      format: { type: "string" },
+      output: { type: "string" },
+      "stalled-after": { type: "string" },
+      offline: { type: "boolean" },
+    },
+    STATUS_USAGE,
+    io,
+  );
+  if (!parsed) return 0;
   const format = (parsed.values.format ?? "table") as StatusFormat;
   if (!STATUS_FORMATS.includes(format))
     throw new CommandError(
