@@ -6,6 +6,7 @@
  * partial GraphQL errors.
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildSchema, graphql, type GraphQLError, type GraphQLSchema } from "graphql";
@@ -640,6 +641,26 @@ export function useFakeGitHub(github: FakeGitHub, token: string, cacheDir: strin
     WRAPUP_LINT_OFFLINE: undefined,
     WRAPUP_LINT_GITHUB_TIMEOUT: "30",
   });
+}
+
+/**
+ * Starts the fake GitHub on `world` and points this process's link checks at it (`useFakeGitHub`);
+ * `stop` closes it and removes `cacheDir` and the `remove` folders (vitest: return it from
+ * `beforeAll`, which runs it after the file's tests).
+ */
+export async function serveFakeGitHub(
+  world: World,
+  token: string,
+  cacheDir: string,
+  ...remove: string[]
+): Promise<{ github: FakeGitHub; stop: () => Promise<void> }> {
+  const github = await startFakeGitHub(world, { token });
+  useFakeGitHub(github, token, cacheDir);
+  const stop = async (): Promise<void> => {
+    await github.close();
+    for (const dir of [cacheDir, ...remove]) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { github, stop };
 }
 
 /** Sets (a string) or unsets (undefined) each of `vars` in this process's environment. */

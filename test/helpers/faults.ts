@@ -72,6 +72,11 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
   ].filter((s) => s !== undefined);
   const page = sections.flatMap((s) => fieldsOf(s, profile));
   const usesOf = (label: string) => page.filter((c) => c.spec && c.spec.label === label);
+  /** A fault: lines [from, to] of the page replaced by `insert`. */
+  const fault = (f: Omit<Fault, "text" | "shift">, from: number, to: number, insert: string[]): void => {
+    const r = replace(lines, from, to, insert);
+    faults.push({ ...f, text: r.text, shift: r.shift });
+  };
 
   picked.forEach((section, s) => {
     const before = faults.length;
@@ -85,16 +90,12 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
       const end = fieldEnd(lines, next);
       // A required field dropped (the page carries it elsewhere: it is the page's template).
       if (spec.level === "required" && page.some((o) => o.spec === spec && o.field !== field)) {
-        const r = replace(lines, field.line, Math.min(next - 1, lines.length), []);
-        faults.push({
-          kind: "missing",
-          text: r.text,
-          code: "WU003",
-          line: heading.line,
-          says: `Missing \``,
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "missing", code: "WU003", line: heading.line, says: `Missing \``, othersStay: true },
+          field.line,
+          Math.min(next - 1, lines.length),
+          [],
+        );
       }
       // Its value emptied.
       if (end > field.line || field.value.trim() !== "") {
@@ -102,62 +103,42 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
           field.style === "heading"
             ? lines[field.line - 1]!
             : lines[field.line - 1]!.slice(0, field.labelSpan.end.column - 1);
-        const r = replace(lines, field.line, end, [labelLine]);
-        faults.push({
-          kind: "empty",
-          text: r.text,
-          code: "WU003",
-          line: field.line,
-          says: "Unexpected empty",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "empty", code: "WU003", line: field.line, says: "Unexpected empty", othersStay: true },
+          field.line,
+          end,
+          [labelLine],
+        );
       }
       // Misspelt.
       const wrong = misspell(field.label);
       if (wrong !== field.label) {
-        const r = replace(lines, field.line, field.line, [
-          spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, wrong),
-        ]);
-        faults.push({
-          kind: "misspelt",
-          text: r.text,
-          code: "WU003",
-          line: field.line,
-          says: "did you mean",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "misspelt", code: "WU003", line: field.line, says: "did you mean", othersStay: true },
+          field.line,
+          field.line,
+          [spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, wrong)],
+        );
       }
       // Doubled: the field again right after itself.
       {
         const block = lines.slice(field.line - 1, end);
-        const r = replace(lines, field.line, end, [...block, "", ...block]);
-        faults.push({
-          kind: "duplicate",
-          text: r.text,
-          code: "WU003",
-          line: end + 2,
-          says: "Unexpected second",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "duplicate", code: "WU003", line: end + 2, says: "Unexpected second", othersStay: true },
+          field.line,
+          end,
+          [...block, "", ...block],
+        );
       }
       // Mis-cased: its last word in lower case.
       const lower = field.label.replace(/(\S+)$/, (w) => w.toLowerCase());
       if (lower !== field.label) {
-        const r = replace(lines, field.line, field.line, [
-          spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, lower),
-        ]);
-        faults.push({
-          kind: "mis-cased",
-          text: r.text,
-          code: "WU004",
-          line: field.line,
-          says: "spelling",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "mis-cased", code: "WU004", line: field.line, says: "spelling", othersStay: true },
+          field.line,
+          field.line,
+          [spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, lower)],
+        );
       }
       const uses = usesOf(spec.label);
       const laterUse = uses.length >= 3 && uses[0]!.field !== field;
@@ -167,34 +148,22 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
         const moved =
           field.colon === "inside" ? `${marker}${field.label}${marker}:` : `${marker}${field.label}:${marker}`;
         const source = lines[field.line - 1]!;
-        const r = replace(lines, field.line, field.line, [
-          spliceText(source, field.labelSpan.start.column, field.labelSpan.text.length, moved),
-        ]);
-        faults.push({
-          kind: "colon",
-          text: r.text,
-          code: "WU004",
-          line: field.line,
-          says: "colon",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "colon", code: "WU004", line: field.line, says: "colon", othersStay: true },
+          field.line,
+          field.line,
+          [spliceText(source, field.labelSpan.start.column, field.labelSpan.text.length, moved)],
+        );
       }
       // A label written a second way (an alias where the page uses the label).
       if (laterUse && spec.aliases.length > 0) {
         const other = [spec.label, ...spec.aliases].find((s) => s !== field.label)!;
-        const r = replace(lines, field.line, field.line, [
-          spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, other),
-        ]);
-        faults.push({
-          kind: "two-ways",
-          text: r.text,
-          code: "WU004",
-          line: field.line,
-          says: "spelling",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "two-ways", code: "WU004", line: field.line, says: "spelling", othersStay: true },
+          field.line,
+          field.line,
+          [spliceText(lines[field.line - 1]!, field.labelTextSpan.start.column, field.label.length, other)],
+        );
       }
     }
     const content = heading.content;
@@ -203,56 +172,50 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
       const source = lines[heading.line - 1]!;
       const at = content.start.column - 1 + emoji.length;
       if (source[at] === " ") {
-        const r = replace(lines, heading.line, heading.line, [source.slice(0, at) + source.slice(at + 1)]);
-        faults.push({
-          kind: "heading-space",
-          text: r.text,
-          code: "WU005",
-          line: heading.line,
-          says: "without a space",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          { kind: "heading-space", code: "WU005", line: heading.line, says: "without a space", othersStay: true },
+          heading.line,
+          heading.line,
+          [source.slice(0, at) + source.slice(at + 1)],
+        );
       }
       if (profile.sections.emoji === "required") {
-        const r = replace(lines, heading.line, heading.line, [
-          source.slice(0, content.start.column - 1) + source.slice(at).trimStart(),
-        ]);
-        faults.push({
-          kind: "heading-emoji",
-          text: r.text,
-          code: "WU005",
-          line: heading.line,
-          says: "without a leading emoji",
-          shift: r.shift,
-          othersStay: true,
-        });
+        fault(
+          {
+            kind: "heading-emoji",
+            code: "WU005",
+            line: heading.line,
+            says: "without a leading emoji",
+            othersStay: true,
+          },
+          heading.line,
+          heading.line,
+          [source.slice(0, content.start.column - 1) + source.slice(at).trimStart()],
+        );
       }
       // Mojibake: the heading's UTF-8 read as Windows-1252.
       const damaged = iconv.decode(Buffer.from(source, "utf8"), "win1252");
-      const r = replace(lines, heading.line, heading.line, [damaged]);
-      faults.push({
-        kind: "mojibake",
-        text: r.text,
-        code: "WU008",
-        line: heading.line,
-        says: "looks like",
-        shift: r.shift,
-        othersStay: false,
-      });
+      fault(
+        { kind: "mojibake", code: "WU008", line: heading.line, says: "looks like", othersStay: false },
+        heading.line,
+        heading.line,
+        [damaged],
+      );
     }
     // The heading swallowed by an HTML block directly above it.
     if (lines[heading.line - 2] === "") {
-      const r = replace(lines, heading.line - 1, heading.line - 1, ["", "<div>", "</div>"]);
-      faults.push({
-        kind: "hidden-heading",
-        text: r.text,
-        code: "WU005",
-        line: heading.line + 2,
-        says: "inside an HTML block",
-        shift: r.shift,
-        othersStay: false,
-      });
+      fault(
+        {
+          kind: "hidden-heading",
+          code: "WU005",
+          line: heading.line + 2,
+          says: "inside an HTML block",
+          othersStay: false,
+        },
+        heading.line - 1,
+        heading.line - 1,
+        ["", "<div>", "</div>"],
+      );
     }
     // One fault of each kind per section, on a field that moves from section to section.
     const made = faults.splice(before);
@@ -268,18 +231,12 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
     (l, i) => i > (model.h1?.line ?? 0) && /\p{Extended_Pictographic}\uFE0F(?!\uFE0F)/u.test(l),
   );
   if (vs >= 0) {
-    const r = replace(lines, vs + 1, vs + 1, [
-      lines[vs]!.replace(/(\p{Extended_Pictographic}\uFE0F)(?!\uFE0F)/u, "$1\uFE0F"),
-    ]);
-    faults.push({
-      kind: "doubled-vs",
-      text: r.text,
-      code: "WU008",
-      line: vs + 1,
-      says: "variation selector",
-      shift: r.shift,
-      othersStay: true,
-    });
+    fault(
+      { kind: "doubled-vs", code: "WU008", line: vs + 1, says: "variation selector", othersStay: true },
+      vs + 1,
+      vs + 1,
+      [lines[vs]!.replace(/(\p{Extended_Pictographic}\uFE0F)(?!\uFE0F)/u, "$1\uFE0F")],
+    );
   }
   return faults;
 }

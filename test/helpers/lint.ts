@@ -19,6 +19,17 @@ import { RULES } from "../../rules/index.js";
 /** Which rules run and with what options: `{ WU003: true, WU004: { colon: "inside" } }`. */
 export type SuiteConfig = Record<string, boolean | Record<string, unknown>>;
 
+/** Every rule but the two that ask GitHub (WU007, WU009). */
+export const OFFLINE_SUITE: SuiteConfig = {
+  WU001: true,
+  WU002: true,
+  WU003: true,
+  WU004: true,
+  WU005: true,
+  WU006: true,
+  WU008: true,
+};
+
 export interface Reported {
   code: string;
   line: number;

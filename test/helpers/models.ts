@@ -56,3 +56,18 @@ export function remarkModel(text: string, path = "doc"): WrapupModel {
   const { tree, file } = remarkTree(text, path);
   return modelFromMdast(tree, file);
 }
+
+/** A model of bare lines, all WU008 reads (`source`), as both builders give it for a page without comments. */
+export function linesModel(lines: string[]): WrapupModel {
+  return {
+    lines,
+    source: lines,
+    frontMatter: null,
+    h1: null,
+    headings: [],
+    links: [],
+    hiddenHeadings: [],
+    eventDetails: null,
+    sections: [],
+  };
+}

@@ -280,6 +280,20 @@ describe("--changed-since", () => {
   });
 });
 
+/** markdownlint-cli2's configuration that runs WU007 alone. */
+const WU007_ALONE = JSON.stringify({
+  config: { default: false, WU007: true },
+  customRules: ["wrapup-lint/markdownlint"],
+});
+
+/** An environment whose link checks ask `server`, with a cache of their own. */
+const askingEnv = (server: FakeGitHub): NodeJS.ProcessEnv =>
+  testEnv({
+    WRAPUP_LINT_OFFLINE: "0",
+    GITHUB_API_URL: server.apiUrl,
+    WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
+  });
+
 describe("--offline", () => {
   let server: FakeGitHub;
   beforeAll(async () => {
@@ -294,17 +308,9 @@ describe("--offline", () => {
     const doc = "# Hack The Garden 11/2025 Wrap Up\n\n* [Nowhere](https://github.com/gardener/nowhere)\n";
     const dir = project({
       "w.md": doc,
-      ".markdownlint-cli2.jsonc": JSON.stringify({
-        config: { default: false, WU007: true },
-        customRules: ["wrapup-lint/markdownlint"],
-      }),
+      ".markdownlint-cli2.jsonc": WU007_ALONE,
     });
-    const env = () =>
-      testEnv({
-        WRAPUP_LINT_OFFLINE: "0",
-        GITHUB_API_URL: server.apiUrl,
-        WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
-      });
+    const env = () => askingEnv(server);
     const offline = await lint(["--offline", "--format", "json", "w.md"], dir, env());
     expect(offline.code, offline.stderr).toBe(0);
     expect(server.requests).toHaveLength(0);
@@ -329,17 +335,9 @@ describe("progress", () => {
         `# Hack The Garden 11/2025 Wrap Up\n\n* [Repo ${n}](https://github.com/gardener/repo-${n})\n`;
       const dir = project({
         ...Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`docs/w${i}.md`, doc(i)])),
-        ".markdownlint-cli2.jsonc": JSON.stringify({
-          config: { default: false, WU007: true },
-          customRules: ["wrapup-lint/markdownlint"],
-        }),
+        ".markdownlint-cli2.jsonc": WU007_ALONE,
       });
-      const env = () =>
-        testEnv({
-          WRAPUP_LINT_OFFLINE: "0",
-          GITHUB_API_URL: server.apiUrl,
-          WRAPUP_LINT_CACHE_DIR: tempDir("wrapup-lint-cache-"),
-        });
+      const env = () => askingEnv(server);
       // util-linux script(1) gives the command a pseudo-terminal.
       const command = `"${process.execPath}" "${path.join(ROOT, "bin", "wrapup-lint.js")}" "docs/*.md"`;
       const tty = await runAsync("script", ["-qec", command, "/dev/null"], { cwd: dir, env: env() });

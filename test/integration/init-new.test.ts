@@ -12,17 +12,8 @@ import type { ProfileFile } from "../../src/profile/types.js";
 import { communityPages } from "../helpers/community.js";
 import { CORPUS, corpusFiles, HACKATHONS, readWrapup, testCorpus, wrapups } from "../helpers/corpus.js";
 import { BIN, lint, project, ROOT, runAsync, tempDir, testEnv, writeFiles } from "../helpers/integration.js";
-import { fromLintError, fromMessage, runMarkdownlint, runRemark, type SuiteConfig } from "../helpers/lint.js";
+import { fromLintError, fromMessage, runMarkdownlint, runRemark, OFFLINE_SUITE } from "../helpers/lint.js";
 
-const SUITE: SuiteConfig = {
-  WU001: true,
-  WU002: true,
-  WU003: true,
-  WU004: true,
-  WU005: true,
-  WU006: true,
-  WU008: true,
-};
 const bundled = JSON.parse(fs.readFileSync(path.join(ROOT, "profiles", "gardener.json"), "utf8")) as ProfileFile;
 
 /** The profile file init wrote, comments dropped. */
@@ -39,10 +30,10 @@ function written(file: string): Record<string, unknown> {
 /** Both linters' findings on a file (its profile found above it), as `CODE line: message`. */
 async function findings(file: string): Promise<string[]> {
   const text = fs.readFileSync(file, "utf8");
-  const m = (await runMarkdownlint(text, SUITE, file))
+  const m = (await runMarkdownlint(text, OFFLINE_SUITE, file))
     .map(fromLintError)
     .map((r) => `${r.code} ${r.line}: ${r.message}`);
-  const r = (await runRemark(text, SUITE, file)).messages
+  const r = (await runRemark(text, OFFLINE_SUITE, file)).messages
     .map(fromMessage)
     .map((x) => `${x.code} ${x.line}: ${x.message}`);
   expect(r.sort(), "remark agrees with markdownlint").toEqual([...m].sort());

@@ -24,25 +24,14 @@ import {
   runMarkdownlint,
   runRemark,
   type Reported,
-  type SuiteConfig,
+  OFFLINE_SUITE,
 } from "../helpers/lint.js";
-
-/** Every rule but the one that asks GitHub. */
-const SUITE: SuiteConfig = {
-  WU001: true,
-  WU002: true,
-  WU003: true,
-  WU004: true,
-  WU005: true,
-  WU006: true,
-  WU008: true,
-};
 
 const LINTERS = {
   markdownlint: async (text: string, name: string): Promise<Reported[]> =>
-    (await runMarkdownlint(text, SUITE, name)).map(fromLintError),
+    (await runMarkdownlint(text, OFFLINE_SUITE, name)).map(fromLintError),
   remark: async (text: string, name: string): Promise<Reported[]> =>
-    (await runRemark(text, SUITE, name)).messages.map(fromMessage),
+    (await runRemark(text, OFFLINE_SUITE, name)).messages.map(fromMessage),
 };
 
 const show = (r: Reported): string => `${r.code} ${r.line}: ${r.message}`;

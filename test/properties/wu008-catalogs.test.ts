@@ -7,9 +7,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
-import type { WrapupModel } from "../../src/model/types.js";
 import { catalogText, CATALOGS, ISO_CODES, isKnownDamage, KNOWN_DAMAGE, LOCALE_DIR } from "../helpers/catalogs.js";
 import { lintMarkdownlint, lintRemark } from "../helpers/lint.js";
+import { linesModel } from "../helpers/models.js";
 
 const languages = catalogText();
 const found = new Set(languages.flatMap((l) => l.catalogs));
@@ -22,19 +22,6 @@ if (!enough) {
       "(needs iso-codes and three of coreutils, glib, gtk, Linux-PAM, grep, apt: apt-get install iso-codes libglib2.0-data libgtk2.0-common)",
   );
 }
-
-/** A model of bare lines: all WU008 reads. */
-const linesModel = (lines: string[]): WrapupModel => ({
-  lines,
-  source: lines,
-  frontMatter: null,
-  h1: null,
-  headings: [],
-  links: [],
-  hiddenHeadings: [],
-  eventDetails: null,
-  sections: [],
-});
 
 describe.skipIf(!enough)("WU008 on the translations of Debian's gettext catalogs", () => {
   test("the catalogs are there: iso-codes and at least three message catalogs, in many languages", () => {

@@ -10,12 +10,11 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
 import { analyzeLines } from "../../src/encoding/index.js";
-import type { WrapupModel } from "../../src/model/types.js";
 import { damages, type Damage } from "../helpers/damage.js";
 import { HACKATHONS, readWrapup, wrapups } from "../helpers/corpus.js";
 import { fixMarkdownlint, fixRemark, lintMarkdownlint, lintRemark } from "../helpers/lint.js";
 import { neverWrong, restoresExactly } from "../helpers/encoding.js";
-import { remarkModel } from "../helpers/models.js";
+import { remarkModel, linesModel } from "../helpers/models.js";
 
 /** Real pages, in the repository (test/wrapups/). */
 const REAL = path.resolve(HACKATHONS, "..");
@@ -134,19 +133,6 @@ describe("WU008 fault injection on real lines", () => {
       });
     }
   }
-});
-
-/** A model of bare lines: all WU008 reads (`source`), as both builders give it for a page without comments. */
-const linesModel = (lines: string[]): WrapupModel => ({
-  lines,
-  source: lines,
-  frontMatter: null,
-  h1: null,
-  headings: [],
-  links: [],
-  hiddenHeadings: [],
-  eventDetails: null,
-  sections: [],
 });
 
 /** Every fix of the rule applied to the lines, as both adapters write them. */

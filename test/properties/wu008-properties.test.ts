@@ -10,7 +10,7 @@ import { damages } from "../helpers/damage.js";
 import { growthSync, linearBound } from "../helpers/complexity.js";
 import { neverWrong } from "../helpers/encoding.js";
 import { emojiEncoding } from "../../rules/wu008-emoji-encoding.js";
-import type { WrapupModel } from "../../src/model/types.js";
+import { linesModel } from "../helpers/models.js";
 
 const TOKENS = [
   "🗓️",
@@ -114,21 +114,6 @@ function fixLine(line: string): string {
     out = out.slice(0, f.fix!.column - 1) + f.fix!.insertText + out.slice(f.fix!.column - 1 + f.fix!.deleteCount);
   }
   return out;
-}
-
-/** A model of bare lines: all WU008 reads. */
-function linesModel(lines: string[]): WrapupModel {
-  return {
-    lines,
-    source: lines,
-    frontMatter: null,
-    h1: null,
-    headings: [],
-    links: [],
-    hiddenHeadings: [],
-    eventDetails: null,
-    sections: [],
-  };
 }
 
 const textArb = fc

@@ -8,11 +8,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { checkFor, checkKey } from "../../src/github/checks.js";
 import { parseGitHubUrl } from "../../src/github/url.js";
 import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
-import { startFakeGitHub, useFakeGitHub, type FakeGitHub, type World } from "../github-server/server.js";
+import { serveFakeGitHub, type FakeGitHub, type World } from "../github-server/server.js";
 import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "../github-server/runs.js";
 import { worldFromModels } from "../github-server/world-from-links.js";
 import { readWrapup, wrapups } from "../helpers/corpus.js";
@@ -167,14 +167,9 @@ beforeAll(async () => {
   }
   uniqueChecks = keys.size;
 
-  github = await startFakeGitHub(world, { token: TOKEN });
-  useFakeGitHub(github, TOKEN, cacheDir);
-});
-
-afterAll(async () => {
-  await github?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const served = await serveFakeGitHub(world, TOKEN, cacheDir, dir);
+  github = served.github;
+  return served.stop;
 });
 
 function matchExpected(findings: RunFinding[]): void {

@@ -10,15 +10,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { bundledProfile } from "../../src/profile/load.js";
 import { projectsOf, type Project } from "../../src/wrapup/projects.js";
 import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
 import { nextSteps } from "../../rules/wu009-next-steps.js";
 import {
   setEnv,
-  startFakeGitHub,
-  useFakeGitHub,
+  serveFakeGitHub,
   type FakeGitHub,
   type FakeRepo,
   type FakeState,
@@ -151,14 +150,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "wu009-acceptance-"));
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "wu009-cache-"));
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
-  github = await startFakeGitHub(world, { token: TOKEN });
-  useFakeGitHub(github, TOKEN, cacheDir);
-});
-
-afterAll(async () => {
-  await github?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const served = await serveFakeGitHub(world, TOKEN, cacheDir, dir);
+  github = served.github;
+  return served.stop;
 });
 
 function matchPlanted(findings: RunFinding[]): void {
