@@ -14,15 +14,16 @@ export default defineConfig({
     // coverage, in about 70 s on 2 cores: what they reach in src/ and rules/. Not test/properties:
     // instrumented, its corpus loops and fuzzing took 15 min 39 s with test/rules (2026-12-02).
     // Not test/integration: it runs dist/ in child processes, which this process's coverage
-    // cannot see. The floor sits just below what test/rules reaches (70.2 % of lines and
-    // statements, 84.5 % of branches, 97.4 % of functions on 2026-12-02): a change that leaves
-    // code no rule test reaches fails it.
+    // cannot see. The floor sits just below what test/rules reaches (68.9 % of lines and
+    // statements, 84.6 % of branches, 97.5 % of functions on 2026-12-02, after Prettier wrapped
+    // long statements over more lines; 70.2 % of lines before): a change that leaves code no rule
+    // test reaches fails it.
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts", "rules/**/*.ts"],
       exclude: ["src/types/**"],
       reporter: ["text-summary", "html"],
-      thresholds: { lines: 70, statements: 70, branches: 84, functions: 97 },
+      thresholds: { lines: 68, statements: 68, branches: 84, functions: 97 },
     },
   },
 });
