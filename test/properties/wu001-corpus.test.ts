@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { MONTHS } from "../../src/wrapup/dates.js";
 import { CORPUS, corpusFiles, testCorpus, readWrapup, wrapups } from "../helpers/corpus.js";
 import {
   fixMarkdownlint,
@@ -47,21 +48,7 @@ describe("real wrap-ups", () => {
     for (const name of wrapups()) {
       const text = readWrapup(name);
       const title = /^title: "(\w+) (\d{4})"$/m.exec(text)!;
-      const months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-      ];
-      const other = months[(months.indexOf(title[1]!) + 1) % 12]!;
+      const other = MONTHS[(MONTHS.indexOf(title[1]!) + 1) % 12]!;
       const changed = text.replace(title[0], `title: "${other} ${title[2]}"`);
       const { markdownlint, remark } = await both(changed, name, ONLY);
       expect(
