@@ -3,6 +3,7 @@
  * (Gardener: Date, Location, Organizer, and usually Topics); the date range is written in the
  * house format (`DD.MM.YYYY – DD.MM.YYYY`), parses and starts before it ends.
  */
+import { eventDetailsOf } from "../src/model/structure.js";
 import { isRepositoryPage, isStub } from "../src/wrapup/detect.js";
 import type { EventItem } from "../src/model/types.js";
 import type { EventItemSpec } from "../src/profile/types.js";
@@ -41,7 +42,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
     const spec = profile.eventDetails;
     const demanded = spec.required && !isRepositoryPage(model) && !stub;
     const required = stub ? [] : spec.items.filter((i) => i.level === "required");
-    const details = model.eventDetails;
+    const details = eventDetailsOf(model);
     if (!details) {
       if (!demanded || required.length === 0) return [];
       return [

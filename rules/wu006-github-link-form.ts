@@ -2,6 +2,7 @@
  * WU006 wrapup-github-link-form: GitHub links are well formed, their text agrees with their
  * URL, and a field links the kind of thing its label promises. No network.
  */
+import { sectionsOf } from "../src/model/structure.js";
 import type { Field, WrapupModel } from "../src/model/types.js";
 import { sliceSpan } from "../src/model/source.js";
 import { githubLinks, inUrl } from "../src/github/links.js";
@@ -30,7 +31,7 @@ const CONVERSATION = /^(?:discussion_r\d+|issuecomment-\d+|pullrequestreview-\d+
 /** The field each line belongs to, indexed once per model (not a scan per link). */
 const fieldLines = memo((model: WrapupModel): Map<number, Field> => {
   const index = new Map<number, Field>();
-  for (const section of model.sections) {
+  for (const section of sectionsOf(model)) {
     for (const field of section.fields) {
       const from = Math.max(field.line, section.heading.line);
       const to = Math.min(field.endLine, section.endLine);

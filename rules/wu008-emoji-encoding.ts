@@ -3,6 +3,7 @@
  * twice, possibly with bytes dropped), no broken characters, no broken emoji sequences. Applies
  * to every Markdown document. Fixes only what is certain.
  */
+import { sourceOf } from "../src/model/structure.js";
 import { analyzeLines, CODE_PAGE_IDS, codePage, type Anomaly, type MojibakeSpan } from "../src/encoding/index.js";
 import { codePoints } from "../src/encoding/unicode.js";
 import { replace, sortFindings, type Finding, type WrapupRule } from "../src/core/rule.js";
@@ -41,7 +42,7 @@ export const emojiEncoding = {
     const findings: Finding[] = [];
     // Comments too: damage there is damage a maintainer wants to know of (`source`, unmasked,
     // read only when a line holds a comment).
-    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => model.source });
+    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => sourceOf(model) });
     for (const { index, mojibake, anomalies } of damage) {
       const line = index + 1;
       for (const span of mojibake) findings.push(mojibakeFinding(line, span));

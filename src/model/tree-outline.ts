@@ -3,7 +3,7 @@
  * places. `assemble()` turns it into the wrap-up model; everything about wrap-ups lives there, so
  * the two builders stay thin and cannot disagree about meaning.
  */
-import type { FrontMatter, Point } from "./types.js";
+import type { FrontMatter, Point, WrapupModel } from "./types.js";
 
 export interface ParsedHeading {
   depth: number;
@@ -89,4 +89,16 @@ export function normalizeLabel(label: string): string {
     .trim()
     .toLowerCase()
     .toUpperCase();
+}
+
+/** The outline each model was assembled from, kept for the parts read on first use (src/model/structure.ts). */
+const outlines = new WeakMap<WrapupModel, ParsedDocument>();
+
+export function keepOutline(model: WrapupModel, doc: ParsedDocument): void {
+  outlines.set(model, doc);
+}
+
+/** The outline behind a model; none for a model made by hand. */
+export function outlineOf(model: WrapupModel): ParsedDocument | undefined {
+  return outlines.get(model);
 }

@@ -113,26 +113,22 @@ export interface EventDetails {
   items: EventItem[];
 }
 
+/**
+ * What every rule may read of a document. The project sections, the event details and the
+ * unmasked lines are read on first use: `sectionsOf`, `eventDetailsOf`, `sourceOf` in
+ * src/model/structure.ts.
+ */
 export interface WrapupModel {
   /**
    * The document's lines, front matter included, line endings removed. The content of HTML
    * comments is masked as markdownlint masks it (`<!-- ... -->` keeps its length).
    */
   lines: readonly string[];
-  /**
-   * The same lines with the text of HTML comments as written (the same array as `lines` when the
-   * document has no comment): for WU008, whose damage is damage in a comment too.
-   */
-  source: readonly string[];
   frontMatter: FrontMatter | null;
   /** The first H1 of the document, if any. */
   h1: Heading | null;
   /** All headings in document order (top level and in containers). */
   headings: Heading[];
-  /** The first list after the H1 and before the first H2, read as event details. */
-  eventDetails: EventDetails | null;
-  /** One section per H2. */
-  sections: Section[];
   /** Every link in the document, in source order. */
   links: Link[];
   /**

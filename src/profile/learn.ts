@@ -6,6 +6,7 @@
  * the front matter keys and types, the event details and the date format. What the pages do
  * not show (which H2 titles are not projects) keeps its default.
  */
+import { eventDetailsOf, sectionsOf } from "../model/structure.js";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -75,7 +76,9 @@ const labelsOf = (section: Section): Field[] => section.fields;
 
 /** The labels that most sections of a page carry (its template), if it has one. */
 function pageTemplate(model: WrapupModel): Set<string> {
-  const sections = model.sections.filter((s) => !DEFAULT_EXCLUDE.some((t) => fold(t) === fold(titleWithoutEmoji(s))));
+  const sections = sectionsOf(model).filter(
+    (s) => !DEFAULT_EXCLUDE.some((t) => fold(t) === fold(titleWithoutEmoji(s))),
+  );
   // A wrap-up tells of several projects; a page with one section (a command's reference page
   // with its `### Options`) is not where a template shows. It may still be a wrap-up by its H1.
   if (sections.length < 2) return new Set();
@@ -290,7 +293,7 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
     g.reduce(
       (n, p) =>
         n +
-        p.model.sections.filter((s) => s.fields.filter((f) => templates.get(p)!.has(wordsOf(f.label))).length >= 2)
+        sectionsOf(p.model).filter((s) => s.fields.filter((f) => templates.get(p)!.has(wordsOf(f.label))).length >= 2)
           .length,
       0,
     );
@@ -315,7 +318,7 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   // 2. Fields: every label of the templated pages' project sections, grouped by its words.
   const uses: Use[] = [];
   for (const page of templated) {
-    for (const section of page.model.sections) {
+    for (const section of sectionsOf(page.model)) {
       if (DEFAULT_EXCLUDE.some((t) => fold(t) === fold(titleWithoutEmoji(section)))) continue;
       labelsOf(section).forEach((field, index) => uses.push({ page, section, field, index }));
     }
@@ -328,10 +331,10 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
     if (!g) byWords.set(words, (g = { words, uses: [] }));
     g.uses.push(u);
   }
-  const sectionsOf = (g: LabelGroup): Set<Section> => new Set(g.uses.map((u) => u.section));
+  const sectionsIn = (g: LabelGroup): Set<Section> => new Set(g.uses.map((u) => u.section));
   // An H3 in a section or two only is a sub-heading of a field, not a field.
   let groupsFound = [...byWords.values()].filter(
-    (g) => g.uses.some((u) => u.field.style === "bold") || sectionsOf(g).size >= 2,
+    (g) => g.uses.some((u) => u.field.style === "bold") || sectionsIn(g).size >= 2,
   );
   // Rare labels that are a slip for a common one (`Acheivements`) are not learned.
   const common = groupsFound.filter((g) => g.uses.length >= 3);
@@ -349,17 +352,18 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
     return false;
   });
   // Sections with none of the recurring labels are told as prose: not counted.
-  const recurring = groupsFound.filter((g) => sectionsOf(g).size >= 2);
+  const recurring = groupsFound.filter((g) => sectionsIn(g).size >= 2);
   const projectSections = new Set(
-    uses.map((u) => u.section).filter((s) => recurring.some((g) => sectionsOf(g).has(s))),
+    uses.map((u) => u.section).filter((s) => recurring.some((g) => sectionsIn(g).has(s))),
   );
-  const sectionsOfPage = (page: Page): Section[] => [...projectSections].filter((s) => page.model.sections.includes(s));
+  const sectionsOfPage = (page: Page): Section[] =>
+    [...projectSections].filter((s) => sectionsOf(page.model).includes(s));
 
   // Coverage over the pages that carry a label at all (a page's template may leave it out).
   const coverage = (gs: LabelGroup[]): number => {
     const carrying = new Set(gs.flatMap((g) => g.uses.map((u) => u.page)));
     const total = [...carrying].reduce((n, p) => n + sectionsOfPage(p).length, 0);
-    const covered = new Set(gs.flatMap((g) => [...sectionsOf(g)].filter((s) => projectSections.has(s))));
+    const covered = new Set(gs.flatMap((g) => [...sectionsIn(g)].filter((s) => projectSections.has(s))));
     return total === 0 ? 0 : covered.size / total;
   };
   // Alternatives: a rarer label that stands where a field is missing, in the same place (the
@@ -369,11 +373,11 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   const before = (u: Use): string => (u.index === 0 ? "" : wordsOf(u.section.fields[u.index - 1]!.label));
   for (const a of [...groupsFound].sort((x, y) => y.uses.length - x.uses.length)) {
     if (taken.has(a) || coverage([a]) >= 1 || recurring.indexOf(a) === -1) continue;
-    const aSections = sectionsOf(a);
+    const aSections = sectionsIn(a);
     const aBefore = new Set(a.uses.map(before));
     for (const b of groupsFound) {
       if (b === a || taken.has(b) || b.uses.length * 3 > a.uses.length) continue;
-      if ([...sectionsOf(b)].some((s) => aSections.has(s))) continue;
+      if ([...sectionsIn(b)].some((s) => aSections.has(s))) continue;
       if (!b.uses.every((u) => aBefore.has(before(u)))) continue;
       const with_ = [a, ...(alternativesOf.get(a) ?? []), b];
       if (coverage(with_) <= coverage(with_.slice(0, -1))) continue;
@@ -414,17 +418,15 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   // Required fields keep the order the pages use; the others follow.
   const referenceCoverage = (() => {
     const sections = [...projectSections];
-    const withReference = sections.filter((s) => [...references].some((g) => sectionsOf(g).has(s)));
+    const withReference = sections.filter((s) => [...references].some((g) => sectionsIn(g).has(s)));
     return sections.length === 0 ? 0 : withReference.length / sections.length;
   })();
 
   // 3. Event details, over the website pages (a repository README may do without).
-  const withDetails = website.filter(
-    (p) => p.model.eventDetails && p.model.eventDetails.items.some((i) => i.label !== ""),
-  );
+  const withDetails = website.filter((p) => eventDetailsOf(p.model)?.items.some((i) => i.label !== ""));
   const itemUses = new Map<string, { label: string; pages: Set<Page>; markers: string[] }>();
   for (const page of wrapups) {
-    for (const item of page.model.eventDetails?.items ?? []) {
+    for (const item of eventDetailsOf(page.model)?.items ?? []) {
       if (item.label === "") continue;
       const key = fold(item.label);
       let u = itemUses.get(key);
@@ -433,7 +435,7 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
       if (item.marker) u.markers.unshift(item.marker);
     }
   }
-  const detailPages = wrapups.filter((p) => p.model.eventDetails);
+  const detailPages = wrapups.filter((p) => eventDetailsOf(p.model));
   const items: EventItemSpecFile[] = [...itemUses.values()]
     .map((u) => ({ u, share: u.pages.size / Math.max(1, detailPages.length) }))
     .sort((a, b) => b.share - a.share || firstLine(a.u, wrapups) - firstLine(b.u, wrapups))
@@ -500,7 +502,7 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
       if (
         date &&
         agrees((p) =>
-          monthsIn(p.model.eventDetails?.items.find((i) => fold(i.label) === fold(date!.label))?.value ?? ""),
+          monthsIn(eventDetailsOf(p.model)?.items.find((i) => fold(i.label) === fold(date!.label))?.value ?? ""),
         )
       )
         titleMatches.push("date");
@@ -521,7 +523,7 @@ export function learn(inputs: LearnInput[]): { profile: ProfileFile; report: Lea
   // What `new` writes: the newest wrap-up's forms, its month and year made placeholders.
   const newest = (website[0] ?? wrapups[0]) as Page | undefined;
   const fieldStyle =
-    templated[0] && templated[0].model.sections.some((s) => s.fields.some((f) => f.style === "heading"))
+    templated[0] && sectionsOf(templated[0].model).some((s) => s.fields.some((f) => f.style === "heading"))
       ? "heading"
       : "bold";
 
@@ -649,7 +651,7 @@ function spellingsOf(g: LabelGroup, report: LearnReport): { label: string; alias
 
 function valuesOf(pages: Page[], label: string): string[] {
   return pages.flatMap((p) =>
-    (p.model.eventDetails?.items ?? [])
+    (eventDetailsOf(p.model)?.items ?? [])
       .filter((i) => fold(i.label) === fold(label) && i.value !== "")
       .map((i) => i.value),
   );
@@ -657,7 +659,7 @@ function valuesOf(pages: Page[], label: string): string[] {
 
 function firstLine(u: { pages: Set<Page>; label: string }, pages: Page[]): number {
   for (const p of pages) {
-    const items = p.model.eventDetails?.items ?? [];
+    const items = eventDetailsOf(p.model)?.items ?? [];
     const i = items.findIndex((x) => fold(x.label) === fold(u.label));
     if (i >= 0) return i;
   }
@@ -666,7 +668,7 @@ function firstLine(u: { pages: Set<Page>; label: string }, pages: Page[]): numbe
 
 function newestMarker(u: { label: string }, pages: Page[]): string {
   for (const p of pages) {
-    const item = (p.model.eventDetails?.items ?? []).find((i) => fold(i.label) === fold(u.label));
+    const item = (eventDetailsOf(p.model)?.items ?? []).find((i) => fold(i.label) === fold(u.label));
     if (item?.marker) return item.marker;
   }
   return "";
@@ -697,7 +699,7 @@ function templateOf(
   const template: NonNullable<ProfileFile["template"]> = { path: generalize(page.path) };
   template.frontMatter = fm && fm.kind === "yaml" ? generalize(fm.body.join("\n")) : null;
   if (page.model.h1) template.h1 = generalize(page.model.h1.content.text);
-  const details = page.model.eventDetails;
+  const details = eventDetailsOf(page.model);
   if (details) {
     template.eventDetails = details.items
       .filter((i) => i.label !== "")
@@ -713,7 +715,7 @@ function templateOf(
         .filter((f) => f.level !== "optional")
         .flatMap((f) => [f.label, ...(f.aliases ?? []), ...(f.alternatives ?? [])].map(fold)),
     );
-    const fullest = [...templated.model.sections].sort((a, b) => count(b) - count(a))[0];
+    const fullest = [...sectionsOf(templated.model)].sort((a, b) => count(b) - count(a))[0];
     function count(s: Section): number {
       return s.fields.filter((f) => template_.has(fold(f.label))).length;
     }

@@ -2,6 +2,7 @@
  * Dates as wrap-ups write them: the event's date range in the house format, and the month and
  * year a title, an H1, a date or a file name names.
  */
+import { eventDetailsOf } from "../model/structure.js";
 import type { DateFormat, Profile } from "../profile/types.js";
 import type { WrapupModel } from "../model/types.js";
 import { code } from "../core/message.js";
@@ -127,9 +128,10 @@ export function monthsOfPage(model: WrapupModel, profile: Profile): { months: Mo
     const inH1 = monthsIn(model.h1.plain);
     if (inH1.length === 1) found.push({ months: inH1, where: `the H1 ${code(model.h1.plain)}` });
   }
-  if (matches.has("date") && model.eventDetails) {
+  const details = matches.has("date") ? eventDetailsOf(model) : null;
+  if (details) {
     const label = (profile.eventDetails.date?.label ?? "Date").toLowerCase();
-    const date = model.eventDetails.items.find((i) => i.label.toLowerCase() === label);
+    const date = details.items.find((i) => i.label.toLowerCase() === label);
     if (date) found.push({ months: monthsIn(date.value), where: `the event date ${code(date.value)}` });
   }
   if (matches.has("fileName")) {

@@ -2,6 +2,7 @@
  * Which documents are wrap-ups, and what kind of page each is. Structure rules (WU001–WU005)
  * apply to wrap-ups only, so the other pages of a docs repository get no structure findings.
  */
+import { sectionsOf } from "../model/structure.js";
 import type { WrapupModel } from "../model/types.js";
 import type { Profile } from "../profile/types.js";
 
@@ -29,5 +30,5 @@ export function isRepositoryPage(model: WrapupModel): boolean {
 
 /** A wrap-up with no H2 section at all ("moved to …", "TBD", a title and a picture): no structure to check. */
 export function isStub(model: WrapupModel): boolean {
-  return model.sections.length === 0;
+  return sectionsOf(model).length === 0;
 }

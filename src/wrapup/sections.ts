@@ -3,6 +3,7 @@
  * label is under the profile (a field, written as the house writes it, in other casing or
  * wording, as a near miss, or not at all), and which sections follow the template.
  */
+import { sectionsOf } from "../model/structure.js";
 import { memo } from "../core/memo.js";
 import { leadingEmoji } from "./emoji.js";
 import type { Field, Section, WrapupModel } from "../model/types.js";
@@ -44,7 +45,8 @@ export function titleOf(section: Section): string {
 /** The H2 sections that are project sections: all but those the profile excludes. */
 export function projectSections(model: WrapupModel, profile: Profile): readonly Section[] {
   const exclude = profile.sections.exclude;
-  return exclude.size === 0 ? model.sections : model.sections.filter((s) => !exclude.has(fold(titleOf(s))));
+  const sections = sectionsOf(model);
+  return exclude.size === 0 ? sections : sections.filter((s) => !exclude.has(fold(titleOf(s))));
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), up to `limit + 1`. */

@@ -7,6 +7,7 @@
  * house requires can be missing, only a label the page writes three times or more can be
  * written a second way.
  */
+import { eventDetailsOf } from "../../src/model/structure.js";
 import iconv from "iconv-lite";
 import { leadingEmoji } from "../../src/wrapup/emoji.js";
 import type { WrapupModel } from "../../src/model/types.js";
@@ -242,7 +243,7 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
 }
 
 function eventFaults(model: WrapupModel, lines: string[], profile: Profile): Fault[] {
-  const details = model.eventDetails;
+  const details = eventDetailsOf(model);
   if (!details) return [];
   const faults: Fault[] = [];
   for (const spec of profile.eventDetails.items.filter((i) => i.level === "required")) {

@@ -9,6 +9,7 @@ import { VFile } from "vfile";
 import { modelFromMarkdownlint } from "../../src/model/from-micromark.js";
 import { modelFromMdast } from "../../src/model/from-mdast.js";
 import type { WrapupModel } from "../../src/model/types.js";
+import { eventDetailsOf, sectionsOf, sourceOf } from "../../src/model/structure.js";
 
 /** Models of many documents through markdownlint (one parse each), by their names. */
 export async function markdownlintModels(strings: Record<string, string>): Promise<Map<string, WrapupModel>> {
@@ -57,17 +58,12 @@ export function remarkModel(text: string, path = "doc"): WrapupModel {
   return modelFromMdast(tree, file);
 }
 
-/** A model of bare lines, all WU008 reads (`source`), as both builders give it for a page without comments. */
+/** A model of bare lines, all WU008 reads, as both builders give it for a page without comments. */
 export function linesModel(lines: string[]): WrapupModel {
-  return {
-    lines,
-    source: lines,
-    frontMatter: null,
-    h1: null,
-    headings: [],
-    links: [],
-    hiddenHeadings: [],
-    eventDetails: null,
-    sections: [],
-  };
+  return { lines, frontMatter: null, h1: null, headings: [], links: [], hiddenHeadings: [] };
+}
+
+/** The model with the parts read on first use (sections, event details, unmasked lines), as one object: what parity compares. */
+export function modelData(model: WrapupModel): object {
+  return { ...model, source: sourceOf(model), eventDetails: eventDetailsOf(model), sections: sectionsOf(model) };
 }

@@ -8,7 +8,8 @@ import { describe, expect, test } from "vitest";
 import { CORPUS, corpusFiles, HACKATHONS, testCorpus, wrapups } from "../helpers/corpus.js";
 import type { Nodes } from "mdast";
 import { parseMdast } from "../../src/model/from-mdast.js";
-import { markdownlintModels, remarkModel, remarkTree } from "../helpers/models.js";
+import { linesModel, markdownlintModels, modelData, remarkModel, remarkTree } from "../helpers/models.js";
+import { eventDetailsOf, sectionsOf, sourceOf } from "../../src/model/structure.js";
 
 const fixtures = path.resolve(import.meta.dirname, "..", "..", "fixtures");
 
@@ -20,8 +21,8 @@ async function expectParity(files: Record<string, string>): Promise<number> {
     if (compared % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     const fromMicromark = models.get(name);
     expect(fromMicromark, name).toBeDefined();
-    expect(JSON.parse(JSON.stringify(remarkModel(text, name))), name).toEqual(
-      JSON.parse(JSON.stringify(fromMicromark)),
+    expect(JSON.parse(JSON.stringify(modelData(remarkModel(text, name)))), name).toEqual(
+      JSON.parse(JSON.stringify(modelData(fromMicromark!))),
     );
     compared++;
   }
@@ -45,16 +46,16 @@ describe("model parity", () => {
     const m = remarkModel(files["2023-11.md"]!);
     expect(m.h1?.plain).toBe("Hack The Garden 11/2023 Wrap Up");
     expect(m.frontMatter).toMatchObject({ kind: "yaml", startLine: 1, endLine: 14 });
-    expect(m.eventDetails?.items.map((i) => i.label)).toEqual([
+    expect(eventDetailsOf(m)?.items.map((i) => i.label)).toEqual([
       "Date",
       "Location",
       "Organizer",
       "Topics",
       "Review Meeting Summary",
     ]);
-    expect(m.eventDetails?.items[0]).toMatchObject({ marker: "🗓️", value: "06.11.2023 – 10.11.2023", line: 18 });
-    expect(m.sections[0]?.heading).toMatchObject({ line: 26, plain: "🏛️ ARM Support For OpenStack Extension" });
-    expect(m.sections[0]?.fields.map((f) => [f.label, f.style, f.colon, f.line])).toEqual([
+    expect(eventDetailsOf(m)?.items[0]).toMatchObject({ marker: "🗓️", value: "06.11.2023 – 10.11.2023", line: 18 });
+    expect(sectionsOf(m)[0]?.heading).toMatchObject({ line: 26, plain: "🏛️ ARM Support For OpenStack Extension" });
+    expect(sectionsOf(m)[0]?.fields.map((f) => [f.label, f.style, f.colon, f.line])).toEqual([
       ["Problem Statement", "bold", "inside", 28],
       ["Motivation/Benefits", "bold", "outside", 30],
       ["Achievements", "bold", "inside", 32],
@@ -70,7 +71,7 @@ describe("model parity", () => {
       span: { start: { line: 36, column: 11 } },
     });
     const h3 = remarkModel(files["2025-11.md"]!);
-    expect(h3.sections[0]?.fields.map((f) => [f.label, f.style, f.line, f.endLine])).toEqual([
+    expect(sectionsOf(h3)[0]?.fields.map((f) => [f.label, f.style, f.line, f.endLine])).toEqual([
       ["Problem Statement", "heading", 29, 33],
       ["Motivation & Benefits", "heading", 35, 39],
       ["Achievements", "heading", 41, 54],
@@ -113,13 +114,28 @@ describe("model parity", () => {
     },
   );
 
-  test("a model is plain data: built once per tree, its parts are its own properties", () => {
+  test("a model is plain data; its sections, event details and unmasked lines are read once, on first use", () => {
     const text = fs.readFileSync(path.join(HACKATHONS, "2023-11.md"), "utf8");
     const m = remarkModel(text);
-    expect(m.sections.length).toBeGreaterThan(5);
-    expect(Object.keys(m)).toEqual(
-      expect.arrayContaining(["lines", "source", "frontMatter", "h1", "headings", "eventDetails", "sections", "links"]),
-    );
+    expect(Object.keys(m).sort()).toEqual([
+      "frontMatter",
+      "h1",
+      "headings",
+      "hiddenHeadings",
+      "lines",
+      "links",
+      "path",
+    ]);
     expect(structuredClone(m)).toEqual(m);
+    expect(sectionsOf(m).length).toBeGreaterThan(5);
+    expect(sectionsOf(m)).toBe(sectionsOf(m));
+    expect(eventDetailsOf(m)).toBe(eventDetailsOf(m));
+    // A page without a comment: its lines as they are; with one, the comment's text as written.
+    expect(sourceOf(m)).toBe(m.lines);
+    const commented = remarkModel("# T\n\n<!-- ðŸš€ -->\n");
+    expect(commented.lines[2]).toBe("<!-- .... -->");
+    expect(sourceOf(commented)[2]).toBe("<!-- ðŸš€ -->");
+    // A model made by hand has none of the parts read from a tree.
+    expect(sectionsOf(linesModel(["# T"]))).toEqual([]);
   });
 });
