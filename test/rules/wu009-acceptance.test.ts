@@ -12,31 +12,23 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { bundledProfile } from "../../src/profile/load.js";
+import type { GitHubTarget } from "../../src/github/url.js";
 import { projectsOf, type Project } from "../../src/wrapup/projects.js";
 import { githubLinkResolves } from "../../rules/wu007-github-link-resolves.js";
 import { nextSteps } from "../../rules/wu009-next-steps.js";
-import {
-  setEnv,
-  serveFakeGitHub,
-  type FakeGitHub,
-  type FakeRepo,
-  type FakeState,
-  type World,
-} from "../github-server/server.js";
-import { runMarkdownlintCli2, runRemarkEngine, type RunFinding } from "../github-server/runs.js";
+import { setEnv, serveFakeGitHub, type FakeGitHub, type FakeState, type World } from "../github-server/server.js";
+import { runMarkdownlintCli2, runRemarkEngine, type RunFinding, type RunResult } from "../github-server/runs.js";
 import { worldFromModels } from "../github-server/world-from-links.js";
 import { HACKATHONS, readWrapup, wrapups } from "../helpers/corpus.js";
 import { remarkModel } from "../helpers/models.js";
 
 const TOKEN = "ghp_wu009acceptanceTOKEN0123456789abcdef";
 
-/** A project the test makes stale (its Next Steps ask for work the links show done), or open without Next Steps. */
+/** A project the test makes stale (its Next Steps ask for work the links show done), open without Next Steps, or not stale. */
 interface Plant {
   file: string;
   title: string;
   kind: "stale" | "open-without-next-steps" | "not-stale";
-  /** Each numbered link's state in this project (by `owner/repo#N`); the rest get the plant's default. */
-  states?: Record<string, FakeState["state"] | [FakeState["state"], string]>;
   message?: RegExp;
 }
 
@@ -83,7 +75,7 @@ const PLANTS: Plant[] = [
       /^Unexpected project without `Next Steps` whose linked work is all open \(`[^`]+` issue open, `[^`]+` pull request draft\)/,
   },
   // Not stale: one of the three pull requests was closed without merge.
-  { file: "2023-11.md", title: "Make ACL Extension Production-Ready", kind: "not-stale", states: {} },
+  { file: "2023-11.md", title: "Make ACL Extension Production-Ready", kind: "not-stale" },
   // Not stale: the issue was closed as not planned, not completed.
   { file: "2025-11.md", title: "Pod Overlay To Native Routing Without Downtime", kind: "not-stale" },
 ];
@@ -95,53 +87,44 @@ let world: World;
 const expected: { file: string; from: number; to: number; message: RegExp }[] = [];
 
 const numberedKinds = new Set(["pull", "issue", "discussion"]);
+const numbered = (p: Project): GitHubTarget[] =>
+  p.links.filter((l) => numberedKinds.has(l.target.kind)).map((l) => l.target);
+/** Work done: a pull request merged, an issue or a discussion closed for `reason`. */
+const done = (t: GitHubTarget, reason = "COMPLETED"): FakeState =>
+  t.kind === "pull" ? { state: "merged" } : { state: "closed", reason };
 
 beforeAll(async () => {
   const texts = Object.fromEntries(wrapups().map((n) => [n, readWrapup(n)]));
   const models = Object.fromEntries(Object.entries(texts).map(([n, t]) => [n, remarkModel(t)]));
   world = worldFromModels(Object.values(models));
-  const repoOf = (owner: string, name: string): FakeRepo =>
-    world.repos.find(
-      (r) => r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase(),
+  const set = (t: GitHubTarget, state: FakeState): void => {
+    const repo = world.repos.find(
+      (r) => r.owner.toLowerCase() === t.owner.toLowerCase() && r.name.toLowerCase() === t.repo!.toLowerCase(),
     )!;
-  const set = (owner: string, name: string, n: number, state: FakeState): void => {
-    const repo = repoOf(owner, name);
-    repo.states = { ...repo.states, [n]: state };
+    repo.states = { ...repo.states, [t.number!]: state };
   };
   const profile = bundledProfile("gardener");
   const projects: [string, Project][] = Object.entries(models).flatMap(([file, m]) =>
     projectsOf(m, profile).map((p): [string, Project] => [file, p]),
   );
   // Where nothing is planted: a project with Next Steps has its work open, one without has it done.
-  for (const [, p] of projects) {
-    for (const l of p.links.filter((l) => numberedKinds.has(l.target.kind))) {
-      const t = l.target;
-      const done: FakeState =
-        t.kind === "pull"
-          ? { state: "merged" }
-          : { state: "closed", reason: t.kind === "discussion" ? "RESOLVED" : "COMPLETED" };
-      set(t.owner, t.repo!, t.number!, p.nextSteps ? { state: "open" } : done);
-    }
-  }
+  for (const [, p] of projects)
+    for (const t of numbered(p))
+      set(t, p.nextSteps ? { state: "open" } : done(t, t.kind === "discussion" ? "RESOLVED" : "COMPLETED"));
   for (const plant of PLANTS) {
     const found = projects.find(([f, p]) => f === plant.file && p.title === plant.title);
     expect(found, `${plant.file}: ${plant.title}`).toBeDefined();
     const p = found![1];
-    const links = p.links.filter((l) => numberedKinds.has(l.target.kind));
-    expect(links.length, `${plant.title} links work`).toBeGreaterThan(0);
-    links.forEach((l, i) => {
-      const t = l.target;
-      let state: FakeState;
-      if (plant.kind === "stale")
-        state = t.kind === "pull" ? { state: "merged" } : { state: "closed", reason: "COMPLETED" };
+    const targets = numbered(p);
+    expect(targets.length, `${plant.title} links work`).toBeGreaterThan(0);
+    targets.forEach((t, i) => {
+      const last = i === targets.length - 1;
+      if (plant.kind === "stale") set(t, done(t));
       else if (plant.kind === "open-without-next-steps")
-        state =
-          t.kind === "pull" && i === links.length - 1 && links.length > 1 ? { state: "draft" } : { state: "open" };
-      // not-stale: everything done but the last link of the kind asked about.
-      else if (i === links.length - 1)
-        state = t.kind === "pull" ? { state: "closed" } : { state: "closed", reason: "NOT_PLANNED" };
-      else state = t.kind === "pull" ? { state: "merged" } : { state: "closed", reason: "COMPLETED" };
-      set(t.owner, t.repo!, t.number!, state);
+        set(t, { state: t.kind === "pull" && last && targets.length > 1 ? "draft" : "open" });
+      // not-stale: everything done but the last link, closed without merge or as not planned.
+      else
+        set(t, !last ? done(t) : t.kind === "pull" ? { state: "closed" } : { state: "closed", reason: "NOT_PLANNED" });
     });
     if (plant.message)
       expected.push({ file: plant.file, from: p.section.heading.line, to: p.section.endLine, message: plant.message });
@@ -155,17 +138,22 @@ beforeAll(async () => {
   return served.stop;
 });
 
+/** `run` over the wrap-ups with an empty cache, GitHub's request log emptied first. */
+async function cold(run: typeof runMarkdownlintCli2, rules: Parameters<typeof run>[1]): Promise<RunResult> {
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  github.requests.length = 0;
+  return run(dir, rules);
+}
+
 function matchPlanted(findings: RunFinding[]): void {
   const wu009 = findings.filter((f) => /next step|without `Next Steps`/.test(f.message));
-  const stray = wu009.filter(
-    (f) => !expected.some((e) => e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message)),
-  );
-  expect(stray, "no warning outside the planted projects").toEqual([]);
-  const missed = expected.filter(
-    (e) =>
-      wu009.filter((f) => e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message))
-        .length !== 1,
-  );
+  const inPlant = (e: (typeof expected)[number], f: RunFinding): boolean =>
+    e.file === f.file && e.from <= f.line && f.line <= e.to && e.message.test(f.message);
+  expect(
+    wu009.filter((f) => !expected.some((e) => inPlant(e, f))),
+    "no warning outside the planted projects",
+  ).toEqual([]);
+  const missed = expected.filter((e) => wu009.filter((f) => inPlant(e, f)).length !== 1);
   expect(missed, "one warning in each planted project").toEqual([]);
 }
 
@@ -175,59 +163,35 @@ describe("WU009 on the real wrap-ups, states set", () => {
     expect(fs.readdirSync(HACKATHONS).length).toBeGreaterThanOrEqual(12);
   });
 
-  test("requests: WU007 alone, cold, sets the figure; WU007 + WU009 cold sends the same; warm none", async () => {
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    github.requests.length = 0;
-    const alone = await runMarkdownlintCli2(dir, [githubLinkResolves]);
+  test.each([
+    ["markdownlint-cli2", runMarkdownlintCli2, [githubLinkResolves, nextSteps]],
+    ["remark (unified-engine)", runRemarkEngine, [nextSteps]],
+  ])("%s, cold: WU007 + WU009 ask GitHub as often as WU007 alone; warm: never", async (linter, run, warmRules) => {
+    const alone = await cold(run, [githubLinkResolves]);
     const wu007Requests = github.requests.length;
     expect(wu007Requests).toBeGreaterThan(0);
     expect(alone.findings).toEqual([]);
-
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    github.requests.length = 0;
-    const both = await runMarkdownlintCli2(dir, [githubLinkResolves, nextSteps]);
+    const both = await cold(run, [githubLinkResolves, nextSteps]);
     expect(github.requests.length).toBe(wu007Requests);
     matchPlanted(both.findings);
-    // WU009's findings are warnings: they point at the rule's #warnings section.
-    expect(both.findings.every((f) => f.warning)).toBe(true);
-
+    expect(both.findings.length).toBe(expected.length);
+    // WU009's findings are warnings, at the rule's #warnings section (remark: null, no severity per message).
+    expect(both.findings.every((f) => f.warning ?? true)).toBe(true);
     github.requests.length = 0;
-    const warm = await runMarkdownlintCli2(dir, [githubLinkResolves, nextSteps]);
+    const warm = await run(dir, warmRules);
     expect(github.requests).toEqual([]);
     matchPlanted(warm.findings);
     console.info(
-      `WU009 requests (markdownlint-cli2, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`,
+      `WU009 requests (${linter}, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`,
     );
   });
 
   test("markdownlint-cli2, WU009 alone, cold: exactly the planted projects, requests no more than WU007's", async () => {
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    github.requests.length = 0;
-    const run = await runMarkdownlintCli2(dir, [nextSteps]);
+    const run = await cold(runMarkdownlintCli2, [nextSteps]);
     matchPlanted(run.findings);
     expect(run.findings.length).toBe(expected.length);
     expect(github.requests.length).toBeGreaterThan(0);
     expect(github.requests.every((r) => r.authorization === `bearer ${TOKEN}`)).toBe(true);
-  });
-
-  test("remark (unified-engine), cold then warm: the same warnings; WU007 + WU009 as many requests as WU007 alone, then none", async () => {
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    github.requests.length = 0;
-    await runRemarkEngine(dir, [githubLinkResolves]);
-    const wu007Requests = github.requests.length;
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    github.requests.length = 0;
-    const cold = await runRemarkEngine(dir, [githubLinkResolves, nextSteps]);
-    expect(github.requests.length).toBe(wu007Requests);
-    matchPlanted(cold.findings);
-    expect(cold.findings.length).toBe(expected.length);
-    github.requests.length = 0;
-    const warm = await runRemarkEngine(dir, [nextSteps]);
-    expect(github.requests).toEqual([]);
-    matchPlanted(warm.findings);
-    console.info(
-      `WU009 requests (remark, 12 wrap-ups): WU007 alone cold ${wu007Requests}, WU007 + WU009 cold ${wu007Requests}, warm 0`,
-    );
   });
 
   test("offline with an empty cache, or GitHub answering nothing: no warning at all", async () => {
