@@ -46,8 +46,13 @@ export const DOCS_WORLD: World = {
       owner: "gardener",
       name: "gardener-extension-provider-openstack",
       pulls: [690, 691],
-      issues: [1217],
-      states: { 690: { state: "merged" }, 691: { state: "open" }, 1217: { state: "closed", reason: "COMPLETED" } },
+      issues: [1217, 1218],
+      states: {
+        690: { state: "merged" },
+        691: { state: "open" },
+        1217: { state: "closed", reason: "COMPLETED" },
+        1218: { state: "closed", reason: "NOT_PLANNED" },
+      },
     },
     {
       owner: "gardener",

@@ -83,5 +83,10 @@ export const CASES: RuleCase[] = [
     text: project("The issue in the extension has to be fixed.", ISSUE),
     findings: [completed("The issue in the extension has to be fixed")],
   },
+  {
+    name: "#1218 closed as not planned",
+    text: project("Close the issue.", ISSUE.replaceAll("1217", "1218")),
+    findings: [],
+  },
   ...NO_ASK.map((nextSteps): RuleCase => ({ name: `no ask: ${nextSteps}`, text: project(nextSteps), findings: [] })),
 ];
