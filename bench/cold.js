@@ -46,12 +46,23 @@ async function remarkPass() {
     const wrapper = function (...args) {
       const transformer = plugin.apply(this, args);
       if (typeof transformer !== "function") return transformer;
+      // This wrapper takes `next`, so unified waits for it: a transformer without one (a plain
+      // or an async rule) is settled here.
       return (tree, file, next) => {
         const start = performance.now();
         if (transformer.length < 3) {
-          const result = transformer(tree, file);
-          add(plugin.name, performance.now() - start);
-          return result;
+          let result;
+          try {
+            result = transformer(tree, file);
+          } catch (error) {
+            next(error);
+            return;
+          }
+          Promise.resolve(result).then((value) => {
+            add(plugin.name, performance.now() - start);
+            next(null, value);
+          }, next);
+          return;
         }
         transformer(tree, file, (...rest) => {
           add(plugin.name, performance.now() - start);
