@@ -4,6 +4,8 @@
  * chosen wrap-up rules only. Each run starts with a fresh process-level GitHub resolver, as a new
  * process would; what carries over between runs is the disk cache.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { PassThrough } from "node:stream";
 import { main as markdownlintCli2 } from "markdownlint-cli2";
 import remarkFrontmatter from "remark-frontmatter";
@@ -150,4 +152,16 @@ export async function runRemarkEngine(
 
 function sortRun(findings: RunFinding[]): RunFinding[] {
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
+}
+
+/** Where `token` shows: in a run's output or a finding's message, or in a file of the link cache (none, as it should). */
+export function whereToken(token: string, cacheDir: string, runs: RunResult[]): string[] {
+  const found: string[] = [];
+  runs.forEach((run, i) => {
+    if (run.output.includes(token)) found.push(`run ${i + 1}: output`);
+    for (const f of run.findings) if (f.message.includes(token)) found.push(`run ${i + 1}: ${f.message}`);
+  });
+  for (const f of fs.readdirSync(cacheDir))
+    if (fs.readFileSync(path.join(cacheDir, f), "utf8").includes(token)) found.push(`cache: ${f}`);
+  return found;
 }
