@@ -133,7 +133,7 @@ export function resolveProfile(written: ProfileFile, source: string, dir: string
     schema = fm.schema;
   }
   // A file's schema is compiled now, so that one ajv refuses is the file's error.
-  if (schema && !source.startsWith("bundled:")) compileSchema(schema, where);
+  if (schema && !source.startsWith("bundled:")) compileSchema(schema, where, true);
   const ed = file.eventDetails ?? {};
   const items: EventItemSpec[] = (ed.items ?? []).map((i) => ({
     label: i.label,

@@ -1,8 +1,10 @@
 /**
  * A profile's front matter schema, compiled with ajv (draft-07, 2019-09 or 2020-12, by its
  * `$schema`), once per schema object. A profile file's schema is compiled when the file is read,
- * so that a schema ajv refuses is the file's one-line error; the bundled one when a wrap-up
- * first needs it. Its errors are worded here for WU001.
+ * checked against its meta-schema, so that a schema ajv refuses is the file's one-line error. A
+ * bundled profile's schema is compiled when a wrap-up first needs it, without that check: a test
+ * checks each one against its meta-schema, and compiling the meta-schema would cost every run
+ * that meets a wrap-up more than compiling the schema itself. Its errors are worded here for WU001.
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { lazy } from "../core/lazy.js";
@@ -21,31 +23,40 @@ const ajvDraft7 = lazy<typeof import("ajv")>("ajv");
 const ajv2019 = lazy<typeof import("ajv/dist/2019.js")>("ajv/dist/2019.js");
 const ajv2020 = lazy<typeof import("ajv/dist/2020.js")>("ajv/dist/2020.js");
 
-/** The compiled schema; a ProfileError naming `where` when ajv refuses it. */
-export const compileSchema = memo((schema: Record<string, unknown>, where: string): CompiledSchema => {
-  const dialect = String(schema["$schema"] ?? "");
-  const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false } as const;
-  const ajv = dialect.includes("2020-12")
-    ? new (ajv2020().Ajv2020)(options)
-    : dialect.includes("2019-09")
-      ? new (ajv2019().Ajv2019)(options)
-      : new (ajvDraft7().Ajv)(options);
-  try {
-    return {
-      validate: ajv.compile(schema),
-      required: Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [],
-    };
-  } catch (error) {
-    throw new ProfileError(
-      `${where}: frontMatter.schema is not a valid JSON Schema: ${(error as Error).message.split("\n")[0]}`,
-    );
-  }
-});
+/** The compiled schema (checked against its meta-schema when `checked`); a ProfileError naming `where` when ajv refuses it. */
+export const compileSchema = memo(
+  (schema: Record<string, unknown>, where: string, checked: boolean): CompiledSchema => {
+    const dialect = String(schema["$schema"] ?? "");
+    const options = {
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      validateFormats: false,
+      logger: false,
+      validateSchema: checked,
+    } as const;
+    const ajv = dialect.includes("2020-12")
+      ? new (ajv2020().Ajv2020)(options)
+      : dialect.includes("2019-09")
+        ? new (ajv2019().Ajv2019)(options)
+        : new (ajvDraft7().Ajv)(options);
+    try {
+      return {
+        validate: ajv.compile(schema),
+        required: Array.isArray(schema["required"]) ? (schema["required"] as unknown[]).map(String) : [],
+      };
+    } catch (error) {
+      throw new ProfileError(
+        `${where}: frontMatter.schema is not a valid JSON Schema: ${(error as Error).message.split("\n")[0]}`,
+      );
+    }
+  },
+);
 
 /** The profile's front matter schema, compiled; null when the profile has none. */
 export function schemaOf(profile: Profile): CompiledSchema | null {
   const schema = profile.frontMatter.schema;
-  return schema ? compileSchema(schema, profile.source) : null;
+  return schema ? compileSchema(schema, profile.source, !profile.source.startsWith("bundled:")) : null;
 }
 
 /* How a failed validation reads in a finding. */

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
-import { bundledProfile, DEFAULT_PROFILE } from "../../src/profile/load.js";
+import { BUNDLED, bundledProfile } from "../../src/profile/load.js";
 import { yamlFrontMatter } from "../../src/wrapup/front-matter.js";
 import { remarkModel } from "../helpers/models.js";
 import { GOOD, page } from "./cases/wu001-front-matter.js";
@@ -60,11 +60,15 @@ const messages = async (text: string, profile: Options = true, name = "doc.md"):
   (await lint(text, profile, name)).map((f) => `${f.line}: ${f.message}`);
 
 describe("schema", () => {
-  test("the bundled schema is a valid draft-07 schema (the rule uses it precompiled, unchecked)", () => {
-    const ajv = new Ajv({ strict: false });
-    const schema = bundledProfile(DEFAULT_PROFILE).frontMatter.schema!;
-    expect(ajv.validateSchema(schema), ajv.errorsText()).toBe(true);
-  });
+  test.each(Object.keys(BUNDLED))(
+    "the bundled profile %s has a valid draft-07 schema (the rule compiles it unchecked)",
+    (name) => {
+      const ajv = new Ajv({ strict: false });
+      const schema = bundledProfile(name).frontMatter.schema!;
+      expect(String(schema["$schema"] ?? "draft-07")).toContain("draft-07");
+      expect(ajv.validateSchema(schema), ajv.errorsText()).toBe(true);
+    },
+  );
 
   test("a YAML alias bomb is refused, not expanded", async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
