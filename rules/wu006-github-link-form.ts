@@ -11,6 +11,7 @@ import { article, code, codes, either, firstLine } from "../src/core/message.js"
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { checkLinkText } from "../src/github/link-text.js";
 import { KIND_NAMES, type GitHubKind } from "../src/github/url.js";
+import { isWrapup } from "../src/wrapup/detect.js";
 
 export interface GitHubLinkFormOptions {
   /** Field label (case-insensitive) → the kinds of GitHub link allowed under it. */
@@ -45,7 +46,10 @@ function listOf(kinds: GitHubKind[]): string {
   return either(kinds.map((k) => article(KIND_NAMES[k] ?? k)));
 }
 
-/** It reads no profile: every Markdown document, as it is. */
+/**
+ * Every Markdown document, as it is; the fields, which only a wrap-up's project sections have,
+ * on the pages the profile takes for wrap-ups.
+ */
 export const githubLinkForm = {
   code: "WU006",
   name: "wrapup-github-link-form",
@@ -64,10 +68,12 @@ export const githubLinkForm = {
     },
   },
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
-  check(model, options) {
+  check(model, options, profile) {
     const findings: Finding[] = [];
     const fieldKinds = new Map(
-      Object.entries(options.fieldKinds).map(([label, kinds]) => [label.toLowerCase(), kinds]),
+      isWrapup(model, profile)
+        ? Object.entries(options.fieldKinds).map(([label, kinds]) => [label.toLowerCase(), kinds])
+        : [],
     );
     for (const { link, parsed } of githubLinks(model)) {
       const url = link.url.trim();
