@@ -72337,24 +72337,33 @@ var ProfileError = class extends Error {
 var ajvDraft7 = lazy("ajv");
 var ajv2019 = lazy("ajv/dist/2019.js");
 var ajv2020 = lazy("ajv/dist/2020.js");
-var compileSchema = memo((schema, where) => {
-  const dialect = String(schema["$schema"] ?? "");
-  const options = { allErrors: true, strict: false, verbose: true, validateFormats: false, logger: false };
-  const ajv2 = dialect.includes("2020-12") ? new (ajv2020()).Ajv2020(options) : dialect.includes("2019-09") ? new (ajv2019()).Ajv2019(options) : new (ajvDraft7()).Ajv(options);
-  try {
-    return {
-      validate: ajv2.compile(schema),
-      required: Array.isArray(schema["required"]) ? schema["required"].map(String) : []
+var compileSchema = memo(
+  (schema, where, checked) => {
+    const dialect = String(schema["$schema"] ?? "");
+    const options = {
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      validateFormats: false,
+      logger: false,
+      validateSchema: checked
     };
-  } catch (error2) {
-    throw new ProfileError(
-      `${where}: frontMatter.schema is not a valid JSON Schema: ${error2.message.split("\n")[0]}`
-    );
+    const ajv2 = dialect.includes("2020-12") ? new (ajv2020()).Ajv2020(options) : dialect.includes("2019-09") ? new (ajv2019()).Ajv2019(options) : new (ajvDraft7()).Ajv(options);
+    try {
+      return {
+        validate: ajv2.compile(schema),
+        required: Array.isArray(schema["required"]) ? schema["required"].map(String) : []
+      };
+    } catch (error2) {
+      throw new ProfileError(
+        `${where}: frontMatter.schema is not a valid JSON Schema: ${error2.message.split("\n")[0]}`
+      );
+    }
   }
-});
+);
 function schemaOf(profile) {
   const schema = profile.frontMatter.schema;
-  return schema ? compileSchema(schema, profile.source) : null;
+  return schema ? compileSchema(schema, profile.source, !profile.source.startsWith("bundled:")) : null;
 }
 function relevant(errors2) {
   const combined = errors2.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
@@ -72535,7 +72544,7 @@ function resolveProfile(written, source, dir) {
   } else if (isPlainObject2(fm.schema)) {
     schema = fm.schema;
   }
-  if (schema && !source.startsWith("bundled:")) compileSchema(schema, where);
+  if (schema && !source.startsWith("bundled:")) compileSchema(schema, where, true);
   const ed = file.eventDetails ?? {};
   const items = (ed.items ?? []).map((i) => ({
     label: i.label,
@@ -74267,10 +74276,10 @@ var githubLinkForm = {
     }
   },
   defaults: { fieldKinds: DEFAULT_FIELD_KINDS, linkText: true },
-  check(model, options) {
+  check(model, options, profile) {
     const findings = [];
     const fieldKinds = new Map(
-      Object.entries(options.fieldKinds).map(([label4, kinds]) => [label4.toLowerCase(), kinds])
+      isWrapup(model, profile) ? Object.entries(options.fieldKinds).map(([label4, kinds]) => [label4.toLowerCase(), kinds]) : []
     );
     for (const { link: link3, parsed } of githubLinks(model)) {
       const url = link3.url.trim();
