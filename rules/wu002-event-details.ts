@@ -8,6 +8,7 @@ import { isRepositoryPage, isStub } from "../src/wrapup/detect.js";
 import type { EventItem } from "../src/model/types.js";
 import type { EventItemSpec } from "../src/profile/types.js";
 import { parseDateRange, type ParsedDate } from "../src/wrapup/dates.js";
+import { placeholderOf } from "../src/wrapup/sections.js";
 import { code, codes } from "../src/core/message.js";
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { fold } from "../src/profile/load.js";
@@ -72,6 +73,12 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
           message: `Unexpected empty ${code(item.label)} item, expected a value`,
           context: item.label,
         });
+      const placeholder = item.label && !stub ? placeholderOf(item.value) : null;
+      if (placeholder)
+        findings.push({
+          span: item.valueSpan,
+          message: `Unexpected placeholder ${code(placeholder)} as the ${code(item.label)} item, expected a value`,
+        });
     }
     for (const item of required) {
       if (!itemFor(item, byLabel))
@@ -85,7 +92,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
     const date = dateSpec
       ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel)
       : undefined;
-    if (dateSpec && date && date.value !== "") {
+    if (dateSpec && date && date.value !== "" && !placeholderOf(date.value)) {
       const range = parseDateRange(date.value, dateSpec.format);
       const at = { span: date.valueSpan };
       if (!range) {

@@ -5,12 +5,13 @@
  * no section of the page carries is the page's template, and a section written as prose with
  * none of the fields is a narrative.
  */
-import { code, codes } from "../src/core/message.js";
+import { code, codes, firstLine } from "../src/core/message.js";
 import type { Finding, WrapupRule } from "../src/core/rule.js";
 import {
   fieldsOf,
   hasTemplateFields,
   projectSections,
+  placeholderOf,
   proseWords,
   titleOf,
   type Classified,
@@ -115,8 +116,16 @@ export const sectionFields: WrapupRule<SectionFieldsOptions> = {
           continue;
         }
         seen.set(spec, c);
+        const placeholder = placeholderOf(field.value);
         if (field.value.trim() === "")
           findings.push(onField(field, `Unexpected empty ${code(field.label)} field, expected a value`));
+        else if (placeholder)
+          findings.push(
+            onField(
+              field,
+              `Unexpected placeholder ${code(firstLine(placeholder))} as the ${code(field.label)} field, expected a value`,
+            ),
+          );
       }
       // Missing fields are reported on the section's heading line.
       for (const spec of expected) {

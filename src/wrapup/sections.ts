@@ -8,6 +8,7 @@ import { memo } from "../core/memo.js";
 import { leadingEmoji } from "./emoji.js";
 import type { Field, Section, WrapupModel } from "../model/types.js";
 import { fold } from "../profile/load.js";
+import { trimEndChars } from "../core/trim.js";
 import type { FieldSpec, Profile } from "../profile/types.js";
 
 export interface Classified {
@@ -155,3 +156,21 @@ export function proseWords(model: WrapupModel, section: Section): number {
   }
   return words;
 }
+
+/**
+ * What a template or a draft puts where a value is still to be written (`TBD`, `TODO`, `...`,
+ * `<add the pull requests>`, `<venue>`: HTML shows neither, `Lorem ipsum …`), when it is the
+ * whole value: the stand-in as written, else null. An autolink (`<https://…>`) is a value. `None.` and `n/a` are an author's answer (a published Gardener page says
+ * `**Next Steps:** None.`), and a note with content (`TODO: ask the SIG`) is a value.
+ */
+export function placeholderOf(value: string): string | null {
+  const written = value.trim();
+  // Emphasis around it (`_TBD_`) and a closing full stop or colon (`TODO:`) do not change it.
+  const inner = trimEndChars(written.replace(/^[*_~`]+/, ""), "*_~`").trim();
+  if (/^lorem ipsum\b/i.test(inner)) return written;
+  if (inner.length > 40) return null;
+  const word = /^(?:\.+|…)$/.test(inner) ? inner : trimEndChars(inner, ".:!");
+  return PLACEHOLDER.test(word) ? written : null;
+}
+
+const PLACEHOLDER = /^(?:tb[acd]|to ?do|fixme|x{3,}|\?+|\.{3,}|…|<[^<>:/@="']+>)$/i;

@@ -110,6 +110,19 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
           end,
           [labelLine],
         );
+        // Or left as the draft's stand-in.
+        fault(
+          {
+            kind: "placeholder",
+            code: "WU003",
+            line: field.line,
+            says: "Unexpected placeholder `TBD`",
+            othersStay: true,
+          },
+          field.line,
+          end,
+          field.style === "heading" ? [labelLine, "", "TBD"] : [`${labelLine} TBD`],
+        );
       }
       // Misspelt.
       const wrong = misspell(field.label);

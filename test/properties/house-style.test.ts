@@ -119,6 +119,7 @@ async function inject(pages: Record<string, string>, profile: Profile, dir: stri
 const KINDS_GARDENER = [
   "missing",
   "empty",
+  "placeholder",
   "misspelt",
   "duplicate",
   "mis-cased",
