@@ -4,7 +4,7 @@
  * targets.
  */
 import { trailingRun } from "../core/trim.js";
-import { code } from "../core/message.js";
+import { article, code } from "../core/message.js";
 
 export type GitHubKind =
   | "owner"
@@ -118,6 +118,8 @@ const RESERVED = new Set(
 const OWNER_OK = /^[A-Za-z0-9-]+$/;
 const REPO_OK = /^[A-Za-z0-9._-]+$/;
 const NUMBER = /^[0-9]+$/;
+/** What a draft writes for a number not known yet: `XXX`, `NNN`, `?`, `TBD`, `<PR>`, `{number}`. */
+const STAND_IN = /^(?:x+|n+|#+|\?+|\.{2,}|…|tb[acd]|todo|<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\])$/i;
 
 const HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
 
@@ -284,11 +286,22 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
     });
     return { target: { ...target, kind, number: Number(third) }, problems };
   };
+  /** `pull/XXX`: no number where GitHub has one, so no page (GitHub answers 404) and nothing more to check. */
+  const notANumber = (kind: "pull" | "issue" | "discussion"): ParsedGitHubUrl => {
+    problems.push({
+      message: `Unexpected ${code(third!)} as the number of ${article(KIND_NAMES[kind])}, expected its number`,
+      offset: offsets[3]!,
+      length: third!.length,
+    });
+    return { target: null, problems };
+  };
   switch (section) {
     case "pull":
       if (third !== undefined && NUMBER.test(third)) {
         return { target: { ...target, kind: "pull", number: Number(third), tab: segs[4] ?? null }, problems };
       }
+      // `pull/new/BRANCH` opens a pull request; nothing else but a number follows `pull/`.
+      if (third !== undefined && third !== "new") return notANumber("pull");
       break;
     case "pulls":
       if (third !== undefined && NUMBER.test(third)) return singular("pulls", "pull", "pull");
@@ -296,6 +309,8 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
     case "issues":
       if (third !== undefined && NUMBER.test(third))
         return { target: { ...target, kind: "issue", number: Number(third) }, problems };
+      // `issues/new`, `issues/created_by/…` are pages; a stand-in for the number is none.
+      if (third !== undefined && STAND_IN.test(decode(third))) return notANumber("issue");
       break;
     case "issue":
       if (third !== undefined && NUMBER.test(third)) return singular("issue", "issues", "issue");
@@ -304,6 +319,7 @@ function parseRest(rest: string, base: number, problems: UrlProblem[]): ParsedGi
       if (third !== undefined && NUMBER.test(third)) {
         return { target: { ...target, kind: "discussion", number: Number(third) }, problems };
       }
+      if (third !== undefined && STAND_IN.test(decode(third))) return notANumber("discussion");
       break;
     case "discussion":
       if (third !== undefined && NUMBER.test(third)) return singular("discussion", "discussions", "discussion");

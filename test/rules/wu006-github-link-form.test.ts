@@ -60,6 +60,10 @@ describe("parseGitHubUrl", () => {
     ["https://github.com/orgs/gardener/projects/1", { kind: "other" }],
     ["https://github.com/gardener/gardener/pulls", { kind: "other" }],
     ["https://github.com/gardener/gardener/issues/new", { kind: "other" }],
+    ["https://github.com/gardener/gardener/issues/new/choose", { kind: "other" }],
+    ["https://github.com/gardener/gardener/issues/created_by/someone", { kind: "other" }],
+    ["https://github.com/gardener/gardener/pull/new/feature-x", { kind: "other" }],
+    ["https://github.com/gardener/gardener/discussions/categories/ideas", { kind: "other" }],
     ["https://github.com/gardener/gardener/releases", { kind: "other" }],
   ])("%s", (url, expected) => {
     expect(target(url)).toMatchObject(expected);

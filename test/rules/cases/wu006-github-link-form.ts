@@ -141,6 +141,19 @@ export const CASES: RuleCase[] = [
   reports("https://github.com/a/b/blob/main/docs/x.", "x", [
     "3:1: Unexpected trailing `.` in the GitHub link, expected it to end with `x`",
   ]),
+  // A draft's stand-in for the number: no page to land on.
+  reports("https://github.com/a/b/pull/XXX", "a/b#XXX", [
+    "3:1: Unexpected `XXX` as the number of a pull request, expected its number",
+  ]),
+  reports("https://github.com/a/b/pull/tbd/files", "x", [
+    "3:1: Unexpected `tbd` as the number of a pull request, expected its number",
+  ]),
+  reports("https://github.com/a/b/issues/%3CN%3E", "x", [
+    "3:1: Unexpected `%3CN%3E` as the number of an issue, expected its number",
+  ]),
+  reports("https://github.com/a/b/discussions/NNN", "x", [
+    "3:1: Unexpected `NNN` as the number of a discussion, expected its number",
+  ]),
   // Link text that disagrees with its URL
   disagrees("gardener/gardener#8767", "https://github.com/gardener/gardener/pull/8768", "gardener/gardener#8768"),
   disagrees("#690", "https://github.com/gardener/gardener/pull/691", "#691"),
