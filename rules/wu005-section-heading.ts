@@ -1,19 +1,19 @@
 /**
  * WU005 wrapup-section-heading: a project heading starts with exactly one emoji (an RGI emoji
- * sequence), one space, then the title; and a heading is a heading (not text swallowed by the
- * HTML block above it).
+ * sequence), one space, then the title, and no two name the same project; and a heading is a
+ * heading (not text swallowed by the HTML block above it).
  */
 import { leadingEmoji, rgiPrefix, unqualifiedPrefix } from "../src/wrapup/emoji.js";
 import type { Span } from "../src/model/types.js";
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { code } from "../src/core/message.js";
 import { sliceSpan } from "../src/model/source.js";
-import { projectSections, usesTemplate } from "../src/wrapup/sections.js";
+import { projectSections, titleOf, usesTemplate } from "../src/wrapup/sections.js";
 
 export const sectionHeading: WrapupRule<Record<string, never>> = {
   code: "WU005",
   name: "wrapup-section-heading",
-  description: "Project heading starts with one emoji and one space",
+  description: "Project heading starts with one emoji and one space, once per project",
   doc: "wu005-section-heading",
   fixable: true,
   scope: "wrapups",
@@ -24,10 +24,21 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
     // heading was swallowed is a stub); the emoji is asked of project sections that follow the template.
     const findings: Finding[] = model.hiddenHeadings.map((span) => hidden(span, model.lines));
     if (!usesTemplate(model, profile)) return findings;
+    /** Titles seen (without emoji, case and spacing), and the line of the first heading of each. */
+    const titles = new Map<string, number>();
     for (const section of projectSections(model, profile)) {
       const content = section.heading.content;
       const text = content.text;
       if (text.trim() === "") continue;
+      const title = titleOf(section);
+      const key = title.toLowerCase().replace(/\s+/g, " ");
+      const first = titles.get(key);
+      if (first === undefined) titles.set(key, section.heading.line);
+      else if (key !== "")
+        findings.push({
+          span: content,
+          message: `Unexpected second project ${code(title)}, expected each project once (first on line ${first})`,
+        });
       const emoji = leadingEmoji(text);
       if (!emoji) {
         if (profile.sections.emoji !== "required") continue;

@@ -231,6 +231,20 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
         ["", "<div>", "</div>"],
       );
     }
+    // The first project's title copied onto this one (a section copied and never renamed).
+    const firstHeading = sections[0]!.heading;
+    if (firstHeading !== heading && emoji) {
+      const firstEmoji = leadingEmoji(firstHeading.content.text) ?? "";
+      const title = firstHeading.content.text.slice(firstEmoji.length).trim();
+      const source = lines[heading.line - 1]!;
+      const at = content.start.column - 1 + emoji.length;
+      fault(
+        { kind: "copied-title", code: "WU005", line: heading.line, says: "second project", othersStay: true },
+        heading.line,
+        heading.line,
+        [`${source.slice(0, at)} ${title}`],
+      );
+    }
     // One fault of each kind per section, on a field that moves from section to section.
     const made = faults.splice(before);
     const kinds = [...new Set(made.map((f) => f.kind))];

@@ -127,6 +127,7 @@ const KINDS_GARDENER = [
   "two-ways",
   "heading-space",
   "heading-emoji",
+  "copied-title",
   "mojibake",
   "hidden-heading",
   "event-missing",
