@@ -95,7 +95,13 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
     if (dateSpec && date && date.value !== "" && !placeholderOf(date.value)) {
       const range = parseDateRange(date.value, dateSpec.format);
       const at = { span: date.valueSpan };
-      if (!range) {
+      if (!range && /\b(?:DD|MM|YYYY)\b/.test(date.value)) {
+        // The format itself, as a template writes it: no date yet.
+        findings.push({
+          ...at,
+          message: `Unexpected placeholder ${code(date.value)} as the ${code(date.label)} item, expected the event's dates`,
+        });
+      } else if (!range) {
         findings.push({
           ...at,
           message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates`,

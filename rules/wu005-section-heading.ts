@@ -26,15 +26,29 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
     if (!usesTemplate(model, profile)) return findings;
     /** Titles seen (without emoji, case and spacing), and the line of the first heading of each. */
     const titles = new Map<string, number>();
+    /** The title `wrapup-lint new` writes for each project (`🚀 Project Title`), to be replaced. */
+    const templateTitle = titleKey(withoutEmoji(profile.template.sectionHeading));
     for (const section of projectSections(model, profile)) {
       const content = section.heading.content;
       const text = content.text;
       if (text.trim() === "") continue;
       const title = titleOf(section);
-      const key = title.toLowerCase().replace(/\s+/g, " ");
+      const key = titleKey(title);
       const first = titles.get(key);
-      if (first === undefined) titles.set(key, section.heading.line);
-      else if (key !== "")
+      if (key === "") {
+        findings.push({
+          span: content,
+          message: `Unexpected heading ${code(text.trim())} without a title, expected the project's title after it`,
+        });
+        continue;
+      }
+      if (key === templateTitle)
+        findings.push({
+          span: content,
+          message: `Unexpected title ${code(title)} from the page template, expected the project's own title`,
+        });
+      else if (first === undefined) titles.set(key, section.heading.line);
+      else
         findings.push({
           span: content,
           message: `Unexpected second project ${code(title)}, expected each project once (first on line ${first})`,
@@ -104,3 +118,13 @@ function word(text: string): string {
 }
 
 export default sectionHeading;
+
+/** A title as two headings are compared: case and runs of spaces aside. */
+function titleKey(title: string): string {
+  return title.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function withoutEmoji(heading: string): string {
+  const emoji = leadingEmoji(heading.trim());
+  return emoji ? heading.trim().slice(emoji.length) : heading;
+}

@@ -87,7 +87,7 @@ export async function runNew(argv: string[], io: CommandIo): Promise<number> {
     );
   }
   io.out(
-    `wrote ${shown} (profile ${profile.name}): fill in the event details and the project section; until then wrapup-lint reports each empty field.`,
+    `wrote ${shown} (profile ${profile.name}): fill in the event details and the project section; until then wrapup-lint reports each empty field and the project's title as the template wrote it.`,
   );
   return 0;
 }
