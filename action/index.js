@@ -6050,17 +6050,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern2) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern2;
       let out = EMPTY;
       let index3 = 0;
@@ -16153,7 +16153,7 @@ var require_lodash = __commonJS({
       var CORE_ERROR_TEXT = "Unsupported core-js use. Try https://npms.io/search?q=ponyfill.", FUNC_ERROR_TEXT = "Expected a function", INVALID_TEMPL_VAR_ERROR_TEXT = "Invalid `variable` option passed into `_.template`", INVALID_TEMPL_IMPORTS_ERROR_TEXT = "Invalid `imports` option passed into `_.template`";
       var HASH_UNDEFINED = "__lodash_hash_undefined__";
       var MAX_MEMOIZE_SIZE = 500;
-      var PLACEHOLDER = "__lodash_placeholder__";
+      var PLACEHOLDER2 = "__lodash_placeholder__";
       var CLONE_DEEP_FLAG = 1, CLONE_FLAT_FLAG = 2, CLONE_SYMBOLS_FLAG = 4;
       var COMPARE_PARTIAL_FLAG = 1, COMPARE_UNORDERED_FLAG = 2;
       var WRAP_BIND_FLAG = 1, WRAP_BIND_KEY_FLAG = 2, WRAP_CURRY_BOUND_FLAG = 4, WRAP_CURRY_FLAG = 8, WRAP_CURRY_RIGHT_FLAG = 16, WRAP_PARTIAL_FLAG = 32, WRAP_PARTIAL_RIGHT_FLAG = 64, WRAP_ARY_FLAG = 128, WRAP_REARG_FLAG = 256, WRAP_FLIP_FLAG = 512;
@@ -16767,8 +16767,8 @@ var require_lodash = __commonJS({
         var index3 = -1, length = array.length, resIndex = 0, result = [];
         while (++index3 < length) {
           var value2 = array[index3];
-          if (value2 === placeholder || value2 === PLACEHOLDER) {
-            array[index3] = PLACEHOLDER;
+          if (value2 === placeholder || value2 === PLACEHOLDER2) {
+            array[index3] = PLACEHOLDER2;
             result[resIndex++] = index3;
           }
         }
@@ -19132,13 +19132,13 @@ var require_lodash = __commonJS({
           if (value2) {
             var partials = data[3];
             data[3] = partials ? composeArgs(partials, value2, source[4]) : value2;
-            data[4] = partials ? replaceHolders(data[3], PLACEHOLDER) : source[4];
+            data[4] = partials ? replaceHolders(data[3], PLACEHOLDER2) : source[4];
           }
           value2 = source[5];
           if (value2) {
             partials = data[5];
             data[5] = partials ? composeArgsRight(partials, value2, source[6]) : value2;
-            data[6] = partials ? replaceHolders(data[5], PLACEHOLDER) : source[6];
+            data[6] = partials ? replaceHolders(data[5], PLACEHOLDER2) : source[6];
           }
           value2 = source[7];
           if (value2) {
@@ -72776,6 +72776,15 @@ function proseWords(model, section) {
   }
   return words;
 }
+function placeholderOf(value2) {
+  const written = value2.trim();
+  const inner = trimEndChars(written.replace(/^[*_~`]+/, ""), "*_~`").trim();
+  if (/^lorem ipsum\b/i.test(inner)) return written;
+  if (inner.length > 40) return null;
+  const word2 = /^(?:\.+|…)$/.test(inner) ? inner : trimEndChars(inner, ".:!");
+  return PLACEHOLDER.test(word2) ? written : null;
+}
+var PLACEHOLDER = /^(?:tb[acd]|to ?do|fixme|x{3,}|\?+|\.{3,}|…|<[^<>:/@="']+>)$/i;
 
 // src/core/options.ts
 var ajvModule2 = lazy("ajv");
@@ -73465,6 +73474,12 @@ var eventDetails = {
           message: `Unexpected empty ${code(item.label)} item, expected a value`,
           context: item.label
         });
+      const placeholder = item.label && !stub ? placeholderOf(item.value) : null;
+      if (placeholder)
+        findings.push({
+          span: item.valueSpan,
+          message: `Unexpected placeholder ${code(placeholder)} as the ${code(item.label)} item, expected a value`
+        });
     }
     for (const item of required) {
       if (!itemFor(item, byLabel))
@@ -73476,10 +73491,15 @@ var eventDetails = {
     }
     const dateSpec = spec.date;
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : void 0;
-    if (dateSpec && date && date.value !== "") {
+    if (dateSpec && date && date.value !== "" && !placeholderOf(date.value)) {
       const range = parseDateRange(date.value, dateSpec.format);
       const at = { span: date.valueSpan };
-      if (!range) {
+      if (!range && /\b(?:DD|MM|YYYY)\b/.test(date.value)) {
+        findings.push({
+          ...at,
+          message: `Unexpected placeholder ${code(date.value)} as the ${code(date.label)} item, expected the event's dates`
+        });
+      } else if (!range) {
         findings.push({
           ...at,
           message: `Unexpected date ${code(date.value)}, expected ${code(`${dateSpec.format}${dateSpec.separator}${dateSpec.format}`)} with real calendar dates`
@@ -73582,8 +73602,16 @@ var sectionFields = {
           continue;
         }
         seen.set(spec, c);
+        const placeholder = placeholderOf(field.value);
         if (field.value.trim() === "")
           findings.push(onField(field, `Unexpected empty ${code(field.label)} field, expected a value`));
+        else if (placeholder)
+          findings.push(
+            onField(
+              field,
+              `Unexpected placeholder ${code(firstLine(placeholder))} as the ${code(field.label)} field, expected a value`
+            )
+          );
       }
       for (const spec of expected) {
         if (!seen.has(spec))
@@ -73729,7 +73757,7 @@ function labelFinding(field, what, expected, problems, fixable2) {
 var sectionHeading = {
   code: "WU005",
   name: "wrapup-section-heading",
-  description: "Project heading starts with one emoji and one space",
+  description: "Project heading starts with one emoji and one space, once per project",
   doc: "wu005-section-heading",
   fixable: true,
   scope: "wrapups",
@@ -73738,10 +73766,33 @@ var sectionHeading = {
   check(model, _options, profile) {
     const findings = model.hiddenHeadings.map((span) => hidden(span, model.lines));
     if (!usesTemplate(model, profile)) return findings;
+    const titles = /* @__PURE__ */ new Map();
+    const templateTitle = titleKey(withoutEmoji(profile.template.sectionHeading));
     for (const section of projectSections(model, profile)) {
       const content3 = section.heading.content;
       const text7 = content3.text;
       if (text7.trim() === "") continue;
+      const title = titleOf(section);
+      const key = titleKey(title);
+      const first = titles.get(key);
+      if (key === "") {
+        findings.push({
+          span: content3,
+          message: `Unexpected heading ${code(text7.trim())} without a title, expected the project's title after it`
+        });
+        continue;
+      }
+      if (key === templateTitle)
+        findings.push({
+          span: content3,
+          message: `Unexpected title ${code(title)} from the page template, expected the project's own title`
+        });
+      else if (first === void 0) titles.set(key, section.heading.line);
+      else
+        findings.push({
+          span: content3,
+          message: `Unexpected second project ${code(title)}, expected each project once (first on line ${first})`
+        });
       const emoji = leadingEmoji(text7);
       if (!emoji) {
         if (profile.sections.emoji !== "required") continue;
@@ -73797,6 +73848,13 @@ function hidden(span, lines) {
 }
 function word(text7) {
   return /^\S{0,30}/u.exec(text7)[0];
+}
+function titleKey(title) {
+  return title.toLowerCase().replace(/\s+/g, " ").trim();
+}
+function withoutEmoji(heading3) {
+  const emoji = leadingEmoji(heading3.trim());
+  return emoji ? heading3.trim().slice(emoji.length) : heading3;
 }
 
 // src/github/url.ts
@@ -73854,6 +73912,7 @@ var RESERVED = new Set(
 var OWNER_OK = /^[A-Za-z0-9-]+$/;
 var REPO_OK = /^[A-Za-z0-9._-]+$/;
 var NUMBER = /^[0-9]+$/;
+var STAND_IN = /^(?:x+|n+|#+|\?+|\.{2,}|…|tb[acd]|todo|<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\])$/i;
 var HEAD = /^(?:(https?):)?(\/\/)?((?:www\.)?github\.com)(?=[/?#]|$)/i;
 function parseGitHubUrl(written) {
   const head = HEAD.exec(written);
@@ -74004,11 +74063,20 @@ function parseRest(rest, base2, problems) {
     });
     return { target: { ...target, kind, number: Number(third) }, problems };
   };
+  const notANumber = (kind) => {
+    problems.push({
+      message: `Unexpected ${code(third)} as the number of ${article(KIND_NAMES[kind])}, expected its number`,
+      offset: offsets[3],
+      length: third.length
+    });
+    return { target: null, problems };
+  };
   switch (section) {
     case "pull":
       if (third !== void 0 && NUMBER.test(third)) {
         return { target: { ...target, kind: "pull", number: Number(third), tab: segs[4] ?? null }, problems };
       }
+      if (third !== void 0 && third !== "new") return notANumber("pull");
       break;
     case "pulls":
       if (third !== void 0 && NUMBER.test(third)) return singular("pulls", "pull", "pull");
@@ -74016,6 +74084,7 @@ function parseRest(rest, base2, problems) {
     case "issues":
       if (third !== void 0 && NUMBER.test(third))
         return { target: { ...target, kind: "issue", number: Number(third) }, problems };
+      if (third !== void 0 && STAND_IN.test(decode3(third))) return notANumber("issue");
       break;
     case "issue":
       if (third !== void 0 && NUMBER.test(third)) return singular("issue", "issues", "issue");
@@ -74024,6 +74093,7 @@ function parseRest(rest, base2, problems) {
       if (third !== void 0 && NUMBER.test(third)) {
         return { target: { ...target, kind: "discussion", number: Number(third) }, problems };
       }
+      if (third !== void 0 && STAND_IN.test(decode3(third))) return notANumber("discussion");
       break;
     case "discussion":
       if (third !== void 0 && NUMBER.test(third)) return singular("discussion", "discussions", "discussion");
