@@ -13,7 +13,7 @@ import { projectSections, titleOf, usesTemplate } from "../src/wrapup/sections.j
 export const sectionHeading: WrapupRule<Record<string, never>> = {
   code: "WU005",
   name: "wrapup-section-heading",
-  description: "Project heading starts with one emoji and one space, once per project",
+  description: "Project heading is one emoji, one space and the project's own title",
   doc: "wu005-section-heading",
   fixable: true,
   scope: "wrapups",
