@@ -73757,7 +73757,7 @@ function labelFinding(field, what, expected, problems, fixable2) {
 var sectionHeading = {
   code: "WU005",
   name: "wrapup-section-heading",
-  description: "Project heading starts with one emoji and one space, once per project",
+  description: "Project heading is one emoji, one space and the project's own title",
   doc: "wu005-section-heading",
   fixable: true,
   scope: "wrapups",
