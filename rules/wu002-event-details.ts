@@ -8,10 +8,11 @@ import { isRepositoryPage, isStub } from "../src/wrapup/detect.js";
 import type { EventItem } from "../src/model/types.js";
 import type { EventItemSpec } from "../src/profile/types.js";
 import { parseDateRange, type ParsedDate } from "../src/wrapup/dates.js";
-import { placeholderOf } from "../src/wrapup/sections.js";
+import { isNearMiss, placeholderOf } from "../src/wrapup/sections.js";
 import { code, codes } from "../src/core/message.js";
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { fold } from "../src/profile/load.js";
+import { spanInLine } from "../src/model/source.js";
 
 const stamp = (d: ParsedDate): number => d.year * 10000 + d.month * 100 + d.day;
 
@@ -67,6 +68,17 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
         continue;
       }
       byLabel.set(key, item);
+      // `**date:**` where the house writes `**Date:**`: the same item, written another way.
+      const house = spec.items.flatMap((i) => [i.label, ...i.aliases]).find((l) => fold(l) === key);
+      const at = (model.lines[item.line - 1] ?? "").indexOf(item.label);
+      if (house !== undefined && house !== item.label && at >= 0) {
+        const span = spanInLine(model.lines, item.line, at, at + item.label.length);
+        findings.push({
+          span,
+          message: `Unexpected item label ${code(item.label)}, expected ${code(house)}`,
+          fix: replace(span, house),
+        });
+      }
       if (item.label && item.value === "" && !stub)
         findings.push({
           line: item.line,
@@ -80,13 +92,28 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
           message: `Unexpected placeholder ${code(placeholder)} as the ${code(item.label)} item, expected a value`,
         });
     }
+    // The items whose label the profile knows, to tell a slip for a missing one from the rest.
+    const known = new Set(spec.items.flatMap((i) => [i.label, ...i.aliases].map(fold)));
     for (const item of required) {
-      if (!itemFor(item, byLabel))
-        findings.push({
-          line: details.line,
-          message: `Missing ${code(item.label)} item in the event details list`,
-          context: item.label,
-        });
+      if (itemFor(item, byLabel)) continue;
+      // `Loaction`, `Organiser`: the item is there, its label a slip of the keyboard.
+      const slip = details.items.find(
+        (i) =>
+          !known.has(fold(i.label)) && [item.label, ...item.aliases].some((l) => isNearMiss(fold(i.label), fold(l))),
+      );
+      findings.push(
+        slip
+          ? {
+              line: slip.line,
+              message: `Unexpected item ${code(slip.label)}, did you mean ${code(item.label)}?`,
+              context: slip.label,
+            }
+          : {
+              line: details.line,
+              message: `Missing ${code(item.label)} item in the event details list`,
+              context: item.label,
+            },
+      );
     }
     const dateSpec = spec.date;
     const date = dateSpec

@@ -287,6 +287,37 @@ function eventFaults(model: WrapupModel, lines: string[], profile: Profile): Fau
       shift: r.shift,
       othersStay: true,
     });
+    // Its label in lower case: fixed to the house's.
+    if (item.label.toLowerCase() !== item.label && lines[item.line - 1]!.includes(item.label)) {
+      const c = replace(lines, item.line, item.line, [
+        lines[item.line - 1]!.replace(item.label, item.label.toLowerCase()),
+      ]);
+      faults.push({
+        kind: "event-mis-cased",
+        text: c.text,
+        code: "WU002",
+        line: item.line,
+        says: `expected \`${item.label}\``,
+        shift: c.shift,
+        othersStay: true,
+      });
+    }
+    // Its label misspelt: named on its own line.
+    const source = lines[item.line - 1]!;
+    const wrong = misspell(item.label);
+    const at = source.indexOf(item.label);
+    if (wrong !== item.label && at >= 0) {
+      const m = replace(lines, item.line, item.line, [spliceText(source, at + 1, item.label.length, wrong)]);
+      faults.push({
+        kind: "event-misspelt",
+        text: m.text,
+        code: "WU002",
+        line: item.line,
+        says: `did you mean \`${spec.label}\``,
+        shift: m.shift,
+        othersStay: true,
+      });
+    }
   }
   return faults;
 }

@@ -131,6 +131,8 @@ const KINDS_GARDENER = [
   "mojibake",
   "hidden-heading",
   "event-missing",
+  "event-misspelt",
+  "event-mis-cased",
   "doubled-vs",
 ];
 
