@@ -73468,6 +73468,16 @@ var eventDetails = {
         continue;
       }
       byLabel.set(key, item);
+      const house = spec.items.flatMap((i) => [i.label, ...i.aliases]).find((l) => fold(l) === key);
+      const at = (model.lines[item.line - 1] ?? "").indexOf(item.label);
+      if (house !== void 0 && house !== item.label && at >= 0) {
+        const span = spanInLine(model.lines, item.line, at, at + item.label.length);
+        findings.push({
+          span,
+          message: `Unexpected item label ${code(item.label)}, expected ${code(house)}`,
+          fix: replace(span, house)
+        });
+      }
       if (item.label && item.value === "" && !stub)
         findings.push({
           line: item.line,
@@ -73481,13 +73491,23 @@ var eventDetails = {
           message: `Unexpected placeholder ${code(placeholder)} as the ${code(item.label)} item, expected a value`
         });
     }
+    const known = new Set(spec.items.flatMap((i) => [i.label, ...i.aliases].map(fold)));
     for (const item of required) {
-      if (!itemFor(item, byLabel))
-        findings.push({
+      if (itemFor(item, byLabel)) continue;
+      const slip = details.items.find(
+        (i) => !known.has(fold(i.label)) && [item.label, ...item.aliases].some((l) => isNearMiss(fold(i.label), fold(l)))
+      );
+      findings.push(
+        slip ? {
+          line: slip.line,
+          message: `Unexpected item ${code(slip.label)}, did you mean ${code(item.label)}?`,
+          context: slip.label
+        } : {
           line: details.line,
           message: `Missing ${code(item.label)} item in the event details list`,
           context: item.label
-        });
+        }
+      );
     }
     const dateSpec = spec.date;
     const date = dateSpec ? itemFor({ label: dateSpec.label, aliases: [], level: "required", marker: "" }, byLabel) : void 0;
