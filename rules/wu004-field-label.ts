@@ -8,7 +8,8 @@ import type { Field } from "../src/model/types.js";
 import type { FieldSpec } from "../src/profile/types.js";
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { code } from "../src/core/message.js";
-import { fieldsOf, projectSections, type Classified } from "../src/wrapup/sections.js";
+import { fieldAsSection, fieldsOf, projectSections, type Classified } from "../src/wrapup/sections.js";
+import { sectionsOf } from "../src/model/structure.js";
 import { withoutTrailingColon } from "../src/core/trim.js";
 
 export interface FieldLabelOptions {
@@ -122,6 +123,30 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
           ),
         );
       }
+    }
+    // A field written as an H2 after a project (`## Next Steps`): it ends the project instead.
+    const projects = new Set(projectSections(model, profile));
+    let afterProject = false;
+    for (const section of sectionsOf(model)) {
+      const field = fieldAsSection(section, profile);
+      if (!field) {
+        afterProject ||= projects.has(section);
+        continue;
+      }
+      if (!afterProject) continue;
+      const written = section.heading.content;
+      // As the page writes its fields (the profile's style on a page that has none yet).
+      const style = majority(classified, (c) => c.field.style)?.value ?? profile.fields.style;
+      const expected =
+        style === "heading"
+          ? `### ${field.spelling}`
+          : field.spec.colon === "outside"
+            ? `**${field.spelling}**:`
+            : `**${field.spelling}:**`;
+      findings.push({
+        span: written,
+        message: `Unexpected section ${code(written.text)}, a field of the project above, expected ${code(expected)}`,
+      });
     }
     return findings;
   },

@@ -43,11 +43,46 @@ export function titleOf(section: Section): string {
   return (emoji ? plain.slice(emoji.length) : plain).trim();
 }
 
-/** The H2 sections that are project sections: all but those the profile excludes. */
+/**
+ * The H2 sections that are project sections: all but those the profile excludes, and those
+ * titled as a field (`## Next Steps`: a field written one level too high, see `fieldAsSection`).
+ */
 export function projectSections(model: WrapupModel, profile: Profile): readonly Section[] {
   const exclude = profile.sections.exclude;
-  const sections = sectionsOf(model);
-  return exclude.size === 0 ? sections : sections.filter((s) => !exclude.has(fold(titleOf(s))));
+  const labels = fieldLabelsOf(profile);
+  return sectionsOf(model).filter((s) => {
+    const title = fold(titleOf(s));
+    return !exclude.has(title) && !labels.has(title);
+  });
+}
+
+/** Per profile: each field's label, aliases and alternatives, folded, to the field and that spelling. */
+const fieldLabelsOf = memo(
+  (profile: Profile): ReadonlyMap<string, FieldTitle> =>
+    new Map(
+      profile.fields.list.flatMap((spec) =>
+        [spec.label, ...spec.aliases, ...spec.alternatives].map(
+          (spelling) => [fold(spelling), { spec, spelling }] as const,
+        ),
+      ),
+    ),
+);
+
+export interface FieldTitle {
+  spec: FieldSpec;
+  /** The house spelling the title is (`Outcome`, an alternative of `Achievements`). */
+  spelling: string;
+}
+
+/**
+ * The field an H2 section's title names (`## Next Steps` after a project: the project's field,
+ * one heading level too high); null for any other H2, and for the page's own sections the
+ * profile excludes from projects even where a field has their name (`## Conclusion`).
+ */
+export function fieldAsSection(section: Section, profile: Profile): FieldTitle | null {
+  const title = fold(titleOf(section));
+  // A title the profile names as a page's own section (`## Conclusion`) is one, field or not.
+  return profile.sections.exclude.has(title) ? null : (fieldLabelsOf(profile).get(title) ?? null);
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), up to `limit + 1`. */

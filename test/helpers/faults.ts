@@ -124,6 +124,21 @@ export function faultsOf(text: string, profile: Profile, path = "doc.md"): Fault
           field.style === "heading" ? [labelLine, "", "TBD"] : [`${labelLine} TBD`],
         );
       }
+      // A heading field one level too high: it ends the project (a required one goes missing too).
+      if (field.style === "heading") {
+        fault(
+          {
+            kind: "field-as-h2",
+            code: "WU004",
+            line: field.line,
+            says: "a field of the project above",
+            othersStay: false,
+          },
+          field.line,
+          field.line,
+          [`## ${field.label}`],
+        );
+      }
       // Misspelt.
       const wrong = misspell(field.label);
       if (wrong !== field.label) {

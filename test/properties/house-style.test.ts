@@ -120,6 +120,7 @@ const KINDS_GARDENER = [
   "missing",
   "empty",
   "placeholder",
+  "field-as-h2",
   "misspelt",
   "duplicate",
   "mis-cased",
