@@ -72700,8 +72700,24 @@ function titleOf(section) {
 }
 function projectSections(model, profile) {
   const exclude = profile.sections.exclude;
-  const sections = sectionsOf(model);
-  return exclude.size === 0 ? sections : sections.filter((s) => !exclude.has(fold(titleOf(s))));
+  const labels = fieldLabelsOf(profile);
+  return sectionsOf(model).filter((s) => {
+    const title = fold(titleOf(s));
+    return !exclude.has(title) && !labels.has(title);
+  });
+}
+var fieldLabelsOf = memo(
+  (profile) => new Map(
+    profile.fields.list.flatMap(
+      (spec) => [spec.label, ...spec.aliases, ...spec.alternatives].map(
+        (spelling) => [fold(spelling), { spec, spelling }]
+      )
+    )
+  )
+);
+function fieldAsSection(section, profile) {
+  const title = fold(titleOf(section));
+  return profile.sections.exclude.has(title) ? null : fieldLabelsOf(profile).get(title) ?? null;
 }
 function editDistance(a, b, limit = 3) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -73756,6 +73772,23 @@ var fieldLabel = {
           )
         );
       }
+    }
+    const projects = new Set(projectSections(model, profile));
+    let afterProject = false;
+    for (const section of sectionsOf(model)) {
+      const field = fieldAsSection(section, profile);
+      if (!field) {
+        afterProject ||= projects.has(section);
+        continue;
+      }
+      if (!afterProject) continue;
+      const written = section.heading.content;
+      const style = majority(classified, (c) => c.field.style)?.value ?? profile.fields.style;
+      const expected = style === "heading" ? `### ${field.spelling}` : field.spec.colon === "outside" ? `**${field.spelling}**:` : `**${field.spelling}:**`;
+      findings.push({
+        span: written,
+        message: `Unexpected section ${code(written.text)}, a field of the project above, expected ${code(expected)}`
+      });
     }
     return findings;
   }
