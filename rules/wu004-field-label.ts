@@ -126,6 +126,8 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
     }
     // A field written as an H2 after a project (`## Next Steps`): it ends the project instead.
     const projects = new Set(projectSections(model, profile));
+    // As the page writes its fields (the profile's style on a page that has none yet).
+    const style = majority(classified, (c) => c.field.style)?.value ?? profile.fields.style;
     let afterProject = false;
     for (const section of sectionsOf(model)) {
       const field = fieldAsSection(section, profile);
@@ -135,8 +137,6 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
       }
       if (!afterProject) continue;
       const written = section.heading.content;
-      // As the page writes its fields (the profile's style on a page that has none yet).
-      const style = majority(classified, (c) => c.field.style)?.value ?? profile.fields.style;
       const expected =
         style === "heading"
           ? `### ${field.spelling}`

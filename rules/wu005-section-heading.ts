@@ -8,7 +8,8 @@ import type { Span } from "../src/model/types.js";
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { code } from "../src/core/message.js";
 import { sliceSpan } from "../src/model/source.js";
-import { projectSections, titleOf, usesTemplate } from "../src/wrapup/sections.js";
+import { projectSections, titleOf, usesTemplate, withoutLeadingEmoji } from "../src/wrapup/sections.js";
+import { fold } from "../src/profile/load.js";
 
 export const sectionHeading: WrapupRule<Record<string, never>> = {
   code: "WU005",
@@ -27,13 +28,13 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
     /** Titles seen (without emoji, case and spacing), and the line of the first heading of each. */
     const titles = new Map<string, number>();
     /** The title `wrapup-lint new` writes for each project (`🚀 Project Title`), to be replaced. */
-    const templateTitle = titleKey(withoutEmoji(profile.template.sectionHeading));
+    const templateTitle = fold(withoutLeadingEmoji(profile.template.sectionHeading));
     for (const section of projectSections(model, profile)) {
       const content = section.heading.content;
       const text = content.text;
       if (text.trim() === "") continue;
       const title = titleOf(section);
-      const key = titleKey(title);
+      const key = fold(title);
       const first = titles.get(key);
       if (key === "") {
         findings.push({
@@ -118,13 +119,3 @@ function word(text: string): string {
 }
 
 export default sectionHeading;
-
-/** A title as two headings are compared: case and runs of spaces aside. */
-function titleKey(title: string): string {
-  return title.toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-function withoutEmoji(heading: string): string {
-  const emoji = leadingEmoji(heading.trim());
-  return emoji ? heading.trim().slice(emoji.length) : heading;
-}

@@ -38,7 +38,12 @@ export const wordsOf = (label: string): string =>
 
 /** The title of a section without its leading emoji. */
 export function titleOf(section: Section): string {
-  const plain = section.heading.plain.trim();
+  return withoutLeadingEmoji(section.heading.plain);
+}
+
+/** A heading's text without its leading emoji (`🚀 Project Title` → `Project Title`), trimmed. */
+export function withoutLeadingEmoji(text: string): string {
+  const plain = text.trim();
   const emoji = leadingEmoji(plain);
   return (emoji ? plain.slice(emoji.length) : plain).trim();
 }
