@@ -72694,7 +72694,10 @@ function profileFor(file) {
 // src/wrapup/sections.ts
 var wordsOf = (label4) => label4.toLowerCase().replace(/&|\+|\/|,|\band\b/g, " ").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
 function titleOf(section) {
-  const plain = section.heading.plain.trim();
+  return withoutLeadingEmoji(section.heading.plain);
+}
+function withoutLeadingEmoji(text7) {
+  const plain = text7.trim();
   const emoji = leadingEmoji(plain);
   return (emoji ? plain.slice(emoji.length) : plain).trim();
 }
@@ -73774,6 +73777,7 @@ var fieldLabel = {
       }
     }
     const projects = new Set(projectSections(model, profile));
+    const style = majority(classified, (c) => c.field.style)?.value ?? profile.fields.style;
     let afterProject = false;
     for (const section of sectionsOf(model)) {
       const field = fieldAsSection(section, profile);
@@ -73783,7 +73787,6 @@ var fieldLabel = {
       }
       if (!afterProject) continue;
       const written = section.heading.content;
-      const style = majority(classified, (c) => c.field.style)?.value ?? profile.fields.style;
       const expected = style === "heading" ? `### ${field.spelling}` : field.spec.colon === "outside" ? `**${field.spelling}**:` : `**${field.spelling}:**`;
       findings.push({
         span: written,
@@ -73820,13 +73823,13 @@ var sectionHeading = {
     const findings = model.hiddenHeadings.map((span) => hidden(span, model.lines));
     if (!usesTemplate(model, profile)) return findings;
     const titles = /* @__PURE__ */ new Map();
-    const templateTitle = titleKey(withoutEmoji(profile.template.sectionHeading));
+    const templateTitle = fold(withoutLeadingEmoji(profile.template.sectionHeading));
     for (const section of projectSections(model, profile)) {
       const content3 = section.heading.content;
       const text7 = content3.text;
       if (text7.trim() === "") continue;
       const title = titleOf(section);
-      const key = titleKey(title);
+      const key = fold(title);
       const first = titles.get(key);
       if (key === "") {
         findings.push({
@@ -73901,13 +73904,6 @@ function hidden(span, lines) {
 }
 function word(text7) {
   return /^\S{0,30}/u.exec(text7)[0];
-}
-function titleKey(title) {
-  return title.toLowerCase().replace(/\s+/g, " ").trim();
-}
-function withoutEmoji(heading3) {
-  const emoji = leadingEmoji(heading3.trim());
-  return emoji ? heading3.trim().slice(emoji.length) : heading3;
 }
 
 // src/github/url.ts
