@@ -47,7 +47,11 @@ export const fieldLabel: WrapupRule<FieldLabelOptions> = {
       .flatMap((s) => fieldsOf(s, profile))
       .filter((c) => c.spec !== null && c.match !== "near");
     const bySpec = new Map<FieldSpec, Classified[]>();
-    for (const c of classified) bySpec.set(c.spec!, [...(bySpec.get(c.spec!) ?? []), c]);
+    for (const c of classified) {
+      const uses = bySpec.get(c.spec!);
+      if (uses) uses.push(c);
+      else bySpec.set(c.spec!, [c]);
+    }
 
     // The spelling the page uses for each field: its most used house spelling (label or alias).
     const spellingOf = new Map<FieldSpec, { value: string; first: Classified }>();

@@ -8,7 +8,7 @@ import type { Span } from "../src/model/types.js";
 import { replace, type Finding, type WrapupRule } from "../src/core/rule.js";
 import { code } from "../src/core/message.js";
 import { sliceSpan } from "../src/model/source.js";
-import { projectSections, titleOf, usesTemplate, withoutLeadingEmoji } from "../src/wrapup/sections.js";
+import { foldedTitleOf, projectSections, titleOf, usesTemplate, withoutLeadingEmoji } from "../src/wrapup/sections.js";
 import { fold } from "../src/profile/load.js";
 
 export const sectionHeading: WrapupRule<Record<string, never>> = {
@@ -34,7 +34,7 @@ export const sectionHeading: WrapupRule<Record<string, never>> = {
       const text = content.text;
       if (text.trim() === "") continue;
       const title = titleOf(section);
-      const key = fold(title);
+      const key = foldedTitleOf(section);
       const first = titles.get(key);
       if (key === "") {
         findings.push({

@@ -72,6 +72,15 @@ const MAY_BE_ANOMALY = /[\u0080-\u009F\uD800-\uFFFF]/;
  */
 const MAY_BE_EMOJI = /[\u00A9\u00AE\u2000-\uFFFF]/;
 
+/** The index of the next unit at or after `from` that `pattern` (global) matches, or -1. */
+function nextMatch(pattern: RegExp, line: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.test(line) ? pattern.lastIndex - 1 : -1;
+}
+/** The two patterns above, global, to search on from an index. */
+const NEXT_ANOMALY = /[\u0080-\u009F\uD800-\uFFFF]/g;
+const NEXT_EMOJI = /[\u00A9\u00AE\u2000-\uFFFF]/g;
+
 /** U+FFFD, lone surrogates, C1 controls and noncharacters, outside the `skip` ranges. */
 export function characterAnomalies(line: string, skip: readonly [number, number][] = []): Anomaly[] {
   const out: Anomaly[] = [];
@@ -82,7 +91,10 @@ export function characterAnomalies(line: string, skip: readonly [number, number]
     const unit = line.charCodeAt(i);
     // Only C1 controls (U+0080–U+009F) and units from U+D800 up can be anomalies.
     if (unit < 0x80 || (unit > 0x9f && unit < 0xd800) || mask?.[i] === 1) {
-      i++;
+      // On to the next unit that can be one (one native search, not a unit at a time).
+      const next = nextMatch(NEXT_ANOMALY, line, i + 1);
+      if (next === -1) break;
+      i = next;
       continue;
     }
     const cp = line.codePointAt(i)!;
@@ -127,7 +139,11 @@ export function emojiAnomalies(line: string, skip: readonly [number, number][] =
     const unit = line.charCodeAt(i);
     // Fast path: ASCII other than a keycap base, and BMP text below the symbol blocks.
     if ((unit < 0x80 && !isKeycapBase(unit)) || (unit >= 0x80 && unit < 0x2000 && unit !== 0xa9 && unit !== 0xae)) {
-      i++;
+      // On to the unit before the next candidate (a keycap base there belongs to it): every unit
+      // in between takes this branch, or is a keycap base with no selector after it.
+      const next = nextMatch(NEXT_EMOJI, line, i + 1);
+      if (next === -1) break;
+      i = Math.max(i + 1, next - 1);
       continue;
     }
     if (mask?.[i] === 1) {

@@ -185,6 +185,7 @@ export function parseGitHubUrl(written: string): ParsedGitHubUrl | null {
 }
 
 function decode(segment: string): string {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -69,6 +69,9 @@ export const MONTHS = [
 const MONTH_WORD =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 
+/** `November 2023`, `Nov. 6–10, 2023`. */
+const MONTH_YEAR = new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-–—]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu");
+
 export interface MonthYear {
   year: number;
   month: number;
@@ -86,20 +89,29 @@ function unique(found: MonthYear[]): MonthYear[] {
   return found.filter((m, i) => found.findIndex((n) => same(m, n)) === i);
 }
 
+const SLASHED = /(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu;
+const DASHED = /(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu;
+const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu;
+
+/** Each match of a global pattern in `text`, from its start. */
+function eachMatch(pattern: RegExp, text: string, found: (m: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) found(m);
+}
+
 /** Months and years written in a text: `November 2023`, `Nov 6–10, 2023`, `11/2023`, `2023-11`. */
 export function monthsIn(text: string): MonthYear[] {
   const found: MonthYear[] = [];
+  // Every form has a four-digit year.
+  if (!/\d{4}/.test(text)) return found;
   const push = (year: string, month: number): void => {
     const y = Number(year);
     if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
   };
-  for (const m of text.matchAll(
-    new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-–—]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu"),
-  ))
-    push(m[2]!, monthOf(m[1]!));
-  for (const m of text.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push(m[2]!, Number(m[1]));
-  for (const m of text.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push(m[1]!, Number(m[2]));
-  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push(m[3]!, Number(m[2]));
+  eachMatch(MONTH_YEAR, text, (m) => push(m[2]!, monthOf(m[1]!)));
+  eachMatch(SLASHED, text, (m) => push(m[2]!, Number(m[1])));
+  eachMatch(DASHED, text, (m) => push(m[1]!, Number(m[2])));
+  eachMatch(DOTTED, text, (m) => push(m[3]!, Number(m[2])));
   return unique(found);
 }
 

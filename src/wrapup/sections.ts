@@ -36,10 +36,11 @@ export const wordsOf = (label: string): string =>
     .replace(/\s+/g, " ")
     .trim();
 
-/** The title of a section without its leading emoji. */
-export function titleOf(section: Section): string {
-  return withoutLeadingEmoji(section.heading.plain);
-}
+/** The title of a section without its leading emoji; once per section (every structure rule asks). */
+export const titleOf = memo((section: Section): string => withoutLeadingEmoji(section.heading.plain));
+
+/** A section's title folded for comparison with the profile's titles and labels (and other sections' titles). */
+export const foldedTitleOf = memo((section: Section): string => fold(titleOf(section)));
 
 /** A heading's text without its leading emoji (`🚀 Project Title` → `Project Title`), trimmed. */
 export function withoutLeadingEmoji(text: string): string {
@@ -52,14 +53,14 @@ export function withoutLeadingEmoji(text: string): string {
  * The H2 sections that are project sections: all but those the profile excludes, and those
  * titled as a field (`## Next Steps`: a field written one level too high, see `fieldAsSection`).
  */
-export function projectSections(model: WrapupModel, profile: Profile): readonly Section[] {
+export const projectSections = memo((model: WrapupModel, profile: Profile): readonly Section[] => {
   const exclude = profile.sections.exclude;
   const labels = fieldLabelsOf(profile);
   return sectionsOf(model).filter((s) => {
-    const title = fold(titleOf(s));
+    const title = foldedTitleOf(s);
     return !exclude.has(title) && !labels.has(title);
   });
-}
+});
 
 /** Per profile: each field's label, aliases and alternatives, folded, to the field and that spelling. */
 const fieldLabelsOf = memo(
@@ -85,7 +86,7 @@ export interface FieldTitle {
  * profile excludes from projects even where a field has their name (`## Conclusion`).
  */
 export function fieldAsSection(section: Section, profile: Profile): FieldTitle | null {
-  const title = fold(titleOf(section));
+  const title = foldedTitleOf(section);
   // A title the profile names as a page's own section (`## Conclusion`) is one, field or not.
   return profile.sections.exclude.has(title) ? null : (fieldLabelsOf(profile).get(title) ?? null);
 }
