@@ -71053,7 +71053,8 @@ function changedMarkdownFiles(cwd, ref) {
 function memo(compute) {
   const known = /* @__PURE__ */ new WeakMap();
   return (key, ...rest) => {
-    if (known.has(key)) return known.get(key);
+    const found = known.get(key);
+    if (found !== void 0 || known.has(key)) return found;
     const value2 = compute(key, ...rest);
     known.set(key, value2);
     return value2;
@@ -72693,22 +72694,21 @@ function profileFor(file) {
 
 // src/wrapup/sections.ts
 var wordsOf = (label4) => label4.toLowerCase().replace(/&|\+|\/|,|\band\b/g, " ").replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
-function titleOf(section) {
-  return withoutLeadingEmoji(section.heading.plain);
-}
+var titleOf = memo((section) => withoutLeadingEmoji(section.heading.plain));
+var foldedTitleOf = memo((section) => fold(titleOf(section)));
 function withoutLeadingEmoji(text7) {
   const plain = text7.trim();
   const emoji = leadingEmoji(plain);
   return (emoji ? plain.slice(emoji.length) : plain).trim();
 }
-function projectSections(model, profile) {
+var projectSections = memo((model, profile) => {
   const exclude = profile.sections.exclude;
   const labels = fieldLabelsOf(profile);
   return sectionsOf(model).filter((s) => {
-    const title = fold(titleOf(s));
+    const title = foldedTitleOf(s);
     return !exclude.has(title) && !labels.has(title);
   });
-}
+});
 var fieldLabelsOf = memo(
   (profile) => new Map(
     profile.fields.list.flatMap(
@@ -72719,7 +72719,7 @@ var fieldLabelsOf = memo(
   )
 );
 function fieldAsSection(section, profile) {
-  const title = fold(titleOf(section));
+  const title = foldedTitleOf(section);
   return profile.sections.exclude.has(title) ? null : fieldLabelsOf(profile).get(title) ?? null;
 }
 function editDistance(a, b, limit = 3) {
@@ -73122,6 +73122,7 @@ var MONTHS = [
   "December"
 ];
 var MONTH_WORD = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+var MONTH_YEAR = new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu");
 var show = (m) => `${MONTHS[m.month - 1]} ${m.year}`;
 var same = (a, b) => a.year === b.year && a.month === b.month;
 function monthOf(word2) {
@@ -73131,19 +73132,24 @@ function monthOf(word2) {
 function unique(found) {
   return found.filter((m, i) => found.findIndex((n) => same(m, n)) === i);
 }
+var SLASHED = /(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu;
+var DASHED = /(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu;
+var DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu;
+function eachMatch(pattern2, text7, found) {
+  pattern2.lastIndex = 0;
+  for (let m = pattern2.exec(text7); m !== null; m = pattern2.exec(text7)) found(m);
+}
 function monthsIn(text7) {
   const found = [];
+  if (!/\d{4}/.test(text7)) return found;
   const push2 = (year, month) => {
     const y = Number(year);
     if (month >= 1 && month <= 12 && y >= 1900 && y <= 2999) found.push({ year: y, month });
   };
-  for (const m of text7.matchAll(
-    new RegExp(`\\b${MONTH_WORD}(?:\\s+\\d{1,2}(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?,)?\\s+(\\d{4})\\b`, "giu")
-  ))
-    push2(m[2], monthOf(m[1]));
-  for (const m of text7.matchAll(/(?<![\d./])(\d{1,2})\/(\d{4})(?![\d/])/gu)) push2(m[2], Number(m[1]));
-  for (const m of text7.matchAll(/(?<![\d./-])(\d{4})-(\d{2})(?![\d])/gu)) push2(m[1], Number(m[2]));
-  for (const m of text7.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/gu)) push2(m[3], Number(m[2]));
+  eachMatch(MONTH_YEAR, text7, (m) => push2(m[2], monthOf(m[1])));
+  eachMatch(SLASHED, text7, (m) => push2(m[2], Number(m[1])));
+  eachMatch(DASHED, text7, (m) => push2(m[1], Number(m[2])));
+  eachMatch(DOTTED, text7, (m) => push2(m[3], Number(m[2])));
   return unique(found);
 }
 function monthOfPath(file) {
@@ -73439,6 +73445,12 @@ function weightFinding(model, yaml2, month, certain, page, sign) {
 
 // rules/wu002-event-details.ts
 var stamp = (d) => d.year * 1e4 + d.month * 100 + d.day;
+var houseLabels = memo((profile) => {
+  const labels = /* @__PURE__ */ new Map();
+  for (const item of profile.eventDetails.items)
+    for (const label4 of [item.label, ...item.aliases]) if (!labels.has(fold(label4))) labels.set(fold(label4), label4);
+  return labels;
+});
 function itemFor(spec, byLabel) {
   for (const label4 of [spec.label, ...spec.aliases]) {
     const item = byLabel.get(fold(label4));
@@ -73487,7 +73499,7 @@ var eventDetails = {
         continue;
       }
       byLabel.set(key, item);
-      const house = spec.items.flatMap((i) => [i.label, ...i.aliases]).find((l) => fold(l) === key);
+      const house = houseLabels(profile).get(key);
       const at = (model.lines[item.line - 1] ?? "").indexOf(item.label);
       if (house !== void 0 && house !== item.label && at >= 0) {
         const span = spanInLine(model.lines, item.line, at, at + item.label.length);
@@ -73510,7 +73522,7 @@ var eventDetails = {
           message: `Unexpected placeholder ${code(placeholder)} as the ${code(item.label)} item, expected a value`
         });
     }
-    const known = new Set(spec.items.flatMap((i) => [i.label, ...i.aliases].map(fold)));
+    const known = houseLabels(profile);
     for (const item of required) {
       if (itemFor(item, byLabel)) continue;
       const slip = details.items.find(
@@ -73709,7 +73721,11 @@ var fieldLabel = {
   check(model, options, profile) {
     const classified = projectSections(model, profile).flatMap((s) => fieldsOf(s, profile)).filter((c) => c.spec !== null && c.match !== "near");
     const bySpec = /* @__PURE__ */ new Map();
-    for (const c of classified) bySpec.set(c.spec, [...bySpec.get(c.spec) ?? [], c]);
+    for (const c of classified) {
+      const uses = bySpec.get(c.spec);
+      if (uses) uses.push(c);
+      else bySpec.set(c.spec, [c]);
+    }
     const spellingOf = /* @__PURE__ */ new Map();
     const placementOf = /* @__PURE__ */ new Map();
     for (const [spec, uses] of bySpec) {
@@ -73829,7 +73845,7 @@ var sectionHeading = {
       const text7 = content3.text;
       if (text7.trim() === "") continue;
       const title = titleOf(section);
-      const key = fold(title);
+      const key = foldedTitleOf(section);
       const first = titles.get(key);
       if (key === "") {
         findings.push({
@@ -74018,6 +74034,7 @@ function parseGitHubUrl(written) {
   return { target: parseRest(written.slice(head[0].length), head[0].length, problems).target, problems };
 }
 function decode3(segment) {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -75817,6 +75834,12 @@ function maskOf(length, skip) {
 }
 var MAY_BE_ANOMALY = /[\u0080-\u009F\uD800-\uFFFF]/;
 var MAY_BE_EMOJI = /[\u00A9\u00AE\u2000-\uFFFF]/;
+function nextMatch(pattern2, line, from) {
+  pattern2.lastIndex = from;
+  return pattern2.test(line) ? pattern2.lastIndex - 1 : -1;
+}
+var NEXT_ANOMALY = /[\u0080-\u009F\uD800-\uFFFF]/g;
+var NEXT_EMOJI = /[\u00A9\u00AE\u2000-\uFFFF]/g;
 function characterAnomalies(line, skip = []) {
   const out = [];
   const first = line.search(MAY_BE_ANOMALY);
@@ -75825,7 +75848,9 @@ function characterAnomalies(line, skip = []) {
   for (let i = first; i < line.length; ) {
     const unit = line.charCodeAt(i);
     if (unit < 128 || unit > 159 && unit < 55296 || mask?.[i] === 1) {
-      i++;
+      const next = nextMatch(NEXT_ANOMALY, line, i + 1);
+      if (next === -1) break;
+      i = next;
       continue;
     }
     const cp = line.codePointAt(i);
@@ -75862,7 +75887,9 @@ function emojiAnomalies(line, skip = []) {
   while (i < line.length) {
     const unit = line.charCodeAt(i);
     if (unit < 128 && !isKeycapBase(unit) || unit >= 128 && unit < 8192 && unit !== 169 && unit !== 174) {
-      i++;
+      const next2 = nextMatch(NEXT_EMOJI, line, i + 1);
+      if (next2 === -1) break;
+      i = Math.max(i + 1, next2 - 1);
       continue;
     }
     if (mask?.[i] === 1) {

@@ -6,7 +6,8 @@
 import { eventDetailsOf } from "../src/model/structure.js";
 import { isRepositoryPage, isStub } from "../src/wrapup/detect.js";
 import type { EventItem } from "../src/model/types.js";
-import type { EventItemSpec } from "../src/profile/types.js";
+import type { EventItemSpec, Profile } from "../src/profile/types.js";
+import { memo } from "../src/core/memo.js";
 import { parseDateRange, type ParsedDate } from "../src/wrapup/dates.js";
 import { isNearMiss, placeholderOf } from "../src/wrapup/sections.js";
 import { code, codes } from "../src/core/message.js";
@@ -15,6 +16,14 @@ import { fold } from "../src/profile/load.js";
 import { spanInLine } from "../src/model/source.js";
 
 const stamp = (d: ParsedDate): number => d.year * 10000 + d.month * 100 + d.day;
+
+/** Per profile: each item label and alias the house writes, folded, to that spelling. */
+const houseLabels = memo((profile: Profile): ReadonlyMap<string, string> => {
+  const labels = new Map<string, string>();
+  for (const item of profile.eventDetails.items)
+    for (const label of [item.label, ...item.aliases]) if (!labels.has(fold(label))) labels.set(fold(label), label);
+  return labels;
+});
 
 /** The item of the list that a spec names (its label or an alias, any case). */
 function itemFor(spec: EventItemSpec, byLabel: ReadonlyMap<string, EventItem>): EventItem | undefined {
@@ -69,7 +78,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
       }
       byLabel.set(key, item);
       // `**date:**` where the house writes `**Date:**`: the same item, written another way.
-      const house = spec.items.flatMap((i) => [i.label, ...i.aliases]).find((l) => fold(l) === key);
+      const house = houseLabels(profile).get(key);
       const at = (model.lines[item.line - 1] ?? "").indexOf(item.label);
       if (house !== undefined && house !== item.label && at >= 0) {
         const span = spanInLine(model.lines, item.line, at, at + item.label.length);
@@ -93,7 +102,7 @@ export const eventDetails: WrapupRule<Record<string, never>> = {
         });
     }
     // The items whose label the profile knows, to tell a slip for a missing one from the rest.
-    const known = new Set(spec.items.flatMap((i) => [i.label, ...i.aliases].map(fold)));
+    const known = houseLabels(profile);
     for (const item of required) {
       if (itemFor(item, byLabel)) continue;
       // `Loaction`, `Organiser`: the item is there, its label a slip of the keyboard.

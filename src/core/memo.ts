@@ -8,7 +8,8 @@ export function memo<K extends object, A extends unknown[], V>(
 ): (key: K, ...rest: A) => V {
   const known = new WeakMap<K, V>();
   return (key, ...rest) => {
-    if (known.has(key)) return known.get(key)!;
+    const found = known.get(key);
+    if (found !== undefined || known.has(key)) return found!;
     const value = compute(key, ...rest);
     known.set(key, value);
     return value;
