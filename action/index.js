@@ -73448,7 +73448,10 @@ var stamp = (d) => d.year * 1e4 + d.month * 100 + d.day;
 var houseLabels = memo((profile) => {
   const labels = /* @__PURE__ */ new Map();
   for (const item of profile.eventDetails.items)
-    for (const label4 of [item.label, ...item.aliases]) if (!labels.has(fold(label4))) labels.set(fold(label4), label4);
+    for (const label4 of [item.label, ...item.aliases]) {
+      const key = fold(label4);
+      if (!labels.has(key)) labels.set(key, label4);
+    }
   return labels;
 });
 function itemFor(spec, byLabel) {

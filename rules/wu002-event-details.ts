@@ -21,7 +21,10 @@ const stamp = (d: ParsedDate): number => d.year * 10000 + d.month * 100 + d.day;
 const houseLabels = memo((profile: Profile): ReadonlyMap<string, string> => {
   const labels = new Map<string, string>();
   for (const item of profile.eventDetails.items)
-    for (const label of [item.label, ...item.aliases]) if (!labels.has(fold(label))) labels.set(fold(label), label);
+    for (const label of [item.label, ...item.aliases]) {
+      const key = fold(label);
+      if (!labels.has(key)) labels.set(key, label);
+    }
   return labels;
 });
 

@@ -52,6 +52,7 @@ export function withoutLeadingEmoji(text: string): string {
 /**
  * The H2 sections that are project sections: all but those the profile excludes, and those
  * titled as a field (`## Next Steps`: a field written one level too high, see `fieldAsSection`).
+ * Once per model (a document has one profile).
  */
 export const projectSections = memo((model: WrapupModel, profile: Profile): readonly Section[] => {
   const exclude = profile.sections.exclude;
